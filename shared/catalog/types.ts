@@ -1,0 +1,50 @@
+/**
+ * Catalog entry types. Every engineering figure carries its source, with the confidence tags of
+ * the reference data: V verified in the vendor/standard text, S secondary, D derived (working
+ * shown), U unverified convention. See docs/catalog.md.
+ */
+export type Confidence = 'V' | 'S' | 'D' | 'U';
+
+export interface Source {
+  tag: Confidence;
+  /** Where the figure comes from: a document title and address, or the derivation. */
+  ref: string;
+}
+
+export type DeviceCategory = 'gpu-server' | 'gpu-rig' | 'miner' | 'network' | 'storage' | 'other';
+export type CoolingType = 'air' | 'liquid' | 'immersion';
+
+export interface DeviceSpec {
+  id: string;
+  name: string;
+  vendor: string;
+  category: DeviceCategory;
+  /** Rack units occupied (1U = 44.45 mm). */
+  uHeight: number;
+  /** Maximum input power, W: what electrical checks use by default (figures.md §6.2). */
+  nameplateW: number;
+  /** Typical draw under load, W. */
+  typicalW: number;
+  weightKg: number;
+  /** Front-to-back airflow at full load, CFM, where published. */
+  airflowCfm: number | null;
+  cooling: CoolingType;
+  gpus: { count: number; model: string; bf16DenseTflops: number; fp8DenseTflops: number | null } | null;
+  /** Bitcoin hashrate, TH/s, for miners. */
+  hashrateThs: number | null;
+  /** Source of each figure, keyed by the field it supports. */
+  sources: Partial<Record<'power' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>>;
+  notes?: string;
+}
+
+export interface RackTypeSpec {
+  id: string;
+  name: string;
+  uHeight: number;
+  /** Footprint and height, metres. */
+  widthM: number;
+  depthM: number;
+  heightM: number;
+  emptyWeightKg: number;
+  sources: Partial<Record<'size' | 'weight', Source>>;
+}

@@ -1,0 +1,22 @@
+/** Every check over one document: findings, worst first, and the metrics behind them. */
+import { catalogFor } from '../catalog';
+import type { ProjectDocument } from '../model/schema';
+import { runPowerChecks, type PowerMetrics } from './power';
+import { SEVERITY_ORDER, type Finding } from './types';
+
+export interface CheckResults {
+  findings: Finding[];
+  power: PowerMetrics;
+}
+
+export function runChecks(doc: ProjectDocument): CheckResults {
+  const catalog = catalogFor(doc);
+  const power = runPowerChecks(doc, catalog);
+  const findings = [...power.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key),
+  );
+  return { findings, power: power.metrics };
+}
+
+export type { Finding, Severity } from './types';
+export type { PowerMetrics } from './power';

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { oneRackDoc } from '../../testing/fixtures';
+import { runChecks } from '../index';
+
+const H100 = 'nvidia-dgx-h100';
+const byRule = (rule: string, findings: ReturnType<typeof runChecks>['findings']) =>
+  findings.filter((f) => f.rule === rule);
+
+describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0.95, 80 %)', () => {
+  it('4 × DGX H100 (40.8 kW) on one feed FAILS by 6.384 kW at 118.55 %', () => {
+    const { findings } = runChecks(oneRackDoc({ devices: [{ catalogId: H100, count: 4 }], sides: ['A'] }));
+    const [f] = byRule('power.capacity', findings);
+    expect(f?.severity).toBe('error');
+    expect(f?.entities).toEqual(['ckt-A', 'rack-1']);
+    expect(f?.values.loadW).toBeCloseTo(40_800, 6);
+    expect(f?.values.usableW).toBeCloseTo(34_416, -1);
+    expect(f?.values.marginW).toBeCloseTo(-6_384, -1);
+    expect(f?.values.utilisationPct).toBeCloseTo(118.55, 1);
+  });
+
+  it('the same rack passes if the breaker is 100 %-rated (40.8 ≤ 43.02 kW): derating is what fails it', () => {
+    const doc = oneRackDoc({
+      devices: [{ catalogId: H100, count: 4 }],
+      sides: ['A'],
+      circuit: { hundredPercentRated: true },
+    });
+    expect(byRule('power.capacity', runChecks(doc).findings)).toEqual([]);
+  });
+
+  it('variant 1a: 3 × DGX H100 (30.6 kW) PASSES with 3.816 kW headroom at 88.91 %', () => {
+    const { findings, power } = runChecks(oneRackDoc({ devices: [{ catalogId: H100, count: 3 }], sides: ['A'] }));
+    expect(findings).toEqual([]);
+    const c = power.circuits.get('ckt-A')!;
+    expect(c.usableW - c.loadW).toBeCloseTo(3_816, -1);
+    expect((100 * c.loadW) / c.usableW).toBeCloseTo(88.91, 1);
+  });
+
+  it('variant 1b: declared 2N on A + B, each side must carry 40.8 kW alone: FAIL (redundancy lost)', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 4 }], sides: ['A', 'B'], redundancy: '2N' });
+    const { findings, power } = runChecks(doc);
+    const redundancy = byRule('power.redundancy', findings);
+    expect(redundancy).toHaveLength(2);
+    expect(redundancy.every((f) => f.severity === 'error')).toBe(true);
+    expect(redundancy[0]?.values.failoverLoadW).toBeCloseTo(40_800, 6);
+    expect(byRule('power.capacity', findings)).toEqual([]);
+    expect(power.rackRedundancy.get('rack-1')).toBe('N');
+  });
+
+  it('variant 1c: the same two feeds as N share the load: PASS, and the engine reports N, not 2N', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 4 }], sides: ['A', 'B'], redundancy: 'N' });
+    const { findings, power } = runChecks(doc);
+    expect(findings).toEqual([]);
+    expect(power.circuits.get('ckt-A')?.loadW).toBeCloseTo(20_400, 6);
+    expect(power.rackRedundancy.get('rack-1')).toBe('N');
+  });
+
+  it('a 2N rack whose either side carries it all is reported 2N', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 3 }], sides: ['A', 'B'], redundancy: '2N' });
+    const { findings, power } = runChecks(doc);
+    expect(findings).toEqual([]);
+    expect(power.rackRedundancy.get('rack-1')).toBe('2N');
+  });
+
+  it('a 2N rack with one side only is an error', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 1 }], sides: ['A'], redundancy: '2N' });
+    expect(byRule('power.redundancy', runChecks(doc).findings).map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('warns when the margin is under 2 % of capacity (nameplate tolerance ±5 %)', () => {
+    // 6 × S19 XP = 18.06 kW on a 415 V 3φ 32 A PF 1.0 circuit: 98.1 % of 18.40 kW (worked case 3).
+    const doc = oneRackDoc({
+      devices: [{ catalogId: 'antminer-s19-xp', count: 6 }],
+      sides: ['A'],
+      circuit: { breakerA: 32, powerFactor: 1 },
+    });
+    const [f] = byRule('power.capacity', runChecks(doc).findings);
+    expect(f?.severity).toBe('warning');
+    expect(f?.values.utilisationPct).toBeCloseTo(98.1, 1);
+  });
+
+  it('a loaded rack on no circuit is an error; an empty one is not', () => {
+    const loaded = oneRackDoc({ devices: [{ catalogId: H100, count: 1 }], sides: [] });
+    expect(byRule('power.unfed', runChecks(loaded).findings)).toHaveLength(1);
+    const empty = oneRackDoc({ devices: [], sides: [] });
+    expect(runChecks(empty).findings).toEqual([]);
+  });
+});
+
+describe('load basis', () => {
+  it('typical basis uses the typical draw (DGX H100 7.5 kW)', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 4 }], sides: ['A'] });
+    doc.settings.loadBasis = 'typical';
+    const { findings, power } = runChecks(doc);
+    expect(power.rackLoadW.get('rack-1')).toBe(30_000);
+    expect(findings).toEqual([]);
+  });
+});

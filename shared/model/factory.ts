@@ -1,0 +1,75 @@
+/** Constructors for new documents and entities, so every caller builds them the same way. */
+import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rack, type Wall } from './schema';
+
+export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
+  deratingFactor: 0.8,
+  loadBasis: 'nameplate',
+  designPue: 1.3,
+  gridM: 0.3,
+};
+
+/** Four walls on the inside faces of a rectangular hall. */
+export function perimeterWalls(hall: Hall, thickness = 0.3): Wall[] {
+  const { width: w, depth: d, height } = hall;
+  const corners = [
+    { x: 0, y: 0 },
+    { x: w, y: 0 },
+    { x: w, y: d },
+    { x: 0, y: d },
+  ];
+  return corners.map((a, i) => ({
+    id: `${hall.id}-wall-${i + 1}`,
+    hallId: hall.id,
+    a,
+    b: corners[(i + 1) % 4]!,
+    thickness,
+    height,
+  }));
+}
+
+/** A new, empty project: one hall, no equipment. What File → New opens. */
+export function newProject(id: string): ProjectDocument {
+  const hall: Hall = { id: 'hall-1', name: 'Hall 1', width: 30, depth: 15, height: 5, feedId: null };
+  return {
+    formatVersion: FORMAT_VERSION,
+    id,
+    name: 'Untitled project',
+    settings: { ...DEFAULT_SETTINGS },
+    halls: [hall],
+    walls: perimeterWalls(hall),
+    doors: [],
+    rows: [],
+    racks: [],
+    power: [],
+    customDevices: [],
+  };
+}
+
+/** A 415 V three-phase 63 A rack circuit (worked case 1), a common AI-rack whip in IEC markets. */
+export function defaultRackCircuit(id: string, name: string, side: 'A' | 'B'): Circuit {
+  return {
+    kind: 'circuit',
+    id,
+    name,
+    parentId: null,
+    voltageV: 415,
+    phases: 3,
+    breakerA: 63,
+    powerFactor: 0.95,
+    hundredPercentRated: false,
+    side,
+  };
+}
+
+export function newRack(
+  fields: Pick<Rack, 'id' | 'name' | 'hallId' | 'rackTypeId' | 'position'> & Partial<Rack>,
+): Rack {
+  return {
+    rowId: null,
+    rotationDeg: 0,
+    devices: [],
+    feeds: { a: null, b: null },
+    redundancy: 'N',
+    ...fields,
+  };
+}
