@@ -1,0 +1,79 @@
+/**
+ * Shared helpers for the web-mode end-to-end tests: the page's state through the test bridge,
+ * screen positions of plan points, and a guard that fails on any request off this machine.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import type { ProjectDocument } from '../shared/index';
+import type {} from '../renderer/scene/TestBridge';
+
+export interface Bridge {
+  doc: ProjectDocument;
+  selection: string[];
+  view: string;
+}
+
+export async function editorState(page: Page): Promise<Bridge> {
+  return page.evaluate(() => {
+    const s = window.__hallwright!.state();
+    return { doc: s.doc, selection: s.selection, view: s.view };
+  });
+}
+
+export async function toScreen(page: Page, x: number, y: number, z = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(([px, py, pz]) => window.__hallwright!.toScreen(px!, py!, pz), [x, y, z]);
+}
+
+export async function toFloor(page: Page, clientX: number, clientY: number): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(([cx, cy]) => window.__hallwright!.toFloor(cx!, cy!), [clientX, clientY]);
+  if (!p) throw new Error(`pixel (${clientX}, ${clientY}) does not look at the floor`);
+  return p;
+}
+
+/** Distinct colours among sampled pixels of the WebGL canvas: a blank canvas has one or two. */
+export async function canvasColourCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas');
+    if (!canvas) return 0;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  });
+}
+
+const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+export const test = base.extend<{ networkGuard: { remote: string[]; cspViolations: string[] } }>({
+  networkGuard: [
+    async ({ page }, use) => {
+      const remote: string[] = [];
+      const cspViolations: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        remote.push(url);
+        return route.abort();
+      });
+      page.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
+      });
+      await use({ remote, cspViolations });
+      expect(remote, 'requests to non-local addresses').toEqual([]);
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('status-racks')).toHaveText('32 racks');
+  await page.waitForFunction(() => window.__hallwright !== undefined);
+}
+
+export { expect };

@@ -1,0 +1,62 @@
+import { useEditor } from '../store/editor';
+import { runMenuCommand } from './actions';
+
+export function MenuBar() {
+  const canUndo = useEditor((s) => s.history.undo.length > 0);
+  const canRedo = useEditor((s) => s.history.redo.length > 0);
+  const undoLabel = useEditor((s) => s.history.undo.at(-1)?.label);
+  const redoLabel = useEditor((s) => s.history.redo.at(-1)?.label);
+  const view = useEditor((s) => s.view);
+  const fileName = useEditor((s) => s.file.name);
+  const dirty = useEditor((s) => s.doc !== s.savedDoc);
+  const projectName = useEditor((s) => s.doc.name);
+
+  return (
+    <header className="menubar" role="toolbar" aria-label="Main toolbar">
+      <strong className="brand">Hallwright</strong>
+      <div className="group" aria-label="File">
+        <button onClick={() => runMenuCommand('new')} title="New project (Ctrl+N in the app menu)">
+          New
+        </button>
+        <button onClick={() => runMenuCommand('open')} title="Open… (Ctrl+O)">
+          Open…
+        </button>
+        <button onClick={() => runMenuCommand('save')} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button onClick={() => runMenuCommand('save-as')} title="Save As… (Ctrl+Shift+S)">
+          Save As…
+        </button>
+      </div>
+      <div className="group" aria-label="Edit">
+        <button
+          onClick={() => runMenuCommand('undo')}
+          disabled={!canUndo}
+          title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          onClick={() => runMenuCommand('redo')}
+          disabled={!canRedo}
+          title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z / Ctrl+Y)` : 'Nothing to redo'}
+        >
+          Redo
+        </button>
+      </div>
+      <div className="group" aria-label="View">
+        <button
+          aria-pressed={view === 'plan'}
+          onClick={() => runMenuCommand('toggle-plan-view')}
+          title="Toggle top-down plan view (P)"
+        >
+          {view === 'plan' ? 'Plan view' : '3D view'}
+        </button>
+      </div>
+      <span className="title" data-testid="document-title">
+        {projectName} — {fileName}
+        {dirty ? ' •' : ''}
+      </span>
+    </header>
+  );
+}

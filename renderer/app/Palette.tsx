@@ -1,0 +1,73 @@
+/** The catalog: rack types to place, devices to fill the selected rack with. */
+import { useMemo } from 'react';
+import { catalogFor } from '../../shared/index';
+import { addDevice } from '../store/commands';
+import { useEditor } from '../store/editor';
+import { kW } from './format';
+
+export function Palette() {
+  const doc = useEditor((s) => s.doc);
+  const tool = useEditor((s) => s.tool);
+  const selection = useEditor((s) => s.selection);
+  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const selectedRack = selection.length === 1 ? doc.racks.find((r) => r.id === selection[0]) : undefined;
+
+  const onAddDevice = (catalogId: string) => {
+    const { run, notify, doc: current } = useEditor.getState();
+    if (!selectedRack) return;
+    const result = addDevice(current, selectedRack.id, catalogId);
+    if (result.ok) run(result.command);
+    else notify({ kind: 'error', text: result.reason, details: [] });
+  };
+
+  return (
+    <aside className="palette" aria-label="Catalog">
+      <h2>Racks</h2>
+      <p className="hint">Pick a rack, then click the floor to place it (Shift keeps placing, Esc stops).</p>
+      <ul>
+        {catalog.rackTypes().map((rt) => {
+          const active = tool.kind === 'place-rack' && tool.rackTypeId === rt.id;
+          return (
+            <li key={rt.id}>
+              <button
+                className={active ? 'item active' : 'item'}
+                aria-pressed={active}
+                data-testid={`palette-rack-${rt.id}`}
+                onClick={() =>
+                  useEditor.getState().setTool(active ? { kind: 'select' } : { kind: 'place-rack', rackTypeId: rt.id })
+                }
+              >
+                <span>{rt.name}</span>
+                <small>
+                  {rt.uHeight}U · {rt.widthM * 1000} × {rt.depthM * 1000} mm
+                </small>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <h2>Devices</h2>
+      <p className="hint">{selectedRack ? `Click to add to ${selectedRack.name}.` : 'Select one rack to fill it.'}</p>
+      <ul>
+        {catalog.devices().map((d) => (
+          <li key={d.id}>
+            <button
+              className="item"
+              disabled={!selectedRack}
+              data-testid={`palette-device-${d.id}`}
+              onClick={() => onAddDevice(d.id)}
+              title={d.sources.power ? `Power [${d.sources.power.tag}]: ${d.sources.power.ref}` : undefined}
+            >
+              <span>{d.name}</span>
+              <small>
+                {d.uHeight}U · {kW(d.nameplateW)} nameplate
+                {d.gpus ? ` · ${d.gpus.count} GPU` : ''}
+                {d.hashrateThs ? ` · ${d.hashrateThs} TH/s` : ''}
+              </small>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Keyboard shortcuts. In Electron the native menu owns the accelerators for file and undo/redo
+ * (so they also work from the menu); in the browser the same keys are handled here.
+ */
+import { useEffect } from 'react';
+import { host } from '../platform/host';
+import { useEditor } from '../store/editor';
+import { deleteSelection, rotateSelection, runMenuCommand, togglePlanView } from './actions';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && host.host === 'web') {
+        const command =
+          key === 'z' && e.shiftKey
+            ? 'redo'
+            : key === 'z'
+              ? 'undo'
+              : key === 'y'
+                ? 'redo'
+                : key === 's' && e.shiftKey
+                  ? 'save-as'
+                  : key === 's'
+                    ? 'save'
+                    : key === 'o'
+                      ? 'open'
+                      : null;
+        if (command) {
+          e.preventDefault();
+          runMenuCommand(command);
+        }
+        return;
+      }
+      if (mod || e.altKey) return;
+      if (key === 'r') rotateSelection();
+      else if (key === 'delete' || key === 'backspace') deleteSelection();
+      else if (key === 'p') togglePlanView();
+      else if (key === 'escape') {
+        useEditor.getState().setTool({ kind: 'select' });
+        useEditor.getState().select([]);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = host.onMenuCommand(runMenuCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, []);
+}

@@ -1,0 +1,114 @@
+/**
+ * Racks, drawn with one InstancedMesh per rack type (body) plus one for the front doors, so the
+ * draw-call count does not grow with the rack count. Picking maps an instance id back to a rack.
+ */
+import type { ThreeEvent } from '@react-three/fiber';
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { BoxGeometry, Color, InstancedMesh, Object3D } from 'three';
+import type { Rack, RackTypeSpec } from '../../shared/index';
+import type { DragPreview } from '../store/documentStore';
+import { yawForRotation } from './geometry';
+
+const BODY_COLOR: Record<string, string> = { miner: '#8a6d4b', default: '#2f3640' };
+const SELECTED = new Color('#2f80ed');
+const ERROR = new Color('#d64545');
+const FRONT = new Color('#7fd1ff');
+const FRONT_SELECTED = new Color('#ffffff');
+
+/** Capacity grows in powers of two so adding racks one by one does not rebuild the mesh each time. */
+function capacityFor(n: number): number {
+  return Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(1, n))));
+}
+
+export interface RackTypeInstancesProps {
+  rackType: RackTypeSpec;
+  racks: Rack[];
+  selection: ReadonlySet<string>;
+  withErrors: ReadonlySet<string>;
+  drag: DragPreview | null;
+  onRackPointerDown: (rack: Rack, e: ThreeEvent<PointerEvent>) => void;
+}
+
+export function RackTypeInstances({
+  rackType,
+  racks,
+  selection,
+  withErrors,
+  drag,
+  onRackPointerDown,
+}: RackTypeInstancesProps) {
+  const bodyRef = useRef<InstancedMesh>(null);
+  const frontRef = useRef<InstancedMesh>(null);
+  const invalidate = useThree((s) => s.invalidate);
+  const capacity = capacityFor(racks.length);
+  const { widthM: w, depthM: d, heightM: h } = rackType;
+
+  const bodyGeometry = useMemo(() => new BoxGeometry(w, h, d).translate(0, h / 2, 0), [w, h, d]);
+  // The front door: a thin panel just proud of the −Z face, marking where the rack breathes in.
+  const frontGeometry = useMemo(
+    () => new BoxGeometry(w * 0.86, h * 0.9, 0.02).translate(0, h * 0.5, -d / 2 - 0.011),
+    [w, h, d],
+  );
+  const baseColor = useMemo(
+    () => new Color(rackType.id.startsWith('miner') ? BODY_COLOR.miner : BODY_COLOR.default),
+    [rackType.id],
+  );
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const front = frontRef.current;
+    if (!body || !front) return;
+    const dummy = new Object3D();
+    const dragged = drag ? new Set(drag.ids) : null;
+    racks.forEach((rack, i) => {
+      const moving = dragged?.has(rack.id) ?? false;
+      dummy.position.set(rack.position.x + (moving ? drag!.dx : 0), 0, rack.position.y + (moving ? drag!.dy : 0));
+      dummy.rotation.set(0, yawForRotation(rack.rotationDeg), 0);
+      dummy.updateMatrix();
+      body.setMatrixAt(i, dummy.matrix);
+      front.setMatrixAt(i, dummy.matrix);
+      const selected = selection.has(rack.id);
+      body.setColorAt(i, selected ? SELECTED : withErrors.has(rack.id) ? ERROR : baseColor);
+      front.setColorAt(i, selected ? FRONT_SELECTED : FRONT);
+    });
+    body.count = racks.length;
+    front.count = racks.length;
+    for (const mesh of [body, front]) {
+      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+      mesh.computeBoundingSphere();
+    }
+    invalidate();
+  }, [racks, selection, withErrors, drag, baseColor, invalidate, capacity]);
+
+  const onPointerDown = (e: ThreeEvent<PointerEvent>) => {
+    const rack = e.instanceId !== undefined ? racks[e.instanceId] : undefined;
+    if (rack) onRackPointerDown(rack, e);
+  };
+
+  return (
+    <group name={`racks:${rackType.id}`}>
+      <instancedMesh
+        key={`body-${capacity}`}
+        ref={bodyRef}
+        args={[bodyGeometry, undefined, capacity]}
+        onPointerDown={onPointerDown}
+        // A click on a rack must not fall through to the floor behind it (which clears the selection).
+        onClick={(e) => e.stopPropagation()}
+        frustumCulled={false}
+      >
+        <meshStandardMaterial />
+      </instancedMesh>
+      <instancedMesh
+        key={`front-${capacity}`}
+        ref={frontRef}
+        args={[frontGeometry, undefined, capacity]}
+        raycast={() => null}
+        frustumCulled={false}
+      >
+        <meshStandardMaterial emissive="#1b6f99" emissiveIntensity={0.4} />
+      </instancedMesh>
+    </group>
+  );
+}

@@ -1,0 +1,95 @@
+/** Everything inside the canvas for the current hall: shell, racks, and the pointer tools. */
+import type { ThreeEvent } from '@react-three/fiber';
+import { useMemo } from 'react';
+import { catalogFor, type Hall, type Rack } from '../../shared/index';
+import { placeRack } from '../store/commands';
+import { useChecks } from '../store/checks';
+import { useEditor } from '../store/editor';
+import { clamp, snapPoint } from './geometry';
+import { HallShell } from './HallShell';
+import { RackTypeInstances } from './RackInstances';
+import { useRackDrag } from './useRackDrag';
+
+/** A click that moved the pointer further than this (px) was an orbit or pan, not a click. */
+const CLICK_TOLERANCE_PX = 4;
+
+export function SceneContent({ hall }: { hall: Hall }) {
+  const doc = useEditor((s) => s.doc);
+  const selectionList = useEditor((s) => s.selection);
+  const drag = useEditor((s) => s.drag);
+  const { findings } = useChecks();
+  const startDrag = useRackDrag(hall);
+
+  const selection = useMemo(() => new Set(selectionList), [selectionList]);
+  const withErrors = useMemo(
+    () => new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities)),
+    [findings],
+  );
+  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const racksByType = useMemo(() => {
+    const groups = new Map<string, Rack[]>();
+    for (const rack of doc.racks) {
+      if (rack.hallId !== hall.id) continue;
+      const list = groups.get(rack.rackTypeId) ?? [];
+      list.push(rack);
+      groups.set(rack.rackTypeId, list);
+    }
+    return groups;
+  }, [doc.racks, hall.id]);
+
+  const walls = useMemo(() => doc.walls.filter((w) => w.hallId === hall.id), [doc.walls, hall.id]);
+  const doors = useMemo(() => doc.doors.filter((d) => d.hallId === hall.id), [doc.doors, hall.id]);
+
+  /** Clicks on the floor place a rack (placing tool) or clear the selection; drags that orbit do neither. */
+  const onFloorClick = (e: ThreeEvent<MouseEvent>) => {
+    if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
+    const { tool, run, select, setTool, doc: current } = useEditor.getState();
+    if (tool.kind !== 'place-rack') return select([]);
+    e.stopPropagation();
+    const p = snapPoint({ x: e.point.x, y: e.point.z }, current.settings.gridM);
+    const position = { x: clamp(p.x, 0, hall.width), y: clamp(p.y, 0, hall.depth) };
+    const placed = placeRack(current, hall.id, tool.rackTypeId, position);
+    run(placed.command);
+    select([placed.rackId]);
+    // Shift keeps the placing tool for laying out several racks.
+    if (!e.shiftKey) setTool({ kind: 'select' });
+  };
+
+  const onRackPointerDown = (rack: Rack, e: ThreeEvent<PointerEvent>) => {
+    const { tool, select, selection: current } = useEditor.getState();
+    if (tool.kind !== 'select' || e.button !== 0) return;
+    e.stopPropagation();
+    if (e.shiftKey || e.ctrlKey || e.metaKey) {
+      select([rack.id], 'toggle');
+      return;
+    }
+    const ids = current.includes(rack.id) ? current.filter((id) => doc.racks.some((r) => r.id === id)) : [rack.id];
+    select(ids);
+    startDrag(ids, e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId);
+  };
+
+  return (
+    <>
+      <HallShell
+        hall={hall}
+        walls={walls}
+        doors={doors}
+        onFloorClick={onFloorClick}
+      />
+      {[...racksByType].map(([typeId, racks]) => {
+        const rackType = catalog.rackType(typeId);
+        return rackType ? (
+          <RackTypeInstances
+            key={typeId}
+            rackType={rackType}
+            racks={racks}
+            selection={selection}
+            withErrors={withErrors}
+            drag={drag}
+            onRackPointerDown={onRackPointerDown}
+          />
+        ) : null;
+      })}
+    </>
+  );
+}

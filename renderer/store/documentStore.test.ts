@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildSampleFacility, runChecks } from '../../shared/index';
+import { addDevice, deleteRacks, moveRacks, placeRack, rotateRacks } from './commands';
+import { createEditorStore } from './documentStore';
+
+const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
+
+describe('editor store: every edit undoes and redoes exactly', () => {
+  it('edit → undo → redo returns the exact documents, step by step', () => {
+    const store = fresh();
+    const original = structuredClone(store.getState().doc);
+    const placed = placeRack(store.getState().doc, 'hall-a', 'rack-48u-600x1200', { x: 30, y: 15 });
+    store.getState().run(placed.command);
+    const add = addDevice(store.getState().doc, placed.rackId, 'nvidia-dgx-b200');
+    if (!add.ok) throw new Error(add.reason);
+    store.getState().run(add.command);
+    store.getState().run(moveRacks([{ id: placed.rackId, position: { x: 31.2, y: 15 } }]));
+    store.getState().run(rotateRacks([placed.rackId], 90));
+    store.getState().run(deleteRacks(['rack-A-01-01']));
+    const edited = structuredClone(store.getState().doc);
+    expect(store.getState().history.undo).toHaveLength(5);
+
+    for (let i = 0; i < 5; i++) store.getState().undo();
+    expect(store.getState().doc).toEqual(original);
+    for (let i = 0; i < 5; i++) store.getState().redo();
+    expect(store.getState().doc).toEqual(edited);
+  });
+
+  it('placing a rack creates its A/B circuits; deleting it removes them', () => {
+    const store = fresh();
+    const before = store.getState().doc.power.length;
+    const placed = placeRack(store.getState().doc, 'hall-a', 'rack-48u-600x1200', { x: 30, y: 15 });
+    store.getState().run(placed.command);
+    expect(store.getState().doc.power.length).toBe(before + 2);
+    store.getState().run(deleteRacks([placed.rackId]));
+    expect(store.getState().doc.power.length).toBe(before);
+  });
+
+  it('a new edit clears the redo stack; a no-op records nothing', () => {
+    const store = fresh();
+    store.getState().run(rotateRacks(['rack-A-02-01'], 90));
+    store.getState().undo();
+    expect(store.getState().history.redo).toHaveLength(1);
+    store.getState().run(rotateRacks(['rack-A-02-02'], 90));
+    expect(store.getState().history.redo).toHaveLength(0);
+    const rack = store.getState().doc.racks.find((r) => r.id === 'rack-A-02-02')!;
+    expect(store.getState().run(moveRacks([{ id: rack.id, position: rack.position }]))).toBe(false);
+    expect(store.getState().history.undo).toHaveLength(1);
+  });
+
+  it('undo of a placement drops the placed rack from the selection', () => {
+    const store = fresh();
+    const placed = placeRack(store.getState().doc, 'hall-a', 'rack-48u-600x1200', { x: 30, y: 15 });
+    store.getState().run(placed.command);
+    store.getState().select([placed.rackId]);
+    store.getState().undo();
+    expect(store.getState().selection).toEqual([]);
+  });
+
+  it('edits show in the findings: adding a fourth DGX H100 to a 2N rack breaks its redundancy', () => {
+    const store = fresh();
+    const add = addDevice(store.getState().doc, 'rack-A-02-01', 'nvidia-dgx-h100');
+    if (!add.ok) throw new Error(add.reason);
+    store.getState().run(add.command);
+    const rules = runChecks(store.getState().doc).findings.filter((f) => f.entities.includes('rack-A-02-01'));
+    expect(rules.map((f) => f.rule)).toEqual(['power.redundancy', 'power.redundancy']);
+  });
+
+  it('refuses a device that does not fit, with the reason', () => {
+    const store = fresh();
+    // A miner bay holds 8 × 5U miners from U1 to U40; an 10U DGX B200 cannot fit in the 8 U left.
+    const result = addDevice(store.getState().doc, 'rack-A-01-01', 'nvidia-dgx-b200');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/does not fit/);
+  });
+
+  it('dirty state follows saves', () => {
+    const store = fresh();
+    expect(store.getState().doc).toBe(store.getState().savedDoc);
+    store.getState().run(rotateRacks(['rack-A-02-01'], 90));
+    expect(store.getState().doc).not.toBe(store.getState().savedDoc);
+    store.getState().markSaved({ name: 'x.hallwright', handle: '/tmp/x.hallwright' });
+    expect(store.getState().doc).toBe(store.getState().savedDoc);
+  });
+});

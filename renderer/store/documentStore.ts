@@ -1,0 +1,124 @@
+/**
+ * The editor's state: the document (the truth), its undo history, the open file, the selection
+ * and transient UI state. The 3D scene and the panels read it; only commands change the document.
+ */
+import { create } from 'zustand';
+import type { ProjectDocument } from '../../shared/index';
+import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
+
+export type Tool = { kind: 'select' } | { kind: 'place-rack'; rackTypeId: string };
+export type ViewMode = 'perspective' | 'plan';
+
+export interface OpenFile {
+  name: string;
+  /** Host handle for saving in place (a path in Electron); null until saved or in web mode. */
+  handle: string | null;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  details: string[];
+}
+
+/** A drag in progress: the document is untouched until it ends in one undoable move. */
+export interface DragPreview {
+  ids: string[];
+  dx: number;
+  dy: number;
+}
+
+export interface EditorState {
+  doc: ProjectDocument;
+  history: History;
+  /** The document as last opened or saved; dirty when `doc` is another object. */
+  savedDoc: ProjectDocument;
+  file: OpenFile;
+  selection: string[];
+  tool: Tool;
+  view: ViewMode;
+  drag: DragPreview | null;
+  notice: Notice | null;
+
+  run(command: Command): boolean;
+  undo(): void;
+  redo(): void;
+  load(doc: ProjectDocument, file: OpenFile): void;
+  markSaved(file: OpenFile): void;
+  select(ids: string[], mode?: 'replace' | 'toggle'): void;
+  setTool(tool: Tool): void;
+  setView(view: ViewMode): void;
+  setDrag(drag: DragPreview | null): void;
+  notify(notice: Notice | null): void;
+}
+
+/** Drops selected ids that no longer name an entity (after undo of a placement, say). */
+function pruneSelection(doc: ProjectDocument, selection: string[]): string[] {
+  if (selection.length === 0) return selection;
+  const ids = new Set<string>();
+  for (const list of [doc.halls, doc.walls, doc.doors, doc.rows, doc.racks, doc.power])
+    for (const x of list) ids.add(x.id);
+  const kept = selection.filter((id) => ids.has(id));
+  return kept.length === selection.length ? selection : kept;
+}
+
+export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
+  return create<EditorState>()((set, get) => ({
+    doc: initial,
+    history: EMPTY_HISTORY,
+    savedDoc: initial,
+    file,
+    selection: [],
+    tool: { kind: 'select' },
+    view: 'perspective',
+    drag: null,
+    notice: null,
+
+    run(command) {
+      const { doc, history, selection } = get();
+      const result = execute(doc, history, command);
+      if (!result) return false;
+      set({ ...result, selection: pruneSelection(result.doc, selection) });
+      return true;
+    },
+    undo() {
+      const { doc, history, selection } = get();
+      const result = undo(doc, history);
+      if (result) set({ ...result, selection: pruneSelection(result.doc, selection), drag: null });
+    },
+    redo() {
+      const { doc, history, selection } = get();
+      const result = redo(doc, history);
+      if (result) set({ ...result, selection: pruneSelection(result.doc, selection), drag: null });
+    },
+    load(doc, openFile) {
+      set({
+        doc,
+        savedDoc: doc,
+        file: openFile,
+        history: EMPTY_HISTORY,
+        selection: [],
+        drag: null,
+        tool: { kind: 'select' },
+      });
+    },
+    markSaved(savedFile) {
+      set({ savedDoc: get().doc, file: savedFile });
+    },
+    select(ids, mode = 'replace') {
+      if (mode === 'replace') return set({ selection: [...new Set(ids)] });
+      const current = new Set(get().selection);
+      for (const id of ids) {
+        if (current.has(id)) current.delete(id);
+        else current.add(id);
+      }
+      set({ selection: [...current] });
+    },
+    setTool: (tool) => set({ tool }),
+    setView: (view) => set({ view }),
+    setDrag: (drag) => set({ drag }),
+    notify: (notice) => set({ notice }),
+  }));
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
