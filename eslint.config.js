@@ -21,7 +21,16 @@ const ENGINE_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'electron/types/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,9 +48,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ENGINE_FORBIDDEN }],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'require', 'Buffer', 'fetch'].map(
-          (name) => ({ name, message: 'shared/ is the pure engine: no DOM or Node globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'process',
+          'require',
+          'Buffer',
+          'fetch',
+        ].map((name) => ({ name, message: 'shared/ is the pure engine: no DOM or Node globals.' })),
       ],
     },
   },
@@ -55,7 +72,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'path'], message: 'The renderer reaches the host only through window.hallwright.' },
+            {
+              group: ['electron', 'node:*', 'fs', 'path'],
+              message: 'The renderer reaches the host only through window.hallwright.',
+            },
             { group: ['**/electron/**'], message: 'The renderer reaches the host only through window.hallwright.' },
           ],
         },

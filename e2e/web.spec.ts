@@ -92,7 +92,10 @@ test('save, edit, reopen: the saved document comes back exactly', async ({ page 
   await page.mouse.click(target.x, target.y);
   const before = (await editorState(page)).doc;
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('sample-facility.hallwright');
   const saved = join(tmpdir(), `hallwright-e2e-${Date.now()}.hallwright`);
   await download.saveAs(saved);
@@ -102,7 +105,10 @@ test('save, edit, reopen: the saved document comes back exactly', async ({ page 
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('document-title')).toContainText('•');
   page.once('dialog', (d) => d.accept());
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
   await chooser.setFiles(saved);
   await expect(page.getByTestId('notice')).toContainText('Opened');
   expect((await editorState(page)).doc).toEqual(before);
@@ -115,13 +121,19 @@ test('a corrupt file is refused with what is wrong and where; the open document 
   bad.racks[2]!.position.x = 'near the door';
   const path = join(tmpdir(), `hallwright-e2e-bad-${Date.now()}.hallwright`);
   writeFileSync(path, JSON.stringify(bad));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
   await chooser.setFiles(path);
   await expect(page.getByRole('alert')).toContainText('racks[2].position.x');
   expect((await editorState(page)).doc).toEqual(before);
 
   writeFileSync(path, '{"formatVersion": 1, "racks": [');
-  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…' }).click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
   await again.setFiles(path);
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
   expect((await editorState(page)).doc).toEqual(before);

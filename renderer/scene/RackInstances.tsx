@@ -5,7 +5,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Color, InstancedMesh, Object3D } from 'three';
+import { BoxGeometry, Color, Object3D, type InstancedMesh } from 'three';
 import type { Rack, RackTypeSpec } from '../../shared/index';
 import type { DragPreview } from '../store/documentStore';
 import { yawForRotation } from './geometry';

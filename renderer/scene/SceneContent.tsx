@@ -70,12 +70,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
 
   return (
     <>
-      <HallShell
-        hall={hall}
-        walls={walls}
-        doors={doors}
-        onFloorClick={onFloorClick}
-      />
+      <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} />
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);
         return rackType ? (

@@ -34,7 +34,15 @@ export function useFloorPoint() {
 
 export function useRackDrag(hall: Hall) {
   const gl = useThree((s) => s.gl);
-  const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
+  // Read the controls when needed rather than holding them: they change with the camera.
+  const get = useThree((s) => s.get);
+  const setControlsEnabled = useCallback(
+    (enabled: boolean) => {
+      const controls = get().controls as { enabled: boolean } | null;
+      if (controls) controls.enabled = enabled;
+    },
+    [get],
+  );
   const floorPoint = useFloorPoint();
   const start = useRef<{ ids: string[]; from: Point2; pointerId: number } | null>(null);
 
@@ -42,7 +50,7 @@ export function useRackDrag(hall: Hall) {
     (commit: boolean) => {
       const drag = start.current;
       start.current = null;
-      if (controls) controls.enabled = true;
+      setControlsEnabled(true);
       const { setDrag, run, doc, drag: preview } = useEditor.getState();
       setDrag(null);
       if (!drag || !commit || !preview || (preview.dx === 0 && preview.dy === 0)) return;
@@ -58,7 +66,7 @@ export function useRackDrag(hall: Hall) {
         }));
       run(moveRacks(moves));
     },
-    [controls, hall.width, hall.depth],
+    [setControlsEnabled, hall.width, hall.depth],
   );
 
   useEffect(() => {
@@ -95,8 +103,8 @@ export function useRackDrag(hall: Hall) {
       const from = floorPoint(clientX, clientY);
       if (!from) return;
       start.current = { ids, from, pointerId };
-      if (controls) controls.enabled = false;
+      setControlsEnabled(false);
     },
-    [controls, floorPoint],
+    [setControlsEnabled, floorPoint],
   );
 }

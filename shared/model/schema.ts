@@ -19,7 +19,6 @@ const name = z.string().max(200);
 const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
 const positive = finite.positive();
-const length = finite.min(0).max(10_000);
 
 export const point2Schema = z.object({ x: finite.min(-10_000).max(10_000), y: finite.min(-10_000).max(10_000) });
 export type Point2 = z.infer<typeof point2Schema>;

@@ -23,8 +23,16 @@ describe('three-phase capacity (worked case 1)', () => {
   });
 
   it('matches the §2.3 table: 208 V 3φ 30 A → 8.65 kW and 230 V 1φ 32 A → 5.89 kW at PF 1, 80 %', () => {
-    within(usableCircuitW({ voltageV: 208, breakerA: 30, phases: 3, powerFactor: 1, hundredPercentRated: false }, 0.8), 8_646, 0.001);
-    within(usableCircuitW({ voltageV: 230, breakerA: 32, phases: 1, powerFactor: 1, hundredPercentRated: false }, 0.8), 5_888, 0.001);
+    within(
+      usableCircuitW({ voltageV: 208, breakerA: 30, phases: 3, powerFactor: 1, hundredPercentRated: false }, 0.8),
+      8_646,
+      0.001,
+    );
+    within(
+      usableCircuitW({ voltageV: 230, breakerA: 32, phases: 1, powerFactor: 1, hundredPercentRated: false }, 0.8),
+      5_888,
+      0.001,
+    );
   });
 });
 
