@@ -49,7 +49,7 @@ function Cameras({ hall }: { hall: Hall }) {
         fov={45}
         near={0.1}
         far={2000}
-        position={[hall.width / 2, 0.55 * hall.width, hall.depth / 2 + 0.7 * hall.width]}
+        position={[hall.width / 2, 0.8 * hall.width, hall.depth / 2 + 0.6 * hall.width]}
       />
       <OrbitControls
         key="perspective"
