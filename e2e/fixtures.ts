@@ -76,4 +76,13 @@ export async function openApp(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__hallwright !== undefined);
 }
 
+/** Clicks Open… and answers the browser's file picker with `path`. */
+export async function openThroughPicker(page: Page, path: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
+  await chooser.setFiles(path);
+}
+
 export { expect };

@@ -5,7 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canvasColourCount, editorState, expect, openApp, test, toFloor, toScreen } from './fixtures';
+import {
+  canvasColourCount,
+  editorState,
+  expect,
+  openApp,
+  openThroughPicker,
+  test,
+  toFloor,
+  toScreen,
+} from './fixtures';
 
 test('opens on the sample facility and draws it', async ({ page }) => {
   await openApp(page);
@@ -105,11 +114,7 @@ test('save, edit, reopen: the saved document comes back exactly', async ({ page 
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('document-title')).toContainText('•');
   page.once('dialog', (d) => d.accept());
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
-  ]);
-  await chooser.setFiles(saved);
+  await openThroughPicker(page, saved);
   await expect(page.getByTestId('notice')).toContainText('Opened');
   expect((await editorState(page)).doc).toEqual(before);
 });
@@ -121,20 +126,12 @@ test('a corrupt file is refused with what is wrong and where; the open document 
   bad.racks[2]!.position.x = 'near the door';
   const path = join(tmpdir(), `hallwright-e2e-bad-${Date.now()}.hallwright`);
   writeFileSync(path, JSON.stringify(bad));
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
-  ]);
-  await chooser.setFiles(path);
+  await openThroughPicker(page, path);
   await expect(page.getByRole('alert')).toContainText('racks[2].position.x');
   expect((await editorState(page)).doc).toEqual(before);
 
   writeFileSync(path, '{"formatVersion": 1, "racks": [');
-  const [again] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
-  ]);
-  await again.setFiles(path);
+  await openThroughPicker(page, path);
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
   expect((await editorState(page)).doc).toEqual(before);
 });

@@ -1,7 +1,7 @@
 /**
  * The contract between the renderer and its host. Electron's preload implements it with IPC to
  * the main process; the web mode implements it with browser means. The renderer only ever talks
- * to `window.hallwright` through this interface, so one renderer serves both.
+ * to the `hallwright` global through this interface, so one renderer serves both.
  */
 
 /** Largest project file either host accepts, in bytes. Beyond it the user gets a clear error. */

@@ -1,4 +1,4 @@
-/** The power checks, run together over one document. */
+/** The power checks, run together over one project document (loads, rack circuits, feeds). */
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument } from '../../model/schema';
 import type { Finding } from '../types';
