@@ -1,6 +1,7 @@
 /** The engine's one public entry: everything the renderer, main process, workers and CLI use. */
 export * from './model/schema';
 export * from './model/factory';
+export { allEntityIds } from './model/entities';
 export { parseProject, serializeProject, formatPath, type ParseResult } from './model/parse';
 export { migrate } from './model/migrate';
 export * from './catalog';

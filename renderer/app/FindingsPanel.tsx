@@ -26,9 +26,8 @@ function LoadBar({ label, loadW, capacityW }: { label: string; loadW: number; ca
 export function FindingsPanel() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
-  const { findings, power } = useChecks();
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const { findings, counts, power } = useChecks();
+  const { error: errors, warning: warnings } = counts;
 
   return (
     <section className="findings" aria-label="Findings">

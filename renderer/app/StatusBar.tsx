@@ -7,10 +7,9 @@ export function StatusBar() {
   const doc = useEditor((s) => s.doc);
   const selected = useEditor((s) => s.selection.length);
   const tool = useEditor((s) => s.tool);
-  const { findings, power } = useChecks();
+  const { counts, power } = useChecks();
   const usable = [...power.feeds.values()].reduce((s, f) => s + f.usableW, 0);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const { error: errors, warning: warnings } = counts;
 
   return (
     <footer className="statusbar" data-testid="statusbar">

@@ -5,14 +5,14 @@ import { useEditor } from '../store/editor';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
 export function rotateSelection(): void {
-  const { selection, doc, run } = useEditor.getState();
-  const racks = selection.filter((id) => doc.racks.some((r) => r.id === id));
+  const { selectedRackIds, run } = useEditor.getState();
+  const racks = selectedRackIds();
   if (racks.length > 0) run(rotateRacks(racks, 90));
 }
 
 export function deleteSelection(): void {
-  const { selection, doc, run, select } = useEditor.getState();
-  const racks = selection.filter((id) => doc.racks.some((r) => r.id === id));
+  const { selectedRackIds, run, select } = useEditor.getState();
+  const racks = selectedRackIds();
   if (racks.length > 0 && run(deleteRacks(racks))) select([]);
 }
 

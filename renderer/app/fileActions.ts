@@ -42,7 +42,6 @@ export async function saveDocument(saveAs = false): Promise<void> {
   if (!result.ok) return notify({ kind: 'error', text: `Could not save: ${result.error}`, details: [] });
   if (!result.value) return;
   // Mark exactly the document that was serialised, even if an edit landed meanwhile.
-  if (useEditor.getState().doc === doc) markSaved(result.value);
-  else useEditor.setState({ savedDoc: doc, file: result.value });
+  markSaved(result.value, doc);
   notify({ kind: 'info', text: `Saved ${result.value.name}.`, details: [] });
 }

@@ -56,14 +56,14 @@ export function SceneContent({ hall }: { hall: Hall }) {
   };
 
   const onRackPointerDown = (rack: Rack, e: ThreeEvent<PointerEvent>) => {
-    const { tool, select, selection: current } = useEditor.getState();
+    const { tool, select, selection: current, selectedRackIds } = useEditor.getState();
     if (tool.kind !== 'select' || e.button !== 0) return;
     e.stopPropagation();
     if (e.shiftKey || e.ctrlKey || e.metaKey) {
       select([rack.id], 'toggle');
       return;
     }
-    const ids = current.includes(rack.id) ? current.filter((id) => doc.racks.some((r) => r.id === id)) : [rack.id];
+    const ids = current.includes(rack.id) ? selectedRackIds() : [rack.id];
     select(ids);
     startDrag(ids, e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId);
   };

@@ -3,6 +3,7 @@
  * store runs them through history so every one can be undone.
  */
 import {
+  allEntityIds,
   catalogFor,
   defaultRackCircuit,
   newRack,
@@ -15,10 +16,7 @@ import type { Command } from './history';
 
 /** A fresh id that no entity in the document uses. */
 export function freshId(doc: ProjectDocument, prefix: string): string {
-  const used = new Set<string>();
-  for (const list of [doc.halls, doc.walls, doc.doors, doc.rows, doc.racks, doc.power, doc.customDevices]) {
-    for (const item of list) used.add(item.id);
-  }
+  const used = allEntityIds(doc);
   let n = doc.racks.length + 1;
   while (used.has(`${prefix}-${n}`)) n++;
   return `${prefix}-${n}`;

@@ -3,7 +3,7 @@
  * and transient UI state. The 3D scene and the panels read it; only commands change the document.
  */
 import { create } from 'zustand';
-import type { ProjectDocument } from '../../shared/index';
+import { allEntityIds, type ProjectDocument } from '../../shared/index';
 import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
 
 export type Tool = { kind: 'select' } | { kind: 'place-rack'; rackTypeId: string };
@@ -44,20 +44,21 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   load(doc: ProjectDocument, file: OpenFile): void;
-  markSaved(file: OpenFile): void;
+  /** Records that `doc` (by default the current document) is what the file now holds. */
+  markSaved(file: OpenFile, doc?: ProjectDocument): void;
   select(ids: string[], mode?: 'replace' | 'toggle'): void;
   setTool(tool: Tool): void;
   setView(view: ViewMode): void;
   setDrag(drag: DragPreview | null): void;
+  /** The selected ids that name racks. */
+  selectedRackIds(): string[];
   notify(notice: Notice | null): void;
 }
 
 /** Drops selected ids that no longer name an entity (after undo of a placement, say). */
 function pruneSelection(doc: ProjectDocument, selection: string[]): string[] {
   if (selection.length === 0) return selection;
-  const ids = new Set<string>();
-  for (const list of [doc.halls, doc.walls, doc.doors, doc.rows, doc.racks, doc.power])
-    for (const x of list) ids.add(x.id);
+  const ids = allEntityIds(doc);
   const kept = selection.filter((id) => ids.has(id));
   return kept.length === selection.length ? selection : kept;
 }
@@ -102,8 +103,8 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
         tool: { kind: 'select' },
       });
     },
-    markSaved(savedFile) {
-      set({ savedDoc: get().doc, file: savedFile });
+    markSaved(savedFile, savedDoc = get().doc) {
+      set({ savedDoc, file: savedFile });
     },
     select(ids, mode = 'replace') {
       if (mode === 'replace') return set({ selection: [...new Set(ids)] });
@@ -117,6 +118,11 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setTool: (tool) => set({ tool }),
     setView: (view) => set({ view }),
     setDrag: (drag) => set({ drag }),
+    selectedRackIds() {
+      const { doc, selection } = get();
+      const racks = new Set(doc.racks.map((r) => r.id));
+      return selection.filter((id) => racks.has(id));
+    },
     notify: (notice) => set({ notice }),
   }));
 }

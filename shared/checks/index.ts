@@ -2,10 +2,12 @@
 import { catalogFor } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { runPowerChecks, type PowerMetrics } from './power';
-import { SEVERITY_ORDER, type Finding } from './types';
+import { SEVERITY_ORDER, type Finding, type Severity } from './types';
 
 export interface CheckResults {
   findings: Finding[];
+  /** Findings per severity, counted once for the panels that show them. */
+  counts: Record<Severity, number>;
   power: PowerMetrics;
 }
 
@@ -15,7 +17,9 @@ export function runChecks(doc: ProjectDocument): CheckResults {
   const findings = [...power.findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key),
   );
-  return { findings, power: power.metrics };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { findings, counts, power: power.metrics };
 }
 
 export type { Finding, Severity } from './types';

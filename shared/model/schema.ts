@@ -10,6 +10,7 @@
  * - Ids are stable strings; nothing derived (totals, findings) is ever saved.
  */
 import { z } from 'zod';
+import { ENTITY_COLLECTIONS } from './entities';
 
 export const FORMAT_VERSION = 1;
 
@@ -182,8 +183,7 @@ export type ProjectDocument = z.infer<typeof projectSchema>;
 /** Ids must be unique within the document, and every reference must resolve. */
 function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
-  const collections = ['halls', 'walls', 'doors', 'rows', 'racks', 'power', 'customDevices'] as const;
-  for (const key of collections) {
+  for (const key of ENTITY_COLLECTIONS) {
     doc[key].forEach((item, i) => {
       if (seen.has(item.id))
         ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
