@@ -5,8 +5,22 @@ export { allEntityIds } from './model/entities';
 export { parseProject, serializeProject, formatPath, type ParseResult } from './model/parse';
 export { migrate } from './model/migrate';
 export * from './catalog';
-export { runChecks, type CheckResults, type Finding, type Severity, type PowerMetrics } from './checks';
+export {
+  runChecks,
+  type CheckResults,
+  type Finding,
+  type Severity,
+  type PowerMetrics,
+  type ComponentMetrics,
+  type LevelSummary,
+} from './checks';
 export * from './checks/power/electrical';
+export * from './checks/power/sizing';
+export { simulateFailure, type FailureSimulation } from './checks/power/simulate';
+export { siteTotals, type SiteTotals } from './checks/power/siteTotals';
+export { LEVEL_OF, type PowerLevel } from './checks/power/topology';
+export { LEVEL_NAMES } from './checks/power/redundancy';
+export type { ConfigurationHeadroom } from './checks/power/headroom';
 export * from './ipc';
 export { CONTENT_SECURITY_POLICY } from './csp';
 export { buildSampleFacility } from './sample/sampleFacility';

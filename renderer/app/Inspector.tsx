@@ -37,14 +37,15 @@ function RackDetails({ rack }: { rack: Rack }) {
         </dd>
         {(['a', 'b'] as const).map((side) => {
           const id = rack.feeds[side];
-          const c = id ? power.circuits.get(id) : undefined;
+          const c = id ? doc.power.find((p) => p.id === id) : undefined;
+          const m = id ? power.components.get(id) : undefined;
           return (
             <FeedFact
               key={side}
               side={side.toUpperCase()}
               text={
-                c
-                  ? `${c.circuit.name}: ${c.circuit.voltageV} V ${c.circuit.phases}φ ${c.circuit.breakerA} A — ${kW(c.loadW)} of ${kW(c.usableW)} (${pct((100 * c.loadW) / c.usableW)})`
+                c?.kind === 'circuit' && m
+                  ? `${c.name}: ${c.voltageV} V ${c.phases}φ ${c.breakerA} A — ${kW(m.loadW)} of ${kW(m.usableW)} (${pct(m.utilisationPct ?? 0)})`
                   : 'not connected'
               }
             />

@@ -8,7 +8,6 @@ export function StatusBar() {
   const selected = useEditor((s) => s.selection.length);
   const tool = useEditor((s) => s.tool);
   const { counts, power } = useChecks();
-  const usable = [...power.feeds.values()].reduce((s, f) => s + f.usableW, 0);
   const { error: errors, warning: warnings } = counts;
 
   return (
@@ -17,9 +16,9 @@ export function StatusBar() {
       <span>{tool.kind === 'place-rack' ? 'Placing: click the floor' : `${selected} selected`}</span>
       <span data-testid="status-racks">{doc.racks.length} racks</span>
       <span data-testid="status-it-load">IT {MW(power.itLoadW)}</span>
-      <span>
+      <span data-testid="status-facility">
         Facility {MW(power.facilityLoadW)}
-        {usable > 0 ? ` of ${MW(usable)} usable feed` : ''}
+        {power.site.pue !== null ? ` · PUE ${power.site.pue.toFixed(2)}` : ''}
       </span>
       <span className={errors ? 'bad' : warnings ? 'warn' : 'good'} data-testid="status-findings">
         {errors} errors · {warnings} warnings

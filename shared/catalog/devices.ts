@@ -32,8 +32,13 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: 1_105,
     cooling: 'air',
     gpus: { count: 8, model: 'H100 SXM5', bf16DenseTflops: 989.4, fp8DenseTflops: 1_978.9 },
+    psu: { count: 6, redundant: 2 },
     hashrateThs: null,
     sources: {
+      psu: {
+        tag: 'V',
+        ref: `${DGX_H100_GUIDE} — 6 × 3.3 kW PSUs, 4+2 redundancy; boots with ≥ 3 PSUs, reduced performance on 3`,
+      },
       power: { tag: 'V', ref: `${DGX_H100_GUIDE} — 10.2 kW max, 6 × 3.3 kW PSUs, 4+2 redundancy` },
       typical: {
         tag: 'S',
@@ -59,8 +64,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: 1_105,
     cooling: 'air',
     gpus: { count: 8, model: 'H200 SXM 141 GB', bf16DenseTflops: 989.4, fp8DenseTflops: 1_978.9 },
+    psu: { count: 6, redundant: 2 },
     hashrateThs: null,
     sources: {
+      psu: { tag: 'V', ref: `${DGX_H100_GUIDE} — 6 × 3.3 kW PSUs, 4+2 redundancy` },
       power: { tag: 'V', ref: `${DGX_H100_GUIDE} (covers DGX H200) — 10.2 kW max` },
       typical: { tag: 'S', ref: 'As DGX H100 (same chassis and power): 6.5–8.5 kW typical, midpoint 7.5 kW' },
       weight: { tag: 'V', ref: `${DGX_H100_GUIDE} — 130.45 kg max` },
@@ -84,8 +91,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: 1_550,
     cooling: 'air',
     gpus: { count: 8, model: 'B200 180 GB', bf16DenseTflops: 2_250, fp8DenseTflops: 4_500 },
+    psu: { count: 6, redundant: 1 },
     hashrateThs: null,
     sources: {
+      psu: { tag: 'V', ref: `${DGX_B200_GUIDE} — 6 × 3.3 kW PSUs, 5+1 redundancy` },
       power: { tag: 'V', ref: `${DGX_B200_GUIDE} — ~14.3 kW max, 6 × 3.3 kW PSUs, 5+1 redundancy` },
       typical: { tag: 'U', ref: 'Assumption: ≈80 % of nameplate, by analogy with DGX H100 typical/max' },
       weight: { tag: 'V', ref: `${DGX_B200_GUIDE} — 313.9 lb (142.4 kg) max` },
@@ -109,8 +118,13 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: { count: 8, model: 'MI300X OAM 192 GB', bf16DenseTflops: 1_307.4, fp8DenseTflops: 2_614.9 },
+    psu: { count: 6, redundant: 3 },
     hashrateThs: null,
     sources: {
+      psu: {
+        tag: 'S',
+        ref: 'StorageReview, Dell PowerEdge XE9680: 6 PSUs in 3+3 fault-tolerant redundancy — https://www.storagereview.com/it/review/dell-poweredge-xe9680-the-ultimate-ai-powerhouse',
+      },
       power: {
         tag: 'D',
         ref: 'StorageReview, Dell PowerEdge XE9680: 6 PSUs, 19,200 W total in 3+3 → 9.6 kW per side — https://www.storagereview.com/it/review/dell-poweredge-xe9680-the-ultimate-ai-powerhouse',
@@ -136,8 +150,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: { count: 8, model: 'L40S 48 GB', bf16DenseTflops: 362.05, fp8DenseTflops: 733 },
+    psu: { count: 4, redundant: 2 },
     hashrateThs: null,
     sources: {
+      psu: { tag: 'U', ref: 'Assumption: 4 PSUs in 2+2, common for 4U 8-GPU PCIe servers' },
       power: {
         tag: 'D',
         ref: 'Wall ≈ n × 350 W + 0.6–1.2 kW host (simmtester / The Register); 8 × 350 + 1,000 W = 3,800 W',
@@ -160,8 +176,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: { count: 8, model: 'GeForce RTX 4090', bf16DenseTflops: 165.2, fp8DenseTflops: 660.6 },
+    psu: { count: 1, redundant: 0 },
     hashrateThs: null,
     sources: {
+      psu: { tag: 'U', ref: 'Assumption: one consumer ATX PSU on a single-phase 200–240 V circuit (figures.md §1.4)' },
       power: {
         tag: 'D',
         ref: '(8 × 450 W TBP + 250 W platform) / 0.94 PSU efficiency = 4,095.7 W (TBP: hothardware.com; 250 W and η = 0.94 are assumptions)',
@@ -184,8 +202,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: { count: 8, model: 'GeForce RTX 3090', bf16DenseTflops: 71, fp8DenseTflops: null },
+    psu: { count: 1, redundant: 0 },
     hashrateThs: null,
     sources: {
+      psu: { tag: 'U', ref: 'Assumption: one consumer ATX PSU on a single-phase 200–240 V circuit (figures.md §1.4)' },
       power: { tag: 'D', ref: '(8 × 350 W TBP + 250 W platform) / 0.94 = 3,245 W' },
       typical: { tag: 'U', ref: 'Assumption: ≈90 % of nameplate' },
       weight: { tag: 'U', ref: 'Assumption: open frame with 8 cards' },
@@ -205,8 +225,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: 370,
     cooling: 'air',
     gpus: null,
+    psu: { count: 1, redundant: 0 },
     hashrateThs: 110,
     sources: {
+      psu: { tag: 'S', ref: 'Bitmain APW12 power supply, one per miner, single-phase 200–240 V' },
       power: { tag: 'S', ref: `${MINING_STORE_S19} — 3,250 W ±5 %` },
       typical: { tag: 'S', ref: `${MINING_STORE_S19} — miners run flat out at nameplate` },
       weight: {
@@ -233,8 +255,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: null,
+    psu: { count: 1, redundant: 0 },
     hashrateThs: 140,
     sources: {
+      psu: { tag: 'S', ref: 'Bitmain APW12 power supply, one per miner, single-phase 200–240 V' },
       power: {
         tag: 'S',
         ref: 'Mining Store, Is the Antminer S19 XP worth it — 3,010 W, 21.5 J/TH — https://miningstore.com/understanding-the-bitcoin-mining-rig-market/is-the-antminer-s19-xp-worth-it-part-1/',
@@ -257,8 +281,10 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     airflowCfm: null,
     cooling: 'air',
     gpus: null,
+    psu: { count: 1, redundant: 0 },
     hashrateThs: 200,
     sources: {
+      psu: { tag: 'S', ref: 'Bitmain APW12 power supply, one per miner, single-phase 200–240 V' },
       power: { tag: 'D', ref: '200 TH/s × 17.5 J/TH = 3,500 W (BTCWire/HackerNoon S21 review)' },
       typical: { tag: 'D', ref: 'As nameplate: miners run flat out' },
       weight: { tag: 'U', ref: 'Assumption: ≈15.4 kg' },

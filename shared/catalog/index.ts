@@ -23,6 +23,7 @@ function fromCustom(c: ProjectDocument['customDevices'][number]): DeviceSpec {
     airflowCfm: null,
     cooling: 'air',
     gpus: null,
+    psu: { count: c.psuCount, redundant: c.psuRedundant },
     hashrateThs: null,
     sources: { power: { tag: 'U', ref: c.source || 'user-supplied' } },
   };

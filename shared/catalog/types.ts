@@ -30,10 +30,16 @@ export interface DeviceSpec {
   airflowCfm: number | null;
   cooling: CoolingType;
   gpus: { count: number; model: string; bf16DenseTflops: number; fp8DenseTflops: number | null } | null;
+  /**
+   * Power supplies: how many, and how many of them are spare (DGX H100: 6 with 4+2 → redundant 2).
+   * The device needs `count − redundant` working PSUs for full power; the electrical checks split
+   * its draw evenly over the PSUs that are powered.
+   */
+  psu: { count: number; redundant: number };
   /** Bitcoin hashrate, TH/s, for miners. */
   hashrateThs: number | null;
   /** Source of each figure, keyed by the field it supports. */
-  sources: Partial<Record<'power' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>>;
+  sources: Partial<Record<'power' | 'psu' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>>;
   notes?: string;
 }
 

@@ -23,4 +23,4 @@ export function runChecks(doc: ProjectDocument): CheckResults {
 }
 
 export type { Finding, Severity } from './types';
-export type { PowerMetrics } from './power';
+export type { PowerMetrics, ComponentMetrics, LevelSummary } from './power';

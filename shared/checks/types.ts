@@ -20,6 +20,8 @@ export interface Finding {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function finding(f: Omit<Finding, 'key'>): Finding {
-  return { key: `${f.rule}:${f.entities.join(',')}`, ...f };
+/** Builds a finding; its key defaults to the rule and entities (give one where a rule can say two things about the same entities). */
+export function finding(f: Omit<Finding, 'key'> & { key?: string }): Finding {
+  const entities = [...new Set(f.entities)];
+  return { ...f, entities, key: f.key ?? `${f.rule}:${entities.join(',')}` };
 }

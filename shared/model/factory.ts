@@ -3,8 +3,15 @@ import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rac
 
 export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   deratingFactor: 0.8,
+  electricalCode: 'NEC',
   loadBasis: 'nameplate',
-  designPue: 1.3,
+  transformerMaxLoading: 0.8,
+  phaseImbalanceLimitPct: 10,
+  redundancy: { source: 'N', transformer: 'N', switchgear: 'N', ups: 'N', distribution: 'N' },
+  coolingPowerRatio: 0.3,
+  auxiliaryLoadKw: 0,
+  tariffPerKwh: 0.08,
+  currency: 'USD',
   gridM: 0.3,
 };
 
@@ -29,7 +36,7 @@ export function perimeterWalls(hall: Hall, thickness = 0.3): Wall[] {
 
 /** A new, empty project: one hall, no equipment. What File → New opens. */
 export function newProject(id: string): ProjectDocument {
-  const hall: Hall = { id: 'hall-1', name: 'Hall 1', width: 30, depth: 15, height: 5, feedId: null };
+  const hall: Hall = { id: 'hall-1', name: 'Hall 1', width: 30, depth: 15, height: 5 };
   return {
     formatVersion: FORMAT_VERSION,
     id,
@@ -58,6 +65,7 @@ export function defaultRackCircuit(id: string, name: string, side: 'A' | 'B'): C
     powerFactor: 0.95,
     hundredPercentRated: false,
     side,
+    existing: false,
   };
 }
 
@@ -70,6 +78,7 @@ export function newRack(
     devices: [],
     feeds: { a: null, b: null },
     redundancy: 'N',
+    interruptible: false,
     ...fields,
   };
 }

@@ -8,8 +8,63 @@ import { FORMAT_VERSION } from './schema';
 type Raw = Record<string, unknown>;
 type Migration = (doc: Raw) => Raw;
 
-/** MIGRATIONS[n] lifts version n + 1 to n + 2. Version 1 is the first format: none yet. */
-const MIGRATIONS: readonly Migration[] = [];
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const objects = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter(isObject) : []);
+
+/**
+ * 1 → 2: the full power chain (issue 3).
+ * - A hall's `feedId` (utility) becomes the parent of the unparented circuits of its racks, so the
+ *   loads still reach the same service.
+ * - Components gain `side` (circuits keep theirs) and `existing`; device placements gain `feed`
+ *   ('AB': supplies split over both sides, as v1 assumed); racks gain `interruptible` (false).
+ * - `designPue` becomes `coolingPowerRatio` = PUE − 1 (v1 put all non-IT load on the service);
+ *   the new settings take their defaults.
+ * - Custom devices gain two power supplies in 1+1, the common server arrangement.
+ * Malformed parts are left for the schema to report.
+ */
+function v1ToV2(doc: Raw): Raw {
+  const hallFeed = new Map<unknown, unknown>();
+  for (const hall of objects(doc.halls)) {
+    if (typeof hall.feedId === 'string') hallFeed.set(hall.id, hall.feedId);
+    delete hall.feedId;
+  }
+  const circuitFeed = new Map<unknown, unknown>();
+  for (const rack of objects(doc.racks)) {
+    rack.interruptible ??= false;
+    for (const d of objects(rack.devices)) d.feed ??= 'AB';
+    const feed = hallFeed.get(rack.hallId);
+    if (feed !== undefined && isObject(rack.feeds)) {
+      for (const c of [rack.feeds.a, rack.feeds.b]) if (typeof c === 'string') circuitFeed.set(c, feed);
+    }
+  }
+  for (const p of objects(doc.power)) {
+    p.existing ??= false;
+    if (p.kind !== 'circuit') p.side ??= null;
+    else if (p.parentId === null && circuitFeed.has(p.id)) p.parentId = circuitFeed.get(p.id);
+  }
+  for (const c of objects(doc.customDevices)) {
+    c.psuCount ??= 2;
+    c.psuRedundant ??= 1;
+  }
+  if (isObject(doc.settings)) {
+    const { designPue, ...rest } = doc.settings;
+    doc.settings = {
+      ...rest,
+      electricalCode: 'NEC',
+      transformerMaxLoading: 0.8,
+      phaseImbalanceLimitPct: 10,
+      redundancy: { source: 'N', transformer: 'N', switchgear: 'N', ups: 'N', distribution: 'N' },
+      coolingPowerRatio: typeof designPue === 'number' ? Math.max(0, designPue - 1) : 0.3,
+      auxiliaryLoadKw: 0,
+      tariffPerKwh: 0.08,
+      currency: 'USD',
+    };
+  }
+  return doc;
+}
+
+/** MIGRATIONS[n] lifts version n + 1 to n + 2. */
+const MIGRATIONS: readonly Migration[] = [v1ToV2];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 
@@ -28,7 +83,8 @@ export function migrate(raw: unknown): MigrationResult {
       error: `formatVersion ${version} was written by a newer Hallwright (this one reads up to ${FORMAT_VERSION})`,
     };
   }
-  let current = doc;
+  // Steps mutate their argument: give them a copy so the caller's object is never touched.
+  let current = version < FORMAT_VERSION ? (JSON.parse(JSON.stringify(doc)) as Raw) : doc;
   for (let v = version; v < FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v - 1];
     if (!step) return { ok: false, error: `no migration from formatVersion ${v}` };

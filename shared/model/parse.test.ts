@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSampleFacility } from '../sample/sampleFacility';
 import { newProject } from './factory';
+import { migrate } from './migrate';
 import { parseProject, serializeProject } from './parse';
 
 const sampleText = () => serializeProject(buildSampleFacility());
@@ -90,5 +91,99 @@ describe('project files', () => {
       expect(result.details).toHaveLength(13);
       expect(result.details.at(-1)).toMatch(/and 20 more/);
     }
+  });
+
+  it('refuses a power chain that loops, a load feeding a load, and a generator backing a source', () => {
+    const loop = buildSampleFacility();
+    loop.power.find((p) => p.id === 'tx-a')!.parentId = 'pdu-a1';
+    expectError(JSON.stringify(loop), /power\[\d+\]\.parentId: the chain loops back on itself/);
+    const leaf = buildSampleFacility();
+    leaf.power.find((p) => p.id === 'ckt-A-02-01-b')!.parentId = 'ckt-A-02-01-a';
+    expectError(JSON.stringify(leaf), /a circuit \("ckt-A-02-01-a"\) cannot feed other components/);
+    const gen = buildSampleFacility();
+    (gen.power.find((p) => p.id === 'gen-1') as { backsUpId: string }).backsUpId = 'utility-1';
+    expectError(JSON.stringify(gen), /backsUpId: a generator backs up a fed distribution component/);
+  });
+
+  it('refuses more spare power supplies than installed ones', () => {
+    const doc = buildSampleFacility();
+    doc.customDevices.push({
+      id: 'x',
+      name: 'X',
+      category: 'other',
+      uHeight: 1,
+      nameplateW: 1,
+      typicalW: 1,
+      weightKg: 1,
+      psuCount: 2,
+      psuRedundant: 2,
+      source: '',
+    });
+    expectError(JSON.stringify(doc), /customDevices\[0\]\.psuRedundant: spare power supplies must be fewer/);
+  });
+});
+
+describe('format migration 1 → 2', () => {
+  /** A formatVersion 1 file as the skeleton release wrote it. */
+  const v1 = () => ({
+    formatVersion: 1,
+    id: 'old',
+    name: 'Old project',
+    settings: { deratingFactor: 0.8, loadBasis: 'nameplate', designPue: 1.3, gridM: 0.3 },
+    halls: [{ id: 'hall-1', name: 'Hall', width: 30, depth: 15, height: 5, feedId: 'u1' }],
+    walls: [],
+    doors: [],
+    rows: [],
+    racks: [
+      {
+        id: 'r1',
+        name: 'R1',
+        hallId: 'hall-1',
+        rowId: null,
+        rackTypeId: 'rack-48u-600x1200',
+        position: { x: 5, y: 5 },
+        rotationDeg: 0,
+        devices: [{ id: 'd1', catalogId: 'nvidia-dgx-h100', uPosition: 1 }],
+        feeds: { a: 'c1', b: null },
+        redundancy: 'N',
+      },
+    ],
+    power: [
+      { kind: 'utility', id: 'u1', name: 'U', parentId: null, capacityKva: 5000, voltageV: 13800, powerFactor: 0.95 },
+      {
+        kind: 'circuit',
+        id: 'c1',
+        name: 'C1',
+        parentId: null,
+        voltageV: 415,
+        phases: 3,
+        breakerA: 63,
+        powerFactor: 0.95,
+        hundredPercentRated: false,
+        side: 'A',
+      },
+    ],
+    customDevices: [],
+  });
+
+  it("opens a version 1 file: the hall feed becomes the circuits' parent, PUE becomes the cooling ratio", () => {
+    const result = parseProject(JSON.stringify(v1()));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { doc } = result;
+    expect(doc.formatVersion).toBe(2);
+    expect(doc.power.find((p) => p.id === 'c1')!.parentId).toBe('u1');
+    expect(doc.settings.coolingPowerRatio).toBeCloseTo(0.3, 9);
+    expect(doc.settings.redundancy.ups).toBe('N');
+    expect(doc.racks[0]!.devices[0]!.feed).toBe('AB');
+    expect(doc.racks[0]!.interruptible).toBe(false);
+    expect('feedId' in doc.halls[0]!).toBe(false);
+  });
+
+  it("leaves the caller's object untouched", () => {
+    const raw = v1();
+    const before = JSON.stringify(raw);
+    expect(migrate(raw).ok).toBe(true);
+    expect(JSON.stringify(raw)).toBe(before);
   });
 });

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ENTITY_COLLECTIONS } from './entities';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -34,8 +34,6 @@ export const hallSchema = z.object({
   width: positive.max(10_000),
   depth: positive.max(10_000),
   height: positive.max(100),
-  /** The power source (utility service) that feeds this hall, if modelled. */
-  feedId: id.nullable(),
 });
 export type Hall = z.infer<typeof hallSchema>;
 
@@ -72,6 +70,12 @@ export const devicePlacementSchema = z.object({
   catalogId: id,
   /** Lowest rack unit the device occupies, 1-based from the bottom. */
   uPosition: z.number().int().min(1).max(60),
+  /**
+   * Which of the rack's feed sides the device's power supplies plug into: 'AB' splits them as
+   * evenly as they go (A takes the odd one), 'A' or 'B' puts them all on one side. On a rack with
+   * one circuit every supply is on that circuit whatever this says.
+   */
+  feed: z.enum(['AB', 'A', 'B']),
 });
 export type DevicePlacement = z.infer<typeof devicePlacementSchema>;
 
@@ -89,62 +93,195 @@ export const rackSchema = z.object({
   feeds: z.object({ a: id.nullable(), b: id.nullable() }),
   /** Declared feed redundancy: '2N' means either side alone must carry the whole rack. */
   redundancy: z.enum(['N', '2N']),
+  /**
+   * Interruptible load (typically Bitcoin miners, which curtail on demand): the owner accepts that
+   * the rack goes dark when a component fails, so redundancy proofs do not count it as lost.
+   */
+  interruptible: z.boolean(),
 });
 export type Rack = z.infer<typeof rackSchema>;
 
 /**
- * Power sources and distribution. The skeleton models utility services and rack circuits; the
- * full chain (transformers, switchgear, UPS, PDUs) joins this list as more `kind`s, each with an
- * upstream `parentId`.
+ * The electrical chain: sources, then distribution down to rack circuits, each component naming
+ * its upstream `parentId`, so that the chain is a forest (one tree per source). A/B paths for 2N
+ * are two trees, or two branches of one, with components labelled by `side`.
  */
-export const utilitySchema = z.object({
-  kind: z.literal('utility'),
+const side = z.enum(['A', 'B']).nullable();
+const componentBase = {
   id,
   name,
+  /** Feed side for 2N designs: losing side A fails every component labelled A. */
+  side,
+  /** Already on site (inherited from the mining days): kept out of the new-build bill of materials. */
+  existing: z.boolean(),
+};
+/** Upstream component, or null where the chain above is not modelled (yet). */
+const parentId = id.nullable();
+const powerFactor = finite.gt(0).max(1);
+/** Efficiency at the design load, % (output / input). */
+const efficiencyPct = finite.min(50).max(100);
+
+export const utilitySchema = z.object({
+  kind: z.literal('utility'),
+  ...componentBase,
   parentId: z.null(),
-  /** Service capacity, kVA. */
+  /** Service / substation capacity, kVA. */
   capacityKva: positive.max(10_000_000),
   /** Line-to-line voltage, V. */
   voltageV: positive.max(1_000_000),
-  powerFactor: finite.gt(0).max(1),
+  powerFactor,
 });
 export type Utility = z.infer<typeof utilitySchema>;
 
+export const generatorSchema = z.object({
+  kind: z.literal('generator'),
+  ...componentBase,
+  parentId: z.null(),
+  /** Standby rating, kW. */
+  ratingKw: positive.max(1_000_000),
+  voltageV: positive.max(1_000_000),
+  /** The component this generator feeds (through its transfer switch) when that component's own supply is lost. */
+  backsUpId: id,
+});
+export type Generator = z.infer<typeof generatorSchema>;
+
+export const transformerSchema = z.object({
+  kind: z.literal('transformer'),
+  ...componentBase,
+  parentId,
+  ratingKva: positive.max(1_000_000),
+  primaryV: positive.max(1_000_000),
+  /** Secondary line-to-line voltage, V. */
+  voltageV: positive.max(100_000),
+  efficiencyPct,
+  /** Power factor of the load it serves, to turn kVA into kW. */
+  powerFactor,
+});
+export type Transformer = z.infer<typeof transformerSchema>;
+
+export const switchgearSchema = z.object({
+  kind: z.literal('switchgear'),
+  ...componentBase,
+  parentId,
+  /** Main bus / incomer rating, A. */
+  ratingA: positive.max(100_000),
+  voltageV: positive.max(100_000),
+  powerFactor,
+  hundredPercentRated: z.boolean(),
+});
+export type Switchgear = z.infer<typeof switchgearSchema>;
+
+export const upsSchema = z.object({
+  kind: z.literal('ups'),
+  ...componentBase,
+  parentId,
+  /** Rating of one power module, kW and kVA: the UPS is sized on both (figures.md §2.4). */
+  moduleKw: positive.max(100_000),
+  moduleKva: positive.max(100_000),
+  /** Installed modules. */
+  modules: z.number().int().min(1).max(64),
+  efficiencyPct,
+  /** Battery autonomy at full rated load, minutes. */
+  batteryMinutes: nonNegative.max(10_000),
+  /** Power factor of the load it serves. */
+  powerFactor,
+});
+export type Ups = z.infer<typeof upsSchema>;
+
+export const distributionSchema = z.object({
+  kind: z.literal('distribution'),
+  ...componentBase,
+  parentId,
+  /** PDU (floor power distribution unit), RPP (remote power panel) or overhead busway. */
+  type: z.enum(['pdu', 'rpp', 'busway']),
+  ratingA: positive.max(100_000),
+  voltageV: positive.max(100_000),
+  phases: z.union([z.literal(1), z.literal(3)]),
+  powerFactor,
+  hundredPercentRated: z.boolean(),
+});
+export type Distribution = z.infer<typeof distributionSchema>;
+
 export const circuitSchema = z.object({
   kind: z.literal('circuit'),
-  id,
-  name,
-  /** Upstream component, or null where the chain is not modelled yet. */
-  parentId: id.nullable(),
+  ...componentBase,
+  side: z.enum(['A', 'B']),
+  parentId,
   /** Line-to-line voltage for three-phase, line voltage for single-phase, V. */
   voltageV: positive.max(1_000),
   phases: z.union([z.literal(1), z.literal(3)]),
   /** Breaker (overcurrent protective device) rating, A. */
   breakerA: positive.max(10_000),
-  powerFactor: finite.gt(0).max(1),
+  powerFactor,
   /** A breaker assembly listed for 100 % continuous operation (NEC 210.20(A) exception). */
   hundredPercentRated: z.boolean(),
-  side: z.enum(['A', 'B']),
 });
 export type Circuit = z.infer<typeof circuitSchema>;
 
-export const powerComponentSchema = z.discriminatedUnion('kind', [utilitySchema, circuitSchema]);
+/**
+ * Facility (mechanical and auxiliary) load hung on the chain: cooling plant, lighting. It carries
+ * `share` of the site's cooling + auxiliary power (settings), so A and B boards can split it.
+ */
+export const mechanicalSchema = z.object({
+  kind: z.literal('mechanical'),
+  ...componentBase,
+  parentId,
+  share: finite.min(0).max(1),
+});
+export type Mechanical = z.infer<typeof mechanicalSchema>;
+
+export const powerComponentSchema = z.discriminatedUnion('kind', [
+  utilitySchema,
+  generatorSchema,
+  transformerSchema,
+  switchgearSchema,
+  upsSchema,
+  distributionSchema,
+  circuitSchema,
+  mechanicalSchema,
+]);
 export type PowerComponent = z.infer<typeof powerComponentSchema>;
+export type PowerKind = PowerComponent['kind'];
+
+/** Levels of the chain at which a redundancy model is declared and proven. */
+export const REDUNDANCY_LEVELS = ['source', 'transformer', 'switchgear', 'ups', 'distribution'] as const;
+export type RedundancyLevel = (typeof REDUNDANCY_LEVELS)[number];
+export const redundancyModelSchema = z.enum(['N', 'N+1', '2N', '2N+1']);
+export type RedundancyModel = z.infer<typeof redundancyModelSchema>;
 
 export const settingsSchema = z.object({
   /**
-   * Continuous-load derating applied to breakers and services: 0.8 under NEC 210.20(A) /
-   * 215.3 / 230.42 (a continuous load may use 1/1.25 of the rating); 1.0 for IEC practice or
-   * 100 %-rated assemblies. Site parameter, as figures.md §2.2 advises.
+   * Continuous-load derating applied to breakers, switchgear and services: 0.8 under NEC
+   * 210.20(A) / 215.3 / 230.42 (a continuous load may use 1/1.25 of the rating); 1.0 for IEC
+   * practice or 100 %-rated assemblies. Site parameter, as figures.md §2.2 advises.
    */
   deratingFactor: finite.gt(0).max(1),
+  /** Which standard breaker sizes sizing suggestions use: NEC 240.6(A) or IEC preferred values. */
+  electricalCode: z.enum(['NEC', 'IEC']),
   /** Which device power figure the power checks use. Nameplate (max) is the safe default. */
   loadBasis: z.enum(['nameplate', 'typical']),
+  /** Highest continuous loading of a transformer, fraction of its kVA (worked case 8: 0.8). */
+  transformerMaxLoading: finite.gt(0).max(1),
+  /** Three-phase current unbalance above which a warning is raised, % (max deviation from the mean / mean). */
+  phaseImbalanceLimitPct: finite.min(0).max(100),
+  /** Declared redundancy per level of the chain, proven by failing components (docs/engine/power.md). */
+  redundancy: z.object({
+    source: redundancyModelSchema,
+    transformer: redundancyModelSchema,
+    switchgear: redundancyModelSchema,
+    ups: redundancyModelSchema,
+    distribution: redundancyModelSchema,
+  }),
   /**
-   * Design PUE used to turn IT load into facility load on the utility feed until the cooling
-   * design supplies its own figure (PUE = facility / IT, The Green Grid).
+   * Cooling power per unit of IT power (kW/kW). A placeholder estimate until the cooling design
+   * (issue 4) supplies the real figure; mining fan walls run ≈0.025, chilled-water halls 0.15–0.3.
    */
-  designPue: finite.min(1).max(5),
+  coolingPowerRatio: finite.min(0).max(3),
+  /** Constant facility load: lighting, offices, security, kW. */
+  auxiliaryLoadKw: nonNegative.max(10_000_000),
+  /** Energy price per kWh, in `currency`. */
+  tariffPerKwh: nonNegative.max(100),
+  currency: z.string().min(1).max(8),
   /** Plan snapping grid, metres. */
   gridM: positive.max(10),
 });
@@ -159,6 +296,8 @@ export const customDeviceSchema = z.object({
   nameplateW: nonNegative.max(500_000),
   typicalW: nonNegative.max(500_000),
   weightKg: nonNegative.max(5_000),
+  psuCount: z.number().int().min(1).max(32),
+  psuRedundant: z.number().int().min(0).max(31),
   source: z.string().max(2_000),
 });
 export type CustomDevice = z.infer<typeof customDeviceSchema>;
@@ -196,10 +335,6 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   const missing = (path: (string | number)[], what: string, ref: string) =>
     ctx.addIssue({ code: 'custom', path, message: `refers to ${what} "${ref}", which does not exist` });
 
-  doc.halls.forEach((h, i) => {
-    if (h.feedId !== null && power.get(h.feedId)?.kind !== 'utility')
-      missing(['halls', i, 'feedId'], 'utility feed', h.feedId);
-  });
   for (const key of ['walls', 'doors', 'rows', 'racks'] as const) {
     doc[key].forEach((item, i) => {
       if (!halls.has(item.hallId)) missing([key, i, 'hallId'], 'hall', item.hallId);
@@ -228,6 +363,72 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
     });
   });
   doc.power.forEach((p, i) => {
-    if (p.parentId !== null && !power.has(p.parentId)) missing(['power', i, 'parentId'], 'power component', p.parentId);
+    if (p.parentId !== null) {
+      const parent = power.get(p.parentId);
+      if (!parent) missing(['power', i, 'parentId'], 'power component', p.parentId);
+      else if (!CAN_FEED[parent.kind])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['power', i, 'parentId'],
+          message: `a ${parent.kind} ("${parent.id}") cannot feed other components`,
+        });
+    }
+    if (p.kind === 'generator') {
+      const backed = power.get(p.backsUpId);
+      if (!backed) missing(['power', i, 'backsUpId'], 'power component', p.backsUpId);
+      else if (backed.parentId === null || !CAN_FEED[backed.kind])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['power', i, 'backsUpId'],
+          message: `a generator backs up a fed distribution component, not a ${backed.kind} ("${backed.id}")`,
+        });
+    }
   });
+  const cycle = findParentCycle(doc.power);
+  if (cycle !== null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['power', cycle, 'parentId'],
+      message: `the chain loops back on itself through "${doc.power[cycle]!.id}"`,
+    });
+  doc.customDevices.forEach((c, i) => {
+    if (c.psuRedundant >= c.psuCount)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customDevices', i, 'psuRedundant'],
+        message: 'spare power supplies must be fewer than installed ones',
+      });
+  });
+}
+
+/** Which kinds may have children: loads (circuits, mechanical) and stand-by sources may not. */
+const CAN_FEED: Record<PowerKind, boolean> = {
+  utility: true,
+  generator: false,
+  transformer: true,
+  switchgear: true,
+  ups: true,
+  distribution: true,
+  circuit: false,
+  mechanical: false,
+};
+
+/** Index of a component whose parent chain never reaches a root, or null when the chain is a forest. */
+function findParentCycle(power: readonly { id: string; parentId: string | null }[]): number | null {
+  const index = new Map(power.map((p, i) => [p.id, i]));
+  // 0 = unvisited, 1 = on the current walk, 2 = known to reach a root.
+  const state = new Uint8Array(power.length);
+  for (let start = 0; start < power.length; start++) {
+    const walk: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0) {
+      state[i] = 1;
+      walk.push(i);
+      const parent: string | null = power[i]!.parentId;
+      i = parent === null ? undefined : index.get(parent);
+    }
+    if (i !== undefined && state[i] === 1) return i;
+    for (const w of walk) state[w] = 2;
+  }
+  return null;
 }

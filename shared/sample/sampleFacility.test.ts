@@ -18,11 +18,28 @@ describe('the built-in sample facility', () => {
     expect(doc.racks.filter((r) => r.rowId === 'row-a-02')).toHaveLength(12);
   });
 
-  it('has exactly one deliberate problem: rack A-02-06 is not 2N', () => {
+  it('has exactly one deliberate error: UPS B cannot carry the GPU rows with side A and one module lost', () => {
+    const { findings, power } = runChecks(buildSampleFacility());
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ rule: 'power.redundancy', entities: ['ups-b'] });
+    expect(errors[0]!.message).toMatch(/loss of side A and one module of UPS B/);
+    // 12 racks × 3 × DGX H100 = 367.2 kW on 3 working modules of 100 kW.
+    expect(errors[0]!.values.failoverLoadW).toBeCloseTo(367_200, 6);
+    expect(errors[0]!.values.usableW).toBe(300_000);
+    expect(power.levels.find((l) => l.level === 'ups')).toMatchObject({ declared: '2N+1', achieved: '2N' });
+  });
+
+  it('proves the other declared levels, and the GPU racks 2N', () => {
+    const { power } = runChecks(buildSampleFacility());
+    for (const l of power.levels.filter((v) => v.level !== 'ups')) expect(l.failures).toEqual([]);
+    const gpu = buildSampleFacility().racks.filter((r) => r.rowId === 'row-a-02');
+    expect(gpu.every((r) => power.rackRedundancy.get(r.id) === '2N')).toBe(true);
+  });
+
+  it('warns that DGX H100 runs throttled on one side (3 of its 4+2 supplies), and notes stranded capacity', () => {
     const { findings } = runChecks(buildSampleFacility());
-    expect(findings.map((f) => f.rule)).toEqual(['power.redundancy', 'power.redundancy']);
-    expect(new Set(findings.flatMap((f) => f.entities))).toEqual(
-      new Set(['ckt-A-02-06-a', 'ckt-A-02-06-b', 'rack-A-02-06']),
-    );
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual(['power.psu-redundancy']);
+    expect(findings.filter((f) => f.severity === 'info').every((f) => f.rule === 'power.stranded')).toBe(true);
   });
 });

@@ -1,11 +1,18 @@
 /**
  * The built-in sample: a former Bitcoin-mining hall being converted to AI. One 60 × 24 × 6 m hall
- * on a 5 MVA utility service; row 01 still holds 20 shelving bays of Antminer S19 XP, row 02 is
- * the first twelve GPU racks of DGX H100 on A/B 415 V 63 A circuits, declared 2N.
+ * on the site's existing 5 MVA substation; row 01 still holds 20 shelving bays of Antminer S19 XP
+ * (interruptible load on the old mining busway), row 02 is the first twelve GPU racks of 3 × DGX
+ * H100 on A/B 415 V 63 A circuits, declared 2N.
  *
- * The deliberate problem for a user to find: rack A-02-06 holds four DGX H100 (40.8 kW), which
- * its circuits share happily in normal operation but neither can carry alone (34.4 kW usable):
- * the rack is not 2N (worked case 1b).
+ * The chain: utility → transformers T1 (A) and T2 (B), kept from the mining days → main
+ * switchboards A and B → UPS A and UPS B → PDUs A1/A2 and B1/B2 → rack circuits; the miners hang
+ * on a busway off switchboard A; a new 1 MW generator backs up switchboard B; cooling and
+ * auxiliary boards sit on both switchboards. Declared: sources N+1, transformers, switchgear and
+ * distribution 2N, UPS 2N+1.
+ *
+ * The deliberate problem for a user to find: UPS B has only four 100 kW modules where UPS A has
+ * five. Either UPS alone carries the GPU rows (367 kW), so the design is 2N, but with side A lost
+ * and one module of UPS B failed, 300 kW is left for 367 kW: the declared 2N+1 does not hold.
  *
  * `npm run gen:sample` writes this to assets/sample-facility.hallwright, the file the app opens.
  */
@@ -14,22 +21,130 @@ import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rac
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function buildSampleFacility(): ProjectDocument {
-  const hall: Hall = { id: 'hall-a', name: 'Hall A (ex-mining)', width: 60, depth: 24, height: 6, feedId: 'utility-1' };
-  const power: ProjectDocument['power'] = [
+const DGX_PER_RACK = 3;
+const MINERS_PER_BAY = 9;
+
+const base = { existing: false, side: null };
+
+function chain(): ProjectDocument['power'] {
+  const existing = { existing: true };
+  return [
     {
       kind: 'utility',
+      ...base,
+      ...existing,
       id: 'utility-1',
-      name: 'Utility service 13.8 kV, 5 MVA',
+      name: 'Utility substation (13.8 kV, 5 MVA)',
       parentId: null,
       capacityKva: 5_000,
       voltageV: 13_800,
       powerFactor: 0.95,
     },
+    {
+      kind: 'generator',
+      ...base,
+      side: 'B',
+      id: 'gen-1',
+      name: 'Generator G1 (1,000 kW)',
+      parentId: null,
+      ratingKw: 1_000,
+      voltageV: 415,
+      backsUpId: 'swbd-b',
+    },
+    ...(['A', 'B'] as const).flatMap((side): ProjectDocument['power'] => {
+      const s = side.toLowerCase();
+      const modules = side === 'A' ? 5 : 4;
+      return [
+        {
+          kind: 'transformer',
+          ...base,
+          ...existing,
+          side,
+          id: `tx-${s}`,
+          name: `Transformer T${side === 'A' ? 1 : 2} (2,500 kVA)`,
+          parentId: 'utility-1',
+          ratingKva: 2_500,
+          primaryV: 13_800,
+          voltageV: 415,
+          efficiencyPct: 98.5,
+          powerFactor: 0.95,
+        },
+        {
+          kind: 'switchgear',
+          ...base,
+          ...existing,
+          side,
+          id: `swbd-${s}`,
+          name: `Main switchboard ${side} (4,000 A)`,
+          parentId: `tx-${s}`,
+          ratingA: 4_000,
+          voltageV: 415,
+          powerFactor: 0.95,
+          hundredPercentRated: false,
+        },
+        {
+          kind: 'ups',
+          ...base,
+          side,
+          id: `ups-${s}`,
+          name: `UPS ${side} (${modules} × 100 kW)`,
+          parentId: `swbd-${s}`,
+          moduleKw: 100,
+          moduleKva: 125,
+          modules,
+          efficiencyPct: 96,
+          batteryMinutes: 10,
+          powerFactor: 0.95,
+        },
+        ...[1, 2].map((k): ProjectDocument['power'][number] => ({
+          kind: 'distribution',
+          ...base,
+          side,
+          id: `pdu-${s}${k}`,
+          name: `PDU ${side}${k} (400 A)`,
+          parentId: `ups-${s}`,
+          type: 'pdu',
+          ratingA: 400,
+          voltageV: 415,
+          phases: 3,
+          powerFactor: 0.95,
+          hundredPercentRated: false,
+        })),
+        {
+          kind: 'mechanical',
+          ...base,
+          side,
+          id: `mech-${s}`,
+          name: `Cooling and auxiliary board ${side}`,
+          parentId: `swbd-${s}`,
+          share: 0.5,
+        },
+      ];
+    }),
+    {
+      kind: 'distribution',
+      ...base,
+      ...existing,
+      side: 'A',
+      id: 'busway-m1',
+      name: 'Miner busway M1 (1,250 A)',
+      parentId: 'swbd-a',
+      type: 'busway',
+      ratingA: 1_250,
+      voltageV: 415,
+      phases: 3,
+      powerFactor: 0.95,
+      hundredPercentRated: false,
+    },
   ];
+}
+
+export function buildSampleFacility(): ProjectDocument {
+  const hall: Hall = { id: 'hall-a', name: 'Hall A (ex-mining)', width: 60, depth: 24, height: 6 };
+  const power = chain();
   const racks: Rack[] = [];
-  const circuit = (c: Circuit) => {
-    power.push(c);
+  const circuit = (c: Circuit, parentId: string) => {
+    power.push({ ...c, parentId });
     return c.id;
   };
 
@@ -45,13 +160,15 @@ export function buildSampleFacility(): ProjectDocument {
         rackTypeId: 'miner-shelf-2000',
         position: { x: 10.2 + 0.6 * (i - 1), y: 8 },
         rotationDeg: 0,
-        devices: Array.from({ length: 8 }, (_, k) => ({
+        devices: Array.from({ length: MINERS_PER_BAY }, (_, k) => ({
           id: `${name}-d${k + 1}`,
           catalogId: 'antminer-s19-xp',
           uPosition: 1 + 5 * k,
+          feed: 'AB' as const,
         })),
-        feeds: { a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A')), b: null },
+        feeds: { a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A'), 'busway-m1'), b: null },
         redundancy: 'N',
+        interruptible: true,
       }),
     );
   }
@@ -59,7 +176,7 @@ export function buildSampleFacility(): ProjectDocument {
   // Row 02: GPU racks backing onto row 01 across a 1.2 m hot aisle, fronts facing +y.
   for (let i = 1; i <= 12; i++) {
     const name = `A-02-${pad(i)}`;
-    const servers = i === 6 ? 4 : 3;
+    const pdu = i <= 6 ? 1 : 2;
     racks.push(
       newRack({
         id: `rack-${name}`,
@@ -69,14 +186,15 @@ export function buildSampleFacility(): ProjectDocument {
         rackTypeId: 'rack-48u-600x1200',
         position: { x: 10.2 + 0.6 * (i - 1), y: 10.3 },
         rotationDeg: 180,
-        devices: Array.from({ length: servers }, (_, k) => ({
+        devices: Array.from({ length: DGX_PER_RACK }, (_, k) => ({
           id: `${name}-d${k + 1}`,
           catalogId: 'nvidia-dgx-h100',
           uPosition: 3 + 10 * k,
+          feed: 'AB' as const,
         })),
         feeds: {
-          a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A')),
-          b: circuit(defaultRackCircuit(`ckt-${name}-b`, `${name} B`, 'B')),
+          a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A'), `pdu-a${pdu}`),
+          b: circuit(defaultRackCircuit(`ckt-${name}-b`, `${name} B`, 'B'), `pdu-b${pdu}`),
         },
         redundancy: '2N',
       }),
@@ -87,7 +205,12 @@ export function buildSampleFacility(): ProjectDocument {
     formatVersion: FORMAT_VERSION,
     id: 'sample-ex-mining-hall',
     name: 'Sample: ex-mining hall conversion',
-    settings: { ...DEFAULT_SETTINGS },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      redundancy: { source: 'N+1', transformer: '2N', switchgear: '2N', ups: '2N+1', distribution: '2N' },
+      coolingPowerRatio: 0.15,
+      auxiliaryLoadKw: 20,
+    },
     halls: [hall],
     walls: perimeterWalls(hall),
     doors: [

@@ -63,3 +63,22 @@ export function singlePhaseUnitsOnWyeFeed(
   const perPhase = Math.floor(perPhaseUsableW / unitW);
   return { perPhase, total: 3 * perPhase, perPhaseUsableW };
 }
+
+/**
+ * Current in one phase conductor, A. A three-phase wye feed carries a phase's single-phase loads
+ * at V_LN = V_LL / √3 (figures.md §2.1); a single-phase feed at its line voltage.
+ */
+export function phaseCurrentA(phaseW: number, voltageV: number, phases: Phases, powerFactor: number): number {
+  return phaseW / ((phases === 3 ? voltageV / SQRT3 : voltageV) * powerFactor);
+}
+
+/**
+ * Current unbalance, %: the largest deviation of a phase current from the mean of the three,
+ * over the mean (the NEMA MG-1 / IEEE 1159 "maximum deviation from average" definition).
+ * Zero when nothing is drawn.
+ */
+export function phaseImbalancePct(currents: readonly [number, number, number]): number {
+  const mean = (currents[0] + currents[1] + currents[2]) / 3;
+  if (mean <= 0) return 0;
+  return (100 * Math.max(...currents.map((i) => Math.abs(i - mean)))) / mean;
+}

@@ -1,20 +1,63 @@
-/** The power checks, run together over one project document (loads, rack circuits, feeds). */
+/**
+ * The power budget: the chain from sources to rack circuits in normal operation, redundancy proven
+ * by failure, phase balance, stranded capacity, hall headroom and site energy totals
+ * (docs/engine/power.md). Data in, findings and metrics out.
+ */
 import type { CatalogView } from '../../catalog';
-import type { ProjectDocument } from '../../model/schema';
+import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { Finding } from '../types';
-import { checkFeeds, type FeedLoad } from './feedCapacity';
-import { rackLoadW } from './loads';
-import { checkRackCircuits, type CircuitLoad } from './rackCircuits';
+import { capacityFindings } from './capacityFindings';
+import { evaluate, NORMAL, type Flow } from './flow';
+import { configurationHeadroom, type ConfigurationHeadroom } from './headroom';
+import { proveRedundancy } from './redundancy';
+import { redundancyFindings, supplyFindings } from './redundancyFindings';
+import { siteTotals, type SiteTotals } from './siteTotals';
+import { strandedCapacity, strandedFindings } from './stranded';
+import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
+
+export interface ComponentMetrics {
+  id: string;
+  level: PowerLevel;
+  live: boolean;
+  /** Normal operation: load at the output and drawn from upstream, W. */
+  loadW: number;
+  inputW: number;
+  /** Usable capacity, W (Infinity for mechanical loads). */
+  usableW: number;
+  utilisationPct: number | null;
+  /** Per-phase current and its limit, A, for circuits and PDUs / RPPs / busways. */
+  phaseA: [number, number, number] | null;
+  phaseLimitA: number | null;
+  /** The heaviest loading over normal operation and every tested failure. */
+  worst: { loadW: number; usableW: number; utilisationPct: number; scenario: string } | null;
+  strandedW: number;
+}
+
+export interface LevelSummary {
+  level: RedundancyLevel;
+  declared: RedundancyModel;
+  achieved: RedundancyModel | null;
+  components: number;
+  tested: number;
+  failures: { scenario: string; overloaded: string[]; lostRacks: string[] }[];
+  /** Interruptible racks that some tested failure darkens (accepted, for information). */
+  interruptibleLost: number;
+}
 
 export interface PowerMetrics {
   rackLoadW: Map<string, number>;
   rowLoadW: Map<string, number>;
   hallLoadW: Map<string, number>;
-  circuits: Map<string, CircuitLoad>;
-  feeds: Map<string, FeedLoad>;
+  components: Map<string, ComponentMetrics>;
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
+  levels: LevelSummary[];
+  /** Headroom per rack configuration (hall + devices), in W and in racks. */
+  headroom: ConfigurationHeadroom[];
+  site: SiteTotals;
   itLoadW: number;
   facilityLoadW: number;
+  /** Failure scenarios evaluated for the proof. */
+  scenariosEvaluated: number;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
@@ -25,30 +68,103 @@ export function runPowerChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
 ): { findings: Finding[]; metrics: PowerMetrics } {
-  const rackLoads = new Map<string, number>();
-  const rowLoads = new Map<string, number>();
-  const hallLoads = new Map<string, number>(doc.halls.map((h) => [h.id, 0]));
-  let itLoadW = 0;
-  for (const rack of doc.racks) {
-    const load = rackLoadW(rack, catalog, doc.settings.loadBasis);
-    rackLoads.set(rack.id, load);
-    if (rack.rowId !== null) add(rowLoads, rack.rowId, load);
-    add(hallLoads, rack.hallId, load);
-    itLoadW += load;
+  const { settings } = doc;
+  const graph = buildPowerGraph(doc, catalog);
+  const normal = evaluate(graph, settings, NORMAL);
+  const proof = proveRedundancy(graph, settings, normal);
+  const stranded = strandedCapacity(graph, normal);
+  const testedFlows: Flow[] = [normal, ...[...proof.claims.keys()].map((id) => proof.outcomes.get(id)!.flow)];
+
+  const rackLoadW = new Map<string, number>();
+  const rowLoadW = new Map<string, number>();
+  const hallLoadW = new Map<string, number>(doc.halls.map((h) => [h.id, 0]));
+  for (const r of graph.racks) {
+    rackLoadW.set(r.rack.id, r.loadW);
+    if (r.rack.rowId !== null) add(rowLoadW, r.rack.rowId, r.loadW);
+    add(hallLoadW, r.rack.hallId, r.loadW);
   }
-  const circuits = checkRackCircuits(doc, rackLoads);
-  const feeds = checkFeeds(doc, hallLoads);
+
+  const components = new Map<string, ComponentMetrics>();
+  graph.components.forEach((c, i) => {
+    let worst: ComponentMetrics['worst'] = null;
+    for (const f of testedFlows) {
+      if (!f.live[i] || !Number.isFinite(f.usableW[i]!)) continue;
+      const pct = (100 * f.outW[i]!) / f.usableW[i]!;
+      if (!worst || pct > worst.utilisationPct)
+        worst = { loadW: f.outW[i]!, usableW: f.usableW[i]!, utilisationPct: pct, scenario: f.scenario.label };
+    }
+    const usable = normal.usableW[i]!;
+    const phases = normal.phaseA[i];
+    components.set(c.id, {
+      id: c.id,
+      level: LEVEL_OF[c.kind],
+      live: normal.live[i] === 1,
+      loadW: normal.outW[i]!,
+      inputW: normal.inW[i]!,
+      usableW: usable,
+      utilisationPct: Number.isFinite(usable) ? (100 * normal.outW[i]!) / usable : null,
+      phaseA: phases ? [phases[0]!, phases[1]!, phases[2]!] : null,
+      phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
+      worst,
+      strandedW: stranded[i]!,
+    });
+  });
+
+  let lossesW = 0;
+  graph.components.forEach((c, i) => {
+    if ((c.kind === 'ups' || c.kind === 'transformer') && normal.live[i]) lossesW += normal.inW[i]! - normal.outW[i]!;
+  });
+  const site = siteTotals({
+    itW: graph.itW,
+    lossesW,
+    coolingW: settings.coolingPowerRatio * graph.itW,
+    auxiliaryW: settings.auxiliaryLoadKw * 1000,
+    tariffPerKwh: settings.tariffPerKwh,
+  });
+
+  const idOf = (i: number) => graph.components[i]!.id;
+  const rackId = (ri: number) => graph.racks[ri]!.rack.id;
+  const levels: LevelSummary[] = proof.levels.map((v) => {
+    const scenarios = [...proof.claims.keys()].map((id) => proof.outcomes.get(id)!);
+    const interruptible = new Set<number>();
+    for (const o of scenarios)
+      if (proof.claims.get(o.scenario.id)!.some((c) => !c.startsWith('rack')))
+        o.lostInterruptible.forEach((r) => interruptible.add(r));
+    return {
+      level: v.level,
+      declared: v.declared,
+      achieved: v.achieved,
+      components: v.components,
+      tested: v.tested,
+      failures: v.failures.map((o) => ({
+        scenario: o.scenario.label,
+        overloaded: o.overloaded.map(idOf),
+        lostRacks: o.lostRacks.map(rackId),
+      })),
+      interruptibleLost: interruptible.size,
+    };
+  });
+
+  const findings = [
+    ...capacityFindings(graph, settings, normal),
+    ...redundancyFindings(graph, proof),
+    ...supplyFindings(graph, catalog, proof),
+    ...strandedFindings(graph, normal, stranded),
+  ];
   return {
-    findings: [...circuits.findings, ...feeds.findings],
+    findings,
     metrics: {
-      rackLoadW: rackLoads,
-      rowLoadW: rowLoads,
-      hallLoadW: hallLoads,
-      circuits: circuits.circuits,
-      feeds: feeds.feeds,
-      rackRedundancy: circuits.rackRedundancy,
-      itLoadW,
-      facilityLoadW: itLoadW * doc.settings.designPue,
+      rackLoadW,
+      rowLoadW,
+      hallLoadW,
+      components,
+      rackRedundancy: proof.rackRedundancy,
+      levels,
+      headroom: configurationHeadroom(graph, testedFlows),
+      site,
+      itLoadW: graph.itW,
+      facilityLoadW: site.facilityW,
+      scenariosEvaluated: proof.outcomes.size,
     },
   };
 }

@@ -5,6 +5,8 @@ import { runChecks } from '../index';
 const H100 = 'nvidia-dgx-h100';
 const byRule = (rule: string, findings: ReturnType<typeof runChecks>['findings']) =>
   findings.filter((f) => f.rule === rule);
+/** Errors and warnings: the fixture's oversized utility earns an informational stranded-capacity note. */
+const problems = (findings: ReturnType<typeof runChecks>['findings']) => findings.filter((f) => f.severity !== 'info');
 
 describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0.95, 80 %)', () => {
   it('4 × DGX H100 (40.8 kW) on one feed FAILS by 6.384 kW at 118.55 %', () => {
@@ -29,8 +31,8 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
 
   it('variant 1a: 3 × DGX H100 (30.6 kW) PASSES with 3.816 kW headroom at 88.91 %', () => {
     const { findings, power } = runChecks(oneRackDoc({ devices: [{ catalogId: H100, count: 3 }], sides: ['A'] }));
-    expect(findings).toEqual([]);
-    const c = power.circuits.get('ckt-A')!;
+    expect(problems(findings)).toEqual([]);
+    const c = power.components.get('ckt-A')!;
     expect(c.usableW - c.loadW).toBeCloseTo(3_816, -1);
     expect((100 * c.loadW) / c.usableW).toBeCloseTo(88.91, 1);
   });
@@ -49,16 +51,38 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
   it('variant 1c: the same two feeds as N share the load: PASS, and the engine reports N, not 2N', () => {
     const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 4 }], sides: ['A', 'B'], redundancy: 'N' });
     const { findings, power } = runChecks(doc);
-    expect(findings).toEqual([]);
-    expect(power.circuits.get('ckt-A')?.loadW).toBeCloseTo(20_400, 6);
+    expect(problems(findings)).toEqual([]);
+    expect(power.components.get('ckt-A')?.loadW).toBeCloseTo(20_400, 6);
     expect(power.rackRedundancy.get('rack-1')).toBe('N');
   });
 
   it('a 2N rack whose either side carries it all is reported 2N', () => {
     const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 3 }], sides: ['A', 'B'], redundancy: '2N' });
     const { findings, power } = runChecks(doc);
-    expect(findings).toEqual([]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(power.rackRedundancy.get('rack-1')).toBe('2N');
+    expect(power.components.get('ckt-A')?.worst).toMatchObject({ loadW: 30_600, scenario: 'loss of side B' });
+  });
+
+  it('DGX H100 (4+2 supplies, 3 per side) is flagged: on one side it runs throttled', () => {
+    const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 3 }], sides: ['A', 'B'], redundancy: '2N' });
+    const [f] = byRule('power.psu-redundancy', runChecks(doc).findings);
+    expect(f?.severity).toBe('warning');
+    expect(f?.values).toEqual({ devices: 3, suppliesPerSide: 3, suppliesRequired: 4 });
+  });
+
+  it('a device plugged into side A only in a 2N rack loses power with side A: redundancy error', () => {
+    const doc = oneRackDoc({
+      devices: [{ catalogId: 'nvidia-dgx-b200', count: 1 }],
+      sides: ['A', 'B'],
+      redundancy: '2N',
+    });
+    doc.racks[0]!.devices[0]!.feed = 'A';
+    const { findings, power } = runChecks(doc);
+    const lost = byRule('power.redundancy', findings);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.message).toMatch(/loss of side A, 1 rack lose/);
+    expect(power.rackRedundancy.get('rack-1')).toBe('N');
   });
 
   it('a 2N rack with one side only is an error', () => {
@@ -92,6 +116,6 @@ describe('load basis', () => {
     doc.settings.loadBasis = 'typical';
     const { findings, power } = runChecks(doc);
     expect(power.rackLoadW.get('rack-1')).toBe(30_000);
-    expect(findings).toEqual([]);
+    expect(problems(findings)).toEqual([]);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * Findings of normal operation: every component's load against its derated capacity, phase
+ * loading and balance of three-phase circuits and panels, racks with no circuit, and components
+ * whose supply is not modelled.
+ */
+import type { PowerComponent, Settings } from '../../model/schema';
+import { finding, type Finding } from '../types';
+import { phaseImbalancePct } from './electrical';
+import type { Flow } from './flow';
+import type { PowerGraph } from './topology';
+
+/** Nameplates carry ±5 % tolerance, so a margin under 2 % is not a margin (worked case 3 note). */
+export const NEAR_LIMIT_FRACTION = 0.02;
+
+const CAPACITY_FORMULA: Record<PowerComponent['kind'], string> = {
+  utility: 'P_usable = S_kVA · PF · derating; Σ downstream input + unhung facility load ≤ P_usable',
+  generator: 'P_usable = standby kW rating; load of what it backs up ≤ P_usable',
+  transformer: 'P_usable = S_kVA · PF · max loading; Σ downstream input ≤ P_usable',
+  switchgear: 'P_usable = √3 · V_LL · I_rated · PF · derating; Σ downstream input ≤ P_usable',
+  ups: 'P_usable = modules · min(module kW, module kVA · PF); Σ downstream load ≤ P_usable',
+  distribution: 'P_usable = √3 · V_LL · I_rated · PF · derating (1φ: V · I · PF · derating); Σ circuit load ≤ P_usable',
+  circuit: 'P_usable = √3 · V_LL · I_breaker · PF · derating (1φ: V · I · PF · derating); load ≤ P_usable',
+  mechanical: '',
+};
+const CAPACITY_SOURCE: Record<PowerComponent['kind'], string> = {
+  utility: 'NEC 230.42(A)(1) continuous load on services (figures.md §2.2)',
+  generator: 'Generator standby rating (ISO 8528-1)',
+  transformer: 'Transformer maximum continuous loading, worked case 8 (figures.md §2.4)',
+  switchgear: 'NEC 215.3 feeder OCPD ≥ 125 % of continuous load ⇒ 80 % derating',
+  ups: 'UPS sized on both kW and kVA (figures.md §2.4); worked case 8',
+  distribution: 'NEC 215.3 / 210.20(A) continuous-load rule ⇒ 80 % derating',
+  circuit: 'NEC 210.20(A) continuous-load rule (OCPD ≥ 125 % of continuous load ⇒ 80 % derating); worked case 1',
+  mechanical: '',
+};
+const PHASE_FORMULA =
+  'I_phase = P_phase / (V_LL/√3 · PF); each phase ≤ I_rated · derating; unbalance = max|I_p − Ī| / Ī';
+const PHASE_SOURCE =
+  'Per-phase packing of single-phase loads (figures.md §2.1, worked case 3); unbalance per NEMA MG-1 (maximum deviation from average)';
+
+const kw = (w: number) => (w / 1000).toFixed(1);
+const amps = (a: number) => a.toFixed(1);
+
+/** Entities to select for a component: itself, plus the racks it feeds directly (circuits). */
+export function componentEntities(graph: PowerGraph, i: number): string[] {
+  const c = graph.components[i]!;
+  if (c.kind !== 'circuit') return [c.id];
+  return [c.id, ...graph.racks.filter((r) => r.a === i || r.b === i).map((r) => r.rack.id)];
+}
+
+export function capacityFindings(graph: PowerGraph, settings: Settings, normal: Flow): Finding[] {
+  const out: Finding[] = [];
+  graph.components.forEach((c, i) => {
+    if (c.kind === 'mechanical' || !normal.live[i]) return;
+    const loadW = normal.outW[i]!;
+    const cap = normal.usableW[i]!;
+    if (loadW <= 0) return;
+    const marginW = cap - loadW;
+    const values = { loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap };
+    const entities = componentEntities(graph, i);
+    if (marginW < 0)
+      out.push(
+        finding({
+          rule: 'power.capacity',
+          severity: 'error',
+          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${values.utilisationPct.toFixed(1)} %).`,
+          entities,
+          values,
+          formula: CAPACITY_FORMULA[c.kind],
+          source: CAPACITY_SOURCE[c.kind],
+        }),
+      );
+    else if (marginW < NEAR_LIMIT_FRACTION * cap)
+      out.push(
+        finding({
+          rule: 'power.capacity',
+          severity: 'warning',
+          message: `${c.name} is within 2 % of its usable capacity (${kw(loadW)} of ${kw(cap)} kW); nameplates carry ±5 % tolerance.`,
+          entities,
+          values,
+          formula: CAPACITY_FORMULA[c.kind],
+          source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
+        }),
+      );
+    const phases = normal.phaseA[i];
+    if (phases && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
+      out.push(...phaseFindings(graph, settings, normal, i, phases));
+    if (graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator')
+      out.push(
+        finding({
+          rule: 'power.unconnected',
+          severity: 'warning',
+          message: `${c.name} carries ${kw(loadW)} kW but is connected to nothing upstream: the chain above it is not checked.`,
+          entities: [c.id],
+          values: { loadW },
+          formula: 'Every loaded component traces up to a source',
+          source: 'Design completeness',
+        }),
+      );
+  });
+  graph.racks.forEach((r) => {
+    if (r.a === -1 && r.b === -1 && r.loadW > 0)
+      out.push(
+        finding({
+          rule: 'power.unfed',
+          severity: 'error',
+          message: `${r.rack.name} draws ${kw(r.loadW)} kW but is connected to no circuit.`,
+          entities: [r.rack.id],
+          values: { loadW: r.loadW },
+          formula: 'A rack with load needs at least one circuit',
+          source: 'Design completeness',
+        }),
+      );
+  });
+  return out;
+}
+
+function phaseFindings(
+  graph: PowerGraph,
+  settings: Settings,
+  normal: Flow,
+  i: number,
+  phases: Float64Array,
+): Finding[] {
+  const c = graph.components[i]!;
+  const limitA = normal.phaseLimitA[i]!;
+  const [l1, l2, l3] = phases as unknown as [number, number, number];
+  const imbalancePct = phaseImbalancePct([l1, l2, l3]);
+  const maxA = Math.max(l1, l2, l3);
+  const values = { l1A: l1, l2A: l2, l3A: l3, limitA, imbalancePct, marginPct: (100 * (limitA - maxA)) / limitA };
+  const entities = componentEntities(graph, i);
+  const currents = `L1 ${amps(l1)} A, L2 ${amps(l2)} A, L3 ${amps(l3)} A`;
+  const base = { rule: 'power.phase-balance', entities, values, formula: PHASE_FORMULA, source: PHASE_SOURCE };
+  const out: Finding[] = [];
+  const totalFits = normal.outW[i]! <= normal.usableW[i]!;
+  if (maxA > limitA)
+    out.push(
+      finding({
+        ...base,
+        severity: 'error',
+        message: `${c.name}: a phase is over its ${amps(limitA)} A continuous limit (${currents})${totalFits ? ', although the three-phase total fits' : ''}.`,
+      }),
+    );
+  else if (limitA - maxA < NEAR_LIMIT_FRACTION * limitA)
+    out.push(
+      finding({
+        ...base,
+        severity: 'warning',
+        message: `${c.name}: the most loaded phase is within 2 % of its ${amps(limitA)} A limit (${currents}); nameplates carry ±5 % tolerance.`,
+      }),
+    );
+  if (imbalancePct > settings.phaseImbalanceLimitPct)
+    out.push(
+      finding({
+        ...base,
+        key: `${base.rule}:imbalance:${c.id}`,
+        severity: 'warning',
+        message: `${c.name}: phase currents are ${imbalancePct.toFixed(0)} % unbalanced, over the ${settings.phaseImbalanceLimitPct} % limit (${currents}).`,
+      }),
+    );
+  return out;
+}

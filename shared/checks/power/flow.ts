@@ -1,0 +1,244 @@
+/**
+ * Power flow through the chain for one operating scenario: normal, or with components (or UPS
+ * modules) failed. Pure and deterministic; every redundancy proof is a list of these.
+ *
+ * 1. Liveness, parents first: a component is live when it has not failed and its parent is live,
+ *    or when the generator backing it is (transfer on loss of supply). Roots are live unless failed
+ *    (a component not yet connected upstream is taken as supplied, and flagged elsewhere).
+ * 2. Devices: a device's draw spreads evenly over its live power supplies (load sharing); on loss
+ *    of a side the surviving supplies carry it all. A device with no live supply goes dark; one
+ *    with fewer live supplies than it needs for full power runs throttled.
+ * 3. Phases: each supply is a single-phase L-N load; a circuit's supplies are packed onto the
+ *    phase with the least load, largest first (the outlet rotation a rack PDU allows), as worked
+ *    case 3 requires. Circuits join their panel's phases by the rotation that balances it best.
+ * 4. Loads roll up children first: a component's input = output / efficiency (UPS, transformer).
+ * 5. Facility load: mechanical boards carry their share of cooling (IT · cooling ratio) plus
+ *    auxiliary load; any share not hung on the chain is carried by the utility services in
+ *    proportion to the IT load they supply.
+ */
+import type { Settings } from '../../model/schema';
+import { efficiency, phaseLimitA, tracksPhases, usableW } from './capacity';
+import { phaseCurrentA } from './electrical';
+import type { PowerGraph } from './topology';
+
+export interface Scenario {
+  /** Stable id, e.g. `fail:ups-a`, `side:A`, `side:A+module:ups-b`. */
+  id: string;
+  /** What fails, in words: "loss of side A and one module of UPS B". */
+  label: string;
+  failed: ReadonlySet<number>;
+  /** UPS index → modules lost. */
+  lostModules: ReadonlyMap<number, number>;
+}
+
+export const NORMAL: Scenario = { id: 'normal', label: 'normal operation', failed: new Set(), lostModules: new Map() };
+
+export const RACK_OK = 0;
+/** Some devices throttled (fewer live supplies than needed for full power). */
+export const RACK_THROTTLED = 1;
+/** Some, but not all, devices dark. */
+export const RACK_PARTLY_DARK = 2;
+export const RACK_DARK = 3;
+
+export interface Flow {
+  scenario: Scenario;
+  live: Uint8Array;
+  /** Component (or generator) actually supplying each live component, −1 for live roots. */
+  fedBy: Int32Array;
+  /** Load at each component's output, W. */
+  outW: Float64Array;
+  /** Power drawn from upstream, W: output / efficiency. */
+  inW: Float64Array;
+  /** IT load downstream of each component, W, in total and per rack group (index: component · groups + group). */
+  itW: Float64Array;
+  itByGroupW: Float64Array;
+  usableW: Float64Array;
+  /** Per-phase load, W, for circuits and distribution (null elsewhere). */
+  phaseW: (Float64Array | null)[];
+  /** Per-phase current, A, and its continuous limit, for the same components. */
+  phaseA: (Float64Array | null)[];
+  phaseLimitA: Float64Array;
+  rackState: Uint8Array;
+}
+
+/** arr[i] += v, for typed arrays under noUncheckedIndexedAccess. */
+function bump(arr: Float64Array, i: number, v: number): void {
+  arr[i] = arr[i]! + v;
+}
+
+/** Adds `child` onto `into` with whichever of the three phase rotations leaves the largest phase smallest. */
+function addRotated(into: Float64Array, child: Float64Array): void {
+  let best = 0;
+  let bestPeak = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const peak = Math.max(into[0]! + child[r % 3]!, into[1]! + child[(r + 1) % 3]!, into[2]! + child[(r + 2) % 3]!);
+    if (peak < bestPeak - 1e-9) {
+      bestPeak = peak;
+      best = r;
+    }
+  }
+  for (let p = 0; p < 3; p++) bump(into, p, child[(best + p) % 3]!);
+}
+
+function leastLoadedPhase(phases: Float64Array): number {
+  return phases[0]! <= phases[1]! && phases[0]! <= phases[2]! ? 0 : phases[1]! <= phases[2]! ? 1 : 2;
+}
+
+export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenario): Flow {
+  const { components, parent, order, backup } = graph;
+  const n = components.length;
+  const groups = graph.groups.length;
+  const live = new Uint8Array(n);
+  const fedBy = new Int32Array(n).fill(-1);
+  for (const i of order) {
+    if (scenario.failed.has(i)) continue;
+    const p = parent[i]!;
+    const g = backup[i]!;
+    if (p === -1) {
+      // A generator is a root but only supplies what it backs up; it is live as a source.
+      live[i] = 1;
+    } else if (live[p]) {
+      live[i] = 1;
+      fedBy[i] = p;
+    }
+    if (!live[i] && g !== -1 && !scenario.failed.has(g)) {
+      live[i] = 1;
+      fedBy[i] = g;
+    }
+  }
+
+  const outW = new Float64Array(n);
+  const inW = new Float64Array(n);
+  const itW = new Float64Array(n);
+  const itByGroupW = new Float64Array(n * groups);
+  const phaseW: (Float64Array | null)[] = components.map((c) => (tracksPhases(c) ? new Float64Array(3) : null));
+  // Supplies per circuit, as [W per supply, count] pairs, packed onto phases below.
+  const supplies: number[][] = components.map(() => []);
+  const rackState = new Uint8Array(graph.racks.length);
+
+  graph.racks.forEach((r, ri) => {
+    const aLive = r.a !== -1 && live[r.a] === 1;
+    const bLive = r.b !== -1 && live[r.b] === 1;
+    let dark = 0;
+    let loaded = 0;
+    let throttled = false;
+    for (const d of r.devices) {
+      if (d.w <= 0) continue;
+      loaded++;
+      const nA = aLive ? d.psuA : 0;
+      const nB = bLive ? d.psuB : 0;
+      const live = nA + nB;
+      if (live === 0) {
+        dark++;
+        continue;
+      }
+      if (live < d.required) throttled = true;
+      const perSupply = d.w / live;
+      if (nA > 0) supplies[r.a]!.push(perSupply, nA);
+      if (nB > 0) supplies[r.b]!.push(perSupply, nB);
+      for (const [side, count] of [
+        [r.a, nA],
+        [r.b, nB],
+      ] as const) {
+        if (count === 0) continue;
+        const w = perSupply * count;
+        bump(outW, side, w);
+        bump(itW, side, w);
+        bump(itByGroupW, side * groups + r.group, w);
+      }
+    }
+    rackState[ri] =
+      loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
+  });
+
+  // Largest-first packing of each circuit's supplies onto its phases.
+  components.forEach((c, i) => {
+    if (c.kind !== 'circuit' || supplies[i]!.length === 0) return;
+    const phases = phaseW[i]!;
+    if (c.phases === 1) {
+      phases[0] = outW[i]!;
+      return;
+    }
+    const pairs = supplies[i]!;
+    const loads: number[] = [];
+    for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) loads.push(pairs[k]!);
+    loads.sort((x, y) => y - x);
+    for (const w of loads) bump(phases, leastLoadedPhase(phases), w);
+  });
+
+  const mechanicalW = settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000;
+  let hungShare = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const i = order[k]!;
+    const c = components[i]!;
+    if (c.kind === 'mechanical') hungShare += c.share;
+    if (!live[i]) continue;
+    if (c.kind === 'mechanical') outW[i] = c.share * mechanicalW;
+    inW[i] = outW[i]! / efficiency(c);
+    const f = fedBy[i]!;
+    if (f === -1) continue;
+    bump(outW, f, inW[i]!);
+    bump(itW, f, itW[i]!);
+    for (let g = 0; g < groups; g++) bump(itByGroupW, f * groups + g, itByGroupW[i * groups + g]!);
+    const into = phaseW[f];
+    const from = phaseW[i];
+    const feeder = components[f]!;
+    if (into && from && tracksPhases(feeder) && tracksPhases(c)) {
+      if (feeder.phases === 1) bump(into, 0, outW[i]!);
+      else if (c.phases === 3) addRotated(into, from);
+      else bump(into, leastLoadedPhase(into), outW[i]!);
+    }
+  }
+  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  if (unhungW > 0) {
+    const utilities: number[] = [];
+    components.forEach((c, i) => {
+      if (c.kind === 'utility' && live[i]) utilities.push(i);
+    });
+    const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
+    for (const i of utilities) {
+      const share = itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length;
+      bump(outW, i, unhungW * share);
+      inW[i] = outW[i]!;
+    }
+  }
+
+  const usable = new Float64Array(n);
+  const phaseA: (Float64Array | null)[] = [];
+  const limits = new Float64Array(n);
+  components.forEach((c, i) => {
+    usable[i] = usableW(c, settings, scenario.lostModules.get(i) ?? 0);
+    const phases = phaseW[i];
+    const limit = phaseLimitA(c, settings);
+    if (phases && limit !== null && tracksPhases(c)) {
+      limits[i] = limit;
+      phaseA.push(phases.map((w) => phaseCurrentA(w, c.voltageV, c.phases, c.powerFactor)));
+    } else phaseA.push(null);
+  });
+
+  return {
+    scenario,
+    live,
+    fedBy,
+    outW,
+    inW,
+    itW,
+    itByGroupW,
+    usableW: usable,
+    phaseW,
+    phaseA,
+    phaseLimitA: limits,
+    rackState,
+  };
+}
+
+/** Relative tolerance for "over capacity": floating-point noise is not an overload. */
+const TOLERANCE = 1e-9;
+
+/** Whether a live component is over its capacity, in total or on any phase. */
+export function isOverloaded(flow: Flow, i: number): boolean {
+  if (!flow.live[i]) return false;
+  if (flow.outW[i]! > flow.usableW[i]! * (1 + TOLERANCE)) return true;
+  const phases = flow.phaseA[i];
+  return phases != null && phases.some((a) => a > flow.phaseLimitA[i]! * (1 + TOLERANCE));
+}

@@ -1,0 +1,160 @@
+/**
+ * Findings of the redundancy proof: every component a tested failure overloads (once, at its
+ * worst scenario, naming the failure and the claims it breaks), every failure that cuts power to
+ * racks that are not interruptible, racks declared 2N without two sides, and devices whose power
+ * supplies cannot carry them from one side.
+ */
+import { finding, type Finding } from '../types';
+import { componentEntities } from './capacityFindings';
+import { RACK_PARTLY_DARK } from './flow';
+import type { RedundancyProof, ScenarioOutcome } from './redundancy';
+import type { PowerGraph } from './topology';
+import type { CatalogView } from '../../catalog';
+
+const FORMULA =
+  'For each failure the declared model must survive: every live component ≤ its usable capacity, and every rack that is not interruptible keeps power';
+const SOURCE =
+  'Redundancy models N, N+1, 2N, 2N+1 = 2(N+1) (figures.md §2.5; Uptime Tier topology); worked cases 1b and 8';
+
+const kw = (w: number) => (w / 1000).toFixed(1);
+
+function listNames(names: string[], max = 4): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** Whole components named by a scenario (not whole sides): what a click should select. */
+function failedEntities(graph: PowerGraph, o: ScenarioOutcome): string[] {
+  return o.scenario.id
+    .split('+')
+    .filter((part) => part.startsWith('fail:') || part.startsWith('module:'))
+    .map((part) => part.slice(part.indexOf(':') + 1))
+    .filter((id) => graph.index.has(id));
+}
+
+export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): Finding[] {
+  const out: Finding[] = [];
+  const tested = [...proof.claims.keys()].map((id) => proof.outcomes.get(id)!);
+  const levelClaims = (o: ScenarioOutcome) => (proof.claims.get(o.scenario.id) ?? []).filter((c) => c !== 'rack 2N');
+  const isSideLoss = (o: ScenarioOutcome) => /^side:[AB]$/.test(o.scenario.id);
+
+  // Overloads: one finding per component, at the scenario that loads it most.
+  const worst = new Map<number, { o: ScenarioOutcome; util: number; claims: Set<string>; count: number }>();
+  for (const o of tested) {
+    for (const i of o.overloaded) {
+      const util = o.flow.outW[i]! / o.flow.usableW[i]!;
+      const entry = worst.get(i);
+      const claims = proof.claims.get(o.scenario.id) ?? [];
+      if (!entry) worst.set(i, { o, util, claims: new Set(claims), count: 1 });
+      else {
+        claims.forEach((c) => entry.claims.add(c));
+        entry.count++;
+        if (util > entry.util) Object.assign(entry, { o, util });
+      }
+    }
+  }
+  for (const [i, { o, claims, count }] of worst) {
+    const c = graph.components[i]!;
+    const loadW = o.flow.outW[i]!;
+    const usable = o.flow.usableW[i]!;
+    const more = count > 1 ? ` (and ${count - 1} other failure${count > 2 ? 's' : ''})` : '';
+    out.push(
+      finding({
+        rule: 'power.redundancy',
+        severity: 'error',
+        message: `On ${o.scenario.label}${more}, ${c.name} must carry ${kw(loadW)} kW, over its usable ${kw(usable)} kW (${((100 * loadW) / usable).toFixed(1)} %): ${[...claims].join(', ')} not met.`,
+        entities: [...componentEntities(graph, i), ...failedEntities(graph, o)],
+        values: {
+          failoverLoadW: loadW,
+          usableW: usable,
+          marginW: usable - loadW,
+          utilisationPct: (100 * loadW) / usable,
+        },
+        formula: FORMULA,
+        source: SOURCE,
+      }),
+    );
+  }
+
+  // Racks losing power: per failure, the racks whose claims it breaks.
+  for (const o of tested) {
+    const byLevel = levelClaims(o).length > 0;
+    // A 2N rack with a side missing is reported once, below, rather than per side lost.
+    const twoSidedTwoN = (ri: number) => {
+      const r = graph.racks[ri]!;
+      return r.rack.redundancy === '2N' && r.a !== -1 && r.b !== -1;
+    };
+    const racks = o.lostRacks.filter((ri) => byLevel || (isSideLoss(o) && twoSidedTwoN(ri)));
+    if (racks.length === 0) continue;
+    const names = racks.map((ri) => graph.racks[ri]!.rack.name);
+    const lostW = racks.reduce((s, ri) => s + graph.racks[ri]!.loadW, 0);
+    const claims = byLevel ? (proof.claims.get(o.scenario.id) ?? []) : ['rack 2N'];
+    out.push(
+      finding({
+        rule: 'power.redundancy',
+        severity: 'error',
+        key: `power.redundancy:lost:${o.scenario.id}`,
+        message: `On ${o.scenario.label}, ${racks.length} rack${racks.length > 1 ? 's' : ''} lose power (${listNames(names)}; ${kw(lostW)} kW): ${claims.join(', ')} not met.`,
+        entities: [...failedEntities(graph, o), ...racks.map((ri) => graph.racks[ri]!.rack.id)],
+        values: { racksLost: racks.length, loadLostW: lostW },
+        formula: FORMULA,
+        source: SOURCE,
+      }),
+    );
+  }
+
+  graph.racks.forEach((r) => {
+    if (r.rack.redundancy !== '2N' || r.loadW <= 0) return;
+    const sides = [r.a, r.b].filter((i) => i !== -1);
+    if (sides.length === 2) return;
+    out.push(
+      finding({
+        rule: 'power.redundancy',
+        severity: 'error',
+        message: `${r.rack.name} is declared 2N but has ${sides.length === 0 ? 'no circuit' : 'only one feed side'}.`,
+        entities: [r.rack.id, ...sides.map((i) => graph.components[i]!.id)],
+        values: { loadW: r.loadW },
+        formula: '2N: two independent feeds, each able to carry the whole rack',
+        source: SOURCE,
+      }),
+    );
+  });
+  return out;
+}
+
+/**
+ * Devices in racks declared 2N whose supplies on one side are fewer than they need for full power: on
+ * loss of the other side they run throttled (DGX H100: 3 of 6 supplies per side, needs 4 of its
+ * 4+2; NVIDIA states it runs at reduced performance on 3). One finding per device model.
+ */
+export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: RedundancyProof): Finding[] {
+  const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
+  graph.racks.forEach((r, ri) => {
+    if (r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
+    const lostInSideLoss = proof.sides.some((o) => o.flow.rackState[ri]! >= RACK_PARTLY_DARK);
+    if (lostInSideLoss) return;
+    for (const d of r.devices) {
+      if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;
+      const perSide = Math.min(d.psuA, d.psuB);
+      if (perSide >= d.required) continue;
+      const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
+      entry.racks.add(r.rack.id);
+      entry.devices++;
+      byModel.set(d.catalogId, entry);
+    }
+  });
+  return [...byModel].map(([catalogId, e]) => {
+    const spec = catalog.device(catalogId);
+    const name = spec?.name ?? catalogId;
+    const total = spec?.psu.count ?? e.perSide * 2;
+    return finding({
+      rule: 'power.psu-redundancy',
+      severity: 'warning',
+      key: `power.psu-redundancy:${catalogId}`,
+      message: `${e.devices} × ${name} in ${e.racks.size} rack${e.racks.size > 1 ? 's' : ''}: on the loss of one side only ${e.perSide} of ${total} power supplies remain, fewer than the ${e.required} needed for full power, so they run throttled until the side returns.`,
+      entities: [...e.racks],
+      values: { devices: e.devices, suppliesPerSide: e.perSide, suppliesRequired: e.required },
+      formula: 'Full power on one side needs min(PSUs on A, PSUs on B) ≥ installed − spare',
+      source: spec?.sources.psu ? `[${spec.sources.psu.tag}] ${spec.sources.psu.ref}` : 'Catalog power-supply data',
+    });
+  });
+}

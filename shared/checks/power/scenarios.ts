@@ -1,0 +1,103 @@
+/**
+ * The failures each redundancy model must survive (figures.md §2.5; worked case 8), as scenarios
+ * for the power flow:
+ *
+ * - N: none: capacity in normal operation only.
+ * - N+1: each single unit at the level in turn: one module of a modular UPS, otherwise the whole
+ *   component (N units plus one spare in the same system).
+ * - 2N: each whole component at the level, and each whole side (every component labelled A, then B):
+ *   two independent systems, each carrying 100 % of the load.
+ * - 2N+1 = 2(N+1): the 2N failures and the N+1 ones, plus each side lost together with one unit
+ *   on the surviving side.
+ */
+import type { RedundancyLevel, RedundancyModel } from '../../model/schema';
+import type { Scenario } from './flow';
+import { componentsAtLevel, type PowerGraph } from './topology';
+
+const MODEL_ORDER: readonly RedundancyModel[] = ['N', 'N+1', '2N', '2N+1'];
+
+export function strongerOrEqual(a: RedundancyModel, b: RedundancyModel): boolean {
+  return MODEL_ORDER.indexOf(a) >= MODEL_ORDER.indexOf(b);
+}
+
+function combine(parts: Scenario[]): Scenario {
+  const failed = new Set<number>();
+  const lostModules = new Map<number, number>();
+  for (const p of parts) {
+    for (const i of p.failed) failed.add(i);
+    for (const [i, m] of p.lostModules) lostModules.set(i, (lostModules.get(i) ?? 0) + m);
+  }
+  return {
+    id: parts.map((p) => p.id).join('+'),
+    label: parts.map((p) => p.label).join(' and '),
+    failed,
+    lostModules,
+  };
+}
+
+export function wholeFailure(graph: PowerGraph, i: number): Scenario {
+  const c = graph.components[i]!;
+  return { id: `fail:${c.id}`, label: `loss of ${c.name}`, failed: new Set([i]), lostModules: new Map() };
+}
+
+/** One unit of a component: a module of a UPS with several, otherwise the component itself. */
+export function unitFailure(graph: PowerGraph, i: number): Scenario {
+  const c = graph.components[i]!;
+  if (c.kind === 'ups' && c.modules > 1)
+    return {
+      id: `module:${c.id}`,
+      label: `one module of ${c.name}`,
+      failed: new Set(),
+      lostModules: new Map([[i, 1]]),
+    };
+  return wholeFailure(graph, i);
+}
+
+export function sideFailure(graph: PowerGraph, side: 'A' | 'B'): Scenario {
+  const failed = new Set<number>();
+  graph.components.forEach((c, i) => {
+    if (c.side === side) failed.add(i);
+  });
+  return { id: `side:${side}`, label: `loss of side ${side}`, failed, lostModules: new Map() };
+}
+
+export function hasSides(graph: PowerGraph): boolean {
+  return graph.components.some((c) => c.side !== null);
+}
+
+/** The scenarios a level must survive to be `model`. */
+export function scenariosFor(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): Scenario[] {
+  const at = componentsAtLevel(graph, level);
+  const units = () => at.map((i) => unitFailure(graph, i));
+  const twoN = () => [
+    ...at.map((i) => wholeFailure(graph, i)),
+    ...(hasSides(graph) ? [sideFailure(graph, 'A'), sideFailure(graph, 'B')] : []),
+  ];
+  switch (model) {
+    case 'N':
+      return [];
+    case 'N+1':
+      return units();
+    case '2N':
+      return twoN();
+    case '2N+1': {
+      const sideAndUnit: Scenario[] = [];
+      if (hasSides(graph)) {
+        for (const side of ['A', 'B'] as const) {
+          const lost = sideFailure(graph, side);
+          for (const i of at) {
+            const c = graph.components[i]!;
+            if (c.side !== null && c.side !== side) sideAndUnit.push(combine([lost, unitFailure(graph, i)]));
+          }
+        }
+      }
+      return dedupe([...twoN(), ...units(), ...sideAndUnit]);
+    }
+  }
+}
+
+export function dedupe(scenarios: Scenario[]): Scenario[] {
+  const seen = new Map<string, Scenario>();
+  for (const s of scenarios) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
+}

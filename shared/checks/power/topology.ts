@@ -1,0 +1,160 @@
+/**
+ * The power chain as an indexed graph, built once per check run: components in parent-first
+ * order, their children, the generator standing by for each component, and every rack's devices
+ * with their power supplies split over the rack's A and B circuits.
+ */
+import type { CatalogView } from '../../catalog';
+import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
+
+/** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
+export type PowerLevel = 'source' | 'transformer' | 'switchgear' | 'ups' | 'distribution' | 'circuit' | 'load';
+
+export const LEVEL_OF: Record<PowerKind, PowerLevel> = {
+  utility: 'source',
+  generator: 'source',
+  transformer: 'transformer',
+  switchgear: 'switchgear',
+  ups: 'ups',
+  distribution: 'distribution',
+  circuit: 'circuit',
+  mechanical: 'load',
+};
+
+/** One device's draw and how its power supplies sit on the rack's two sides. */
+export interface DeviceDraw {
+  placementId: string;
+  catalogId: string;
+  /** Draw on the document's load basis, W. */
+  w: number;
+  /** Power supplies on the rack's A circuit and on its B circuit. */
+  psuA: number;
+  psuB: number;
+  /** Supplies needed for full power: installed − spare (DGX H100: 6 − 2 = 4). */
+  required: number;
+}
+
+export interface RackSupply {
+  rack: Rack;
+  /** Index into `groups`: racks of one hall with the same devices. */
+  group: number;
+  loadW: number;
+  /** Component index of the rack's A and B circuits, −1 when absent. */
+  a: number;
+  b: number;
+  devices: DeviceDraw[];
+}
+
+export interface RackGroup {
+  hallId: string;
+  /** Devices as `count×catalogId`, sorted: the configuration's identity. */
+  key: string;
+  label: string;
+  rackLoadW: number;
+  rackIds: string[];
+}
+
+export interface PowerGraph {
+  components: readonly PowerComponent[];
+  index: ReadonlyMap<string, number>;
+  /** Parent component index, −1 for roots (sources, and components not yet connected upstream). */
+  parent: Int32Array;
+  children: readonly number[][];
+  /** Every component, parents before children. */
+  order: Int32Array;
+  /** Generator index standing by for a component, −1 when none. */
+  backup: Int32Array;
+  racks: readonly RackSupply[];
+  /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
+  groups: readonly RackGroup[];
+  /** Σ rack load, W: the design IT load, whatever fails. */
+  itW: number;
+}
+
+/** Splits `count` supplies over the sides a rack has, as the placement's `feed` asks. */
+function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, hasB: boolean): [number, number] {
+  if (hasA && hasB) {
+    if (feed === 'A') return [count, 0];
+    if (feed === 'B') return [0, count];
+    return [Math.ceil(count / 2), Math.floor(count / 2)];
+  }
+  if (hasA) return [count, 0];
+  if (hasB) return [0, count];
+  return [0, 0];
+}
+
+export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): PowerGraph {
+  const components = doc.power;
+  const n = components.length;
+  const index = new Map(components.map((c, i) => [c.id, i]));
+  const parent = new Int32Array(n).fill(-1);
+  const children: number[][] = components.map(() => []);
+  const backup = new Int32Array(n).fill(-1);
+  components.forEach((c, i) => {
+    const p = c.parentId !== null ? index.get(c.parentId) : undefined;
+    if (p !== undefined) {
+      parent[i] = p;
+      children[p]!.push(i);
+    }
+    if (c.kind === 'generator') {
+      const backed = index.get(c.backsUpId);
+      if (backed !== undefined) backup[backed] = i;
+    }
+  });
+  // Breadth-first from the roots gives parents before children (the schema refuses cycles).
+  const order = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (parent[i] === -1) order[tail++] = i;
+  while (head < tail) for (const child of children[order[head++]!]!) order[tail++] = child;
+
+  const groups: RackGroup[] = [];
+  const groupIndex = new Map<string, number>();
+  const basis = doc.settings.loadBasis;
+  let itW = 0;
+  const racks = doc.racks.map((rack): RackSupply => {
+    const a = rack.feeds.a !== null ? (index.get(rack.feeds.a) ?? -1) : -1;
+    const b = rack.feeds.b !== null ? (index.get(rack.feeds.b) ?? -1) : -1;
+    let loadW = 0;
+    const devices: DeviceDraw[] = [];
+    for (const placement of rack.devices) {
+      const spec = catalog.device(placement.catalogId);
+      if (!spec) continue;
+      const w = basis === 'nameplate' ? spec.nameplateW : spec.typicalW;
+      const [psuA, psuB] = splitSupplies(spec.psu.count, placement.feed, a !== -1, b !== -1);
+      devices.push({
+        placementId: placement.id,
+        catalogId: placement.catalogId,
+        w,
+        psuA,
+        psuB,
+        required: spec.psu.count - spec.psu.redundant,
+      });
+      loadW += w;
+    }
+    itW += loadW;
+    const perModel = new Map<string, number>();
+    for (const d of devices) perModel.set(d.catalogId, (perModel.get(d.catalogId) ?? 0) + 1);
+    const models = [...perModel].sort(([x], [y]) => x.localeCompare(y));
+    const key = models.map(([m, k]) => `${k}×${m}`).join(',');
+    const groupKey = `${rack.hallId}|${key}`;
+    let group = groupIndex.get(groupKey);
+    if (group === undefined) {
+      group = groups.length;
+      groupIndex.set(groupKey, group);
+      const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
+      groups.push({ hallId: rack.hallId, key, label, rackLoadW: loadW, rackIds: [] });
+    }
+    groups[group]!.rackIds.push(rack.id);
+    return { rack, group, loadW, a, b, devices };
+  });
+  return { components, index, parent, children, order, backup, racks, groups, itW };
+}
+
+/** Indexes of the components at one level of the chain. */
+export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): number[] {
+  const out: number[] = [];
+  graph.components.forEach((c, i) => {
+    if (LEVEL_OF[c.kind] === level) out.push(i);
+  });
+  return out;
+}
