@@ -83,7 +83,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', '*.config.{ts,js}', '**/*.test.ts'],
+    files: [
+      'electron/**/*.ts',
+      'scripts/**/*.{ts,mjs,js}',
+      'cli/**/*.ts',
+      'bin/**/*.mjs',
+      'e2e/**/*.ts',
+      '*.config.{ts,js}',
+      '**/*.test.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

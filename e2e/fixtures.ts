@@ -10,13 +10,35 @@ export interface Bridge {
   doc: ProjectDocument;
   selection: string[];
   view: string;
+  colouring: string;
+  simulation: { failedIds: string[]; modules: Record<string, number> } | null;
 }
 
 export async function editorState(page: Page): Promise<Bridge> {
   return page.evaluate(() => {
     const s = window.__hallwright!.state();
-    return { doc: s.doc, selection: s.selection, view: s.view };
+    return { doc: s.doc, selection: s.selection, view: s.view, colouring: s.colouring, simulation: s.simulation };
   });
+}
+
+/** The canvas pixel under a client-space point, as [r, g, b]. */
+export async function pixelAt(page: Page, clientX: number, clientY: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([cx, cy]) => {
+      const canvas = document.querySelector('canvas')!;
+      const rect = canvas.getBoundingClientRect();
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const x = Math.round(((cx! - rect.left) / rect.width) * canvas.width);
+      const y = Math.round(((cy! - rect.top) / rect.height) * canvas.height);
+      const d = ctx.getImageData(x, y, 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+    },
+    [clientX, clientY],
+  );
 }
 
 export async function toScreen(page: Page, x: number, y: number, z = 0): Promise<{ x: number; y: number }> {

@@ -10,7 +10,17 @@ export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
 export const PROJECT_EXTENSION = 'hallwright';
 
 /** Commands the host's menu (native in Electron) sends to the renderer. */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'undo', 'redo', 'toggle-plan-view'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'undo',
+  'redo',
+  'toggle-plan-view',
+  'toggle-one-line',
+  'toggle-power-colours',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** A file the user chose to open: its display name, an opaque handle for saving back, its text. */

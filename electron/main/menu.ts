@@ -44,6 +44,8 @@ export function installMenu(): void {
       label: 'View',
       submenu: [
         item('Toggle Plan View', 'toggle-plan-view', 'CmdOrCtrl+Shift+P'),
+        item('One-Line Diagram', 'toggle-one-line', 'CmdOrCtrl+Shift+L'),
+        item('Colour Racks by Power', 'toggle-power-colours', 'CmdOrCtrl+Shift+U'),
         { type: 'separator' },
         { role: 'toggleDevTools' },
         { role: 'resetZoom' },

@@ -1,7 +1,10 @@
 /** Details of the selection, and the edits that apply to it. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { catalogFor, type Rack } from '../../shared/index';
-import { removeDevice } from '../store/commands';
+import { removeDevice, setDeviceFeed } from '../store/commands';
+import { addComponent, assignCircuits, setRackPower } from '../store/powerCommands';
+import { ComponentInspector } from './ComponentInspector';
+import { runEdit } from './runEdit';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { deleteSelection, rotateSelection } from './actions';
@@ -32,7 +35,7 @@ function RackDetails({ rack }: { rack: Rack }) {
           {usedU} of {rackType?.uHeight ?? '?'} U
         </dd>
         <dt>Redundancy</dt>
-        <dd>
+        <dd data-testid="rack-redundancy">
           declared {rack.redundancy}, achieved {power.rackRedundancy.get(rack.id) ?? 'none'}
         </dd>
         {(['a', 'b'] as const).map((side) => {
@@ -60,6 +63,7 @@ function RackDetails({ rack }: { rack: Rack }) {
           Delete
         </button>
       </div>
+      <RackPower key={rack.id} racks={[rack]} />
       <h4>Devices</h4>
       {rack.devices.length === 0 ? <p className="hint">Empty: add devices from the catalog.</p> : null}
       <ul className="devices">
@@ -75,6 +79,18 @@ function RackDetails({ rack }: { rack: Rack }) {
                 <small>
                   {spec ? kW(doc.settings.loadBasis === 'nameplate' ? spec.nameplateW : spec.typicalW) : ''}
                 </small>
+                <select
+                  aria-label={`Supplies of ${spec?.name ?? d.catalogId}`}
+                  title={`Power supplies (${spec?.psu.count ?? '?'}, ${spec?.psu.redundant ?? '?'} spare): which feed side they plug into`}
+                  value={d.feed}
+                  onChange={(e) =>
+                    useEditor.getState().run(setDeviceFeed(rack.id, d.id, e.target.value as 'AB' | 'A' | 'B'))
+                  }
+                >
+                  <option value="AB">A+B</option>
+                  <option value="A">A</option>
+                  <option value="B">B</option>
+                </select>
                 <button
                   aria-label={`Remove ${spec?.name ?? d.catalogId}`}
                   onClick={() => useEditor.getState().run(removeDevice(rack.id, d.id))}
@@ -85,6 +101,80 @@ function RackDetails({ rack }: { rack: Rack }) {
             );
           })}
       </ul>
+    </div>
+  );
+}
+
+/** Declared redundancy, interruptible load, and which distribution feeds the racks' A and B circuits. */
+function RackPower({ racks }: { racks: Rack[] }) {
+  const doc = useEditor((s) => s.doc);
+  const feeders = doc.power.filter(
+    (p) => p.kind === 'distribution' || p.kind === 'ups' || p.kind === 'switchgear' || p.kind === 'utility',
+  );
+  const parentOf = (id: string | null) => (id === null ? '' : (doc.power.find((p) => p.id === id)?.parentId ?? ''));
+  const common = (side: 'a' | 'b') => {
+    const parents = new Set(racks.map((r) => parentOf(r.feeds[side])));
+    return parents.size === 1 ? [...parents][0]! : '';
+  };
+  const [a, setA] = useState(common('a'));
+  const [b, setB] = useState(common('b'));
+  const ids = racks.map((r) => r.id);
+  const redundancy = new Set(racks.map((r) => r.redundancy));
+  return (
+    <div className="rack-power" data-testid="rack-power">
+      <h4>Power</h4>
+      <label className="setting">
+        <span>Declared</span>
+        <select
+          aria-label="Declared rack redundancy"
+          value={redundancy.size === 1 ? [...redundancy][0] : ''}
+          onChange={(e) =>
+            useEditor.getState().run(setRackPower(ids, { redundancy: e.target.value as Rack['redundancy'] }))
+          }
+        >
+          {redundancy.size > 1 ? <option value="">mixed</option> : null}
+          <option value="N">N (one side, or sides shared)</option>
+          <option value="2N">2N (either side carries it)</option>
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={racks.every((r) => r.interruptible)}
+          onChange={(e) => useEditor.getState().run(setRackPower(ids, { interruptible: e.target.checked }))}
+        />
+        Interruptible load (may go dark on a failure, e.g. miners)
+      </label>
+      <label className="setting">
+        <span>Side A from</span>
+        <select aria-label="Side A fed from" value={a} onChange={(e) => setA(e.target.value)}>
+          <option value="">— leave —</option>
+          {feeders.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="setting">
+        <span>Side B from</span>
+        <select aria-label="Side B fed from" value={b} onChange={(e) => setB(e.target.value)}>
+          <option value="">— leave —</option>
+          {feeders.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        onClick={() =>
+          runEdit(assignCircuits(useEditor.getState().doc, ids, { a: a === '' ? null : a, b: b === '' ? null : b }))
+        }
+        title="Connect each rack's A and B circuits under these, creating 63 A circuits where a side has none"
+      >
+        Assign circuits{racks.length > 1 ? ` for ${racks.length} racks` : ''}
+      </button>
     </div>
   );
 }
@@ -103,11 +193,28 @@ export function Inspector() {
   const selection = useEditor((s) => s.selection);
   const { power } = useChecks();
   const racks = doc.racks.filter((r) => selection.includes(r.id));
+  const components = selection.filter((id) => doc.power.some((p) => p.id === id));
 
   return (
     <section className="inspector" aria-label="Inspector">
       <h2>Inspector</h2>
-      {racks.length === 0 ? <p className="hint">Click a rack to select it; drag to move it.</p> : null}
+      {racks.length === 0 && components.length > 0 ? <ComponentInspector ids={components} /> : null}
+      {racks.length === 0 && components.length === 0 ? (
+        <div>
+          <p className="hint">
+            Click a rack to select it; drag to move it. Select power components on the one-line diagram or in the Power
+            tab.
+          </p>
+          <button
+            onClick={() => {
+              const result = addComponent(useEditor.getState().doc, 'utility', null);
+              if (runEdit(result) && result.ok && result.id) useEditor.getState().select([result.id]);
+            }}
+          >
+            Add a utility service
+          </button>
+        </div>
+      ) : null}
       {racks.length === 1 ? <RackDetails rack={racks[0]!} /> : null}
       {racks.length > 1 ? (
         <div>
@@ -117,6 +224,7 @@ export function Inspector() {
             <button onClick={rotateSelection}>Rotate 90°</button>
             <button onClick={deleteSelection}>Delete</button>
           </div>
+          <RackPower key={racks.map((r) => r.id).join(',')} racks={racks} />
         </div>
       ) : null}
     </section>

@@ -7,6 +7,7 @@ export function MenuBar() {
   const undoLabel = useEditor((s) => s.history.undo.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.redo.at(-1)?.label);
   const view = useEditor((s) => s.view);
+  const colouring = useEditor((s) => s.colouring);
   const fileName = useEditor((s) => s.file.name);
   const dirty = useEditor((s) => s.doc !== s.savedDoc);
   const projectName = useEditor((s) => s.doc.name);
@@ -51,6 +52,20 @@ export function MenuBar() {
           title="Toggle top-down plan view (P)"
         >
           {view === 'plan' ? 'Plan view' : '3D view'}
+        </button>
+        <button
+          aria-pressed={view === 'one-line'}
+          onClick={() => runMenuCommand('toggle-one-line')}
+          title="One-line diagram of the power chain (L)"
+        >
+          One-line
+        </button>
+        <button
+          aria-pressed={colouring === 'power'}
+          onClick={() => runMenuCommand('toggle-power-colours')}
+          title="Colour racks by the worst utilisation of their circuits (U)"
+        >
+          Colour by power
         </button>
       </div>
       <span className="title" data-testid="document-title">

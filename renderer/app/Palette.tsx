@@ -1,9 +1,40 @@
 /** The catalog: rack types to place, devices to fill the selected rack with. */
 import { useMemo } from 'react';
 import { catalogFor } from '../../shared/index';
-import { addDevice } from '../store/commands';
+import { addDevice, defaultPlacementFeeds } from '../store/commands';
 import { useEditor } from '../store/editor';
 import { kW } from './format';
+
+/** Which distribution new racks' A and B circuits connect to (default: where the last rack went). */
+function PlacementFeeds() {
+  const doc = useEditor((s) => s.doc);
+  const chosen = useEditor((s) => s.placementFeeds);
+  const feeds = chosen ?? defaultPlacementFeeds(doc);
+  const options = doc.power.filter((p) => p.kind === 'distribution' || p.kind === 'ups' || p.kind === 'switchgear');
+  const set = (side: 'a' | 'b', id: string) =>
+    useEditor.getState().setPlacementFeeds({ ...feeds, [side]: id === '' ? null : id });
+  return (
+    <div className="placement-feeds" data-testid="placement-feeds">
+      {(['a', 'b'] as const).map((side) => (
+        <label key={side} className="setting">
+          <span>New racks, side {side.toUpperCase()}</span>
+          <select
+            aria-label={`New racks feed side ${side.toUpperCase()} from`}
+            value={feeds[side] ?? ''}
+            onChange={(e) => set(side, e.target.value)}
+          >
+            <option value="">not connected</option>
+            {options.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  );
+}
 
 export function Palette() {
   const doc = useEditor((s) => s.doc);
@@ -46,6 +77,7 @@ export function Palette() {
           );
         })}
       </ul>
+      <PlacementFeeds />
       <h2>Devices</h2>
       <p className="hint">{selectedRack ? `Click to add to ${selectedRack.name}.` : 'Select one rack to fill it.'}</p>
       <ul>

@@ -5,7 +5,14 @@
 import { useEffect } from 'react';
 import { host } from '../platform/host';
 import { useEditor } from '../store/editor';
-import { deleteSelection, rotateSelection, runMenuCommand, togglePlanView } from './actions';
+import {
+  deleteSelection,
+  rotateSelection,
+  runMenuCommand,
+  toggleOneLine,
+  togglePlanView,
+  togglePowerColours,
+} from './actions';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -45,9 +52,16 @@ export function useShortcuts(): void {
       if (key === 'r') rotateSelection();
       else if (key === 'delete' || key === 'backspace') deleteSelection();
       else if (key === 'p') togglePlanView();
+      else if (key === 'l') toggleOneLine();
+      else if (key === 'u') togglePowerColours();
       else if (key === 'escape') {
-        useEditor.getState().setTool({ kind: 'select' });
-        useEditor.getState().select([]);
+        const { simulation, simulate, setTool, select } = useEditor.getState();
+        // Escape ends a failure simulation first, then the tool and the selection.
+        if (simulation) simulate(null);
+        else {
+          setTool({ kind: 'select' });
+          select([]);
+        }
       } else return;
       e.preventDefault();
     };

@@ -12,7 +12,6 @@ import { yawForRotation } from './geometry';
 
 const BODY_COLOR: Record<string, string> = { miner: '#8a6d4b', default: '#2f3640' };
 const SELECTED = new Color('#2f80ed');
-const ERROR = new Color('#d64545');
 const FRONT = new Color('#7fd1ff');
 const FRONT_SELECTED = new Color('#ffffff');
 
@@ -25,7 +24,8 @@ export interface RackTypeInstancesProps {
   rackType: RackTypeSpec;
   racks: Rack[];
   selection: ReadonlySet<string>;
-  withErrors: ReadonlySet<string>;
+  /** Colour per rack id (hex); racks without one keep their type's colour. */
+  tints: ReadonlyMap<string, string>;
   drag: DragPreview | null;
   onRackPointerDown: (rack: Rack, e: ThreeEvent<PointerEvent>) => void;
 }
@@ -34,7 +34,7 @@ export function RackTypeInstances({
   rackType,
   racks,
   selection,
-  withErrors,
+  tints,
   drag,
   onRackPointerDown,
 }: RackTypeInstancesProps) {
@@ -61,6 +61,12 @@ export function RackTypeInstances({
     if (!body || !front) return;
     const dummy = new Object3D();
     const dragged = drag ? new Set(drag.ids) : null;
+    const colours = new Map<string, Color>();
+    const colourOf = (hex: string) => {
+      let c = colours.get(hex);
+      if (!c) colours.set(hex, (c = new Color(hex)));
+      return c;
+    };
     racks.forEach((rack, i) => {
       const moving = dragged?.has(rack.id) ?? false;
       dummy.position.set(rack.position.x + (moving ? drag!.dx : 0), 0, rack.position.y + (moving ? drag!.dy : 0));
@@ -69,7 +75,8 @@ export function RackTypeInstances({
       body.setMatrixAt(i, dummy.matrix);
       front.setMatrixAt(i, dummy.matrix);
       const selected = selection.has(rack.id);
-      body.setColorAt(i, selected ? SELECTED : withErrors.has(rack.id) ? ERROR : baseColor);
+      const tint = tints.get(rack.id);
+      body.setColorAt(i, selected ? SELECTED : tint ? colourOf(tint) : baseColor);
       front.setColorAt(i, selected ? FRONT_SELECTED : FRONT);
     });
     body.count = racks.length;
@@ -80,7 +87,7 @@ export function RackTypeInstances({
       mesh.computeBoundingSphere();
     }
     invalidate();
-  }, [racks, selection, withErrors, drag, baseColor, invalidate, capacity]);
+  }, [racks, selection, tints, drag, baseColor, invalidate, capacity]);
 
   const onPointerDown = (e: ThreeEvent<PointerEvent>) => {
     const rack = e.instanceId !== undefined ? racks[e.instanceId] : undefined;

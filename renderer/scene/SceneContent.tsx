@@ -3,10 +3,11 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { catalogFor, type Hall, type Rack } from '../../shared/index';
 import { placeRack } from '../store/commands';
-import { useChecks } from '../store/checks';
+import { useChecks, useSimulation } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { clamp, snapPoint } from './geometry';
 import { HallShell } from './HallShell';
+import { rackTints } from './rackTints';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
 
@@ -17,14 +18,16 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const doc = useEditor((s) => s.doc);
   const selectionList = useEditor((s) => s.selection);
   const drag = useEditor((s) => s.drag);
-  const { findings } = useChecks();
+  const colouring = useEditor((s) => s.colouring);
+  const { findings, power } = useChecks();
+  const simulation = useSimulation();
   const startDrag = useRackDrag(hall);
 
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
-  const withErrors = useMemo(
-    () => new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities)),
-    [findings],
-  );
+  const tints = useMemo(() => {
+    const errorEntities = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
+    return rackTints(doc, { colouring, power, errorEntities, selection, simulation });
+  }, [doc, colouring, power, findings, selection, simulation]);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const racksByType = useMemo(() => {
     const groups = new Map<string, Rack[]>();
@@ -43,12 +46,12 @@ export function SceneContent({ hall }: { hall: Hall }) {
   /** Clicks on the floor place a rack (placing tool) or clear the selection; drags that orbit do neither. */
   const onFloorClick = (e: ThreeEvent<MouseEvent>) => {
     if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
-    const { tool, run, select, setTool, doc: current } = useEditor.getState();
+    const { tool, run, select, setTool, doc: current, placementFeeds } = useEditor.getState();
     if (tool.kind !== 'place-rack') return select([]);
     e.stopPropagation();
     const p = snapPoint({ x: e.point.x, y: e.point.z }, current.settings.gridM);
     const position = { x: clamp(p.x, 0, hall.width), y: clamp(p.y, 0, hall.depth) };
-    const placed = placeRack(current, hall.id, tool.rackTypeId, position);
+    const placed = placeRack(current, hall.id, tool.rackTypeId, position, placementFeeds ?? undefined);
     run(placed.command);
     select([placed.rackId]);
     // Shift keeps the placing tool for laying out several racks.
@@ -79,7 +82,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
             rackType={rackType}
             racks={racks}
             selection={selection}
-            withErrors={withErrors}
+            tints={tints}
             drag={drag}
             onRackPointerDown={onRackPointerDown}
           />

@@ -29,17 +29,38 @@ function nextRackName(doc: ProjectDocument): string {
   return `R-${String(n).padStart(3, '0')}`;
 }
 
-/** Places a rack with its own A and B circuits (415 V 3φ 63 A), declared 2N, as new AI racks usually are. */
+/**
+ * Where new racks plug in when the user has not chosen: the A and B distribution that fed the
+ * last dual-fed rack placed, else the first PDU / RPP / busway labelled A and B, else nothing.
+ */
+export function defaultPlacementFeeds(doc: ProjectDocument): { a: string | null; b: string | null } {
+  const parentOf = (circuitId: string | null) =>
+    circuitId === null ? null : (doc.power.find((p) => p.id === circuitId)?.parentId ?? null);
+  for (let i = doc.racks.length - 1; i >= 0; i--) {
+    const r = doc.racks[i]!;
+    const a = parentOf(r.feeds.a);
+    const b = parentOf(r.feeds.b);
+    if (a !== null && b !== null) return { a, b };
+  }
+  const first = (side: 'A' | 'B') => doc.power.find((p) => p.kind === 'distribution' && p.side === side)?.id ?? null;
+  return { a: first('A'), b: first('B') };
+}
+
+/**
+ * Places a rack with its own A and B circuits (415 V 3φ 63 A), declared 2N, as new AI racks
+ * usually are, fed from `feeds` (the parents of its A and B circuits).
+ */
 export function placeRack(
   doc: ProjectDocument,
   hallId: string,
   rackTypeId: string,
   position: Point2,
+  feeds: { a: string | null; b: string | null } = defaultPlacementFeeds(doc),
 ): { command: Command; rackId: string } {
   const rackId = freshId(doc, 'rack');
   const name = nextRackName(doc);
-  const a = defaultRackCircuit(`ckt-${rackId}-a`, `${name} A`, 'A');
-  const b = defaultRackCircuit(`ckt-${rackId}-b`, `${name} B`, 'B');
+  const a = { ...defaultRackCircuit(`ckt-${rackId}-a`, `${name} A`, 'A'), parentId: feeds.a };
+  const b = { ...defaultRackCircuit(`ckt-${rackId}-b`, `${name} B`, 'B'), parentId: feeds.b };
   const rack = newRack({
     id: rackId,
     name,
@@ -154,6 +175,17 @@ export function removeDevice(rackId: string, deviceId: string): Command {
     recipe: (d) => {
       const rack = d.racks.find((r) => r.id === rackId);
       if (rack) rack.devices = rack.devices.filter((x) => x.id !== deviceId);
+    },
+  };
+}
+
+/** Which feed side a device's power supplies plug into. */
+export function setDeviceFeed(rackId: string, deviceId: string, feed: 'AB' | 'A' | 'B'): Command {
+  return {
+    label: 'Device power supplies',
+    recipe: (d) => {
+      const device = d.racks.find((r) => r.id === rackId)?.devices.find((x) => x.id === deviceId);
+      if (device) device.feed = feed;
     },
   };
 }

@@ -7,7 +7,24 @@ import { allEntityIds, type ProjectDocument } from '../../shared/index';
 import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
 
 export type Tool = { kind: 'select' } | { kind: 'place-rack'; rackTypeId: string };
-export type ViewMode = 'perspective' | 'plan';
+export type ViewMode = 'perspective' | 'plan' | 'one-line';
+export type SidePanel = 'findings' | 'power';
+/** How racks are coloured in 3D: by type, or by the utilisation of their circuits. */
+export type RackColouring = 'type' | 'power';
+
+/** A failure being simulated: whole components lost, and UPS modules lost by UPS id. */
+export interface FailureSimulationRequest {
+  failedIds: string[];
+  modules: Record<string, number>;
+  /** The failure in words, when it comes from the redundancy proof ("loss of side A and …"). */
+  label?: string;
+}
+
+/** Parents for the A and B circuits of newly placed racks; null picks a sensible default. */
+export interface PlacementFeeds {
+  a: string | null;
+  b: string | null;
+}
 
 export interface OpenFile {
   name: string;
@@ -39,6 +56,10 @@ export interface EditorState {
   view: ViewMode;
   drag: DragPreview | null;
   notice: Notice | null;
+  panel: SidePanel;
+  colouring: RackColouring;
+  simulation: FailureSimulationRequest | null;
+  placementFeeds: PlacementFeeds | null;
 
   run(command: Command): boolean;
   undo(): void;
@@ -50,6 +71,11 @@ export interface EditorState {
   setTool(tool: Tool): void;
   setView(view: ViewMode): void;
   setDrag(drag: DragPreview | null): void;
+  setPanel(panel: SidePanel): void;
+  setColouring(colouring: RackColouring): void;
+  /** Starts (or, with null, stops) a failure simulation. */
+  simulate(request: FailureSimulationRequest | null): void;
+  setPlacementFeeds(feeds: PlacementFeeds | null): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -74,6 +100,10 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     view: 'perspective',
     drag: null,
     notice: null,
+    panel: 'findings',
+    colouring: 'type',
+    simulation: null,
+    placementFeeds: null,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -101,6 +131,8 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
         selection: [],
         drag: null,
         tool: { kind: 'select' },
+        simulation: null,
+        placementFeeds: null,
       });
     },
     markSaved(savedFile, savedDoc = get().doc) {
@@ -118,6 +150,10 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setTool: (tool) => set({ tool }),
     setView: (view) => set({ view }),
     setDrag: (drag) => set({ drag }),
+    setPanel: (panel) => set({ panel }),
+    setColouring: (colouring) => set({ colouring }),
+    simulate: (simulation) => set({ simulation }),
+    setPlacementFeeds: (placementFeeds) => set({ placementFeeds }),
     selectedRackIds() {
       const { doc, selection } = get();
       const racks = new Set(doc.racks.map((r) => r.id));

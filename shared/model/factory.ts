@@ -1,5 +1,13 @@
 /** Constructors for new documents and entities, so every caller builds them the same way. */
-import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rack, type Wall } from './schema';
+import {
+  FORMAT_VERSION,
+  type Circuit,
+  type Hall,
+  type PowerComponent,
+  type ProjectDocument,
+  type Rack,
+  type Wall,
+} from './schema';
 
 export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   deratingFactor: 0.8,
@@ -81,4 +89,63 @@ export function newRack(
     interruptible: false,
     ...fields,
   };
+}
+
+/**
+ * A new chain component of `kind` with typical ratings for a 415 V site, for the editor's "add"
+ * actions; the user edits the figures after. Sources take no parent.
+ */
+export function newComponent(
+  kind: PowerComponent['kind'],
+  fields: { id: string; name: string; parentId: string | null; side: 'A' | 'B' | null },
+): PowerComponent {
+  const base = { id: fields.id, name: fields.name, side: fields.side, existing: false };
+  const parentId = fields.parentId;
+  switch (kind) {
+    case 'utility':
+      return { kind, ...base, parentId: null, capacityKva: 5_000, voltageV: 13_800, powerFactor: 0.95 };
+    case 'generator':
+      return { kind, ...base, parentId: null, ratingKw: 1_000, voltageV: 415, backsUpId: parentId ?? '' };
+    case 'transformer':
+      return {
+        kind,
+        ...base,
+        parentId,
+        ratingKva: 2_500,
+        primaryV: 13_800,
+        voltageV: 415,
+        efficiencyPct: 98.5,
+        powerFactor: 0.95,
+      };
+    case 'switchgear':
+      return { kind, ...base, parentId, ratingA: 4_000, voltageV: 415, powerFactor: 0.95, hundredPercentRated: false };
+    case 'ups':
+      return {
+        kind,
+        ...base,
+        parentId,
+        moduleKw: 100,
+        moduleKva: 125,
+        modules: 4,
+        efficiencyPct: 96,
+        batteryMinutes: 10,
+        powerFactor: 0.95,
+      };
+    case 'distribution':
+      return {
+        kind,
+        ...base,
+        parentId,
+        type: 'pdu',
+        ratingA: 400,
+        voltageV: 415,
+        phases: 3,
+        powerFactor: 0.95,
+        hundredPercentRated: false,
+      };
+    case 'circuit':
+      return { ...defaultRackCircuit(fields.id, fields.name, fields.side ?? 'A'), parentId };
+    case 'mechanical':
+      return { kind, ...base, parentId, share: 0.5 };
+  }
 }

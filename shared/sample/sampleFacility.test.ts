@@ -33,6 +33,8 @@ describe('the built-in sample facility', () => {
   it('proves the other declared levels, and the GPU racks 2N', () => {
     const { power } = runChecks(buildSampleFacility());
     for (const l of power.levels.filter((v) => v.level !== 'ups')) expect(l.failures).toEqual([]);
+    // Utility plus a generator backing board B: N+1 sources, not two independent systems.
+    expect(power.levels.find((l) => l.level === 'source')).toMatchObject({ declared: 'N+1', achieved: 'N+1' });
     const gpu = buildSampleFacility().racks.filter((r) => r.rowId === 'row-a-02');
     expect(gpu.every((r) => power.rackRedundancy.get(r.id) === '2N')).toBe(true);
   });

@@ -12,6 +12,7 @@ import { configurationHeadroom, type ConfigurationHeadroom } from './headroom';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
+import { plainestFirst } from './scenarios';
 import { strandedCapacity, strandedFindings } from './stranded';
 import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
 
@@ -39,9 +40,18 @@ export interface LevelSummary {
   achieved: RedundancyModel | null;
   components: number;
   tested: number;
-  failures: { scenario: string; overloaded: string[]; lostRacks: string[] }[];
+  /** Each failing scenario: what fails (component ids, UPS modules lost by id), and what it breaks. */
+  failures: {
+    scenario: string;
+    failedIds: string[];
+    modules: Record<string, number>;
+    overloaded: string[];
+    lostRacks: string[];
+  }[];
   /** Interruptible racks that some tested failure darkens (accepted, for information). */
   interruptibleLost: number;
+  /** Whether the level has components on both sides A and B, which 2N and 2N+1 need. */
+  twoSided: boolean;
 }
 
 export interface PowerMetrics {
@@ -73,7 +83,7 @@ export function runPowerChecks(
   const normal = evaluate(graph, settings, NORMAL);
   const proof = proveRedundancy(graph, settings, normal);
   const stranded = strandedCapacity(graph, normal);
-  const testedFlows: Flow[] = [normal, ...[...proof.claims.keys()].map((id) => proof.outcomes.get(id)!.flow)];
+  const testedFlows: Flow[] = [normal, ...plainestFirst(proof.claims.keys()).map((id) => proof.outcomes.get(id)!.flow)];
 
   const rackLoadW = new Map<string, number>();
   const rowLoadW = new Map<string, number>();
@@ -90,7 +100,7 @@ export function runPowerChecks(
     for (const f of testedFlows) {
       if (!f.live[i] || !Number.isFinite(f.usableW[i]!)) continue;
       const pct = (100 * f.outW[i]!) / f.usableW[i]!;
-      if (!worst || pct > worst.utilisationPct)
+      if (!worst || pct > worst.utilisationPct * (1 + 1e-9))
         worst = { loadW: f.outW[i]!, usableW: f.usableW[i]!, utilisationPct: pct, scenario: f.scenario.label };
     }
     const usable = normal.usableW[i]!;
@@ -138,10 +148,13 @@ export function runPowerChecks(
       tested: v.tested,
       failures: v.failures.map((o) => ({
         scenario: o.scenario.label,
+        failedIds: [...o.scenario.failed].map(idOf),
+        modules: Object.fromEntries([...o.scenario.lostModules].map(([i, m]) => [idOf(i), m])),
         overloaded: o.overloaded.map(idOf),
         lostRacks: o.lostRacks.map(rackId),
       })),
       interruptibleLost: interruptible.size,
+      twoSided: v.twoSided,
     };
   });
 

@@ -155,6 +155,39 @@ describe('racks that lose power', () => {
   });
 });
 
+describe('2N needs two sides at the level', () => {
+  it('one PDU (no side) declared 2N is an error even though the racks are dual-corded', () => {
+    const doc = oneRackDoc({
+      devices: [{ catalogId: 'nvidia-dgx-h100', count: 1 }],
+      sides: ['A', 'B'],
+      redundancy: '2N',
+    });
+    doc.settings.redundancy.distribution = '2N';
+    doc.power.push({
+      kind: 'distribution',
+      id: 'pdu-1',
+      name: 'PDU 1',
+      side: null,
+      existing: false,
+      parentId: BIG_UTILITY.id,
+      type: 'pdu',
+      ratingA: 400,
+      voltageV: 415,
+      phases: 3,
+      powerFactor: 0.95,
+      hundredPercentRated: false,
+    });
+    for (const p of doc.power) if (p.kind === 'circuit') p.parentId = 'pdu-1';
+    const found = errors(doc).filter((f) => f.key === 'power.redundancy:sides:distribution');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/not two independent systems/);
+    expect(runChecks(doc).power.levels.find((l) => l.level === 'distribution')).toMatchObject({
+      twoSided: false,
+      achieved: 'N',
+    });
+  });
+});
+
 describe('generators', () => {
   it('a generator backing a switchboard carries it when the utility fails, and is overloaded if too small', () => {
     const doc = oneRackDoc({ devices: [{ catalogId: 'nvidia-dgx-h100', count: 3 }], sides: ['A'] });

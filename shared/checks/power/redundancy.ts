@@ -37,6 +37,11 @@ export interface LevelVerdict {
   /** Scenarios the declared model requires, and those of them that fail. */
   tested: number;
   failures: ScenarioOutcome[];
+  /**
+   * 2N and 2N+1 need two independent systems at the level: components labelled A and B. Without
+   * them no failure test can make the level 2N, and a declared 2N fails for that reason.
+   */
+  twoSided: boolean;
 }
 
 export interface RedundancyProof {
@@ -117,18 +122,21 @@ export function proveRedundancy(graph: PowerGraph, settings: Settings, normal: F
     const declared = settings.redundancy[level];
     const at = componentsAtLevel(graph, level);
     const count = at.length;
-    if (count === 0) return { level, declared, achieved: null, components: 0, tested: 0, failures: [] };
+    const sides = new Set(at.map((i) => graph.components[i]!.side));
+    const twoSided = sides.has('A') && sides.has('B');
+    if (count === 0) return { level, declared, achieved: null, components: 0, tested: 0, failures: [], twoSided };
     let achieved: RedundancyModel | null = null;
     if (at.some((i) => critical[i])) {
       achieved = 'N';
       for (const model of ['N+1', '2N', '2N+1'] as const) {
+        if (model !== 'N+1' && !twoSided) continue;
         if (scenariosFor(graph, level, model).every((s) => passes(run(s)))) achieved = model;
       }
     }
     const required = scenariosFor(graph, level, declared);
     for (const s of required) claim(s, `${LEVEL_NAMES[level]} ${declared}`);
     const failures = required.map(run).filter((o) => !passes(o));
-    return { level, declared, achieved, components: count, tested: required.length, failures };
+    return { level, declared, achieved, components: count, tested: required.length, failures, twoSided };
   });
 
   const rackRedundancy = new Map<string, 'N' | '2N' | 'none'>();

@@ -6,9 +6,10 @@
  */
 import { finding, type Finding } from '../types';
 import { componentEntities } from './capacityFindings';
+import { plainestFirst } from './scenarios';
 import { RACK_PARTLY_DARK } from './flow';
-import type { RedundancyProof, ScenarioOutcome } from './redundancy';
-import type { PowerGraph } from './topology';
+import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
+import { componentsAtLevel, type PowerGraph } from './topology';
 import type { CatalogView } from '../../catalog';
 
 const FORMULA =
@@ -33,7 +34,7 @@ function failedEntities(graph: PowerGraph, o: ScenarioOutcome): string[] {
 
 export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): Finding[] {
   const out: Finding[] = [];
-  const tested = [...proof.claims.keys()].map((id) => proof.outcomes.get(id)!);
+  const tested = plainestFirst(proof.claims.keys()).map((id) => proof.outcomes.get(id)!);
   const levelClaims = (o: ScenarioOutcome) => (proof.claims.get(o.scenario.id) ?? []).filter((c) => c !== 'rack 2N');
   const isSideLoss = (o: ScenarioOutcome) => /^side:[AB]$/.test(o.scenario.id);
 
@@ -48,7 +49,7 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
       else {
         claims.forEach((c) => entry.claims.add(c));
         entry.count++;
-        if (util > entry.util) Object.assign(entry, { o, util });
+        if (util > entry.util * (1 + 1e-9)) Object.assign(entry, { o, util });
       }
     }
   }
@@ -97,6 +98,22 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
         entities: [...failedEntities(graph, o), ...racks.map((ri) => graph.racks[ri]!.rack.id)],
         values: { racksLost: racks.length, loadLostW: lostW },
         formula: FORMULA,
+        source: SOURCE,
+      }),
+    );
+  }
+
+  for (const v of proof.levels) {
+    if (v.components === 0 || v.twoSided || (v.declared !== '2N' && v.declared !== '2N+1')) continue;
+    out.push(
+      finding({
+        rule: 'power.redundancy',
+        severity: 'error',
+        key: `power.redundancy:sides:${v.level}`,
+        message: `${LEVEL_NAMES[v.level]} declared ${v.declared}, but no ${LEVEL_NAMES[v.level]} component is labelled side A and another side B: there are not two independent systems at this level.`,
+        entities: componentsAtLevel(graph, v.level).map((i) => graph.components[i]!.id),
+        values: { components: v.components },
+        formula: '2N: two independent systems (side A and side B), each carrying 100 % of the load',
         source: SOURCE,
       }),
     );

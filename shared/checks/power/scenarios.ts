@@ -101,3 +101,13 @@ export function dedupe(scenarios: Scenario[]): Scenario[] {
   for (const s of scenarios) if (!seen.has(s.id)) seen.set(s.id, s);
   return [...seen.values()];
 }
+
+/**
+ * Scenario ids ordered plainest first (a whole side, one component, one module, then
+ * combinations), so that where several failures load a component equally, reports name the
+ * plainest one.
+ */
+export function plainestFirst(ids: Iterable<string>): string[] {
+  const rank = (id: string) => (id.includes('+') ? 3 : id.startsWith('side:') ? 0 : id.startsWith('fail:') ? 1 : 2);
+  return [...ids].sort((a, b) => rank(a) - rank(b));
+}

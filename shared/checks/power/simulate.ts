@@ -26,6 +26,8 @@ export function simulateFailure(
   catalog: CatalogView,
   failedIds: readonly string[],
   modules: ReadonlyMap<string, number> = new Map(),
+  /** How to describe the failure (a proof scenario's own words), instead of listing what fails. */
+  label?: string,
 ): FailureSimulation {
   const graph = buildPowerGraph(doc, catalog);
   const failed = new Set(failedIds.map((id) => graph.index.get(id)).filter((i): i is number => i !== undefined));
@@ -38,10 +40,10 @@ export function simulateFailure(
     ...[...failed].map((i) => graph.components[i]!.name),
     ...[...lostModules].map(([i, m]) => `${m} module${m > 1 ? 's' : ''} of ${graph.components[i]!.name}`),
   ];
-  const label = names.length > 0 ? `loss of ${names.join(' and ')}` : NORMAL.label;
-  const flow = evaluate(graph, doc.settings, { id: 'simulation', label, failed, lostModules });
+  const described = label ?? (names.length > 0 ? `loss of ${names.join(' and ')}` : NORMAL.label);
+  const flow = evaluate(graph, doc.settings, { id: 'simulation', label: described, failed, lostModules });
   const out: FailureSimulation = {
-    label,
+    label: described,
     overloaded: [],
     deadComponentIds: [],
     darkRackIds: [],

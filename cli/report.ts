@@ -1,0 +1,308 @@
+/**
+ * The two reports of `hallwright check`, built from a parsed document and its check results: the
+ * JSON report (a stable contract for pipelines, docs/cli.md) and the human-readable text. Pure:
+ * no I/O, so tests run them on documents built in memory.
+ */
+import {
+  LEVEL_NAMES,
+  type CheckResults,
+  type ComponentMetrics,
+  type ConfigurationHeadroom,
+  type Finding,
+  type LevelSummary,
+  type ProjectDocument,
+  type SiteTotals,
+} from '../shared/index';
+import { formatNumber, table } from './table';
+
+export interface ReportInput {
+  /** The path as the user gave it. */
+  file: string;
+  doc: ProjectDocument;
+  results: CheckResults;
+  /** The tool's version (package.json). */
+  version: string;
+}
+
+/** JSON has no Infinity or NaN: every number in the report is finite, or null where there is none. */
+type Num = number | null;
+const num = (value: number): Num => (Number.isFinite(value) ? value : null);
+
+export interface JsonFinding {
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  entities: string[];
+  values: Record<string, Num>;
+  formula: string;
+  source: string;
+}
+
+export interface JsonSite {
+  itW: Num;
+  lossesW: Num;
+  coolingW: Num;
+  auxiliaryW: Num;
+  facilityW: Num;
+  pue: Num;
+  dciePct: Num;
+  annualEnergyMWh: Num;
+  annualOverheadMWh: Num;
+  annualCost: Num;
+  tariffPerKwh: Num;
+  /** The document's currency, for `annualCost` and `tariffPerKwh`. */
+  currency: string;
+}
+
+export interface JsonLevel {
+  level: LevelSummary['level'];
+  declared: LevelSummary['declared'];
+  achieved: LevelSummary['achieved'];
+  components: number;
+  tested: number;
+  failures: { scenario: string; overloaded: string[]; lostRacks: string[] }[];
+  interruptibleLost: number;
+}
+
+export interface JsonHeadroom {
+  hallId: string;
+  label: string;
+  rackLoadW: Num;
+  rackIds: string[];
+  headroomW: Num;
+  moreRacks: number;
+  limitingId: string | null;
+  limitingScenario: string | null;
+}
+
+export interface JsonComponent {
+  level: ComponentMetrics['level'];
+  live: boolean;
+  loadW: Num;
+  inputW: Num;
+  usableW: Num;
+  utilisationPct: Num;
+  phaseA: [Num, Num, Num] | null;
+  phaseLimitA: Num;
+  worst: { loadW: Num; usableW: Num; utilisationPct: Num; scenario: string } | null;
+  strandedW: Num;
+}
+
+export interface JsonPowerMetrics {
+  itLoadW: Num;
+  facilityLoadW: Num;
+  site: JsonSite;
+  levels: JsonLevel[];
+  headroom: JsonHeadroom[];
+  components: Record<string, JsonComponent>;
+  racks: Record<string, { loadW: Num; redundancy: 'N' | '2N' | 'none' }>;
+  rows: Record<string, Num>;
+  halls: Record<string, Num>;
+  scenariosEvaluated: number;
+}
+
+export interface JsonReport {
+  tool: { name: 'hallwright'; version: string };
+  file: string;
+  formatVersion: number;
+  project: { id: string; name: string };
+  summary: { errors: number; warnings: number; info: number };
+  findings: JsonFinding[];
+  metrics: { power: JsonPowerMetrics };
+}
+
+/** What `--json` prints when the file could not be checked. */
+export interface JsonError {
+  error: string;
+  details: string[];
+}
+
+const finding = (f: Finding): JsonFinding => ({
+  rule: f.rule,
+  severity: f.severity,
+  message: f.message,
+  entities: [...f.entities],
+  values: Object.fromEntries(Object.entries(f.values).map(([k, v]) => [k, num(v)])),
+  formula: f.formula,
+  source: f.source,
+});
+
+const site = (s: SiteTotals, { tariffPerKwh, currency }: ProjectDocument['settings']): JsonSite => ({
+  itW: num(s.itW),
+  lossesW: num(s.lossesW),
+  coolingW: num(s.coolingW),
+  auxiliaryW: num(s.auxiliaryW),
+  facilityW: num(s.facilityW),
+  pue: s.pue === null ? null : num(s.pue),
+  dciePct: s.dciePct === null ? null : num(s.dciePct),
+  annualEnergyMWh: num(s.annualEnergyMWh),
+  annualOverheadMWh: num(s.annualOverheadMWh),
+  annualCost: num(s.annualCost),
+  tariffPerKwh: num(tariffPerKwh),
+  currency,
+});
+
+const level = (l: LevelSummary): JsonLevel => ({
+  level: l.level,
+  declared: l.declared,
+  achieved: l.achieved,
+  components: l.components,
+  tested: l.tested,
+  failures: l.failures.map((f) => ({
+    scenario: f.scenario,
+    overloaded: [...f.overloaded],
+    lostRacks: [...f.lostRacks],
+  })),
+  interruptibleLost: l.interruptibleLost,
+});
+
+const headroom = (h: ConfigurationHeadroom): JsonHeadroom => ({
+  hallId: h.hallId,
+  label: h.label,
+  rackLoadW: num(h.rackLoadW),
+  rackIds: [...h.rackIds],
+  headroomW: num(h.headroomW),
+  moreRacks: h.moreRacks,
+  limitingId: h.limitingId,
+  limitingScenario: h.limitingScenario,
+});
+
+const component = (c: ComponentMetrics): JsonComponent => ({
+  level: c.level,
+  live: c.live,
+  loadW: num(c.loadW),
+  inputW: num(c.inputW),
+  usableW: num(c.usableW),
+  utilisationPct: c.utilisationPct === null ? null : num(c.utilisationPct),
+  phaseA: c.phaseA ? [num(c.phaseA[0]), num(c.phaseA[1]), num(c.phaseA[2])] : null,
+  phaseLimitA: c.phaseLimitA === null ? null : num(c.phaseLimitA),
+  worst: c.worst
+    ? {
+        loadW: num(c.worst.loadW),
+        usableW: num(c.worst.usableW),
+        utilisationPct: num(c.worst.utilisationPct),
+        scenario: c.worst.scenario,
+      }
+    : null,
+  strandedW: num(c.strandedW),
+});
+
+const loads = (map: ReadonlyMap<string, number>): Record<string, Num> =>
+  Object.fromEntries([...map].map(([id, w]) => [id, num(w)]));
+
+export function jsonReport({ file, doc, results, version }: ReportInput): JsonReport {
+  const power = results.power;
+  const rackIds = new Set([...power.rackLoadW.keys(), ...power.rackRedundancy.keys()]);
+  return {
+    tool: { name: 'hallwright', version },
+    file,
+    formatVersion: doc.formatVersion,
+    project: { id: doc.id, name: doc.name },
+    summary: { errors: results.counts.error, warnings: results.counts.warning, info: results.counts.info },
+    // The engine's order (worst first, then by key): stable between runs, so reports diff cleanly.
+    findings: results.findings.map(finding),
+    metrics: {
+      power: {
+        itLoadW: num(power.itLoadW),
+        facilityLoadW: num(power.facilityLoadW),
+        site: site(power.site, doc.settings),
+        levels: power.levels.map(level),
+        headroom: power.headroom.map(headroom),
+        components: Object.fromEntries([...power.components].map(([id, c]) => [id, component(c)])),
+        racks: Object.fromEntries(
+          [...rackIds].map((id) => [
+            id,
+            { loadW: num(power.rackLoadW.get(id) ?? 0), redundancy: power.rackRedundancy.get(id) ?? 'none' },
+          ]),
+        ),
+        rows: loads(power.rowLoadW),
+        halls: loads(power.hallLoadW),
+        scenariosEvaluated: power.scenariosEvaluated,
+      },
+    },
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(counts: CheckResults['counts']): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+function findingLines(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return ['Findings: none'];
+  const lines = ['Findings'];
+  for (const f of findings) {
+    lines.push(`  ${f.severity.padEnd(7)}  ${f.rule}  ${f.message}`);
+    if (f.entities.length > 0) lines.push(`           entities: ${f.entities.join(', ')}`);
+  }
+  return lines;
+}
+
+const kW = (w: number) => formatNumber(w / 1000, 1);
+const orNA = (value: number | null, digits: number) => (value === null ? 'n/a' : formatNumber(value, digits));
+
+function siteLines(doc: ProjectDocument, s: SiteTotals): string[] {
+  const rows: [string, string, string][] = [
+    ['IT load', kW(s.itW), 'kW'],
+    ['Losses', kW(s.lossesW), 'kW'],
+    ['Cooling', kW(s.coolingW), 'kW'],
+    ['Auxiliary', kW(s.auxiliaryW), 'kW'],
+    ['Facility', kW(s.facilityW), 'kW'],
+    ['PUE', orNA(s.pue, 2), ''],
+    ['DCiE', orNA(s.dciePct, 1), '%'],
+    ['Annual energy', formatNumber(s.annualEnergyMWh, 1), 'MWh'],
+    ['Annual cost', formatNumber(s.annualCost, 0), doc.settings.currency],
+  ];
+  return [`Site (${doc.settings.loadBasis} load basis)`, ...table(rows, ['left', 'right', 'left'])];
+}
+
+function redundancyLines(levels: readonly LevelSummary[]): string[] {
+  if (levels.length === 0) return ['Redundancy: no levels to prove'];
+  const rows = [
+    ['Level', 'Declared', 'Achieved', 'Failures'],
+    ...levels.map((l) => [LEVEL_NAMES[l.level], l.declared, l.achieved ?? 'none', String(l.failures.length)]),
+  ];
+  const lines = ['Redundancy', ...table(rows, ['left', 'left', 'left', 'right'])];
+  // The table says how many; the failing scenarios say what to fix.
+  for (const l of levels)
+    for (const f of l.failures) {
+      const what = [
+        f.overloaded.length > 0 ? `overloads ${f.overloaded.join(', ')}` : '',
+        f.lostRacks.length > 0 ? `darkens ${plural(f.lostRacks.length, 'rack')}` : '',
+      ].filter(Boolean);
+      lines.push(`  ${LEVEL_NAMES[l.level]} ${l.declared} not met on ${f.scenario}: ${what.join(', ') || 'fails'}`);
+    }
+  return lines;
+}
+
+function headroomLines(headroom: readonly ConfigurationHeadroom[]): string[] {
+  if (headroom.length === 0) return ['Headroom: no loaded rack configurations'];
+  const rows = [
+    ['Hall', 'Configuration', 'More racks', 'Limited by', 'Scenario'],
+    ...headroom.map((h) => [
+      h.hallId,
+      h.label,
+      String(h.moreRacks),
+      h.limitingId ?? 'nothing upstream',
+      h.limitingScenario ?? '',
+    ]),
+  ];
+  return ['Headroom per rack configuration', ...table(rows, ['left', 'left', 'right', 'left', 'left'])];
+}
+
+export function textReport({ file, doc, results }: ReportInput): string {
+  const power = results.power;
+  const sections = [
+    [
+      `File:     ${file}`,
+      `Project:  ${doc.name} (${doc.id}, format ${doc.formatVersion})`,
+      `Summary:  ${summaryLine(results.counts)}`,
+    ],
+    findingLines(results.findings),
+    siteLines(doc, power.site),
+    redundancyLines(power.levels),
+    headroomLines(power.headroom),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

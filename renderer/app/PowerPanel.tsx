@@ -1,0 +1,310 @@
+/**
+ * The power budget at a glance: site totals, the redundancy verdict per level with the failures
+ * behind it, headroom per rack configuration, utilisation bars per component grouped by level
+ * (worst first), and the design settings the checks use. It renders engine results only.
+ */
+import { useState } from 'react';
+import {
+  LEVEL_NAMES,
+  type ComponentMetrics,
+  type PowerLevel,
+  type RedundancyLevel,
+  type RedundancyModel,
+  type Settings,
+} from '../../shared/index';
+import { updateSettings } from '../store/powerCommands';
+import { useChecks } from '../store/checks';
+import { useEditor } from '../store/editor';
+import { kW, MW, pct } from './format';
+import { runEdit } from './runEdit';
+
+const MODELS: readonly RedundancyModel[] = ['N', 'N+1', '2N', '2N+1'];
+const BAR_LEVELS: readonly { level: PowerLevel; name: string }[] = [
+  { level: 'source', name: 'Sources' },
+  { level: 'transformer', name: 'Transformers' },
+  { level: 'switchgear', name: 'Switchgear' },
+  { level: 'ups', name: 'UPS' },
+  { level: 'distribution', name: 'PDU / RPP / busway' },
+  { level: 'circuit', name: 'Rack circuits' },
+];
+/** Rack circuits shown before "show all": the worst ones. */
+const CIRCUITS_SHOWN = 8;
+
+function SiteTotals() {
+  const { power } = useChecks();
+  const settings = useEditor((s) => s.doc.settings);
+  const { site } = power;
+  const money = (x: number) => `${settings.currency} ${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  return (
+    <dl className="facts" data-testid="site-totals">
+      <dt>IT load</dt>
+      <dd>{MW(site.itW)}</dd>
+      <dt>UPS + transformer losses</dt>
+      <dd>{kW(site.lossesW)}</dd>
+      <dt title="Estimate until the cooling design supplies it: IT × cooling ratio">Cooling (estimate)</dt>
+      <dd>
+        {kW(site.coolingW)} <small>(× {settings.coolingPowerRatio})</small>
+      </dd>
+      <dt>Auxiliary</dt>
+      <dd>{kW(site.auxiliaryW)}</dd>
+      <dt>Facility load</dt>
+      <dd>{MW(site.facilityW)}</dd>
+      <dt>PUE / DCiE</dt>
+      <dd data-testid="site-pue">{site.pue !== null ? `${site.pue.toFixed(3)} / ${pct(site.dciePct!)}` : '—'}</dd>
+      <dt>Energy per year</dt>
+      <dd>
+        {site.annualEnergyMWh.toLocaleString('en-US', { maximumFractionDigits: 0 })} MWh · {money(site.annualCost)}
+      </dd>
+    </dl>
+  );
+}
+
+function RedundancyVerdicts() {
+  const { power } = useChecks();
+  const declared = useEditor((s) => s.doc.settings.redundancy);
+  const setDeclared = (level: RedundancyLevel, model: RedundancyModel) =>
+    runEdit(updateSettings(useEditor.getState().doc, { redundancy: { ...declared, [level]: model } }));
+  const racks = useEditor((s) => s.doc.racks);
+  const twoNRacks = racks.filter((r) => r.redundancy === '2N');
+  const proven = twoNRacks.filter((r) => power.rackRedundancy.get(r.id) === '2N').length;
+  return (
+    <div data-testid="redundancy">
+      <table className="verdicts">
+        <thead>
+          <tr>
+            <th>Level</th>
+            <th>Declared</th>
+            <th>Proven</th>
+          </tr>
+        </thead>
+        <tbody>
+          {power.levels.map((l) => {
+            const needsSides = (l.declared === '2N' || l.declared === '2N+1') && !l.twoSided;
+            const ok = l.failures.length === 0 && !needsSides;
+            return (
+              <tr key={l.level} data-testid={`verdict-${l.level}`}>
+                <td>
+                  {LEVEL_NAMES[l.level]} <small>({l.components})</small>
+                </td>
+                <td>
+                  <select
+                    aria-label={`Declared redundancy for ${LEVEL_NAMES[l.level]}`}
+                    value={l.declared}
+                    onChange={(e) => setDeclared(l.level, e.target.value as RedundancyModel)}
+                  >
+                    {MODELS.map((m) => (
+                      <option key={m}>{m}</option>
+                    ))}
+                  </select>
+                </td>
+                <td className={l.components === 0 ? '' : ok ? 'good' : 'bad'}>
+                  {l.components === 0
+                    ? 'none modelled'
+                    : l.achieved === null
+                      ? 'no critical load'
+                      : `${ok ? '✓' : '✗'} ${l.achieved}`}
+                  {l.tested > 0 ? <small> · {l.tested} failures tried</small> : null}
+                  {needsSides && l.components > 0 ? <small> · no A/B sides at this level</small> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {power.levels.flatMap((l) =>
+        l.failures.map((f) => (
+          <div key={`${l.level}-${f.scenario}`} className="failure">
+            <span>
+              ✗ {LEVEL_NAMES[l.level]} {l.declared}: on {f.scenario},{' '}
+              {[
+                f.overloaded.length ? `${f.overloaded.length} overloaded` : '',
+                f.lostRacks.length ? `${f.lostRacks.length} racks lose power` : '',
+              ]
+                .filter(Boolean)
+                .join(', ')}
+            </span>
+            <button
+              onClick={() =>
+                useEditor.getState().simulate({ failedIds: f.failedIds, modules: f.modules, label: f.scenario })
+              }
+              title="Show this failure in 3D and on the one-line diagram"
+            >
+              Simulate
+            </button>
+          </div>
+        )),
+      )}
+      <p className="hint">
+        Racks declared 2N: {proven} of {twoNRacks.length} survive the loss of either side.
+        {power.levels.some((l) => l.interruptibleLost > 0)
+          ? ' Interruptible racks (miners) may go dark on a failure; they are not counted.'
+          : ''}
+      </p>
+    </div>
+  );
+}
+
+function Headroom() {
+  const { power } = useChecks();
+  const components = useEditor((s) => s.doc.power);
+  const names = new Map(components.map((p) => [p.id, p.name]));
+  if (power.headroom.length === 0) return <p className="hint">Add loaded racks to see headroom.</p>;
+  return (
+    <ul className="headroom" data-testid="headroom">
+      {power.headroom.map((h) => (
+        <li key={`${h.hallId}-${h.label}`}>
+          <button className="link" onClick={() => useEditor.getState().select(h.rackIds)}>
+            {h.label}
+          </button>{' '}
+          ({kW(h.rackLoadW)} each): <strong>{h.moreRacks} more</strong>{' '}
+          {Number.isFinite(h.headroomW) ? <small>({kW(h.headroomW)})</small> : null}
+          {h.limitingId ? (
+            <div className="hint">
+              limited by {names.get(h.limitingId) ?? h.limitingId} on {h.limitingScenario}
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UtilisationBar({ id, m }: { id: string; m: ComponentMetrics }) {
+  const name = useEditor((s) => s.doc.power.find((p) => p.id === id)?.name ?? id);
+  const selected = useEditor((s) => s.selection.includes(id));
+  const normal = m.utilisationPct ?? 0;
+  const worst = m.worst?.utilisationPct ?? normal;
+  return (
+    <button
+      className={`ubar${selected ? ' active' : ''}`}
+      onClick={(e) => useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace')}
+      title={`${name}\nNormal: ${kW(m.loadW)} of ${kW(m.usableW)} (${pct(normal)})${
+        m.worst ? `\nWorst: ${pct(worst)} on ${m.worst.scenario}` : ''
+      }`}
+      data-testid={`ubar-${id}`}
+    >
+      <span className="ubar-label">
+        <span>{name}</span>
+        <span>
+          {pct(normal)}
+          {worst > normal + 0.05 ? <small> · worst {pct(worst)}</small> : null}
+        </span>
+      </span>
+      <span className="loadbar-track">
+        <span className={`loadbar-fill${normal > 100 ? ' over' : ''}`} style={{ width: `${Math.min(100, normal)}%` }} />
+        <span className={`loadbar-worst${worst > 100 ? ' over' : ''}`} style={{ left: `${Math.min(100, worst)}%` }} />
+      </span>
+    </button>
+  );
+}
+
+function UtilisationBars() {
+  const { power } = useChecks();
+  const [allCircuits, setAllCircuits] = useState(false);
+  return (
+    <div data-testid="utilisation">
+      {BAR_LEVELS.map(({ level, name }) => {
+        const list = [...power.components.values()]
+          .filter((m) => m.level === level && m.live && m.utilisationPct !== null)
+          .sort((a, b) => (b.worst?.utilisationPct ?? 0) - (a.worst?.utilisationPct ?? 0));
+        if (list.length === 0) return null;
+        const shown = level === 'circuit' && !allCircuits ? list.slice(0, CIRCUITS_SHOWN) : list;
+        return (
+          <div key={level}>
+            <h4>{name}</h4>
+            {shown.map((m) => (
+              <UtilisationBar key={m.id} id={m.id} m={m} />
+            ))}
+            {shown.length < list.length ? (
+              <button className="link" onClick={() => setAllCircuits(true)}>
+                Show all {list.length}
+              </button>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A number field that commits on Enter or blur, through the validated settings edit. */
+function NumberSetting({ label, field, step }: { label: string; field: keyof Settings; step: number }) {
+  const value = useEditor((s) => s.doc.settings[field]) as number;
+  return (
+    <label className="setting">
+      <span>{label}</span>
+      <input
+        key={value}
+        type="number"
+        step={step}
+        defaultValue={value}
+        onBlur={(e) => commitNumber(field, e.currentTarget.value, value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commitNumber(field, e.currentTarget.value, value);
+        }}
+      />
+    </label>
+  );
+}
+
+function commitNumber(field: keyof Settings, text: string, current: number): void {
+  const value = Number(text);
+  if (text.trim() === '' || value === current) return;
+  runEdit(updateSettings(useEditor.getState().doc, { [field]: value }));
+}
+
+function DesignSettings() {
+  const settings = useEditor((s) => s.doc.settings);
+  const set = (patch: Partial<Settings>) => runEdit(updateSettings(useEditor.getState().doc, patch));
+  return (
+    <div className="settings" data-testid="power-settings">
+      <label className="setting">
+        <span>Continuous-load rule</span>
+        <select
+          value={settings.electricalCode}
+          onChange={(e) => {
+            const code = e.target.value as Settings['electricalCode'];
+            // NEC 210.20(A): 80 % continuous; IEC 60364 practice rates breakers at their In (1.0).
+            set({ electricalCode: code, deratingFactor: code === 'NEC' ? 0.8 : 1 });
+          }}
+        >
+          <option value="NEC">NEC (80 % continuous)</option>
+          <option value="IEC">IEC (breaker rated current)</option>
+        </select>
+      </label>
+      <NumberSetting label="Derating factor" field="deratingFactor" step={0.05} />
+      <label className="setting">
+        <span>Load basis</span>
+        <select
+          value={settings.loadBasis}
+          onChange={(e) => set({ loadBasis: e.target.value as Settings['loadBasis'] })}
+        >
+          <option value="nameplate">Nameplate (maximum)</option>
+          <option value="typical">Typical draw</option>
+        </select>
+      </label>
+      <NumberSetting label="Transformer max loading" field="transformerMaxLoading" step={0.05} />
+      <NumberSetting label="Phase imbalance limit %" field="phaseImbalanceLimitPct" step={1} />
+      <NumberSetting label="Cooling kW per IT kW" field="coolingPowerRatio" step={0.01} />
+      <NumberSetting label="Auxiliary load kW" field="auxiliaryLoadKw" step={1} />
+      <NumberSetting label={`Tariff ${settings.currency}/kWh`} field="tariffPerKwh" step={0.01} />
+    </div>
+  );
+}
+
+export function PowerPanel() {
+  return (
+    <section className="power" aria-label="Power">
+      <h2>Site</h2>
+      <SiteTotals />
+      <h2>Redundancy</h2>
+      <RedundancyVerdicts />
+      <h2>Headroom</h2>
+      <Headroom />
+      <h2>Utilisation</h2>
+      <UtilisationBars />
+      <h2>Design settings</h2>
+      <DesignSettings />
+    </section>
+  );
+}

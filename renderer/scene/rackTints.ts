@@ -1,0 +1,119 @@
+/**
+ * Rack colours in 3D, from the document, the check results and the editor state: the scene only
+ * paints them. Three modes, in priority order:
+ * - a failure simulation: dark, partly dark, throttled, overloaded or running;
+ * - colour by power: the worst utilisation of the rack's circuits over normal operation and every
+ *   failure the declared redundancy must survive, on a green → amber → red scale;
+ * - by type (default): errors in red, and racks fed from the selected power components picked out.
+ */
+import type { FailureSimulation, PowerMetrics, ProjectDocument } from '../../shared/index';
+import type { RackColouring } from '../store/documentStore';
+
+export const TINT = {
+  error: '#d64545',
+  fedBySelection: '#7fb3f5',
+  dark: '#15181c',
+  partlyDark: '#5a2a2a',
+  throttled: '#d9a400',
+  overloaded: '#d64545',
+  running: '#2e9e5b',
+  unfed: '#6b7a8a',
+} as const;
+
+/** Utilisation (%) to colour: ≤ 60 green, 80 amber, ≥ 100 red, interpolated between. */
+export function utilisationColour(pct: number): string {
+  const stops: [number, [number, number, number]][] = [
+    [60, [46, 158, 91]],
+    [80, [217, 164, 0]],
+    [100, [214, 69, 69]],
+  ];
+  if (pct <= stops[0]![0]) return rgb(stops[0]![1]);
+  for (let i = 1; i < stops.length; i++) {
+    const [x1, c1] = stops[i]!;
+    const [x0, c0] = stops[i - 1]!;
+    if (pct <= x1) {
+      const t = (pct - x0) / (x1 - x0);
+      return rgb([0, 1, 2].map((k) => c0[k]! + t * (c1[k]! - c0[k]!)) as [number, number, number]);
+    }
+  }
+  return rgb(stops[stops.length - 1]![1]);
+}
+
+function rgb([r, g, b]: [number, number, number]): string {
+  return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Ids of the selected components and everything below them. */
+export function downstreamOf(doc: ProjectDocument, selected: ReadonlySet<string>): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const p of doc.power) {
+    if (p.parentId === null) continue;
+    const list = children.get(p.parentId) ?? [];
+    list.push(p.id);
+    children.set(p.parentId, list);
+  }
+  const out = new Set<string>();
+  const stack = doc.power.filter((p) => selected.has(p.id)).map((p) => p.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+export function rackTints(
+  doc: ProjectDocument,
+  input: {
+    colouring: RackColouring;
+    power: PowerMetrics;
+    errorEntities: ReadonlySet<string>;
+    selection: ReadonlySet<string>;
+    simulation: FailureSimulation | null;
+  },
+): Map<string, string> {
+  const tints = new Map<string, string>();
+  const { simulation, power } = input;
+  if (simulation) {
+    const dark = new Set(simulation.darkRackIds);
+    const partly = new Set(simulation.partlyDarkRackIds);
+    const throttled = new Set(simulation.throttledRackIds);
+    const overloaded = new Set(simulation.overloaded.map((o) => o.id));
+    const parent = new Map(doc.power.map((p) => [p.id, p.parentId]));
+    const onOverload = (circuit: string | null) => {
+      for (let at = circuit; at !== null && at !== undefined; at = parent.get(at) ?? null)
+        if (overloaded.has(at)) return true;
+      return false;
+    };
+    for (const r of doc.racks) {
+      const tint = dark.has(r.id)
+        ? TINT.dark
+        : partly.has(r.id)
+          ? TINT.partlyDark
+          : onOverload(r.feeds.a) || onOverload(r.feeds.b)
+            ? TINT.overloaded
+            : throttled.has(r.id)
+              ? TINT.throttled
+              : TINT.running;
+      tints.set(r.id, tint);
+    }
+    return tints;
+  }
+  if (input.colouring === 'power') {
+    for (const r of doc.racks) {
+      const worst = [r.feeds.a, r.feeds.b]
+        .map((id) => (id === null ? undefined : power.components.get(id)?.worst?.utilisationPct))
+        .filter((x): x is number => x !== undefined);
+      tints.set(r.id, worst.length === 0 ? TINT.unfed : utilisationColour(Math.max(...worst)));
+    }
+    return tints;
+  }
+  const fed = downstreamOf(doc, input.selection);
+  for (const r of doc.racks) {
+    if (input.errorEntities.has(r.id)) tints.set(r.id, TINT.error);
+    else if ((r.feeds.a !== null && fed.has(r.feeds.a)) || (r.feeds.b !== null && fed.has(r.feeds.b)))
+      tints.set(r.id, TINT.fedBySelection);
+  }
+  return tints;
+}
