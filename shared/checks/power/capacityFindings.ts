@@ -44,7 +44,7 @@ const amps = (a: number) => a.toFixed(1);
 export function componentEntities(graph: PowerGraph, i: number): string[] {
   const c = graph.components[i]!;
   if (c.kind !== 'circuit') return [c.id];
-  return [c.id, ...graph.racks.filter((r) => r.a === i || r.b === i).map((r) => r.rack.id)];
+  return [c.id, ...graph.circuitRacks[i]!.map((ri) => graph.racks[ri]!.rack.id)];
 }
 
 export function capacityFindings(graph: PowerGraph, settings: Settings, normal: Flow): Finding[] {

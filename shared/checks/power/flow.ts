@@ -16,10 +16,10 @@
  *    auxiliary load; any share not hung on the chain is carried by the utility services in
  *    proportion to the IT load they supply.
  */
-import type { Settings } from '../../model/schema';
+import type { PowerComponent, Settings } from '../../model/schema';
 import { efficiency, phaseLimitA, tracksPhases, usableW } from './capacity';
 import { phaseCurrentA } from './electrical';
-import type { PowerGraph } from './topology';
+import type { PowerGraph, RackSupply } from './topology';
 
 export interface Scenario {
   /** Stable id, e.g. `fail:ups-a`, `side:A`, `side:A+module:ups-b`. */
@@ -49,9 +49,9 @@ export interface Flow {
   outW: Float64Array;
   /** Power drawn from upstream, W: output / efficiency. */
   inW: Float64Array;
-  /** IT load downstream of each component, W, in total and per rack group (index: component · groups + group). */
+  /** IT load downstream of each component, W, in total and per rack group. */
   itW: Float64Array;
-  itByGroupW: Float64Array;
+  itByGroup: (component: number, group: number) => number;
   usableW: Float64Array;
   /** Per-phase load, W, for circuits and distribution (null elsewhere). */
   phaseW: (Float64Array | null)[];
@@ -59,10 +59,16 @@ export interface Flow {
   phaseA: (Float64Array | null)[];
   phaseLimitA: Float64Array;
   rackState: Uint8Array;
+  /**
+   * Components (and racks) whose values may differ from normal operation, for a flow evaluated
+   * as a change to it (delta.ts); null for a full evaluation, where all may.
+   */
+  changed: readonly number[] | null;
+  changedRacks: readonly number[] | null;
 }
 
 /** arr[i] += v, for typed arrays under noUncheckedIndexedAccess. */
-function bump(arr: Float64Array, i: number, v: number): void {
+export function bump(arr: Float64Array, i: number, v: number): void {
   arr[i] = arr[i]! + v;
 }
 
@@ -117,61 +123,29 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   const rackState = new Uint8Array(graph.racks.length);
 
   graph.racks.forEach((r, ri) => {
-    const aLive = r.a !== -1 && live[r.a] === 1;
-    const bLive = r.b !== -1 && live[r.b] === 1;
-    let dark = 0;
-    let loaded = 0;
-    let throttled = false;
-    for (const d of r.devices) {
-      if (d.w <= 0) continue;
-      loaded++;
-      const nA = aLive ? d.psuA : 0;
-      const nB = bLive ? d.psuB : 0;
-      const live = nA + nB;
-      if (live === 0) {
-        dark++;
-        continue;
-      }
-      if (live < d.required) throttled = true;
-      const perSupply = d.w / live;
-      if (nA > 0) supplies[r.a]!.push(perSupply, nA);
-      if (nB > 0) supplies[r.b]!.push(perSupply, nB);
-      for (const [side, count] of [
-        [r.a, nA],
-        [r.b, nB],
-      ] as const) {
-        if (count === 0) continue;
+    rackState[ri] = drawRack(
+      r,
+      r.a !== -1 && live[r.a] === 1,
+      r.b !== -1 && live[r.b] === 1,
+      (side, perSupply, count) => {
+        supplies[side]!.push(perSupply, count);
         const w = perSupply * count;
         bump(outW, side, w);
         bump(itW, side, w);
         bump(itByGroupW, side * groups + r.group, w);
-      }
-    }
-    rackState[ri] =
-      loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
+      },
+    );
   });
 
   // Largest-first packing of each circuit's supplies onto its phases.
   components.forEach((c, i) => {
-    if (c.kind !== 'circuit' || supplies[i]!.length === 0) return;
-    const phases = phaseW[i]!;
-    if (c.phases === 1) {
-      phases[0] = outW[i]!;
-      return;
-    }
-    const pairs = supplies[i]!;
-    const loads: number[] = [];
-    for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) loads.push(pairs[k]!);
-    loads.sort((x, y) => y - x);
-    for (const w of loads) bump(phases, leastLoadedPhase(phases), w);
+    if (c.kind === 'circuit' && supplies[i]!.length > 0) packCircuit(c.phases, outW[i]!, supplies[i]!, phaseW[i]!);
   });
 
-  const mechanicalW = settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000;
-  let hungShare = 0;
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!;
     const c = components[i]!;
-    if (c.kind === 'mechanical') hungShare += c.share;
     if (!live[i]) continue;
     if (c.kind === 'mechanical') outW[i] = c.share * mechanicalW;
     inW[i] = outW[i]! / efficiency(c);
@@ -180,40 +154,17 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     bump(outW, f, inW[i]!);
     bump(itW, f, itW[i]!);
     for (let g = 0; g < groups; g++) bump(itByGroupW, f * groups + g, itByGroupW[i * groups + g]!);
-    const into = phaseW[f];
-    const from = phaseW[i];
-    const feeder = components[f]!;
-    if (into && from && tracksPhases(feeder) && tracksPhases(c)) {
-      if (feeder.phases === 1) bump(into, 0, outW[i]!);
-      else if (c.phases === 3) addRotated(into, from);
-      else bump(into, leastLoadedPhase(into), outW[i]!);
-    }
+    joinPhases(components[f]!, phaseW[f], c, phaseW[i], outW[i]!);
   }
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  if (unhungW > 0) {
-    const utilities: number[] = [];
-    components.forEach((c, i) => {
-      if (c.kind === 'utility' && live[i]) utilities.push(i);
-    });
-    const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
-    for (const i of utilities) {
-      const share = itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length;
-      bump(outW, i, unhungW * share);
-      inW[i] = outW[i]!;
-    }
-  }
+  hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW);
 
   const usable = new Float64Array(n);
   const phaseA: (Float64Array | null)[] = [];
   const limits = new Float64Array(n);
   components.forEach((c, i) => {
     usable[i] = usableW(c, settings, scenario.lostModules.get(i) ?? 0);
-    const phases = phaseW[i];
-    const limit = phaseLimitA(c, settings);
-    if (phases && limit !== null && tracksPhases(c)) {
-      limits[i] = limit;
-      phaseA.push(phases.map((w) => phaseCurrentA(w, c.voltageV, c.phases, c.powerFactor)));
-    } else phaseA.push(null);
+    limits[i] = phaseLimitA(c, settings) ?? 0;
+    phaseA.push(phaseCurrents(c, phaseW[i] ?? null));
   });
 
   return {
@@ -223,13 +174,105 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     outW,
     inW,
     itW,
-    itByGroupW,
+    itByGroup: (i, g) => itByGroupW[i * groups + g]!,
     usableW: usable,
     phaseW,
     phaseA,
     phaseLimitA: limits,
     rackState,
+    changed: null,
+    changedRacks: null,
   };
+}
+
+/**
+ * Draws one rack's devices from its live sides: each device's draw spreads evenly over its live
+ * supplies; `onSide(circuit, W per supply, supplies)` receives each side's part, in device order.
+ * Returns the rack's state.
+ */
+export function drawRack(
+  r: RackSupply,
+  aLive: boolean,
+  bLive: boolean,
+  onSide: (circuit: number, perSupply: number, count: number) => void,
+): number {
+  let dark = 0;
+  let loaded = 0;
+  let throttled = false;
+  for (const d of r.devices) {
+    if (d.w <= 0) continue;
+    loaded++;
+    const nA = aLive ? d.psuA : 0;
+    const nB = bLive ? d.psuB : 0;
+    const supplies = nA + nB;
+    if (supplies === 0) {
+      dark++;
+      continue;
+    }
+    if (supplies < d.required) throttled = true;
+    const perSupply = d.w / supplies;
+    if (nA > 0) onSide(r.a, perSupply, nA);
+    if (nB > 0) onSide(r.b, perSupply, nB);
+  }
+  return loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
+}
+
+/** Packs a circuit's supplies ([W per supply, count] pairs) onto its phases, largest first onto the least loaded. */
+export function packCircuit(phases: 1 | 3, totalW: number, pairs: readonly number[], into: Float64Array): void {
+  if (phases === 1) {
+    into[0] = totalW;
+    return;
+  }
+  const loads: number[] = [];
+  for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) loads.push(pairs[k]!);
+  loads.sort((x, y) => y - x);
+  for (const w of loads) bump(into, leastLoadedPhase(into), w);
+}
+
+/** Adds a child's phase loads onto its feeder's, where both track phases. */
+export function joinPhases(
+  feeder: PowerComponent,
+  into: Float64Array | null | undefined,
+  child: PowerComponent,
+  from: Float64Array | null | undefined,
+  childW: number,
+): void {
+  if (!into || !from || !tracksPhases(feeder) || !tracksPhases(child)) return;
+  if (feeder.phases === 1) bump(into, 0, childW);
+  else if (child.phases === 3) addRotated(into, from);
+  else bump(into, leastLoadedPhase(into), childW);
+}
+
+/** Facility load not hung on the chain: carried by the live utilities in proportion to their IT. */
+export function hangOnUtilities(
+  graph: PowerGraph,
+  live: Uint8Array,
+  outW: Float64Array,
+  inW: Float64Array,
+  itW: Float64Array,
+  unhungW: number,
+): void {
+  if (unhungW <= 0) return;
+  const utilities = graph.utilities.filter((i) => live[i]);
+  const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
+  for (const i of utilities) {
+    const share = itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length;
+    bump(outW, i, unhungW * share);
+    inW[i] = outW[i]!;
+  }
+}
+
+/** Per-phase currents, A, of a component whose phases are tracked; null otherwise. */
+export function phaseCurrents(c: PowerComponent, phases: Float64Array | null): Float64Array | null {
+  if (!phases || !tracksPhases(c)) return null;
+  return phases.map((w) => phaseCurrentA(w, c.voltageV, c.phases, c.powerFactor));
+}
+
+/** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */
+export function facilityLoad(graph: PowerGraph, settings: Settings): { mechanicalW: number; hungShare: number } {
+  let hungShare = 0;
+  for (const c of graph.components) if (c.kind === 'mechanical') hungShare += c.share;
+  return { mechanicalW: settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000, hungShare };
 }
 
 /** Relative tolerance for "over capacity": floating-point noise is not an overload. */

@@ -28,39 +28,57 @@ export interface ConfigurationHeadroom {
 
 const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', 'distribution']);
 
-export function configurationHeadroom(graph: PowerGraph, flows: readonly Flow[]): ConfigurationHeadroom[] {
+/**
+ * Headroom accumulated over flows as they are evaluated (flows are not kept): `visit` each flow
+ * of normal operation and of every tested failure, then read `result()`.
+ */
+export function headroomTracker(graph: PowerGraph): {
+  visit: (f: Flow) => void;
+  result: () => ConfigurationHeadroom[];
+} {
   const groups = graph.groups.length;
-  const out: ConfigurationHeadroom[] = [];
-  graph.groups.forEach((group, g) => {
-    const itW = group.rackLoadW * group.rackIds.length;
-    if (itW <= 0) return;
-    let headroomW = Infinity;
-    let limitingId: string | null = null;
-    let limitingScenario: string | null = null;
-    for (const f of flows) {
-      graph.components.forEach((c, i) => {
-        if (!LIMITING_LEVELS.has(LEVEL_OF[c.kind]) || !f.live[i]) return;
-        const throughW = f.itByGroupW[i * groups + g]!;
-        if (throughW <= 0 || f.itW[i]! <= 0) return;
-        const marginal = (f.outW[i]! / f.itW[i]!) * (throughW / itW);
-        const room = Math.max(0, f.usableW[i]! - f.outW[i]!) / marginal;
-        if (room < headroomW) {
-          headroomW = room;
-          limitingId = c.id;
-          limitingScenario = f.scenario.label;
+  const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
+  const best = graph.groups.map(() => ({
+    headroomW: Infinity,
+    limitingId: null as string | null,
+    limitingScenario: null as string | null,
+  }));
+  const limiting = graph.components.map((c) => LIMITING_LEVELS.has(LEVEL_OF[c.kind]));
+  return {
+    visit(f) {
+      const visitOne = (i: number) => {
+        const c = graph.components[i]!;
+        if (!limiting[i] || !f.live[i] || f.itW[i]! <= 0) return;
+        const ratio = f.outW[i]! / f.itW[i]!;
+        const spare = Math.max(0, f.usableW[i]! - f.outW[i]!);
+        for (let g = 0; g < groups; g++) {
+          const throughW = f.itByGroup(i, g);
+          if (throughW <= 0 || itW[g]! <= 0) continue;
+          const room = spare / (ratio * (throughW / itW[g]!));
+          const b = best[g]!;
+          if (room < b.headroomW)
+            Object.assign(b, { headroomW: room, limitingId: c.id, limitingScenario: f.scenario.label });
         }
+      };
+      // A flow evaluated as a change to normal operation differs from it only where it says.
+      if (f.changed) f.changed.forEach(visitOne);
+      else for (let i = 0; i < graph.components.length; i++) visitOne(i);
+    },
+    result() {
+      const out: ConfigurationHeadroom[] = [];
+      graph.groups.forEach((group, g) => {
+        if (itW[g]! <= 0) return;
+        const b = best[g]!;
+        out.push({
+          hallId: group.hallId,
+          label: group.label,
+          rackLoadW: group.rackLoadW,
+          rackIds: group.rackIds,
+          ...b,
+          moreRacks: Number.isFinite(b.headroomW) ? Math.floor(b.headroomW / group.rackLoadW) : 0,
+        });
       });
-    }
-    out.push({
-      hallId: group.hallId,
-      label: group.label,
-      rackLoadW: group.rackLoadW,
-      rackIds: group.rackIds,
-      headroomW,
-      moreRacks: Number.isFinite(headroomW) ? Math.floor(headroomW / group.rackLoadW) : 0,
-      limitingId,
-      limitingScenario,
-    });
-  });
-  return out;
+      return out;
+    },
+  };
 }

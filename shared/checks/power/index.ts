@@ -8,11 +8,10 @@ import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../mo
 import type { Finding } from '../types';
 import { capacityFindings } from './capacityFindings';
 import { evaluate, NORMAL, type Flow } from './flow';
-import { configurationHeadroom, type ConfigurationHeadroom } from './headroom';
+import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
-import { plainestFirst } from './scenarios';
 import { strandedCapacity, strandedFindings } from './stranded';
 import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
 
@@ -81,9 +80,34 @@ export function runPowerChecks(
   const { settings } = doc;
   const graph = buildPowerGraph(doc, catalog);
   const normal = evaluate(graph, settings, NORMAL);
-  const proof = proveRedundancy(graph, settings, normal);
+  // Worst loading and headroom over normal operation and every tested failure, gathered as the
+  // proof runs each flow.
+  const n = graph.components.length;
+  const worstPct = new Float64Array(n).fill(-1);
+  const worstLoadW = new Float64Array(n);
+  const worstUsableW = new Float64Array(n);
+  const worstScenario: string[] = new Array<string>(n).fill('');
+  const headroom = headroomTracker(graph);
+  const visit = (f: Flow, tested: boolean) => {
+    if (!tested) return;
+    headroom.visit(f);
+    const visitOne = (i: number) => {
+      if (!f.live[i] || !Number.isFinite(f.usableW[i]!)) return;
+      const pct = (100 * f.outW[i]!) / f.usableW[i]!;
+      if (pct > worstPct[i]! * (1 + 1e-9) || worstPct[i]! < 0) {
+        worstPct[i] = pct;
+        worstLoadW[i] = f.outW[i]!;
+        worstUsableW[i] = f.usableW[i]!;
+        worstScenario[i] = f.scenario.label;
+      }
+    };
+    // A failure evaluated as a change to normal operation differs from it only where it says.
+    if (f.changed) f.changed.forEach(visitOne);
+    else for (let i = 0; i < n; i++) visitOne(i);
+  };
+  visit(normal, true);
+  const proof = proveRedundancy(graph, settings, normal, visit);
   const stranded = strandedCapacity(graph, normal);
-  const testedFlows: Flow[] = [normal, ...plainestFirst(proof.claims.keys()).map((id) => proof.outcomes.get(id)!.flow)];
 
   const rackLoadW = new Map<string, number>();
   const rowLoadW = new Map<string, number>();
@@ -96,13 +120,15 @@ export function runPowerChecks(
 
   const components = new Map<string, ComponentMetrics>();
   graph.components.forEach((c, i) => {
-    let worst: ComponentMetrics['worst'] = null;
-    for (const f of testedFlows) {
-      if (!f.live[i] || !Number.isFinite(f.usableW[i]!)) continue;
-      const pct = (100 * f.outW[i]!) / f.usableW[i]!;
-      if (!worst || pct > worst.utilisationPct * (1 + 1e-9))
-        worst = { loadW: f.outW[i]!, usableW: f.usableW[i]!, utilisationPct: pct, scenario: f.scenario.label };
-    }
+    const worst: ComponentMetrics['worst'] =
+      worstPct[i]! < 0
+        ? null
+        : {
+            loadW: worstLoadW[i]!,
+            usableW: worstUsableW[i]!,
+            utilisationPct: worstPct[i]!,
+            scenario: worstScenario[i]!,
+          };
     const usable = normal.usableW[i]!;
     const phases = normal.phaseA[i];
     components.set(c.id, {
@@ -173,7 +199,7 @@ export function runPowerChecks(
       components,
       rackRedundancy: proof.rackRedundancy,
       levels,
-      headroom: configurationHeadroom(graph, testedFlows),
+      headroom: headroom.result(),
       site,
       itLoadW: graph.itW,
       facilityLoadW: site.facilityW,

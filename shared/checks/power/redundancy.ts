@@ -9,20 +9,23 @@
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
-import { evaluate, isOverloaded, RACK_PARTLY_DARK, RACK_THROTTLED, type Flow, type Scenario } from './flow';
-import { hasSides, scenariosFor, sideFailure } from './scenarios';
+import { evaluateDelta } from './delta';
+import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { componentsAtLevel, type PowerGraph } from './topology';
 
 export interface ScenarioOutcome {
   scenario: Scenario;
-  flow: Flow;
   /** Components over capacity here that are not over capacity in normal operation. */
   overloaded: number[];
+  /** Their load and capacity in this scenario, W, by component index. */
+  overloads: Map<number, { loadW: number; usableW: number }>;
+  /** Per rack: RACK_OK … RACK_DARK. */
+  rackState: Uint8Array;
   /** Racks (not interruptible) that lose power to some or all of their devices. */
   lostRacks: number[];
   /** Interruptible racks that lose power: accepted by the owner, reported for information. */
   lostInterruptible: number[];
-  throttledRacks: number[];
 }
 
 export interface LevelVerdict {
@@ -43,6 +46,13 @@ export interface LevelVerdict {
    */
   twoSided: boolean;
 }
+
+/**
+ * Sees each evaluated flow once, as it is evaluated: flows are not kept (a large site runs
+ * thousands of scenarios over tens of thousands of components). `tested` is true for scenarios a
+ * declared claim requires, which come plainest first.
+ */
+export type FlowVisitor = (flow: Flow, tested: boolean) => void;
 
 export interface RedundancyProof {
   normal: Flow;
@@ -65,30 +75,41 @@ export const LEVEL_NAMES: Record<RedundancyLevel, string> = {
   distribution: 'PDU / RPP / busway',
 };
 
-function outcomeOf(graph: PowerGraph, settings: Settings, normal: Flow, scenario: Scenario): ScenarioOutcome {
-  const flow = evaluate(graph, settings, scenario);
+function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow): ScenarioOutcome {
   const overloaded: number[] = [];
-  for (let i = 0; i < graph.components.length; i++) {
-    if (isOverloaded(flow, i) && !isOverloaded(normal, i)) overloaded.push(i);
+  const overloads = new Map<number, { loadW: number; usableW: number }>();
+  const components = flow.changed ?? graph.components.map((_, i) => i);
+  for (const i of components) {
+    if (isOverloaded(flow, i) && !isOverloaded(normal, i)) {
+      overloaded.push(i);
+      overloads.set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
+    }
   }
   const lostRacks: number[] = [];
   const lostInterruptible: number[] = [];
-  const throttledRacks: number[] = [];
-  graph.racks.forEach((r, ri) => {
+  // Racks a scenario does not touch keep their normal state, which loses nothing.
+  const racks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
+  for (const ri of racks) {
     const state = flow.rackState[ri]!;
     if (state >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) {
-      (r.rack.interruptible ? lostInterruptible : lostRacks).push(ri);
-    } else if (state === RACK_THROTTLED) throttledRacks.push(ri);
-  });
-  return { scenario, flow, overloaded, lostRacks, lostInterruptible, throttledRacks };
+      (graph.racks[ri]!.rack.interruptible ? lostInterruptible : lostRacks).push(ri);
+    }
+  }
+  return {
+    scenario: flow.scenario,
+    overloaded,
+    overloads,
+    rackState: flow.rackState,
+    lostRacks,
+    lostInterruptible,
+  };
 }
 
 const passes = (o: ScenarioOutcome) => o.overloaded.length === 0 && o.lostRacks.length === 0;
 
-/** Whether a rack's surviving path (circuit upward) is clear of newly overloaded components. */
-function pathOverloaded(o: ScenarioOutcome, start: number): boolean {
-  const bad = new Set(o.overloaded);
-  for (let i = start; i !== -1; i = o.flow.fedBy[i]!) if (bad.has(i)) return true;
+/** Whether a rack's surviving path (circuit upward) holds a newly overloaded component. */
+function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): boolean {
+  for (let i = start; i !== -1; i = flow.fedBy[i]!) if (bad.has(i)) return true;
   return false;
 }
 
@@ -104,56 +125,101 @@ function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
   return marks;
 }
 
-export function proveRedundancy(graph: PowerGraph, settings: Settings, normal: Flow): RedundancyProof {
-  const outcomes = new Map<string, ScenarioOutcome>();
-  const run = (s: Scenario) => {
-    let o = outcomes.get(s.id);
-    if (!o) {
-      o = outcomeOf(graph, settings, normal, s);
-      outcomes.set(s.id, o);
-    }
-    return o;
-  };
+export function proveRedundancy(
+  graph: PowerGraph,
+  settings: Settings,
+  normal: Flow,
+  visit: FlowVisitor = () => {},
+): RedundancyProof {
   const claims = new Map<string, string[]>();
   const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
+  const scenarios = new Map<string, Scenario>();
+  const want = (list: Scenario[]) => {
+    for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
+    return list;
+  };
 
+  // What to run: every level's declared set (claimed) and the sets of the other models (to find
+  // the strongest that holds), and both sides for racks declared 2N.
   const critical = criticalComponents(graph, normal);
-  const levels: LevelVerdict[] = REDUNDANCY_LEVELS.map((level) => {
+  const plans = REDUNDANCY_LEVELS.map((level) => {
     const declared = settings.redundancy[level];
     const at = componentsAtLevel(graph, level);
-    const count = at.length;
-    const sides = new Set(at.map((i) => graph.components[i]!.side));
-    const twoSided = sides.has('A') && sides.has('B');
-    if (count === 0) return { level, declared, achieved: null, components: 0, tested: 0, failures: [], twoSided };
-    let achieved: RedundancyModel | null = null;
-    if (at.some((i) => critical[i])) {
-      achieved = 'N';
-      for (const model of ['N+1', '2N', '2N+1'] as const) {
-        if (model !== 'N+1' && !twoSided) continue;
-        if (scenariosFor(graph, level, model).every((s) => passes(run(s)))) achieved = model;
-      }
-    }
-    const required = scenariosFor(graph, level, declared);
+    const sided = new Set(at.map((i) => graph.components[i]!.side));
+    const twoSided = sided.has('A') && sided.has('B');
+    const required = at.length > 0 ? want(scenariosFor(graph, level, declared)) : [];
     for (const s of required) claim(s, `${LEVEL_NAMES[level]} ${declared}`);
-    const failures = required.map(run).filter((o) => !passes(o));
-    return { level, declared, achieved, components: count, tested: required.length, failures, twoSided };
+    const models = (['N+1', '2N', '2N+1'] as const).filter((m) => m === 'N+1' || twoSided);
+    const carriesCritical = at.some((i) => critical[i]);
+    const trials = carriesCritical ? models.map((m) => ({ m, list: want(scenariosFor(graph, level, m)) })) : [];
+    return { level, declared, count: at.length, twoSided, required, trials, carriesCritical };
+  });
+  const sideScenarios = hasSides(graph) ? want((['A', 'B'] as const).map((side) => sideFailure(graph, side))) : [];
+  if (graph.racks.some((r) => r.rack.redundancy === '2N')) for (const s of sideScenarios) claim(s, 'rack 2N');
+
+  // Run each scenario once, claimed ones first and plainest first, and keep only the outcome.
+  const outcomes = new Map<string, ScenarioOutcome>();
+  const sideOk = new Uint8Array(graph.racks.length).fill(1);
+  const order = [...plainestFirst(claims.keys()), ...[...scenarios.keys()].filter((id) => !claims.has(id))];
+  // "Side lost and one more unit" is evaluated as a change to the side-lost flow.
+  const sideFlows = new Map<string, Flow>();
+  const baseFor = (id: string) => {
+    const side = /^(side:[AB])\+/.exec(id)?.[1];
+    if (!side) return normal;
+    let flow = sideFlows.get(side);
+    if (!flow)
+      sideFlows.set(
+        side,
+        (flow = evaluateDelta(
+          graph,
+          settings,
+          normal,
+          scenarios.get(side) ?? sideFailure(graph, side.endsWith('A') ? 'A' : 'B'),
+        )),
+      );
+    return flow;
+  };
+  for (const id of order) {
+    const flow =
+      /^side:[AB]$/.test(id) && sideFlows.has(id)
+        ? sideFlows.get(id)!
+        : evaluateDelta(graph, settings, normal, scenarios.get(id)!, baseFor(id));
+    if (/^side:[AB]$/.test(id)) sideFlows.set(id, flow);
+    const o = outcomeOf(graph, flow, normal);
+    outcomes.set(id, o);
+    visit(flow, claims.has(id));
+    if (/^side:[AB]$/.test(id)) {
+      const bad = new Set(o.overloaded);
+      graph.racks.forEach((r, ri) => {
+        if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
+        const surviving = flow.live[r.a] ? r.a : r.b;
+        if (pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
+      });
+    }
+  }
+  const outcome = (s: Scenario) => outcomes.get(s.id)!;
+
+  const levels: LevelVerdict[] = plans.map((p) => {
+    let achieved: RedundancyModel | null = null;
+    if (p.count > 0 && p.carriesCritical) {
+      achieved = 'N';
+      for (const { m, list } of p.trials) if (list.every((s) => passes(outcome(s)))) achieved = m;
+    }
+    return {
+      level: p.level,
+      declared: p.declared,
+      achieved,
+      components: p.count,
+      tested: p.required.length,
+      failures: p.required.map(outcome).filter((o) => !passes(o)),
+      twoSided: p.twoSided,
+    };
   });
 
   const rackRedundancy = new Map<string, 'N' | '2N' | 'none'>();
-  const sides = hasSides(graph) ? (['A', 'B'] as const).map((side) => run(sideFailure(graph, side))) : [];
-  if (graph.racks.some((r) => r.rack.redundancy === '2N')) for (const o of sides) claim(o.scenario, 'rack 2N');
   graph.racks.forEach((r, ri) => {
-    if (r.a === -1 && r.b === -1) return rackRedundancy.set(r.rack.id, 'none');
-    const survives =
-      r.a !== -1 &&
-      r.b !== -1 &&
-      sides.length === 2 &&
-      sides.every((o) => {
-        if (o.flow.rackState[ri]! >= RACK_PARTLY_DARK) return false;
-        const surviving = o.flow.live[r.a] ? r.a : r.b;
-        return !pathOverloaded(o, surviving);
-      });
-    rackRedundancy.set(r.rack.id, survives ? '2N' : 'N');
+    if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
+    else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
   });
-  return { normal, levels, sides, rackRedundancy, claims, outcomes };
+  return { normal, levels, sides: sideScenarios.map(outcome), rackRedundancy, claims, outcomes };
 }

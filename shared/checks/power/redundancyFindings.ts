@@ -42,7 +42,8 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
   const worst = new Map<number, { o: ScenarioOutcome; util: number; claims: Set<string>; count: number }>();
   for (const o of tested) {
     for (const i of o.overloaded) {
-      const util = o.flow.outW[i]! / o.flow.usableW[i]!;
+      const { loadW, usableW } = o.overloads.get(i)!;
+      const util = loadW / usableW;
       const entry = worst.get(i);
       const claims = proof.claims.get(o.scenario.id) ?? [];
       if (!entry) worst.set(i, { o, util, claims: new Set(claims), count: 1 });
@@ -55,8 +56,7 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
   }
   for (const [i, { o, claims, count }] of worst) {
     const c = graph.components[i]!;
-    const loadW = o.flow.outW[i]!;
-    const usable = o.flow.usableW[i]!;
+    const { loadW, usableW: usable } = o.overloads.get(i)!;
     const more = count > 1 ? ` (and ${count - 1} other failure${count > 2 ? 's' : ''})` : '';
     out.push(
       finding({
@@ -147,7 +147,7 @@ export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: R
   const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
   graph.racks.forEach((r, ri) => {
     if (r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
-    const lostInSideLoss = proof.sides.some((o) => o.flow.rackState[ri]! >= RACK_PARTLY_DARK);
+    const lostInSideLoss = proof.sides.some((o) => o.rackState[ri]! >= RACK_PARTLY_DARK);
     if (lostInSideLoss) return;
     for (const d of r.devices) {
       if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;

@@ -61,8 +61,20 @@ export interface PowerGraph {
   children: readonly number[][];
   /** Every component, parents before children. */
   order: Int32Array;
+  /** Position of each component in `order`. */
+  orderPos: Int32Array;
   /** Generator index standing by for a component, −1 when none. */
   backup: Int32Array;
+  /**
+   * What may draw from each component: its children, and for a generator what it backs up; in
+   * the order a full evaluation adds them (last in `order` first), so a partial re-evaluation
+   * sums in the same order and gets the same result to the last bit.
+   */
+  suppliesTo: readonly number[][];
+  /** Rack indexes on each circuit. */
+  circuitRacks: readonly number[][];
+  /** Indexes of the utility services. */
+  utilities: readonly number[];
   racks: readonly RackSupply[];
   /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
   groups: readonly RackGroup[];
@@ -106,6 +118,13 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
   let tail = 0;
   for (let i = 0; i < n; i++) if (parent[i] === -1) order[tail++] = i;
   while (head < tail) for (const child of children[order[head++]!]!) order[tail++] = child;
+  const orderPos = new Int32Array(n);
+  order.forEach((i, k) => (orderPos[i] = k));
+  const suppliesTo: number[][] = children.map((list) => [...list]);
+  backup.forEach((g, i) => {
+    if (g !== -1) suppliesTo[g]!.push(i);
+  });
+  for (const list of suppliesTo) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
 
   const groups: RackGroup[] = [];
   const groupIndex = new Map<string, number>();
@@ -147,7 +166,30 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
     groups[group]!.rackIds.push(rack.id);
     return { rack, group, loadW, a, b, devices };
   });
-  return { components, index, parent, children, order, backup, racks, groups, itW };
+  const circuitRacks: number[][] = components.map(() => []);
+  racks.forEach((r, ri) => {
+    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
+    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
+  });
+  const utilities: number[] = [];
+  components.forEach((c, i) => {
+    if (c.kind === 'utility') utilities.push(i);
+  });
+  return {
+    components,
+    index,
+    parent,
+    children,
+    order,
+    orderPos,
+    backup,
+    suppliesTo,
+    circuitRacks,
+    utilities,
+    racks,
+    groups,
+    itW,
+  };
 }
 
 /** Indexes of the components at one level of the chain. */

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: times the engine on the sample and on synthetic sites, and prints a table.
+ * Speed is measured here, never asserted in unit tests (machines differ). Each case runs until
+ * it has at least `MIN_RUNS` samples and `MIN_MS` of wall time; the table shows the median.
+ */
+import {
+  buildSampleFacility,
+  catalogFor,
+  parseProject,
+  runChecks,
+  serializeProject,
+  simulateFailure,
+} from '../shared/index';
+import { buildLargeSite } from '../shared/testing/largeSite';
+
+const MIN_RUNS = 3;
+const MIN_MS = 1_000;
+
+function time(run: () => void): { medianMs: number; runs: number } {
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < MIN_RUNS || performance.now() - start < MIN_MS) {
+    const t = performance.now();
+    run();
+    samples.push(performance.now() - t);
+    if (samples.length >= 200) break;
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
+}
+
+const rows: { case: string; racks: number; components: number; detail: string; medianMs: number; runs: number }[] = [];
+const sites = [
+  { name: 'sample', doc: buildSampleFacility() },
+  ...[100, 1_000, 10_000].map((n) => ({ name: `synthetic ${n}`, doc: buildLargeSite(n) })),
+];
+for (const { name, doc } of sites) {
+  const checks = runChecks(doc);
+  const base = { racks: doc.racks.length, components: doc.power.length };
+  rows.push({
+    case: `runChecks: ${name}`,
+    ...base,
+    detail: `${checks.power.scenariosEvaluated} scenarios, ${checks.findings.length} findings`,
+    ...time(() => runChecks(doc)),
+  });
+  const first = doc.power.find((p) => p.kind === 'ups')!.id;
+  rows.push({
+    case: `simulateFailure: ${name}`,
+    ...base,
+    detail: `loss of ${first}`,
+    ...time(() => simulateFailure(doc, catalogFor(doc), [first])),
+  });
+  const text = serializeProject(doc);
+  rows.push({
+    case: `parseProject: ${name}`,
+    ...base,
+    detail: `${(text.length / 1e6).toFixed(1)} MB`,
+    ...time(() => parseProject(text)),
+  });
+}
+
+console.table(
+  rows.map((r) => ({
+    case: r.case,
+    racks: r.racks,
+    components: r.components,
+    detail: r.detail,
+    'median ms': Number(r.medianMs.toFixed(2)),
+    runs: r.runs,
+  })),
+);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { catalogFor } from '../../catalog';
+import { REDUNDANCY_LEVELS, type ProjectDocument } from '../../model/schema';
+import { buildSampleFacility } from '../../sample/sampleFacility';
+import { buildLargeSite } from '../../testing/largeSite';
+import { evaluateDelta } from './delta';
+import { evaluate, NORMAL, type Flow, type Scenario } from './flow';
+import { dedupe, scenariosFor, sideFailure, wholeFailure } from './scenarios';
+import { buildPowerGraph } from './topology';
+
+/** Every scenario any model of any level would try, plus each component failing alone. */
+function allScenarios(doc: ProjectDocument): { graph: ReturnType<typeof buildPowerGraph>; scenarios: Scenario[] } {
+  const graph = buildPowerGraph(doc, catalogFor(doc));
+  const scenarios: Scenario[] = [sideFailure(graph, 'A'), sideFailure(graph, 'B')];
+  for (const level of REDUNDANCY_LEVELS)
+    for (const model of ['N+1', '2N', '2N+1'] as const) scenarios.push(...scenariosFor(graph, level, model));
+  graph.components.forEach((_, i) => scenarios.push(wholeFailure(graph, i)));
+  return { graph, scenarios: dedupe(scenarios) };
+}
+
+function expectSameFlow(graph: ReturnType<typeof buildPowerGraph>, delta: Flow, full: Flow): void {
+  expect(delta.live).toEqual(full.live);
+  expect(delta.fedBy).toEqual(full.fedBy);
+  // Identical sums in identical order: equal to the last bit, not merely close.
+  expect(delta.outW).toEqual(full.outW);
+  expect(delta.inW).toEqual(full.inW);
+  expect(delta.itW).toEqual(full.itW);
+  expect(delta.usableW).toEqual(full.usableW);
+  expect(delta.rackState).toEqual(full.rackState);
+  expect(delta.phaseA).toEqual(full.phaseA);
+  graph.components.forEach((_, i) =>
+    graph.groups.forEach((_, g) => expect(delta.itByGroup(i, g)).toBe(full.itByGroup(i, g))),
+  );
+}
+
+describe('failures evaluated as a change to normal operation', () => {
+  it.each([
+    ['the sample', buildSampleFacility()],
+    ['a synthetic 60-rack site', buildLargeSite(60)],
+  ])('give exactly the full evaluation for every scenario of %s', (_name, doc) => {
+    const { graph, scenarios } = allScenarios(doc);
+    const normal = evaluate(graph, doc.settings, NORMAL);
+    expect(scenarios.length).toBeGreaterThan(20);
+    for (const s of scenarios)
+      expectSameFlow(graph, evaluateDelta(graph, doc.settings, normal, s), evaluate(graph, doc.settings, s));
+  });
+
+  it('touch only what the failure reaches: losing one PDU of 60 racks changes its circuits and the path above', () => {
+    const doc = buildLargeSite(60);
+    const graph = buildPowerGraph(doc, catalogFor(doc));
+    const normal = evaluate(graph, doc.settings, NORMAL);
+    const delta = evaluateDelta(graph, doc.settings, normal, wholeFailure(graph, graph.index.get('pdu-0a')!));
+    expect(delta.changedRacks).toHaveLength(12);
+    expect(delta.changed!.length).toBeLessThan(graph.components.length / 2);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * A synthetic large site for benchmarks: GPU racks of 3 × DGX H100 on A/B 63 A circuits, 12
+ * racks per 800 A PDU pair, 6 PDU pairs per UPS pair (6 × 500 kW modules), one transformer pair
+ * (5 MVA) per UPS pair, all under one utility, declared 2N. Sized to pass: the checks do their
+ * full work without a flood of findings. Halls of 240 racks.
+ */
+import { defaultRackCircuit, DEFAULT_SETTINGS, newRack, perimeterWalls } from '../model/factory';
+import { FORMAT_VERSION, type Hall, type PowerComponent, type ProjectDocument, type Rack } from '../model/schema';
+
+const RACKS_PER_PDU = 12;
+const PDUS_PER_UPS = 6;
+const UPS_PER_TX = 1;
+const RACKS_PER_HALL = 240;
+
+export function buildLargeSite(rackCount: number): ProjectDocument {
+  const power: PowerComponent[] = [
+    {
+      kind: 'utility',
+      id: 'utility',
+      name: 'Utility',
+      side: null,
+      existing: true,
+      parentId: null,
+      capacityKva: 10_000_000,
+      voltageV: 138_000,
+      powerFactor: 0.95,
+    },
+  ];
+  const halls: Hall[] = [];
+  const racks: Rack[] = [];
+  const base = { existing: false };
+  let pdus = 0;
+  for (let i = 0; i < rackCount; i++) {
+    const h = Math.floor(i / RACKS_PER_HALL);
+    if (i % RACKS_PER_HALL === 0) halls.push({ id: `hall-${h}`, name: `Hall ${h}`, width: 80, depth: 60, height: 6 });
+    if (i % RACKS_PER_PDU === 0) {
+      const p = pdus++;
+      const u = Math.floor(p / PDUS_PER_UPS);
+      const t = Math.floor(u / UPS_PER_TX);
+      for (const side of ['A', 'B'] as const) {
+        const s = side.toLowerCase();
+        if (u % UPS_PER_TX === 0 && p % PDUS_PER_UPS === 0)
+          power.push({
+            kind: 'transformer',
+            ...base,
+            side,
+            id: `tx-${t}${s}`,
+            name: `T${t}${side}`,
+            parentId: 'utility',
+            ratingKva: 5_000,
+            primaryV: 13_800,
+            voltageV: 415,
+            efficiencyPct: 98.5,
+            powerFactor: 0.95,
+          });
+        if (p % PDUS_PER_UPS === 0)
+          power.push({
+            kind: 'ups',
+            ...base,
+            side,
+            id: `ups-${u}${s}`,
+            name: `UPS ${u}${side}`,
+            parentId: `tx-${t}${s}`,
+            moduleKw: 500,
+            moduleKva: 500,
+            modules: 6,
+            efficiencyPct: 96,
+            batteryMinutes: 10,
+            powerFactor: 1,
+          });
+        power.push({
+          kind: 'distribution',
+          ...base,
+          side,
+          id: `pdu-${p}${s}`,
+          name: `PDU ${p}${side}`,
+          parentId: `ups-${u}${s}`,
+          type: 'pdu',
+          ratingA: 800,
+          voltageV: 415,
+          phases: 3,
+          powerFactor: 0.95,
+          hundredPercentRated: false,
+        });
+      }
+    }
+    const p = pdus - 1;
+    const k = i % RACKS_PER_HALL;
+    const a = { ...defaultRackCircuit(`ckt-${i}-a`, `R${i} A`, 'A'), parentId: `pdu-${p}a` };
+    const b = { ...defaultRackCircuit(`ckt-${i}-b`, `R${i} B`, 'B'), parentId: `pdu-${p}b` };
+    power.push(a, b);
+    racks.push(
+      newRack({
+        id: `rack-${i}`,
+        name: `R${i}`,
+        hallId: `hall-${h}`,
+        rackTypeId: 'rack-48u-600x1200',
+        position: { x: 2 + 0.6 * (k % 100), y: 2 + 2.4 * Math.floor(k / 100) },
+        devices: [1, 2, 3].map((d) => ({
+          id: `rack-${i}-d${d}`,
+          catalogId: 'nvidia-dgx-h100',
+          uPosition: 10 * d - 7,
+          feed: 'AB' as const,
+        })),
+        feeds: { a: a.id, b: b.id },
+        redundancy: '2N',
+      }),
+    );
+  }
+  return {
+    formatVersion: FORMAT_VERSION,
+    id: `large-${rackCount}`,
+    name: `Synthetic site, ${rackCount} racks`,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      redundancy: { source: 'N', transformer: '2N', switchgear: 'N', ups: '2N', distribution: '2N' },
+    },
+    halls,
+    walls: halls.flatMap((h) => perimeterWalls(h)),
+    doors: [],
+    rows: [],
+    racks,
+    power,
+    customDevices: [],
+  };
+}
