@@ -103,4 +103,19 @@ test('add a PDU under UPS A and feed a new rack from it', async ({ page }) => {
   await page.keyboard.press('Control+z');
   state = await editorState(page);
   expect(state.doc.power.find((p) => p.id === rack.feeds.a)?.parentId).toBe('pdu-a2');
+
+  // A whole row to a PDU pair: select a GPU rack, then its row, then assign.
+  const gpu = await toScreen(page, 12, 10.3, 1.2);
+  await page.mouse.click(gpu.x, gpu.y);
+  await page.getByRole('button', { name: 'Select row' }).click();
+  expect((await editorState(page)).selection).toHaveLength(12);
+  await page.getByLabel('Side A fed from').selectOption('pdu-a1');
+  await page.getByLabel('Side B fed from').selectOption('pdu-b1');
+  await page.getByRole('button', { name: 'Assign circuits for 12 racks' }).click();
+  state = await editorState(page);
+  const row = state.doc.racks.filter((r) => r.rowId === 'row-a-02');
+  expect(row.every((r) => parent(r.feeds.a) === 'pdu-a1' && parent(r.feeds.b) === 'pdu-b1')).toBe(true);
+  // 12 racks on one PDU pair: 367.2 kW on a 218.5 kW PDU when a side is lost.
+  await expect(page.getByTestId('status-findings')).toContainText('errors');
+  await expect(page.getByTestId('status-findings')).not.toHaveText('1 errors · 1 warnings');
 });

@@ -62,6 +62,17 @@ function RackDetails({ rack }: { rack: Rack }) {
         <button onClick={deleteSelection} title="Delete (Del)">
           Delete
         </button>
+        {rack.rowId !== null ? (
+          <button
+            onClick={() => {
+              const { doc: current, select } = useEditor.getState();
+              select(current.racks.filter((r) => r.rowId === rack.rowId).map((r) => r.id));
+            }}
+            title="Select every rack of this row, e.g. to feed the row from a PDU pair"
+          >
+            Select row
+          </button>
+        ) : null}
       </div>
       <RackPower key={rack.id} racks={[rack]} />
       <h4>Devices</h4>
