@@ -3,7 +3,7 @@ import { catalogFor } from '../../catalog';
 import { REDUNDANCY_LEVELS, type ProjectDocument } from '../../model/schema';
 import { buildSampleFacility } from '../../sample/sampleFacility';
 import { buildLargeSite } from '../../testing/largeSite';
-import { evaluateDelta } from './delta';
+import { deltaBase, evaluateDelta } from './delta';
 import { evaluate, NORMAL, type Flow, type Scenario } from './flow';
 import { dedupe, scenariosFor, sideFailure, wholeFailure } from './scenarios';
 import { buildPowerGraph } from './topology';
@@ -39,16 +39,33 @@ describe('failures evaluated as a change to normal operation', () => {
     ['a synthetic 60-rack site', buildLargeSite(60)],
   ])('give exactly the full evaluation for every scenario of %s', (_name, doc) => {
     const { graph, scenarios } = allScenarios(doc);
-    const normal = evaluate(graph, doc.settings, NORMAL);
+    const normal = deltaBase(evaluate(graph, doc.settings, NORMAL));
     expect(scenarios.length).toBeGreaterThan(20);
-    for (const s of scenarios)
-      expectSameFlow(graph, evaluateDelta(graph, doc.settings, normal, s), evaluate(graph, doc.settings, s));
+    const sides = {
+      A: deltaBase(evaluate(graph, doc.settings, sideFailure(graph, 'A'))),
+      B: deltaBase(evaluate(graph, doc.settings, sideFailure(graph, 'B'))),
+    };
+    for (const s of scenarios) {
+      const full = evaluate(graph, doc.settings, s);
+      const delta = evaluateDelta(graph, doc.settings, normal, s);
+      expectSameFlow(graph, delta, full);
+      delta.restore();
+      // "Side lost and one more unit" from the side-lost flow, as the proof runs it.
+      const side = /^side:([AB])\+/.exec(s.id)?.[1] as 'A' | 'B' | undefined;
+      if (side) {
+        const fromSide = evaluateDelta(graph, doc.settings, sides[side], s);
+        expectSameFlow(graph, fromSide, full);
+        fromSide.restore();
+      }
+    }
+    // Restoring leaves the scratch exactly as the base: the next evaluation starts clean.
+    expectSameFlow(graph, normal.scratch, normal.flow);
   });
 
   it('touch only what the failure reaches: losing one PDU of 60 racks changes its circuits and the path above', () => {
     const doc = buildLargeSite(60);
     const graph = buildPowerGraph(doc, catalogFor(doc));
-    const normal = evaluate(graph, doc.settings, NORMAL);
+    const normal = deltaBase(evaluate(graph, doc.settings, NORMAL));
     const delta = evaluateDelta(graph, doc.settings, normal, wholeFailure(graph, graph.index.get('pdu-0a')!));
     expect(delta.changedRacks).toHaveLength(12);
     expect(delta.changed!.length).toBeLessThan(graph.components.length / 2);

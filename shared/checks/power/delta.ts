@@ -1,10 +1,11 @@
 /**
- * A failure scenario evaluated as a change to normal operation, for the redundancy proof: a
- * failure touches only the components below what fails, the circuits of the racks that lose a
- * side, and the supply paths above them. Everything else keeps its normal-operation values, so
- * the cost is that of the change, not of the site (a 10,000-rack site runs thousands of
- * scenarios). Sums run in the same order as a full evaluation, so the results are identical to
- * the last bit (flow.test.ts compares them over every scenario).
+ * A failure scenario evaluated as a change to a base flow (normal operation, or a side lost), for
+ * the redundancy proof: a failure touches only the components below what fails, the circuits of
+ * the racks that lose a side, and the supply paths above them. The change is written into a
+ * scratch copy of the base and undone after use, so the cost is that of the change, not of the
+ * site (a 10,000-rack site runs thousands of scenarios). Sums run in the same order as a full
+ * evaluation, so the results are identical to the last bit (delta.test.ts compares them over
+ * every scenario).
  */
 import type { Settings } from '../../model/schema';
 import { efficiency, tracksPhases, usableW } from './capacity';
@@ -25,13 +26,19 @@ import type { PowerGraph } from './topology';
 function propagateFailures(
   graph: PowerGraph,
   scenario: Scenario,
-  already: ReadonlySet<number>,
+  base: Scenario,
   live: Uint8Array,
   fedBy: Int32Array,
 ): number[] {
   const { components, parent, backup, children, orderPos } = graph;
   const changed: number[] = [];
-  const failed = [...scenario.failed].filter((i) => !already.has(i)).sort((x, y) => orderPos[x]! - orderPos[y]!);
+  const own =
+    scenario.extends?.id === base.id
+      ? scenario.extends.failed
+      : [...scenario.failed].filter((i) => !base.failed.has(i));
+  const failed = [...own].sort((x, y) => orderPos[x]! - orderPos[y]!);
+  const ownSet = new Set(failed);
+  const isFailed = (i: number) => ownSet.has(i) || base.failed.has(i);
   // Generators first: what they back up looks at them.
   for (const g of failed) {
     if (components[g]!.kind !== 'generator' || !live[g]) continue;
@@ -48,7 +55,7 @@ function propagateFailures(
       const g = backup[x]!;
       let nowLive = 0;
       let nowFed = -1;
-      if (!scenario.failed.has(x)) {
+      if (!isFailed(x)) {
         if (p === -1) nowLive = 1;
         else if (live[p]) [nowLive, nowFed] = [1, p];
         if (!nowLive && g !== -1 && live[g]) [nowLive, nowFed] = [1, g];
@@ -65,32 +72,52 @@ function propagateFailures(
   return changed;
 }
 
+/** A base flow and a scratch copy of it that evaluations write into and restore. */
+export interface DeltaBase {
+  flow: Flow;
+  scratch: Flow;
+}
+
+/** Arrays the evaluation may write, copied, so the base itself is never touched. */
+export function deltaBase(flow: Flow): DeltaBase {
+  return { flow, scratch: snapshot(flow) };
+}
+
+/** A full copy of a flow's arrays (for keeping a flow that lives in a scratch). */
+export function snapshot(flow: Flow): Flow {
+  return {
+    ...flow,
+    live: flow.live.slice(),
+    fedBy: flow.fedBy.slice(),
+    outW: flow.outW.slice(),
+    inW: flow.inW.slice(),
+    itW: flow.itW.slice(),
+    usableW: flow.usableW.slice(),
+    phaseW: flow.phaseW.slice(),
+    phaseA: flow.phaseA.slice(),
+    rackState: flow.rackState.slice(),
+  };
+}
+
 /**
- * Evaluates `scenario` as a change to `base`: normal operation, or a scenario whose failures it
- * includes (a side lost, for "side lost and one more unit"), so that a combined failure costs only
- * its extra part. `changed` is reported against normal operation either way.
+ * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
+ * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
+ * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
+ * `changed` is relative to the base.
  */
 export function evaluateDelta(
   graph: PowerGraph,
   settings: Settings,
-  normal: Flow,
+  base: DeltaBase,
   scenario: Scenario,
-  base: Flow = normal,
-): Flow {
+): Flow & { restore: () => void } {
   const { components, orderPos, circuitRacks, racks } = graph;
   const groups = graph.groups.length;
-  const live = base.live.slice();
-  const fedBy = base.fedBy.slice();
-  const outW = base.outW.slice();
-  const inW = base.inW.slice();
-  const itW = base.itW.slice();
-  const phaseW = base.phaseW.slice();
-  const phaseA = base.phaseA.slice();
-  const usable = base.usableW.slice();
-  const rackState = base.rackState.slice();
+  const from = base.flow;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
   const groupRows = new Map<number, Float64Array>();
 
-  const supplyChanged = propagateFailures(graph, scenario, base.scenario.failed, live, fedBy);
+  const supplyChanged = propagateFailures(graph, scenario, from.scenario, live, fedBy);
   const dirty = new Set<number>(supplyChanged);
   const changedRacks = new Set<number>();
   for (const c of supplyChanged) for (const ri of circuitRacks[c]!) changedRacks.add(ri);
@@ -132,7 +159,7 @@ export function evaluateDelta(
   const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
   if (dirty.size > 0 && unhungW > 0) for (const u of graph.utilities) dirty.add(u);
   for (const d of [...dirty]) {
-    for (let i = base.fedBy[d]!; i !== -1 && !dirty.has(i); i = base.fedBy[i]!) dirty.add(i);
+    for (let i = from.fedBy[d]!; i !== -1 && !dirty.has(i); i = from.fedBy[i]!) dirty.add(i);
     for (let i = fedBy[d]!; i !== -1 && !dirty.has(i); i = fedBy[i]!) dirty.add(i);
   }
 
@@ -157,8 +184,8 @@ export function evaluateDelta(
       if (!live[child] || fedBy[child] !== d) continue;
       bump(outW, d, inW[child]!);
       bump(itW, d, itW[child]!);
-      const from = groupRows.get(child);
-      for (let g = 0; g < groups; g++) bump(row, g, from ? from[g]! : base.itByGroup(child, g));
+      const childRow = groupRows.get(child);
+      for (let g = 0; g < groups; g++) bump(row, g, childRow ? childRow[g]! : from.itByGroup(child, g));
       joinPhases(c, phases, components[child]!, phaseW[child], outW[child]!);
     }
     inW[d] = outW[d]! / efficiency(c);
@@ -171,37 +198,30 @@ export function evaluateDelta(
     dirty.add(i);
   }
 
+  const changed = [...dirty].sort((x, y) => x - y);
+  const touchedRacks = [...changedRacks].sort((x, y) => x - y);
   return {
+    ...base.scratch,
     scenario,
-    live,
-    fedBy,
-    outW,
-    inW,
-    itW,
     itByGroup: (i, g) => {
       const row = groupRows.get(i);
-      return row ? row[g]! : base.itByGroup(i, g);
+      return row ? row[g]! : from.itByGroup(i, g);
     },
-    usableW: usable,
-    phaseW,
-    phaseA,
-    phaseLimitA: normal.phaseLimitA,
-    rackState,
-    changed: mergeSorted(base.changed, dirty),
-    changedRacks: mergeSorted(base.changedRacks, changedRacks),
+    phaseLimitA: from.phaseLimitA,
+    changed,
+    changedRacks: touchedRacks,
+    restore() {
+      for (const i of changed) {
+        live[i] = from.live[i]!;
+        fedBy[i] = from.fedBy[i]!;
+        outW[i] = from.outW[i]!;
+        inW[i] = from.inW[i]!;
+        itW[i] = from.itW[i]!;
+        usable[i] = from.usableW[i]!;
+        phaseW[i] = from.phaseW[i]!;
+        phaseA[i] = from.phaseA[i]!;
+      }
+      for (const ri of touchedRacks) rackState[ri] = from.rackState[ri]!;
+    },
   };
-}
-
-/** The sorted union of what the base flow changed (already sorted) and what this one changed. */
-function mergeSorted(sorted: readonly number[] | null, own: ReadonlySet<number>): number[] {
-  const mine = [...own].sort((x, y) => x - y);
-  if (!sorted || sorted.length === 0) return mine;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < sorted.length || j < mine.length) {
-    const next = j >= mine.length || (i < sorted.length && sorted[i]! <= mine[j]!) ? sorted[i++]! : mine[j++]!;
-    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
-  }
-  return out;
 }

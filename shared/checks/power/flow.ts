@@ -29,6 +29,8 @@ export interface Scenario {
   failed: ReadonlySet<number>;
   /** UPS index → modules lost. */
   lostModules: ReadonlyMap<number, number>;
+  /** For a scenario that adds failures to another: that scenario's id, and the failures it adds. */
+  extends?: { id: string; failed: ReadonlySet<number> };
 }
 
 export const NORMAL: Scenario = { id: 'normal', label: 'normal operation', failed: new Set(), lostModules: new Map() };
@@ -60,8 +62,8 @@ export interface Flow {
   phaseLimitA: Float64Array;
   rackState: Uint8Array;
   /**
-   * Components (and racks) whose values may differ from normal operation, for a flow evaluated
-   * as a change to it (delta.ts); null for a full evaluation, where all may.
+   * Components (and racks) whose values may differ from the flow this one was evaluated as a
+   * change to (delta.ts); null for a full evaluation, where all may.
    */
   changed: readonly number[] | null;
   changedRacks: readonly number[] | null;
@@ -270,9 +272,10 @@ export function phaseCurrents(c: PowerComponent, phases: Float64Array | null): F
 
 /** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */
 export function facilityLoad(graph: PowerGraph, settings: Settings): { mechanicalW: number; hungShare: number } {
-  let hungShare = 0;
-  for (const c of graph.components) if (c.kind === 'mechanical') hungShare += c.share;
-  return { mechanicalW: settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000, hungShare };
+  return {
+    mechanicalW: settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000,
+    hungShare: graph.hungShare,
+  };
 }
 
 /** Relative tolerance for "over capacity": floating-point noise is not an overload. */

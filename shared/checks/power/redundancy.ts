@@ -9,7 +9,7 @@
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
-import { evaluateDelta } from './delta';
+import { deltaBase, evaluateDelta, snapshot, type DeltaBase } from './delta';
 import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { componentsAtLevel, type PowerGraph } from './topology';
@@ -20,8 +20,6 @@ export interface ScenarioOutcome {
   overloaded: number[];
   /** Their load and capacity in this scenario, W, by component index. */
   overloads: Map<number, { loadW: number; usableW: number }>;
-  /** Per rack: RACK_OK … RACK_DARK. */
-  rackState: Uint8Array;
   /** Racks (not interruptible) that lose power to some or all of their devices. */
   lostRacks: number[];
   /** Interruptible racks that lose power: accepted by the owner, reported for information. */
@@ -57,8 +55,8 @@ export type FlowVisitor = (flow: Flow, tested: boolean) => void;
 export interface RedundancyProof {
   normal: Flow;
   levels: LevelVerdict[];
-  /** Side-loss outcomes for the rack-level 2N proof (empty without sides). */
-  sides: ScenarioOutcome[];
+  /** Rack states on the loss of each side (empty without sides). */
+  sideRackStates: Uint8Array[];
   /** Per rack: 2N when it survives the loss of either side intact, N when fed, none without a circuit. */
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   /** Every declared claim a scenario tests, by scenario id: "UPS 2N+1", "rack 2N". */
@@ -75,33 +73,31 @@ export const LEVEL_NAMES: Record<RedundancyLevel, string> = {
   distribution: 'PDU / RPP / busway',
 };
 
-function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow): ScenarioOutcome {
-  const overloaded: number[] = [];
+/**
+ * What a scenario does, against normal operation. A flow evaluated as a change to another
+ * scenario's (`base`) differs from it only in `changed`: elsewhere the base's outcome stands.
+ */
+function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow, base: ScenarioOutcome | null): ScenarioOutcome {
+  const changed = new Set(flow.changed ?? graph.components.map((_, i) => i));
   const overloads = new Map<number, { loadW: number; usableW: number }>();
-  const components = flow.changed ?? graph.components.map((_, i) => i);
-  for (const i of components) {
-    if (isOverloaded(flow, i) && !isOverloaded(normal, i)) {
-      overloaded.push(i);
+  if (base) for (const [i, o] of base.overloads) if (!changed.has(i)) overloads.set(i, o);
+  for (const i of changed) {
+    if (isOverloaded(flow, i) && !isOverloaded(normal, i))
       overloads.set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
-    }
   }
-  const lostRacks: number[] = [];
-  const lostInterruptible: number[] = [];
-  // Racks a scenario does not touch keep their normal state, which loses nothing.
-  const racks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
-  for (const ri of racks) {
-    const state = flow.rackState[ri]!;
-    if (state >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) {
-      (graph.racks[ri]!.rack.interruptible ? lostInterruptible : lostRacks).push(ri);
-    }
-  }
+  const changedRacks = new Set(flow.changedRacks ?? graph.racks.map((_, ri) => ri));
+  const lost = new Set<number>();
+  if (base) for (const ri of [...base.lostRacks, ...base.lostInterruptible]) if (!changedRacks.has(ri)) lost.add(ri);
+  // Racks a scenario does not touch keep their state, so what they lost stays lost.
+  for (const ri of changedRacks)
+    if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) lost.add(ri);
+  const sorted = [...lost].sort((x, y) => x - y);
   return {
     scenario: flow.scenario,
-    overloaded,
+    overloaded: [...overloads.keys()].sort((x, y) => x - y),
     overloads,
-    rackState: flow.rackState,
-    lostRacks,
-    lostInterruptible,
+    lostRacks: sorted.filter((ri) => !graph.racks[ri]!.rack.interruptible),
+    lostInterruptible: sorted.filter((ri) => graph.racks[ri]!.rack.interruptible),
   };
 }
 
@@ -158,34 +154,31 @@ export function proveRedundancy(
   if (graph.racks.some((r) => r.rack.redundancy === '2N')) for (const s of sideScenarios) claim(s, 'rack 2N');
 
   // Run each scenario once, claimed ones first and plainest first, and keep only the outcome.
+  // Each is a change to normal operation, or to its side lost for "side lost and one more unit".
   const outcomes = new Map<string, ScenarioOutcome>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
+  const sideStates: Uint8Array[] = [];
   const order = [...plainestFirst(claims.keys()), ...[...scenarios.keys()].filter((id) => !claims.has(id))];
-  // "Side lost and one more unit" is evaluated as a change to the side-lost flow.
-  const sideFlows = new Map<string, Flow>();
-  const baseFor = (id: string) => {
-    const side = /^(side:[AB])\+/.exec(id)?.[1];
-    if (!side) return normal;
-    let flow = sideFlows.get(side);
-    if (!flow)
-      sideFlows.set(
-        side,
-        (flow = evaluateDelta(
-          graph,
-          settings,
-          normal,
-          scenarios.get(side) ?? sideFailure(graph, side.endsWith('A') ? 'A' : 'B'),
-        )),
-      );
-    return flow;
-  };
+  const fromNormal = deltaBase(normal);
+  const sideBases = new Map<string, DeltaBase>();
   for (const id of order) {
-    const flow =
-      /^side:[AB]$/.test(id) && sideFlows.has(id)
-        ? sideFlows.get(id)!
-        : evaluateDelta(graph, settings, normal, scenarios.get(id)!, baseFor(id));
-    if (/^side:[AB]$/.test(id)) sideFlows.set(id, flow);
-    const o = outcomeOf(graph, flow, normal);
+    const scenario = scenarios.get(id)!;
+    const baseId = scenario.extends?.id;
+    let base = fromNormal;
+    if (baseId !== undefined) {
+      let side = sideBases.get(baseId);
+      if (!side) {
+        const flow = evaluateDelta(graph, settings, fromNormal, scenarios.get(baseId)!);
+        side = deltaBase(snapshot(flow));
+        flow.restore();
+        sideBases.set(baseId, side);
+      }
+      base = side;
+    }
+    const flow = evaluateDelta(graph, settings, base, scenario);
+    const baseOutcome =
+      baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null)) : null;
+    const o = outcomeOf(graph, flow, normal, baseOutcome);
     outcomes.set(id, o);
     visit(flow, claims.has(id));
     if (/^side:[AB]$/.test(id)) {
@@ -195,7 +188,9 @@ export function proveRedundancy(
         const surviving = flow.live[r.a] ? r.a : r.b;
         if (pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
       });
+      sideStates.push(flow.rackState.slice());
     }
+    flow.restore();
   }
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
 
@@ -221,5 +216,5 @@ export function proveRedundancy(
     if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
     else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
   });
-  return { normal, levels, sides: sideScenarios.map(outcome), rackRedundancy, claims, outcomes };
+  return { normal, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
 }

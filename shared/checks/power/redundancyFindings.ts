@@ -147,7 +147,7 @@ export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: R
   const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
   graph.racks.forEach((r, ri) => {
     if (r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
-    const lostInSideLoss = proof.sides.some((o) => o.rackState[ri]! >= RACK_PARTLY_DARK);
+    const lostInSideLoss = proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK);
     if (lostInSideLoss) return;
     for (const d of r.devices) {
       if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;

@@ -20,18 +20,23 @@ export function strongerOrEqual(a: RedundancyModel, b: RedundancyModel): boolean
   return MODEL_ORDER.indexOf(a) >= MODEL_ORDER.indexOf(b);
 }
 
-function combine(parts: Scenario[]): Scenario {
-  const failed = new Set<number>();
-  const lostModules = new Map<number, number>();
-  for (const p of parts) {
-    for (const i of p.failed) failed.add(i);
-    for (const [i, m] of p.lostModules) lostModules.set(i, (lostModules.get(i) ?? 0) + m);
-  }
+/**
+ * A side lost together with more failures. It names the side scenario it extends and its own
+ * failures, so the proof evaluates it as a change to the side-lost flow; the full set of failed
+ * components is built only if something asks for it.
+ */
+function extendSide(side: Scenario, more: Scenario): Scenario {
+  const lostModules = new Map(side.lostModules);
+  for (const [i, m] of more.lostModules) lostModules.set(i, (lostModules.get(i) ?? 0) + m);
+  let failed: Set<number> | undefined;
   return {
-    id: parts.map((p) => p.id).join('+'),
-    label: parts.map((p) => p.label).join(' and '),
-    failed,
+    id: `${side.id}+${more.id}`,
+    label: `${side.label} and ${more.label}`,
+    get failed() {
+      return (failed ??= new Set([...side.failed, ...more.failed]));
+    },
     lostModules,
+    extends: { id: side.id, failed: more.failed },
   };
 }
 
@@ -87,7 +92,7 @@ export function scenariosFor(graph: PowerGraph, level: RedundancyLevel, model: R
           const lost = sideFailure(graph, side);
           for (const i of at) {
             const c = graph.components[i]!;
-            if (c.side !== null && c.side !== side) sideAndUnit.push(combine([lost, unitFailure(graph, i)]));
+            if (c.side !== null && c.side !== side) sideAndUnit.push(extendSide(lost, unitFailure(graph, i)));
           }
         }
       }

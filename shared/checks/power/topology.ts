@@ -75,6 +75,8 @@ export interface PowerGraph {
   circuitRacks: readonly number[][];
   /** Indexes of the utility services. */
   utilities: readonly number[];
+  /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
+  hungShare: number;
   racks: readonly RackSupply[];
   /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
   groups: readonly RackGroup[];
@@ -172,8 +174,10 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
     if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
   });
   const utilities: number[] = [];
+  let hungShare = 0;
   components.forEach((c, i) => {
     if (c.kind === 'utility') utilities.push(i);
+    if (c.kind === 'mechanical') hungShare += c.share;
   });
   return {
     components,
@@ -186,6 +190,7 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
     suppliesTo,
     circuitRacks,
     utilities,
+    hungShare,
     racks,
     groups,
     itW,
