@@ -27,6 +27,7 @@ describe('the built-in sample facility', () => {
     // 12 racks × 3 × DGX H100 = 367.2 kW on 3 working modules of 100 kW.
     expect(errors[0]!.values.failoverLoadW).toBeCloseTo(367_200, 6);
     expect(errors[0]!.values.usableW).toBe(300_000);
+    expect(errors[0]!.values.modulesNeeded).toBe(5);
     expect(power.levels.find((l) => l.level === 'ups')).toMatchObject({ declared: '2N+1', achieved: '2N' });
   });
 

@@ -5,7 +5,7 @@
  */
 import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
-import { phaseImbalancePct } from './electrical';
+import { BREAKER_SIZES_A, lineCurrentA, phaseImbalancePct } from './electrical';
 import type { Flow } from './flow';
 import type { PowerGraph } from './topology';
 
@@ -47,6 +47,21 @@ export function componentEntities(graph: PowerGraph, i: number): string[] {
   return [c.id, ...graph.circuitRacks[i]!.map((ri) => graph.racks[ri]!.rack.id)];
 }
 
+/**
+ * For an overloaded circuit, the standard breaker that would carry the load continuously:
+ * I = P / (√3 · V · PF), rating ≥ I / derating (NEC 210.20(A): 1.25 · I), next size up in the
+ * document's code (worked case 2). Empty beyond the table.
+ */
+function breakerAdvice(c: PowerComponent, loadW: number, settings: Settings): string {
+  if (c.kind !== 'circuit') return '';
+  const currentA = lineCurrentA(loadW, c.voltageV, c.phases, c.powerFactor);
+  const derate = c.hundredPercentRated ? 1 : settings.deratingFactor;
+  const size = BREAKER_SIZES_A[settings.electricalCode].find((a) => a * derate >= currentA);
+  return size === undefined
+    ? ''
+    : ` It draws ${amps(currentA)} A: a breaker of ${size} A (${settings.electricalCode} sizes) would carry it.`;
+}
+
 export function capacityFindings(graph: PowerGraph, settings: Settings, normal: Flow): Finding[] {
   const out: Finding[] = [];
   graph.components.forEach((c, i) => {
@@ -62,7 +77,7 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
         finding({
           rule: 'power.capacity',
           severity: 'error',
-          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${values.utilisationPct.toFixed(1)} %).`,
+          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${values.utilisationPct.toFixed(1)} %).${breakerAdvice(c, loadW, settings)}`,
           entities,
           values,
           formula: CAPACITY_FORMULA[c.kind],

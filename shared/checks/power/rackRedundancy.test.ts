@@ -18,6 +18,8 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
     expect(f?.values.usableW).toBeCloseTo(34_416, -1);
     expect(f?.values.marginW).toBeCloseTo(-6_384, -1);
     expect(f?.values.utilisationPct).toBeCloseTo(118.55, 1);
+    // Worked case 2a: 59.75 A continuous needs an 80 A breaker.
+    expect(f?.message).toMatch(/It draws 59\.7 A: a breaker of 80 A \(NEC sizes\) would carry it\./);
   });
 
   it('the same rack passes if the breaker is 100 %-rated (40.8 ≤ 43.02 kW): derating is what fails it', () => {

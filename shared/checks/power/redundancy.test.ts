@@ -24,8 +24,10 @@ describe('UPS redundancy proven by failure (worked case 8)', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'power.redundancy', severity: 'error', entities: ['ups-A'] });
     expect(f!.message).toMatch(
-      /^On one module of UPS A, UPS A must carry 1800\.0 kW, over its usable 1500\.0 kW \(120\.0 %\): UPS N\+1 not met\.$/,
+      /^On one module of UPS A, UPS A must carry 1800\.0 kW, over its usable 1500\.0 kW \(120\.0 %\): UPS N\+1 not met\. 5 modules would carry it\.$/,
     );
+    // Case 8: N + 1 = 5 modules of 500 kW for 1,800 kW.
+    expect(f!.values.modulesNeeded).toBe(5);
     expect(f!.values.utilisationPct).toBeCloseTo(120, 6);
     expect(upsLevel(doc)).toMatchObject({ declared: 'N+1', achieved: 'N' });
     // Normal operation is fine (90 %): it is the claim, not the capacity, that fails.

@@ -7,6 +7,7 @@
 import { finding, type Finding } from '../types';
 import { componentEntities } from './capacityFindings';
 import { plainestFirst } from './scenarios';
+import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
 import { componentsAtLevel, type PowerGraph } from './topology';
@@ -58,17 +59,25 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
     const c = graph.components[i]!;
     const { loadW, usableW: usable } = o.overloads.get(i)!;
     const more = count > 1 ? ` (and ${count - 1} other failure${count > 2 ? 's' : ''})` : '';
+    // For a UPS, what would hold: enough working modules for the load (N = ⌈load / module⌉,
+    // worked case 8) plus the ones this failure takes away.
+    const fix =
+      c.kind === 'ups'
+        ? upsSizing(loadW, Math.min(c.moduleKw, c.moduleKva * c.powerFactor) * 1000, 'N').n +
+          (o.scenario.lostModules.get(i) ?? 0)
+        : null;
     out.push(
       finding({
         rule: 'power.redundancy',
         severity: 'error',
-        message: `On ${o.scenario.label}${more}, ${c.name} must carry ${kw(loadW)} kW, over its usable ${kw(usable)} kW (${((100 * loadW) / usable).toFixed(1)} %): ${[...claims].join(', ')} not met.`,
+        message: `On ${o.scenario.label}${more}, ${c.name} must carry ${kw(loadW)} kW, over its usable ${kw(usable)} kW (${((100 * loadW) / usable).toFixed(1)} %): ${[...claims].join(', ')} not met.${fix !== null ? ` ${fix} modules would carry it.` : ''}`,
         entities: [...componentEntities(graph, i), ...failedEntities(graph, o)],
         values: {
           failoverLoadW: loadW,
           usableW: usable,
           marginW: usable - loadW,
           utilisationPct: (100 * loadW) / usable,
+          ...(fix !== null ? { modulesNeeded: fix } : {}),
         },
         formula: FORMULA,
         source: SOURCE,

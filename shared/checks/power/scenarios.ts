@@ -14,12 +14,6 @@ import type { RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { Scenario } from './flow';
 import { componentsAtLevel, type PowerGraph } from './topology';
 
-const MODEL_ORDER: readonly RedundancyModel[] = ['N', 'N+1', '2N', '2N+1'];
-
-export function strongerOrEqual(a: RedundancyModel, b: RedundancyModel): boolean {
-  return MODEL_ORDER.indexOf(a) >= MODEL_ORDER.indexOf(b);
-}
-
 /**
  * A side lost together with more failures. It names the side scenario it extends and its own
  * failures, so the proof evaluates it as a change to the side-lost flow; the full set of failed

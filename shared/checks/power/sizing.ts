@@ -1,6 +1,7 @@
 /**
- * Sizing rules for UPS modules and transformers (figures.md §2.4–2.5; worked case 8). The checks
- * use them to suggest what would pass; they are also the engine's answer to "how much do I need".
+ * Sizing rules for UPS modules and transformers (figures.md §2.4–2.5; worked case 8): the
+ * engine's answer to "how much do I need". The UPS redundancy finding uses the module rule to say
+ * how many modules would hold.
  */
 import type { RedundancyModel } from '../../model/schema';
 
