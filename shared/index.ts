@@ -16,6 +16,7 @@ export {
 } from './checks';
 export * from './checks/power/electrical';
 export * from './checks/power/sizing';
+export * from './checks/cooling/airflow';
 export { simulateFailure, type FailureSimulation } from './checks/power/simulate';
 export { siteTotals, type SiteTotals } from './checks/power/siteTotals';
 export { LEVEL_OF, type PowerLevel } from './checks/power/topology';

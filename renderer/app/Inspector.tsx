@@ -1,6 +1,6 @@
 /** Details of the selection, and the edits that apply to it. */
 import { useMemo, useState } from 'react';
-import { catalogFor, type Rack } from '../../shared/index';
+import { catalogFor, kToF, m3sToCfm, m3sToM3h, type Rack } from '../../shared/index';
 import { removeDevice, setDeviceFeed } from '../store/commands';
 import { addComponent, assignCircuits, setRackPower } from '../store/powerCommands';
 import { ComponentInspector } from './ComponentInspector';
@@ -12,7 +12,8 @@ import { kW, pct } from './format';
 
 function RackDetails({ rack }: { rack: Rack }) {
   const doc = useEditor((s) => s.doc);
-  const { power } = useChecks();
+  const { power, airflow } = useChecks();
+  const air = airflow.get(rack.id);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const rackType = catalog.rackType(rack.rackTypeId);
   const load = power.rackLoadW.get(rack.id) ?? 0;
@@ -34,6 +35,17 @@ function RackDetails({ rack }: { rack: Rack }) {
         <dd>
           {usedU} of {rackType?.uHeight ?? '?'} U
         </dd>
+        {air && air.airflowM3s > 0 ? (
+          <>
+            <dt>Airflow</dt>
+            <dd data-testid="rack-airflow" title="ΔT = P / (ρ · c_p · V̇), ρ 1.2 kg/m³, c_p 1,005 J/(kg·K)">
+              {Math.round(m3sToCfm(air.airflowM3s)).toLocaleString('en-US')} CFM (
+              {Math.round(m3sToM3h(air.airflowM3s)).toLocaleString('en-US')} m³/h)
+              {air.deltaTK !== null ? `, ΔT ${air.deltaTK.toFixed(1)} K (${kToF(air.deltaTK).toFixed(1)} °F)` : ''}
+              {air.derived ? ' — partly derived at 20 °F' : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>Redundancy</dt>
         <dd data-testid="rack-redundancy">
           declared {rack.redundancy}, achieved {power.rackRedundancy.get(rack.id) ?? 'none'}

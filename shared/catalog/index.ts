@@ -21,6 +21,7 @@ function fromCustom(c: ProjectDocument['customDevices'][number]): DeviceSpec {
     typicalW: c.typicalW,
     weightKg: c.weightKg,
     airflowCfm: null,
+    heatOutputBtuH: null,
     cooling: 'air',
     gpus: null,
     psu: { count: c.psuCount, redundant: c.psuRedundant },

@@ -28,6 +28,8 @@ export interface DeviceSpec {
   weightKg: number;
   /** Front-to-back airflow at full load, CFM, where published. */
   airflowCfm: number | null;
+  /** Published heat output, BTU/h, where the vendor states one (checked against the power: catalog.data-quality). */
+  heatOutputBtuH: number | null;
   cooling: CoolingType;
   gpus: { count: number; model: string; bf16DenseTflops: number; fp8DenseTflops: number | null } | null;
   /**
@@ -39,7 +41,9 @@ export interface DeviceSpec {
   /** Bitcoin hashrate, TH/s, for miners. */
   hashrateThs: number | null;
   /** Source of each figure, keyed by the field it supports. */
-  sources: Partial<Record<'power' | 'psu' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>>;
+  sources: Partial<
+    Record<'power' | 'psu' | 'heat' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>
+  >;
   notes?: string;
 }
 

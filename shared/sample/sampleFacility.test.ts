@@ -40,9 +40,12 @@ describe('the built-in sample facility', () => {
     expect(gpu.every((r) => power.rackRedundancy.get(r.id) === '2N')).toBe(true);
   });
 
-  it('warns that DGX H100 runs throttled on one side (3 of its 4+2 supplies), and notes stranded capacity', () => {
+  it('warns that DGX H100 runs throttled on one side (3 of its 4+2 supplies) and that its spec sheet contradicts itself, and notes stranded capacity', () => {
     const { findings } = runChecks(buildSampleFacility());
-    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual(['power.psu-redundancy']);
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual([
+      'catalog.data-quality',
+      'power.psu-redundancy',
+    ]);
     expect(findings.filter((f) => f.severity === 'info').every((f) => f.rule === 'power.stranded')).toBe(true);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Catalog data quality: a device whose published heat output is more than its maximum input
+ * power contradicts itself (energy in = heat out). The electrical figure is the one the checks
+ * use; the finding names the devices and racks so an engineer can question the vendor
+ * (worked case 5b: DGX H100 states 38,557 BTU/h = 11.30 kW against 10.2 kW max input).
+ */
+import type { CatalogView } from '../../catalog';
+import type { ProjectDocument } from '../../model/schema';
+import { btuHToW } from '../cooling/airflow';
+import { finding, type Finding } from '../types';
+
+/** Rounding in a spec sheet is not a contradiction: more than 1 % over the input is. */
+const TOLERANCE = 0.01;
+
+export function dataQualityFindings(doc: ProjectDocument, catalog: CatalogView): Finding[] {
+  const racksByDevice = new Map<string, string[]>();
+  for (const rack of doc.racks)
+    for (const d of rack.devices) {
+      const list = racksByDevice.get(d.catalogId) ?? [];
+      if (!list.includes(rack.id)) list.push(rack.id);
+      racksByDevice.set(d.catalogId, list);
+    }
+  const out: Finding[] = [];
+  for (const [id, racks] of racksByDevice) {
+    const spec = catalog.device(id);
+    if (!spec || spec.heatOutputBtuH === null) continue;
+    const heatW = btuHToW(spec.heatOutputBtuH);
+    if (heatW <= spec.nameplateW * (1 + TOLERANCE)) continue;
+    out.push(
+      finding({
+        rule: 'catalog.data-quality',
+        severity: 'warning',
+        key: `catalog.data-quality:${id}`,
+        message: `${spec.name}: the published heat output, ${spec.heatOutputBtuH.toLocaleString('en-US')} BTU/h (${(heatW / 1000).toFixed(2)} kW), exceeds its ${(spec.nameplateW / 1000).toFixed(2)} kW maximum input; the checks use the electrical figure.`,
+        entities: racks,
+        values: { heatOutputW: heatW, nameplateW: spec.nameplateW, excessW: heatW - spec.nameplateW },
+        formula: 'heat out (BTU/h ÷ 3.412) ≤ maximum electrical input',
+        source: spec.sources.heat ? `[${spec.sources.heat.tag}] ${spec.sources.heat.ref}` : 'Catalog',
+      }),
+    );
+  }
+  return out;
+}
