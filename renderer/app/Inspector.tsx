@@ -12,8 +12,8 @@ import { kW, pct } from './format';
 
 function RackDetails({ rack }: { rack: Rack }) {
   const doc = useEditor((s) => s.doc);
-  const { power, airflow } = useChecks();
-  const air = airflow.get(rack.id);
+  const { power, cooling } = useChecks();
+  const air = cooling.racks.get(rack.id);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const rackType = catalog.rackType(rack.rackTypeId);
   const load = power.rackLoadW.get(rack.id) ?? 0;

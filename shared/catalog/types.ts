@@ -13,6 +13,8 @@ export interface Source {
 
 export type DeviceCategory = 'gpu-server' | 'gpu-rig' | 'miner' | 'network' | 'storage' | 'other';
 export type CoolingType = 'air' | 'liquid' | 'immersion';
+/** ASHRAE TC 9.9 (2021) environmental classes: air-cooled A1–A4 and high-density H1. */
+export type AshraeClass = 'A1' | 'A2' | 'A3' | 'A4' | 'H1';
 
 export interface DeviceSpec {
   id: string;
@@ -31,6 +33,15 @@ export interface DeviceSpec {
   /** Published heat output, BTU/h, where the vendor states one (checked against the power: catalog.data-quality). */
   heatOutputBtuH: number | null;
   cooling: CoolingType;
+  /**
+   * Share of its heat that goes to liquid when cooled as designed: 0 for air, a cold-plate
+   * system's capture ratio for 'liquid' (the rest heats the room's air), 1 for immersion-only.
+   */
+  liquidFraction: number;
+  /** ASHRAE class, which sets its inlet limits (docs/engine/cooling.md). */
+  ashraeClass: AshraeClass;
+  /** The vendor's own maximum operating inlet, °C, where it is narrower than the class (DGX H100: 30 °C). */
+  inletMaxC: number | null;
   gpus: { count: number; model: string; bf16DenseTflops: number; fp8DenseTflops: number | null } | null;
   /**
    * Power supplies: how many, and how many of them are spare (DGX H100: 6 with 4+2 → redundant 2).
@@ -42,7 +53,10 @@ export interface DeviceSpec {
   hashrateThs: number | null;
   /** Source of each figure, keyed by the field it supports. */
   sources: Partial<
-    Record<'power' | 'psu' | 'heat' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate', Source>
+    Record<
+      'power' | 'psu' | 'heat' | 'thermal' | 'typical' | 'weight' | 'size' | 'airflow' | 'gpus' | 'hashrate',
+      Source
+    >
   >;
   notes?: string;
 }

@@ -2,7 +2,7 @@
 import { catalogFor } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
-import { rackAirflow, type RackAirflow } from './cooling/rackAirflow';
+import { runCoolingChecks, type CoolingMetrics } from './cooling';
 import { runPowerChecks, type PowerMetrics } from './power';
 import { SEVERITY_ORDER, type Finding, type Severity } from './types';
 
@@ -11,21 +11,32 @@ export interface CheckResults {
   /** Findings per severity, counted once for the panels that show them. */
   counts: Record<Severity, number>;
   power: PowerMetrics;
-  /** Airflow and temperature rise per rack (the cooling checks build on it). */
-  airflow: Map<string, RackAirflow>;
+  cooling: CoolingMetrics;
 }
 
 export function runChecks(doc: ProjectDocument): CheckResults {
   const catalog = catalogFor(doc);
   const power = runPowerChecks(doc, catalog);
-  const findings = [...power.findings, ...dataQualityFindings(doc, catalog)].sort(
+  const cooling = runCoolingChecks(doc, catalog, upsLossByHall(doc, power.metrics));
+  const findings = [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key),
   );
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { findings, counts, power: power.metrics, airflow: rackAirflow(doc, catalog) };
+  return { findings, counts, power: power.metrics, cooling: cooling.metrics };
+}
+
+/** Losses of the UPSs that stand in a hall, W, which that hall's cooling must carry: input − output. */
+function upsLossByHall(doc: ProjectDocument, power: PowerMetrics): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of doc.power) {
+    if (p.kind !== 'ups' || p.hallId === null) continue;
+    const m = power.components.get(p.id);
+    if (m?.live) out.set(p.hallId, (out.get(p.hallId) ?? 0) + m.inputW - m.loadW);
+  }
+  return out;
 }
 
 export type { Finding, Severity } from './types';
 export type { PowerMetrics, ComponentMetrics, LevelSummary } from './power';
-export type { RackAirflow } from './cooling/rackAirflow';
+export type { CoolingMetrics, RackThermal, RoomCooling, AirGroup, LoopLoad, RackInlet } from './cooling';

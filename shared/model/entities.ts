@@ -1,7 +1,17 @@
 /** Every id-bearing collection of a document, in one place, so nothing enumerates them by hand. */
 import type { ProjectDocument } from './schema';
 
-export const ENTITY_COLLECTIONS = ['halls', 'walls', 'doors', 'rows', 'racks', 'power', 'customDevices'] as const;
+export const ENTITY_COLLECTIONS = [
+  'halls',
+  'walls',
+  'doors',
+  'rows',
+  'racks',
+  'power',
+  'cooling',
+  'containments',
+  'customDevices',
+] as const;
 
 export function allEntityIds(doc: Pick<ProjectDocument, (typeof ENTITY_COLLECTIONS)[number]>): Set<string> {
   const ids = new Set<string>();

@@ -17,6 +17,18 @@ export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   phaseImbalanceLimitPct: 10,
   redundancy: { source: 'N', transformer: 'N', switchgear: 'N', ups: 'N', distribution: 'N' },
   coolingPowerRatio: 0.3,
+  cooling: {
+    redundancy: 'N+1',
+    openBypassFraction: 0.35,
+    openRecirculationFraction: 0.15,
+    minColdAisleM: 1.2,
+    minHotAisleM: 0.9,
+    lightingWPerM2: 10,
+    openReviewKw: 15,
+    openMaxKw: 30,
+    containedReviewKw: 30,
+    containedMaxKw: 60,
+  },
   auxiliaryLoadKw: 0,
   tariffPerKwh: 0.08,
   currency: 'USD',
@@ -56,6 +68,8 @@ export function newProject(id: string): ProjectDocument {
     rows: [],
     racks: [],
     power: [],
+    cooling: [],
+    containments: [],
     customDevices: [],
   };
 }
@@ -87,6 +101,7 @@ export function newRack(
     feeds: { a: null, b: null },
     redundancy: 'N',
     interruptible: false,
+    liquidLoopId: null,
     ...fields,
   };
 }
@@ -130,6 +145,7 @@ export function newComponent(
         efficiencyPct: 96,
         batteryMinutes: 10,
         powerFactor: 0.95,
+        hallId: null,
       };
     case 'distribution':
       return {

@@ -63,8 +63,41 @@ function v1ToV2(doc: Raw): Raw {
   return doc;
 }
 
+/**
+ * 2 → 3: the cooling design (issue 4). Documents gain empty `cooling` and `containments` (so the
+ * facility's cooling power stays the `coolingPowerRatio` estimate until equipment is added);
+ * racks gain `liquidLoopId` (none), UPSs `hallId` (a separate electrical room), custom devices
+ * air cooling at class A2 with no published airflow, and settings the cooling rules' defaults.
+ */
+function v2ToV3(doc: Raw): Raw {
+  doc.cooling ??= [];
+  doc.containments ??= [];
+  for (const rack of objects(doc.racks)) rack.liquidLoopId ??= null;
+  for (const p of objects(doc.power)) if (p.kind === 'ups') p.hallId ??= null;
+  for (const c of objects(doc.customDevices)) {
+    c.cooling ??= 'air';
+    c.liquidFraction ??= 0;
+    c.airflowCfm ??= null;
+    c.ashraeClass ??= 'A2';
+  }
+  if (isObject(doc.settings))
+    doc.settings.cooling ??= {
+      redundancy: 'N+1',
+      openBypassFraction: 0.35,
+      openRecirculationFraction: 0.15,
+      minColdAisleM: 1.2,
+      minHotAisleM: 0.9,
+      lightingWPerM2: 10,
+      openReviewKw: 15,
+      openMaxKw: 30,
+      containedReviewKw: 30,
+      containedMaxKw: 60,
+    };
+  return doc;
+}
+
 /** MIGRATIONS[n] lifts version n + 1 to n + 2. */
-const MIGRATIONS: readonly Migration[] = [v1ToV2];
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 

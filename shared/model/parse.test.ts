@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildSampleFacility } from '../sample/sampleFacility';
 import { newProject } from './factory';
 import { migrate } from './migrate';
+import { runChecks } from '../checks';
 import { parseProject, serializeProject } from './parse';
+import { FORMAT_VERSION } from './schema';
 
 const sampleText = () => serializeProject(buildSampleFacility());
 
@@ -117,6 +119,10 @@ describe('project files', () => {
       weightKg: 1,
       psuCount: 2,
       psuRedundant: 2,
+      cooling: 'air',
+      liquidFraction: 0,
+      airflowCfm: null,
+      ashraeClass: 'A2',
       source: '',
     });
     expectError(JSON.stringify(doc), /customDevices\[0\]\.psuRedundant: spare power supplies must be fewer/);
@@ -171,7 +177,7 @@ describe('format migration 1 → 2', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { doc } = result;
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(FORMAT_VERSION);
     expect(doc.power.find((p) => p.id === 'c1')!.parentId).toBe('u1');
     expect(doc.settings.coolingPowerRatio).toBeCloseTo(0.3, 9);
     expect(doc.settings.redundancy.ups).toBe('N');
@@ -185,5 +191,37 @@ describe('format migration 1 → 2', () => {
     const before = JSON.stringify(raw);
     expect(migrate(raw).ok).toBe(true);
     expect(JSON.stringify(raw)).toBe(before);
+  });
+});
+
+describe('format migration 2 → 3', () => {
+  /** The sample as release 2 wrote it: no cooling design, no loops, no UPS rooms, no cooling settings. */
+  const v2 = () => {
+    const doc = JSON.parse(JSON.stringify(buildSampleFacility())) as Record<string, unknown> & {
+      settings: Record<string, unknown>;
+      racks: Record<string, unknown>[];
+      power: Record<string, unknown>[];
+    };
+    doc.formatVersion = 2;
+    delete doc.cooling;
+    delete doc.containments;
+    delete doc.settings.cooling;
+    for (const r of doc.racks) delete r.liquidLoopId;
+    for (const p of doc.power) delete p.hallId;
+    return doc;
+  };
+
+  it('opens a version 2 file with no cooling design: the cooling ratio still estimates the cooling power', () => {
+    const result = parseProject(JSON.stringify(v2()));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { doc } = result;
+    expect(doc.formatVersion).toBe(FORMAT_VERSION);
+    expect(doc.cooling).toEqual([]);
+    expect(doc.containments).toEqual([]);
+    expect(doc.racks.every((r) => r.liquidLoopId === null)).toBe(true);
+    expect(doc.settings.cooling.redundancy).toBe('N+1');
+    const { power } = runChecks(doc);
+    expect(power.site.coolingW).toBeCloseTo(0.15 * 909_000, 6);
   });
 });

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ENTITY_COLLECTIONS } from './entities';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -98,6 +98,11 @@ export const rackSchema = z.object({
    * the rack goes dark when a component fails, so redundancy proofs do not count it as lost.
    */
   interruptible: z.boolean(),
+  /**
+   * The liquid loop serving the rack: a coolant distribution unit for direct-to-chip devices, or
+   * the immersion tank the rack's devices are submerged in (then all their heat goes to the tank).
+   */
+  liquidLoopId: id.nullable(),
 });
 export type Rack = z.infer<typeof rackSchema>;
 
@@ -183,6 +188,8 @@ export const upsSchema = z.object({
   efficiencyPct,
   /** Battery autonomy at full rated load, minutes. */
   batteryMinutes: nonNegative.max(10_000),
+  /** The hall the UPS stands in, whose cooling carries its losses; null for a separate electrical room. */
+  hallId: id.nullable(),
   /** Power factor of the load it serves. */
   powerFactor,
 });
@@ -243,6 +250,142 @@ export const powerComponentSchema = z.discriminatedUnion('kind', [
 export type PowerComponent = z.infer<typeof powerComponentSchema>;
 export type PowerKind = PowerComponent['kind'];
 
+/**
+ * Cooling equipment (docs/engine/cooling.md). Units that stand in a hall have a plan `position`
+ * (centre) and `rotationDeg`: at 0° their supply face discharges towards −y, like a rack's front.
+ * Rear doors hang on a rack; heat rejection stands outside and has no position.
+ */
+const coolingBase = { id, name, existing: z.boolean() };
+const inHall = { hallId: id, position: point2Schema, rotationDeg: rotationSchema };
+/** Footprint and height, metres. */
+const size = { widthM: positive.max(50), depthM: positive.max(50), heightM: positive.max(50) };
+/** Supply or water temperature, °C. */
+const celsius = finite.min(-50).max(100);
+const fraction = finite.min(0).max(0.95);
+
+export const airHandlerSchema = z.object({
+  kind: z.literal('air-handler'),
+  ...coolingBase,
+  ...inHall,
+  ...size,
+  /** Perimeter CRAH (chilled water), CRAC (direct expansion) or in-row cooler. */
+  type: z.enum(['crah', 'crac', 'inrow']),
+  /** Net sensible cooling capacity at its design conditions, kW. */
+  sensibleKw: positive.max(100_000),
+  /** Supply airflow, m³/h. */
+  airflowM3h: positive.max(10_000_000),
+  supplyC: celsius,
+  /** Fan power at design airflow, kW. */
+  fanKw: nonNegative.max(10_000),
+  /** The chiller / dry cooler that takes its heat (chilled-water units); null for self-contained DX. */
+  rejectionId: id.nullable(),
+  /** The contained aisle it discharges into (in-row coolers); null when it supplies the room. */
+  containmentId: id.nullable(),
+});
+export type AirHandler = z.infer<typeof airHandlerSchema>;
+
+export const fanWallSchema = z.object({
+  kind: z.literal('fan-wall'),
+  ...coolingBase,
+  ...inHall,
+  /** Span along its wall and height, metres. */
+  widthM: positive.max(500),
+  heightM: positive.max(50),
+  airflowM3h: positive.max(100_000_000),
+  /** Outdoor design condition the fan wall draws from: dry-bulb and coincident wet-bulb, °C. */
+  outdoorDryBulbC: celsius,
+  outdoorWetBulbC: celsius,
+  /** Saturation effectiveness of its evaporative pad (0 = no pad; wetted media 0.7–0.95). */
+  padEffectiveness: finite.min(0).max(1),
+  fanKw: nonNegative.max(100_000),
+});
+export type FanWall = z.infer<typeof fanWallSchema>;
+
+export const cduSchema = z.object({
+  kind: z.literal('cdu'),
+  ...coolingBase,
+  ...inHall,
+  ...size,
+  capacityKw: positive.max(100_000),
+  /** Secondary (technology cooling system) flow, L/min, and its design rise, K. */
+  flowLpm: positive.max(1_000_000),
+  deltaTK: positive.max(50),
+  supplyC: celsius,
+  pumpKw: nonNegative.max(10_000),
+  rejectionId: id.nullable(),
+});
+export type Cdu = z.infer<typeof cduSchema>;
+
+export const immersionTankSchema = z.object({
+  kind: z.literal('immersion-tank'),
+  ...coolingBase,
+  ...inHall,
+  ...size,
+  capacityKw: positive.max(100_000),
+  /** Device slots: how many devices it holds. */
+  slots: z.number().int().min(1).max(10_000),
+  /** Pumps and fans of the tank or container, kW. */
+  pumpKw: nonNegative.max(10_000),
+  rejectionId: id.nullable(),
+});
+export type ImmersionTank = z.infer<typeof immersionTankSchema>;
+
+export const rearDoorSchema = z.object({
+  kind: z.literal('rear-door'),
+  ...coolingBase,
+  /** The rack whose exhaust it cools. */
+  rackId: id,
+  capacityKw: positive.max(10_000),
+  waterSupplyC: celsius,
+  waterReturnC: celsius,
+  /** The CDU or heat rejection that supplies its water. */
+  loopId: id.nullable(),
+});
+export type RearDoor = z.infer<typeof rearDoorSchema>;
+
+export const heatRejectionSchema = z.object({
+  kind: z.literal('heat-rejection'),
+  ...coolingBase,
+  type: z.enum(['chiller', 'dry-cooler', 'cooling-tower']),
+  /** Heat it rejects at the design ambient, kW. */
+  capacityKw: positive.max(1_000_000),
+  designAmbientC: celsius,
+  /** Chillers: coefficient of performance at design (electrical kW = heat / COP). */
+  cop: finite.min(0.5).max(50).nullable(),
+  /** Fans and pumps at full load, kW (dry coolers, towers; chillers' auxiliaries). */
+  powerKw: nonNegative.max(100_000),
+});
+export type HeatRejection = z.infer<typeof heatRejectionSchema>;
+
+export const coolingUnitSchema = z.discriminatedUnion('kind', [
+  airHandlerSchema,
+  fanWallSchema,
+  cduSchema,
+  immersionTankSchema,
+  rearDoorSchema,
+  heatRejectionSchema,
+]);
+export type CoolingUnit = z.infer<typeof coolingUnitSchema>;
+export type CoolingKind = CoolingUnit['kind'];
+
+/**
+ * Aisle containment on a row pair (or one row against a wall): hot-aisle containment closes the
+ * aisle the rows exhaust into, cold-aisle containment the one they draw from. The fractions are
+ * the design assumptions the airflow check uses (figures.md §3.5).
+ */
+export const containmentSchema = z.object({
+  id,
+  hallId: id,
+  name,
+  type: z.enum(['hot', 'cold']),
+  rowIds: z.array(id).min(1).max(2),
+  /** Share of the supplied air that returns without passing through IT. */
+  bypassFraction: fraction,
+  /** Share of the IT intake air that is its own exhaust. */
+  recirculationFraction: fraction,
+});
+export type Containment = z.infer<typeof containmentSchema>;
+
 /** Levels of the chain at which a redundancy model is declared and proven. */
 export const REDUNDANCY_LEVELS = ['source', 'transformer', 'switchgear', 'ups', 'distribution'] as const;
 export type RedundancyLevel = (typeof REDUNDANCY_LEVELS)[number];
@@ -273,10 +416,29 @@ export const settingsSchema = z.object({
     distribution: redundancyModelSchema,
   }),
   /**
-   * Cooling power per unit of IT power (kW/kW). A placeholder estimate until the cooling design
-   * (issue 4) supplies the real figure; mining fan walls run ≈0.025, chilled-water halls 0.15–0.3.
+   * Cooling power per unit of IT power (kW/kW), used only while the document has no cooling
+   * equipment (then the cooling design supplies the figure); mining fan walls run ≈0.025,
+   * chilled-water halls 0.15–0.3.
    */
   coolingPowerRatio: finite.min(0).max(3),
+  /** Cooling design rules (docs/engine/cooling.md). */
+  cooling: z.object({
+    /** Declared redundancy of each room's air cooling: N+k survives losing its k largest units, 2N half of them. */
+    redundancy: z.enum(['N', 'N+1', 'N+2', '2N']),
+    /** Bypass and recirculation fractions of air outside any containment. */
+    openBypassFraction: fraction,
+    openRecirculationFraction: fraction,
+    /** Minimum clear aisle widths, metres. */
+    minColdAisleM: nonNegative.max(20),
+    minHotAisleM: nonNegative.max(20),
+    /** Lighting and other in-room heat, W per m² of floor. */
+    lightingWPerM2: nonNegative.max(1_000),
+    /** Air-cooled rack density bands, kW: review above, error above (open room and contained aisle). */
+    openReviewKw: positive.max(1_000),
+    openMaxKw: positive.max(1_000),
+    containedReviewKw: positive.max(1_000),
+    containedMaxKw: positive.max(1_000),
+  }),
   /** Constant facility load: lighting, offices, security, kW. */
   auxiliaryLoadKw: nonNegative.max(10_000_000),
   /** Energy price per kWh, in `currency`. */
@@ -298,6 +460,13 @@ export const customDeviceSchema = z.object({
   weightKg: nonNegative.max(5_000),
   psuCount: z.number().int().min(1).max(32),
   psuRedundant: z.number().int().min(0).max(31),
+  /** Air, direct liquid (with `liquidFraction` of its heat to the loop) or immersion-only. */
+  cooling: z.enum(['air', 'liquid', 'immersion']),
+  liquidFraction: finite.min(0).max(1),
+  /** Published front-to-back airflow, CFM; null derives it from power at the design rise. */
+  airflowCfm: positive.max(100_000).nullable(),
+  /** ASHRAE TC 9.9 environmental class, which sets its inlet limits. */
+  ashraeClass: z.enum(['A1', 'A2', 'A3', 'A4', 'H1']),
   source: z.string().max(2_000),
 });
 export type CustomDevice = z.infer<typeof customDeviceSchema>;
@@ -313,6 +482,8 @@ const projectObjectSchema = z.object({
   rows: z.array(rowSchema).max(100_000),
   racks: z.array(rackSchema).max(200_000),
   power: z.array(powerComponentSchema).max(500_000),
+  cooling: z.array(coolingUnitSchema).max(500_000),
+  containments: z.array(containmentSchema).max(100_000),
   customDevices: z.array(customDeviceSchema).max(10_000),
 });
 
@@ -384,6 +555,11 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
         });
     }
   });
+  checkCoolingReferences(doc, ctx, halls, rows);
+  doc.power.forEach((p, i) => {
+    if (p.kind === 'ups' && p.hallId !== null && !halls.has(p.hallId))
+      missing(['power', i, 'hallId'], 'hall', p.hallId);
+  });
   const cycle = findParentCycle(doc.power);
   if (cycle !== null)
     ctx.addIssue({
@@ -392,12 +568,70 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
       message: `the chain loops back on itself through "${doc.power[cycle]!.id}"`,
     });
   doc.customDevices.forEach((c, i) => {
+    if (c.cooling === 'liquid' && c.liquidFraction <= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customDevices', i, 'liquidFraction'],
+        message: 'a liquid-cooled device sends some of its heat to the liquid (fraction above 0)',
+      });
     if (c.psuRedundant >= c.psuCount)
       ctx.addIssue({
         code: 'custom',
         path: ['customDevices', i, 'psuRedundant'],
         message: 'spare power supplies must be fewer than installed ones',
       });
+  });
+}
+
+/** Cooling references: halls, racks, loops and rejection of the right kinds; containments on their hall's rows. */
+function checkCoolingReferences(
+  doc: z.infer<typeof projectObjectSchema>,
+  ctx: z.RefinementCtx,
+  halls: Set<string>,
+  rows: Map<string, Row>,
+): void {
+  const units = new Map(doc.cooling.map((u) => [u.id, u]));
+  const containments = new Map(doc.containments.map((c) => [c.id, c]));
+  const racks = new Map(doc.racks.map((r) => [r.id, r]));
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const expectKind = (path: (string | number)[], ref: string, kinds: readonly CoolingKind[], what: string) => {
+    const kind = units.get(ref)?.kind;
+    if (kind === undefined || !kinds.includes(kind)) issue(path, `refers to ${what} "${ref}", which does not exist`);
+  };
+  const doors = new Set<string>();
+  doc.cooling.forEach((u, i) => {
+    if ('hallId' in u && !halls.has(u.hallId))
+      issue(['cooling', i, 'hallId'], `refers to hall "${u.hallId}", which does not exist`);
+    if ('rejectionId' in u && u.rejectionId !== null)
+      expectKind(['cooling', i, 'rejectionId'], u.rejectionId, ['heat-rejection'], 'heat rejection');
+    if (u.kind === 'air-handler' && u.containmentId !== null) {
+      const c = containments.get(u.containmentId);
+      if (!c)
+        issue(['cooling', i, 'containmentId'], `refers to containment "${u.containmentId}", which does not exist`);
+      else if (c.hallId !== u.hallId)
+        issue(['cooling', i, 'containmentId'], `containment "${c.id}" is in another hall`);
+    }
+    if (u.kind === 'rear-door') {
+      if (!racks.has(u.rackId)) issue(['cooling', i, 'rackId'], `refers to rack "${u.rackId}", which does not exist`);
+      else if (doors.has(u.rackId)) issue(['cooling', i, 'rackId'], `rack "${u.rackId}" already has a rear door`);
+      doors.add(u.rackId);
+      if (u.loopId !== null)
+        expectKind(['cooling', i, 'loopId'], u.loopId, ['cdu', 'heat-rejection'], 'CDU or heat rejection');
+    }
+  });
+  doc.racks.forEach((r, i) => {
+    if (r.liquidLoopId !== null)
+      expectKind(['racks', i, 'liquidLoopId'], r.liquidLoopId, ['cdu', 'immersion-tank'], 'CDU or immersion tank');
+  });
+  doc.containments.forEach((c, i) => {
+    if (!halls.has(c.hallId))
+      issue(['containments', i, 'hallId'], `refers to hall "${c.hallId}", which does not exist`);
+    if (new Set(c.rowIds).size !== c.rowIds.length) issue(['containments', i, 'rowIds'], 'names the same row twice');
+    c.rowIds.forEach((rowId, j) => {
+      const row = rows.get(rowId);
+      if (!row) issue(['containments', i, 'rowIds', j], `refers to row "${rowId}", which does not exist`);
+      else if (row.hallId !== c.hallId) issue(['containments', i, 'rowIds', j], `row "${rowId}" is in another hall`);
+    });
   });
 }
 

@@ -44,6 +44,7 @@ describe('the built-in sample facility', () => {
     const { findings } = runChecks(buildSampleFacility());
     expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual([
       'catalog.data-quality',
+      'cooling.density',
       'power.psu-redundancy',
     ]);
     expect(findings.filter((f) => f.severity === 'info').every((f) => f.rule === 'power.stranded')).toBe(true);

@@ -14,6 +14,10 @@
  * five. Either UPS alone carries the GPU rows (367 kW), so the design is 2N, but with side A lost
  * and one module of UPS B failed, 300 kW is left for 367 kW: the declared 2N+1 does not hold.
  *
+ * Cooling: the mining days' evaporative fan walls, with the back-to-back rows 01 and 02 sharing one
+ * contained hot aisle. The GPU racks (30.6 kW) sit just above the 30 kW review threshold for
+ * air-cooled racks in containment: a warning that asks for a look at rear doors or liquid.
+ *
  * `npm run gen:sample` writes this to assets/sample-facility.hallwright, the file the app opens.
  */
 import { defaultRackCircuit, newRack, perimeterWalls, DEFAULT_SETTINGS } from '../model/factory';
@@ -94,6 +98,7 @@ function chain(): ProjectDocument['power'] {
           modules,
           efficiencyPct: 96,
           batteryMinutes: 10,
+          hallId: null,
           powerFactor: 0.95,
         },
         ...[1, 2].map((k): ProjectDocument['power'][number] => ({
@@ -239,6 +244,43 @@ export function buildSampleFacility(): ProjectDocument {
     ],
     racks,
     power,
+    cooling: fanWalls(hall.id),
+    containments: [
+      {
+        id: 'hac-1',
+        hallId: hall.id,
+        name: 'Hot aisle 01/02 (contained)',
+        type: 'hot',
+        rowIds: ['row-a-01', 'row-a-02'],
+        bypassFraction: 0.05,
+        recirculationFraction: 0.03,
+      },
+    ],
     customDevices: [],
   };
+}
+
+/**
+ * The mining days' fan walls, kept: wetted-pad evaporative coolers drawing outdoor air at a 35 °C
+ * dry-bulb / 22 °C wet-bulb summer design day; three on the south wall face the miners' intakes,
+ * two on the north wall the GPU racks'. Five × 60,000 m³/h carry the hall with one lost (N+1).
+ */
+function fanWalls(hallId: string): ProjectDocument['cooling'] {
+  const at = (i: number, x: number, y: number, rotationDeg: 0 | 180) => ({
+    kind: 'fan-wall' as const,
+    id: `fw-${i}`,
+    name: `Fan wall FW${i} (pad)`,
+    existing: true,
+    hallId,
+    position: { x, y },
+    rotationDeg,
+    widthM: 6,
+    heightM: 3,
+    airflowM3h: 60_000,
+    outdoorDryBulbC: 35,
+    outdoorWetBulbC: 22,
+    padEffectiveness: 0.85,
+    fanKw: 7.5,
+  });
+  return [at(1, 8, 0.4, 180), at(2, 16, 0.4, 180), at(3, 24, 0.4, 180), at(4, 10, 23.6, 0), at(5, 18, 23.6, 0)];
 }

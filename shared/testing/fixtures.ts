@@ -92,6 +92,10 @@ export function upsChainDoc(opts: UpsChainOptions): ProjectDocument {
     weightKg: 20,
     psuCount: 2,
     psuRedundant: 1,
+    cooling: 'air',
+    liquidFraction: 0,
+    airflowCfm: null,
+    ashraeClass: 'A2',
     source: 'test fixture',
   });
   const twoSided = opts.modulesB !== undefined;
@@ -111,6 +115,7 @@ export function upsChainDoc(opts: UpsChainOptions): ProjectDocument {
       efficiencyPct: 96,
       batteryMinutes: 10,
       powerFactor: 1,
+      hallId: null,
     };
     doc.power.push(ups, {
       ...defaultRackCircuit(`ckt-${side}`, `Circuit ${side}`, side),

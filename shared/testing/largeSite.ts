@@ -66,6 +66,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
             modules: 6,
             efficiencyPct: 96,
             batteryMinutes: 10,
+            hallId: null,
             powerFactor: 1,
           });
         power.push({
@@ -121,6 +122,8 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     rows: [],
     racks,
     power,
+    cooling: [],
+    containments: [],
     customDevices: [],
   };
 }

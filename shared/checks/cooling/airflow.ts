@@ -37,3 +37,39 @@ export const kToF = (deltaK: number) => deltaK * F_PER_K;
 export const fToK = (deltaF: number) => deltaF / F_PER_K;
 export const wToBtuH = (w: number) => w * BTUH_PER_W;
 export const btuHToW = (btuH: number) => btuH / BTUH_PER_W;
+
+/**
+ * Supply temperature of a direct evaporative cooler (wetted pad), °C:
+ * T_out = T_db − ε · (T_db − T_wb), ε the saturation effectiveness (ASHRAE Handbook — HVAC
+ * Systems and Equipment, ch. 41, evaporative air-cooling equipment; wetted media 0.7–0.95).
+ * With ε = 0 (no pad) the air enters at the outdoor dry-bulb.
+ */
+export function evaporativeSupplyC(dryBulbC: number, wetBulbC: number, effectiveness: number): number {
+  return dryBulbC - effectiveness * Math.max(0, dryBulbC - wetBulbC);
+}
+
+/**
+ * Inlet temperature of a rack that draws a fraction r of its intake from its own exhaust (the mixing
+ * of supply and recirculated air): T_in = (1 − r)·T_s + r·(T_in + ΔT), so
+ * T_in = T_s + r · ΔT / (1 − r). r = 0 gives the supply temperature.
+ */
+export function mixedInletC(supplyC: number, deltaTK: number, recirculation: number): number {
+  return supplyC + (recirculation * deltaTK) / (1 - recirculation);
+}
+
+/**
+ * Return Temperature Index (Herrlin; figures.md §3.6, worked case 7):
+ * RTI = (T_return − T_supply) / ΔT_equip · 100 %. 100 % is balanced, below net bypass, above net
+ * recirculation. By the energy balance ρ·c_p·V̇_AHU·ΔT_AHU = ρ·c_p·V̇_IT·ΔT_IT it also equals
+ * V̇_IT / V̇_AHU · 100 %, which is how a design (without measured temperatures) predicts it.
+ */
+export function rtiPct(supplyC: number, returnC: number, deltaTEquipK: number): number {
+  return ((returnC - supplyC) / deltaTEquipK) * 100;
+}
+
+export type RtiVerdict = 'balanced' | 'bypass' | 'recirculation';
+
+/** Band 100 % ± 5 % is balanced (figures.md §3.6, [U] target). */
+export function rtiVerdict(rti: number): RtiVerdict {
+  return rti < 95 ? 'bypass' : rti > 105 ? 'recirculation' : 'balanced';
+}

@@ -18,8 +18,8 @@ describe('loads roll up the sample chain', () => {
   it('UPS input = output / 96 %; switchboard A = UPS A input + miner busway + half the facility load', () => {
     const upsIn = 183.6 / 0.96;
     expect(power.components.get('ups-a')!.inputW / 1000).toBeCloseTo(upsIn, 9);
-    // 20 bays × 9 × 3,010 W = 541.8 kW of miners; facility = 0.15 · 909 kW IT + 20 kW auxiliary, half on board A.
-    const facilityHalf = (0.15 * 909 + 20) / 2;
+    // 20 bays × 9 × 3,010 W = 541.8 kW of miners; facility = five 7.5 kW fan walls + 20 kW auxiliary, half on board A.
+    const facilityHalf = (5 * 7.5 + 20) / 2;
     expect(kW('busway-m1')).toBeCloseTo(541.8, 9);
     expect(kW('mech-a')).toBeCloseTo(facilityHalf, 9);
     expect(kW('swbd-a')).toBeCloseTo(upsIn + 541.8 + facilityHalf, 9);

@@ -273,7 +273,7 @@ export function phaseCurrents(c: PowerComponent, phases: Float64Array | null): F
 /** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */
 export function facilityLoad(graph: PowerGraph, settings: Settings): { mechanicalW: number; hungShare: number } {
   return {
-    mechanicalW: settings.coolingPowerRatio * graph.itW + settings.auxiliaryLoadKw * 1000,
+    mechanicalW: graph.coolingW + settings.auxiliaryLoadKw * 1000,
     hungShare: graph.hungShare,
   };
 }

@@ -153,7 +153,7 @@ export function runPowerChecks(
   const site = siteTotals({
     itW: graph.itW,
     lossesW,
-    coolingW: settings.coolingPowerRatio * graph.itW,
+    coolingW: graph.coolingW,
     auxiliaryW: settings.auxiliaryLoadKw * 1000,
     tariffPerKwh: settings.tariffPerKwh,
   });

@@ -4,6 +4,7 @@
  * with their power supplies split over the rack's A and B circuits.
  */
 import type { CatalogView } from '../../catalog';
+import { facilityCoolingW } from '../cooling';
 import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
 
 /** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
@@ -82,6 +83,8 @@ export interface PowerGraph {
   groups: readonly RackGroup[];
   /** Σ rack load, W: the design IT load, whatever fails. */
   itW: number;
+  /** The cooling plant's electrical power, W: from the cooling design, or the ratio estimate without one. */
+  coolingW: number;
 }
 
 /** Splits `count` supplies over the sides a rack has, as the placement's `feed` asks. */
@@ -191,6 +194,7 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
     circuitRacks,
     utilities,
     hungShare,
+    coolingW: facilityCoolingW(doc, catalog, itW),
     racks,
     groups,
     itW,

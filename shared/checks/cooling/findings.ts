@@ -1,0 +1,403 @@
+/**
+ * Cooling findings (docs/engine/cooling.md): heat balance and airflow per room and contained
+ * aisle with the declared redundancy, rack density against its cooling technology, liquid loops
+ * and heat rejection, estimated inlet temperatures against ASHRAE limits, and the layout rules.
+ * Rack-level rules report one finding per hall and band, naming every rack, so a 10,000-rack
+ * site gets a readable list.
+ */
+import type { ProjectDocument } from '../../model/schema';
+import { finding, type Finding } from '../types';
+import { flow, kw, kwBtu, temp } from './format';
+import type { RackInlet } from './inlet';
+import type { AisleIssue } from './layout';
+import type { LoopLoad } from './loops';
+import type { RackThermal } from './rackThermal';
+import type { RoomCooling } from './rooms';
+
+const TOL = 1e-9;
+const SRC_HEAT = 'Sensible heat balance; redundancy N+k loses the k largest units (figures.md §3.4)';
+const SRC_AIR = 'V̇ = P / (ρ · c_p · ΔT), figures.md §3.1 (worked cases 4, 5); bypass per containment (§3.5)';
+const SRC_DENSITY = 'Density thresholds, figures.md §3.3 (air ≈25–30 kW/rack with containment; review above 30 kW)';
+const SRC_LOOP = 'Water flow V̇ = P / (c_p · ΔT) / ρ (figures.md §3.1, worked case 4); capacities at design conditions';
+const SRC_INLET = 'ASHRAE TC 9.9 (2021) Table 2.1 envelopes, narrowed by the vendor’s range (figures.md §3.2)';
+const SRC_LAYOUT = 'Hot aisle / cold aisle arrangement; aisle minimums are the document’s settings';
+
+export function roomFindings(doc: ProjectDocument, rooms: readonly RoomCooling[]): Finding[] {
+  const model = doc.settings.cooling.redundancy;
+  const out: Finding[] = [];
+  const name = (id: string) => doc.cooling.find((u) => u.id === id)?.name ?? id;
+  for (const room of rooms) {
+    const { heat, capacity, airflow } = room;
+    const hasLoad = heat.rackAirW > 0 || airflow.demandM3s > 0;
+    if (!hasLoad) continue;
+    if (room.units.length === 0) {
+      out.push(
+        finding({
+          rule: 'cooling.heat-balance',
+          severity: 'error',
+          message: `${room.name}: ${kwBtu(heat.totalW)} of sensible heat and no air cooling in the room.`,
+          entities: [room.hallId],
+          values: { heatW: heat.totalW, capacityW: 0 },
+          formula: 'Σ sensible heat ≤ Σ unit sensible capacity',
+          source: SRC_HEAT,
+        }),
+      );
+      continue;
+    }
+    const lostNames = (ids: string[]) => ids.map(name).join(', ');
+    if (heat.totalW > capacity.installed * (1 + TOL))
+      out.push(
+        finding({
+          rule: 'cooling.heat-balance',
+          severity: 'error',
+          message: `${room.name}: sensible heat ${kwBtu(heat.totalW)} exceeds the installed capacity ${kwBtu(capacity.installed)} by ${kw(heat.totalW - capacity.installed)}.`,
+          entities: [room.hallId, ...room.units.map((u) => u.id)],
+          values: { heatW: heat.totalW, capacityW: capacity.installed, deficitW: heat.totalW - capacity.installed },
+          formula: 'Q = Σ rack air heat (after rear doors) + lighting + UPS losses in the room ≤ Σ sensible capacity',
+          source: SRC_HEAT,
+        }),
+      );
+    else if (heat.totalW > capacity.available * (1 + TOL))
+      out.push(
+        finding({
+          rule: 'cooling.heat-balance',
+          severity: 'error',
+          key: `cooling.heat-balance:redundancy:${room.hallId}`,
+          message: `${room.name}: declared ${model} does not hold — with ${lostNames(capacity.lostIds)} lost, ${kwBtu(capacity.available)} is left for ${kwBtu(heat.totalW)}.`,
+          entities: [room.hallId, ...capacity.lostIds],
+          values: { heatW: heat.totalW, availableW: capacity.available, deficitW: heat.totalW - capacity.available },
+          formula: `Q ≤ Σ capacity − the ${model === '2N' ? 'larger half of the units' : 'largest unit(s)'}`,
+          source: SRC_HEAT,
+        }),
+      );
+    airflowFinding(out, {
+      key: room.hallId,
+      label: room.name,
+      entities: [room.hallId, ...room.units.map((u) => u.id)],
+      requiredM3s: airflow.requiredM3s,
+      supply: airflow.supply.installed,
+      available: airflow.supply.available,
+      lostIds: airflow.supply.lostIds,
+      model,
+      name,
+    });
+    for (const g of room.groups) {
+      if (!g.dedicated || g.containmentId === null) continue;
+      const c = doc.containments.find((x) => x.id === g.containmentId)!;
+      airflowFinding(out, {
+        key: c.id,
+        label: c.name,
+        entities: [c.id, ...g.unitIds, ...g.rackIds],
+        requiredM3s: g.requiredM3s,
+        supply: g.dedicated.installed,
+        available: g.dedicated.available,
+        lostIds: g.dedicated.lostIds,
+        model,
+        name,
+      });
+    }
+  }
+  return out;
+}
+
+function airflowFinding(
+  out: Finding[],
+  a: {
+    key: string;
+    label: string;
+    entities: string[];
+    requiredM3s: number;
+    supply: number;
+    available: number;
+    lostIds: string[];
+    model: string;
+    name: (id: string) => string;
+  },
+): void {
+  const formula = 'V̇_required = Σ V̇_IT / (1 − bypass) ≤ Σ unit airflow';
+  if (a.requiredM3s > a.supply * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.airflow',
+        severity: 'error',
+        key: `cooling.airflow:${a.key}`,
+        message: `${a.label}: the racks need ${flow(a.requiredM3s)} of supply after bypass; the units move ${flow(a.supply)} — short by ${flow(a.requiredM3s - a.supply)}.`,
+        entities: a.entities,
+        values: { requiredM3s: a.requiredM3s, supplyM3s: a.supply, deficitM3s: a.requiredM3s - a.supply },
+        formula,
+        source: SRC_AIR,
+      }),
+    );
+  else if (a.requiredM3s > a.available * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.airflow',
+        severity: 'error',
+        key: `cooling.airflow:redundancy:${a.key}`,
+        message: `${a.label}: declared ${a.model} does not hold for airflow — with ${a.lostIds.map(a.name).join(', ')} lost, ${flow(a.available)} is left for ${flow(a.requiredM3s)} (short by ${flow(a.requiredM3s - a.available)}).`,
+        entities: [...a.entities],
+        values: { requiredM3s: a.requiredM3s, availableM3s: a.available, deficitM3s: a.requiredM3s - a.available },
+        formula: `${formula}, less the largest unit(s)`,
+        source: SRC_AIR,
+      }),
+    );
+}
+
+/** Rack density against the technology it stands in, one finding per hall and band. */
+export function densityFindings(doc: ProjectDocument, racks: ReadonlyMap<string, RackThermal>): Finding[] {
+  const rules = doc.settings.cooling;
+  type Band = { severity: 'error' | 'warning'; text: (n: number, maxW: number) => string; formula: string };
+  const bands: Record<string, Band> = {
+    'needs-liquid': {
+      severity: 'error',
+      text: (n, w) =>
+        `${n} rack${n > 1 ? 's' : ''} hold liquid-cooled equipment but no liquid loop serves them (up to ${kw(w)} that only liquid can carry): connect a CDU or immersion tank.`,
+      formula: 'device liquid heat = P · liquid fraction needs a loop',
+    },
+    'open-max': {
+      severity: 'error',
+      text: (n, w) =>
+        `${n} rack${n > 1 ? 's' : ''} put up to ${kw(w)} into open-room air, above the ${rules.openMaxKw} kW limit for air without containment: contain the aisle, add rear doors or go liquid.`,
+      formula: `rack heat to room ≤ ${rules.openMaxKw} kW (open air)`,
+    },
+    'open-review': {
+      severity: 'warning',
+      text: (n, w) =>
+        `${n} rack${n > 1 ? 's' : ''} put up to ${kw(w)} into open-room air, above the ${rules.openReviewKw} kW at which containment is advised.`,
+      formula: `rack heat to room ≤ ${rules.openReviewKw} kW (open air, review)`,
+    },
+    'contained-max': {
+      severity: 'error',
+      text: (n, w) =>
+        `${n} rack${n > 1 ? 's' : ''} put up to ${kw(w)} into contained air, above the ${rules.containedMaxKw} kW limit for air: add rear doors or go liquid.`,
+      formula: `rack heat to room ≤ ${rules.containedMaxKw} kW (contained air)`,
+    },
+    'contained-review': {
+      severity: 'warning',
+      text: (n, w) =>
+        `${n} rack${n > 1 ? 's' : ''} put up to ${kw(w)} into contained air, above the ${rules.containedReviewKw} kW review threshold: check rear doors or liquid.`,
+      formula: `rack heat to room ≤ ${rules.containedReviewKw} kW (contained air, review)`,
+    },
+    'door-saturated': {
+      severity: 'warning',
+      text: (n, w) =>
+        `${n} rear door${n > 1 ? 's' : ''} run at capacity: up to ${kw(w)} of exhaust heat passes into the room.`,
+      formula: 'rack air heat ≤ rear-door capacity',
+    },
+  };
+  const hits = new Map<string, { hallId: string; band: string; rackIds: string[]; maxW: number }>();
+  const hit = (hallId: string, band: string, rackId: string, w: number) => {
+    const key = `${band}:${hallId}`;
+    const h = hits.get(key) ?? { hallId, band, rackIds: [], maxW: 0 };
+    h.rackIds.push(rackId);
+    h.maxW = Math.max(h.maxW, w);
+    hits.set(key, h);
+  };
+  for (const rack of doc.racks) {
+    const t = racks.get(rack.id)!;
+    if (t.unservedLiquidW > 0) hit(rack.hallId, 'needs-liquid', rack.id, t.unservedLiquidW);
+    if (t.technology === 'immersion') continue;
+    if (t.doorW > 0 && t.roomW > TOL) hit(rack.hallId, 'door-saturated', rack.id, t.roomW);
+    const contained = t.containmentId !== null;
+    const [review, max] = contained
+      ? [rules.containedReviewKw, rules.containedMaxKw]
+      : [rules.openReviewKw, rules.openMaxKw];
+    const prefix = contained ? 'contained' : 'open';
+    if (t.roomW > max * 1000 * (1 + TOL)) hit(rack.hallId, `${prefix}-max`, rack.id, t.roomW);
+    else if (t.roomW > review * 1000 * (1 + TOL)) hit(rack.hallId, `${prefix}-review`, rack.id, t.roomW);
+  }
+  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
+  return [...hits.values()].map((h) => {
+    const band = bands[h.band]!;
+    return finding({
+      rule: 'cooling.density',
+      severity: band.severity,
+      key: `cooling.density:${h.band}:${h.hallId}`,
+      message: `${hallName.get(h.hallId) ?? h.hallId}: ${band.text(h.rackIds.length, h.maxW)}`,
+      entities: h.rackIds,
+      values: { racks: h.rackIds.length, maxW: h.maxW },
+      formula: band.formula,
+      source: SRC_DENSITY,
+    });
+  });
+}
+
+export function loopFindings(doc: ProjectDocument, loops: ReadonlyMap<string, LoopLoad>): Finding[] {
+  const out: Finding[] = [];
+  const name = new Map(doc.cooling.map((u) => [u.id, u.name]));
+  for (const l of loops.values()) {
+    const label = name.get(l.id) ?? l.id;
+    if (l.loadW > 0 && l.to === null && l.kind !== 'heat-rejection')
+      out.push(
+        finding({
+          rule: 'cooling.liquid-loop',
+          severity: 'error',
+          key: `cooling.liquid-loop:unconnected:${l.id}`,
+          message: `${label} carries ${kwBtu(l.loadW)} but is connected to no ${l.kind === 'rear-door' ? 'CDU or heat rejection' : 'heat rejection'}: the heat has nowhere to go.`,
+          entities: [l.id, ...l.rackIds],
+          values: { loadW: l.loadW },
+          formula: 'every loop carrying heat ends at heat rejection',
+          source: SRC_LOOP,
+        }),
+      );
+    if (l.kind !== 'air-handler' && l.loadW > l.capacityW * (1 + TOL))
+      out.push(
+        finding({
+          rule: 'cooling.liquid-loop',
+          severity: 'error',
+          key: `cooling.liquid-loop:capacity:${l.id}`,
+          message: `${label}: ${kwBtu(l.loadW)} against a capacity of ${kwBtu(l.capacityW)} (${((100 * l.loadW) / l.capacityW).toFixed(1)} %).`,
+          entities: [l.id, ...l.rackIds],
+          values: { loadW: l.loadW, capacityW: l.capacityW, utilisationPct: (100 * l.loadW) / l.capacityW },
+          formula: 'Σ heat carried ≤ rated capacity (heat rejection: at design ambient)',
+          source: SRC_LOOP,
+        }),
+      );
+    if (l.flowNeededLpm !== null && l.flowLpm !== null && l.flowNeededLpm > l.flowLpm * (1 + TOL))
+      out.push(
+        finding({
+          rule: 'cooling.liquid-loop',
+          severity: 'error',
+          key: `cooling.liquid-loop:flow:${l.id}`,
+          message: `${label}: ${kwBtu(l.loadW)} needs ${l.flowNeededLpm.toFixed(1)} L/min (${(l.flowNeededLpm / 3.785).toFixed(1)} US gpm) at its design rise; it pumps ${l.flowLpm.toFixed(1)} L/min.`,
+          entities: [l.id, ...l.rackIds],
+          values: { flowNeededLpm: l.flowNeededLpm, flowLpm: l.flowLpm },
+          formula: 'V̇ = P / (c_p · ΔT) / ρ ≤ rated flow',
+          source: SRC_LOOP,
+        }),
+      );
+    if (l.devices !== null && l.slots !== null && l.devices > l.slots)
+      out.push(
+        finding({
+          rule: 'cooling.liquid-loop',
+          severity: 'error',
+          key: `cooling.liquid-loop:slots:${l.id}`,
+          message: `${label}: ${l.devices} devices for ${l.slots} slots.`,
+          entities: [l.id, ...l.rackIds],
+          values: { devices: l.devices, slots: l.slots },
+          formula: 'devices immersed ≤ tank slots',
+          source: SRC_LOOP,
+        }),
+      );
+    if (l.kind === 'heat-rejection') {
+      const u = doc.cooling.find((x) => x.id === l.id);
+      if (u?.kind === 'heat-rejection' && u.type === 'chiller' && u.cop === null)
+        out.push(
+          finding({
+            rule: 'cooling.liquid-loop',
+            severity: 'warning',
+            key: `cooling.liquid-loop:cop:${l.id}`,
+            message: `${label}: a chiller without a COP — its compressor power is left out of the facility load and PUE.`,
+            entities: [l.id],
+            values: { loadW: l.loadW },
+            formula: 'P_chiller = Q / COP',
+            source: SRC_LOOP,
+          }),
+        );
+    }
+  }
+  return out;
+}
+
+export function inletFindings(
+  doc: ProjectDocument,
+  racks: ReadonlyMap<string, RackThermal>,
+  inlets: ReadonlyMap<string, RackInlet>,
+): Finding[] {
+  const groups = new Map<
+    string,
+    { hallId: string; severity: 'error' | 'warning'; rackIds: string[]; maxC: number; limitC: number }
+  >();
+  for (const rack of doc.racks) {
+    const inlet = inlets.get(rack.id);
+    const env = racks.get(rack.id)?.envelope;
+    if (!inlet || !env) continue;
+    const over =
+      inlet.inletC > env.allowableMaxC + TOL
+        ? { severity: 'error' as const, limitC: env.allowableMaxC }
+        : inlet.inletC > env.recommendedMaxC + TOL
+          ? { severity: 'warning' as const, limitC: env.recommendedMaxC }
+          : null;
+    if (!over) continue;
+    const key = `${over.severity}:${rack.hallId}`;
+    const g = groups.get(key) ?? { hallId: rack.hallId, ...over, rackIds: [], maxC: -Infinity };
+    g.rackIds.push(rack.id);
+    g.maxC = Math.max(g.maxC, inlet.inletC);
+    g.limitC = Math.min(g.limitC, over.limitC);
+    groups.set(key, g);
+  }
+  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
+  return [...groups.values()].map((g) =>
+    finding({
+      rule: 'cooling.inlet',
+      severity: g.severity,
+      key: `cooling.inlet:${g.severity}:${g.hallId}`,
+      message: `${hallName.get(g.hallId) ?? g.hallId}: ${g.rackIds.length} rack${g.rackIds.length > 1 ? 's' : ''} with an estimated inlet up to ${temp(g.maxC)}, above the ${g.severity === 'error' ? 'allowable' : 'recommended'} ${temp(g.limitC)} of their equipment.`,
+      entities: g.rackIds,
+      values: { racks: g.rackIds.length, maxInletC: g.maxC, limitC: g.limitC },
+      formula: 'T_in = T_supply + r · ΔT / (1 − r), r = max(recirculation, 1 − V̇_supply·(1 − b) / V̇_IT)',
+      source: SRC_INLET,
+    }),
+  );
+}
+
+export function layoutFindings(
+  doc: ProjectDocument,
+  issues: readonly AisleIssue[],
+  misoriented: readonly { containmentId: string; rowIds: string[] }[],
+): Finding[] {
+  const rules = doc.settings.cooling;
+  const hallOf = new Map(doc.racks.map((r) => [r.id, r.hallId]));
+  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
+  const groups = new Map<string, { hallId: string; rule: AisleIssue['rule']; ids: string[]; minGap: number }>();
+  for (const i of issues) {
+    const hallId = hallOf.get(i.rackId)!;
+    const key = `${i.rule}:${hallId}`;
+    const g = groups.get(key) ?? { hallId, rule: i.rule, ids: [], minGap: Infinity };
+    g.ids.push(i.rackId, i.otherId);
+    g.minGap = Math.min(g.minGap, i.gapM);
+    groups.set(key, g);
+  }
+  const text: Record<AisleIssue['rule'], (g: { minGap: number }, n: number) => string> = {
+    recirculation: (g, n) =>
+      `${n} rack${n > 1 ? 's' : ''} draw${n > 1 ? '' : 's'} intake air from another rack's exhaust across the aisle (${g.minGap.toFixed(2)} m at the closest): turn the row so fronts face fronts.`,
+    'cold-aisle': (g) => `a cold aisle is ${g.minGap.toFixed(2)} m wide, under the ${rules.minColdAisleM} m minimum.`,
+    'hot-aisle': (g) => `a hot aisle is ${g.minGap.toFixed(2)} m wide, under the ${rules.minHotAisleM} m minimum.`,
+  };
+  const out = [...groups.values()].map((g) => {
+    const n = issues.filter((i) => i.rule === g.rule && hallOf.get(i.rackId) === g.hallId).length;
+    return finding({
+      rule: 'cooling.layout',
+      severity: 'warning',
+      key: `cooling.layout:${g.rule}:${g.hallId}`,
+      message: `${hallName.get(g.hallId) ?? g.hallId}: ${text[g.rule](g, n)}`,
+      entities: g.ids,
+      values: { minGapM: g.minGap },
+      formula:
+        g.rule === 'recirculation'
+          ? 'a front must not face a rear within the scan distance'
+          : `aisle width ≥ ${g.rule === 'cold-aisle' ? rules.minColdAisleM : rules.minHotAisleM} m`,
+      source: SRC_LAYOUT,
+    });
+  });
+  const rowName = new Map(doc.rows.map((r) => [r.id, r.name]));
+  for (const m of misoriented) {
+    const c = doc.containments.find((x) => x.id === m.containmentId)!;
+    out.push(
+      finding({
+        rule: 'cooling.layout',
+        severity: 'error',
+        key: `cooling.layout:containment:${c.id}`,
+        message: `${c.name} is ${c.type}-aisle containment but ${m.rowIds.map((r) => rowName.get(r) ?? r).join(' and ')} ${m.rowIds.length > 1 ? 'face' : 'faces'} ${c.type === 'hot' ? 'into' : 'away from'} it: ${c.type === 'hot' ? 'backs' : 'fronts'} must face the contained aisle.`,
+        entities: [c.id, ...m.rowIds],
+        values: {},
+        formula:
+          c.type === 'hot'
+            ? 'rack fronts point away from the contained aisle'
+            : 'rack fronts point into the contained aisle',
+        source: SRC_LAYOUT,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Where each rack's heat goes, and the air it needs (docs/engine/cooling.md):
+ * - a rack on an immersion tank puts all its heat into the tank's fluid and draws no air;
+ * - a liquid-cooled device on a rack with a CDU sends `liquidFraction` of its heat to the loop
+ *   (cold plates) and the rest to the air; without a loop it cannot run as designed, and all its
+ *   heat is counted as air (the worst case) while the density check reports it;
+ * - a rear door captures up to its capacity from the rack's exhaust before it reaches the room.
+ * Airflow is each air-cooled device's published figure, else derived from its air heat at the
+ * design rise of 20 °F (11.1 K, the middle of the 20–25 °F typical of contained racks, figures.md
+ * §3.1); the rack's rise is ΔT = P_air / (ρ · c_p · V̇) (worked case 5b: 4 × DGX H100 move
+ * 4,420 CFM and heat it 16.21 K). Heat is taken on the document's load basis.
+ */
+import type { CatalogView, DeviceSpec } from '../../catalog';
+import type { ProjectDocument, Rack } from '../../model/schema';
+import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
+import { strictestEnvelope, type InletEnvelope } from './ashrae';
+
+/** The rise assumed for devices that publish no airflow, K (20 °F). */
+export const DESIGN_DELTA_T_K = fToK(20);
+
+/** How a rack is cooled, as the density rules see it. */
+export type RackTechnology = 'open-air' | 'contained-air' | 'rear-door' | 'direct-liquid' | 'immersion';
+
+export interface RackThermal {
+  /** All device heat, W. */
+  itW: number;
+  /** Heat into the rack's exhaust air, W (before any rear door). */
+  airW: number;
+  /** Heat into a liquid loop (cold plates or immersion), W. */
+  liquidW: number;
+  /** Heat captured by the rack's rear door, W. */
+  doorW: number;
+  /** Heat that reaches the room's air: airW − doorW. */
+  roomW: number;
+  /** Liquid heat of devices that need a loop the rack does not have, W. */
+  unservedLiquidW: number;
+  /** Air moved at full load, m³/s. */
+  airflowM3s: number;
+  /** Temperature rise across the rack, K (null without air-cooled load). */
+  deltaTK: number | null;
+  /** Part of the airflow derived from power at the design rise rather than published. */
+  derived: boolean;
+  technology: RackTechnology;
+  /** The containment the rack's row belongs to, if any. */
+  containmentId: string | null;
+  /** The strictest inlet envelope of its devices (null when empty or immersed). */
+  envelope: InletEnvelope | null;
+  deviceCount: number;
+}
+
+export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<string, RackThermal> {
+  const units = new Map(doc.cooling.map((u) => [u.id, u]));
+  const doors = new Map<string, number>();
+  for (const u of doc.cooling) if (u.kind === 'rear-door') doors.set(u.rackId, u.capacityKw * 1000);
+  const containmentOfRow = new Map<string, string>();
+  for (const c of doc.containments) for (const r of c.rowIds) containmentOfRow.set(r, c.id);
+
+  const out = new Map<string, RackThermal>();
+  for (const rack of doc.racks) {
+    const loopKind = rack.liquidLoopId === null ? null : units.get(rack.liquidLoopId)?.kind;
+    out.set(
+      rack.id,
+      thermalOf(rack, catalog, {
+        immersed: loopKind === 'immersion-tank',
+        onCdu: loopKind === 'cdu',
+        doorW: doors.get(rack.id) ?? null,
+        containmentId: rack.rowId === null ? null : (containmentOfRow.get(rack.rowId) ?? null),
+        nameplate: doc.settings.loadBasis === 'nameplate',
+      }),
+    );
+  }
+  return out;
+}
+
+function thermalOf(
+  rack: Rack,
+  catalog: CatalogView,
+  ctx: { immersed: boolean; onCdu: boolean; doorW: number | null; containmentId: string | null; nameplate: boolean },
+): RackThermal {
+  let itW = 0;
+  let airW = 0;
+  let liquidW = 0;
+  let unservedLiquidW = 0;
+  let flow = 0;
+  let derived = false;
+  const specs: DeviceSpec[] = [];
+  for (const d of rack.devices) {
+    const spec = catalog.device(d.catalogId);
+    if (!spec) continue;
+    specs.push(spec);
+    const w = ctx.nameplate ? spec.nameplateW : spec.typicalW;
+    itW += w;
+    if (ctx.immersed) {
+      liquidW += w;
+      continue;
+    }
+    const wantsLiquid = spec.cooling === 'air' ? 0 : w * spec.liquidFraction;
+    const toLiquid = ctx.onCdu && spec.cooling === 'liquid' ? wantsLiquid : 0;
+    if (toLiquid < wantsLiquid) unservedLiquidW += wantsLiquid;
+    liquidW += toLiquid;
+    const air = w - toLiquid;
+    airW += air;
+    if (spec.cooling === 'air' && spec.airflowCfm !== null) flow += cfmToM3s(spec.airflowCfm);
+    else if (air > 0) {
+      flow += airflowM3s(air, DESIGN_DELTA_T_K);
+      derived = true;
+    }
+  }
+  const doorW = ctx.doorW === null ? 0 : Math.min(airW, ctx.doorW);
+  const technology: RackTechnology = ctx.immersed
+    ? 'immersion'
+    : liquidW > 0
+      ? 'direct-liquid'
+      : ctx.doorW !== null
+        ? 'rear-door'
+        : ctx.containmentId !== null
+          ? 'contained-air'
+          : 'open-air';
+  return {
+    itW,
+    airW,
+    liquidW,
+    doorW,
+    roomW: airW - doorW,
+    unservedLiquidW,
+    airflowM3s: flow,
+    deltaTK: flow > 0 ? airDeltaTK(airW, flow) : null,
+    derived,
+    technology,
+    containmentId: ctx.containmentId,
+    envelope: ctx.immersed ? null : strictestEnvelope(specs),
+    deviceCount: rack.devices.length,
+  };
+}
