@@ -35,6 +35,15 @@ export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   gridM: 0.3,
 };
 
+/** A fresh copy of the defaults: documents must never share (and so never mutate) nested settings. */
+export function defaultSettings(): ProjectDocument['settings'] {
+  return {
+    ...DEFAULT_SETTINGS,
+    redundancy: { ...DEFAULT_SETTINGS.redundancy },
+    cooling: { ...DEFAULT_SETTINGS.cooling },
+  };
+}
+
 /** Four walls on the inside faces of a rectangular hall. */
 export function perimeterWalls(hall: Hall, thickness = 0.3): Wall[] {
   const { width: w, depth: d, height } = hall;
@@ -61,7 +70,7 @@ export function newProject(id: string): ProjectDocument {
     formatVersion: FORMAT_VERSION,
     id,
     name: 'Untitled project',
-    settings: { ...DEFAULT_SETTINGS },
+    settings: defaultSettings(),
     halls: [hall],
     walls: perimeterWalls(hall),
     doors: [],

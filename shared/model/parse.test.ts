@@ -225,3 +225,63 @@ describe('format migration 2 → 3', () => {
     expect(power.site.coolingW).toBeCloseTo(0.15 * 909_000, 6);
   });
 });
+
+describe('cooling references and values', () => {
+  const sample = () => buildSampleFacility();
+
+  it('refuses loops, doors and containments that point at the wrong things', () => {
+    const loop = sample();
+    loop.racks[0]!.liquidLoopId = 'fw-1';
+    expectError(JSON.stringify(loop), /racks\[0\]\.liquidLoopId: refers to CDU or immersion tank "fw-1"/);
+
+    const door = sample();
+    const rearDoor = {
+      kind: 'rear-door' as const,
+      id: 'door-1',
+      name: 'Door',
+      existing: false,
+      rackId: 'rack-A-02-01',
+      capacityKw: 35,
+      waterSupplyC: 18,
+      waterReturnC: 26,
+      loopId: null,
+    };
+    door.cooling.push(rearDoor, { ...rearDoor, id: 'door-2' });
+    expectError(JSON.stringify(door), /rack "rack-A-02-01" already has a rear door/);
+
+    const row = sample();
+    row.containments[0]!.rowIds = ['row-a-01', 'row-a-01'];
+    expectError(JSON.stringify(row), /containments\[0\]\.rowIds: names the same row twice/);
+
+    const gone = sample();
+    gone.containments[0]!.rowIds = ['row-x'];
+    expectError(JSON.stringify(gone), /refers to row "row-x"/);
+  });
+
+  it('refuses negative airflow, a bypass of 100 % and a liquid device with no liquid share', () => {
+    const flow = JSON.parse(JSON.stringify(sample())) as { cooling: { airflowM3h: number }[] };
+    flow.cooling[0]!.airflowM3h = -60_000;
+    expectError(JSON.stringify(flow), /cooling\[0\]\.airflowM3h/);
+    const bypass = sample();
+    bypass.containments[0]!.bypassFraction = 1;
+    expectError(JSON.stringify(bypass), /containments\[0\]\.bypassFraction/);
+    const device = sample();
+    device.customDevices.push({
+      id: 'cold-plate',
+      name: 'Cold plate server',
+      category: 'gpu-server',
+      uHeight: 4,
+      nameplateW: 10_000,
+      typicalW: 8_000,
+      weightKg: 60,
+      psuCount: 4,
+      psuRedundant: 2,
+      cooling: 'liquid',
+      liquidFraction: 0,
+      airflowCfm: null,
+      ashraeClass: 'A2',
+      source: 'test',
+    });
+    expectError(JSON.stringify(device), /liquid-cooled device sends some of its heat to the liquid/);
+  });
+});

@@ -20,7 +20,7 @@
  *
  * `npm run gen:sample` writes this to assets/sample-facility.hallwright, the file the app opens.
  */
-import { defaultRackCircuit, newRack, perimeterWalls, DEFAULT_SETTINGS } from '../model/factory';
+import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
 import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rack } from '../model/schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -211,7 +211,7 @@ export function buildSampleFacility(): ProjectDocument {
     id: 'sample-ex-mining-hall',
     name: 'Sample: ex-mining hall conversion',
     settings: {
-      ...DEFAULT_SETTINGS,
+      ...defaultSettings(),
       redundancy: { source: 'N+1', transformer: '2N', switchgear: '2N', ups: '2N+1', distribution: '2N' },
       coolingPowerRatio: 0.15,
       auxiliaryLoadKw: 20,

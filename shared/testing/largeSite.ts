@@ -4,7 +4,7 @@
  * (5 MVA) per UPS pair, all under one utility, declared 2N. Sized to pass: the checks do their
  * full work without a flood of findings. Halls of 240 racks.
  */
-import { defaultRackCircuit, DEFAULT_SETTINGS, newRack, perimeterWalls } from '../model/factory';
+import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
 import { FORMAT_VERSION, type Hall, type PowerComponent, type ProjectDocument, type Rack } from '../model/schema';
 
 const RACKS_PER_PDU = 12;
@@ -113,7 +113,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     id: `large-${rackCount}`,
     name: `Synthetic site, ${rackCount} racks`,
     settings: {
-      ...DEFAULT_SETTINGS,
+      ...defaultSettings(),
       redundancy: { source: 'N', transformer: '2N', switchgear: 'N', ups: '2N', distribution: '2N' },
     },
     halls,

@@ -44,7 +44,8 @@ describe('temperature rise against published and measured data (worked case 5)',
     expect(23.1 + dT).toBeCloseTo(38.85, 1);
   });
   it('5b DGX H100: 10.2 kW at 1,105 CFM rises 16.21 K; a rack of 4 moves 4,420 CFM (7,510 m³/h)', () => {
-    const airflow = runChecks(oneRackDoc({ devices: [{ catalogId: 'nvidia-dgx-h100', count: 4 }], sides: ['A'] })).cooling.racks;
+    const airflow = runChecks(oneRackDoc({ devices: [{ catalogId: 'nvidia-dgx-h100', count: 4 }], sides: ['A'] }))
+      .cooling.racks;
     const rack = airflow.get('rack-1')!;
     within(m3sToCfm(rack.airflowM3s), 4_420, 0.005);
     within(m3sToM3h(rack.airflowM3s), 7_510, 0.005);

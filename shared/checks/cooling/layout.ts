@@ -26,7 +26,8 @@ interface Box {
 
 export function frontOf(rotationDeg: number): { fx: number; fy: number } {
   const t = (rotationDeg * Math.PI) / 180;
-  return { fx: Math.round(Math.sin(t)), fy: Math.round(-Math.cos(t)) };
+  // + 0 turns a rounded −0 into 0, so equal directions compare equal.
+  return { fx: Math.round(Math.sin(t)) + 0, fy: Math.round(-Math.cos(t)) + 0 };
 }
 
 export function rackBox(rack: Rack, catalog: CatalogView): Box {

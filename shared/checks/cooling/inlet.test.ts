@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildSampleFacility } from '../../sample/sampleFacility';
+import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
+import { runChecks } from '../index';
+import { evaporativeSupplyC, mixedInletC, rtiPct, rtiVerdict } from './airflow';
+import { strictestEnvelope } from './ashrae';
+import { catalogFor } from '../../catalog';
+
+describe('Return Temperature Index (worked case 7)', () => {
+  it('7a 18 → 30 °C over a 15 K IT rise: 80.0 %, net bypass', () => {
+    expect(rtiPct(18, 30, 15)).toBeCloseTo(80.0, 1);
+    expect(rtiVerdict(rtiPct(18, 30, 15))).toBe('bypass');
+  });
+  it('7b 18 → 35 °C over 14 K: 121.4 %, net recirculation', () => {
+    expect(rtiPct(18, 35, 14)).toBeCloseTo(121.4, 1);
+    expect(rtiVerdict(rtiPct(18, 35, 14))).toBe('recirculation');
+  });
+  it('7c 600 kW through 36.0 m³/s rises 13.82 K; 18 → 31 °C is 94.07 %, bypass outside the ±5 % band', () => {
+    const dT = 600_000 / (1.2 * 1_005 * 36.0);
+    expect(dT).toBeCloseTo(13.82, 2);
+    expect(rtiPct(18, 31, dT)).toBeCloseTo(94.07, 2);
+    expect(rtiVerdict(rtiPct(18, 31, dT))).toBe('bypass');
+    expect(rtiVerdict(100)).toBe('balanced');
+  });
+});
+
+describe('supply and inlet temperature', () => {
+  it('an evaporative pad of effectiveness 0.85 cools 35 °C dry-bulb / 22 °C wet-bulb air to 23.95 °C', () => {
+    expect(evaporativeSupplyC(35, 22, 0.85)).toBeCloseTo(23.95, 9);
+    expect(evaporativeSupplyC(35, 22, 0)).toBe(35);
+  });
+
+  it('mixing: T_in = T_s + r · ΔT / (1 − r); no recirculation is the supply temperature', () => {
+    expect(mixedInletC(20, 16.21, 0)).toBe(20);
+    // Energy check: (1 − r)·T_s + r·(T_in + ΔT) = T_in.
+    const t = mixedInletC(20, 16.21, 0.2);
+    expect(0.8 * 20 + 0.2 * (t + 16.21)).toBeCloseTo(t, 12);
+  });
+
+  it('the strictest envelope wins: DGX H100 (A2, vendor 30 °C) with an S19 (A3, 40 °C) allows 30 °C, recommends 27 °C', () => {
+    const catalog = catalogFor({ customDevices: [] });
+    const env = strictestEnvelope([catalog.device('nvidia-dgx-h100')!, catalog.device('antminer-s19-xp')!])!;
+    expect(env.allowableMaxC).toBe(30);
+    expect(env.recommendedMaxC).toBe(27);
+    expect(strictestEnvelope([catalog.device('nvidia-gb200-nvl72')!])!.allowableMaxC).toBe(25);
+  });
+
+  it('a starved room: air short of demand is made up by exhaust, and the inlet estimate goes over the allowable limit', () => {
+    // 10 racks of 2 × DGX H100 draw 37,548 m³/h; one 20,000 m³/h CRAH with 35 % bypass delivers 13,000.
+    const doc = coolingHallDoc([
+      { id: 'r1', y: 5, rotationDeg: 0, count: 10, devices: [{ catalogId: 'nvidia-dgx-h100', count: 2 }] },
+    ]);
+    doc.cooling.push(crah('c1', 500, 20_000), chiller(1_000));
+    doc.settings.cooling.redundancy = 'N';
+    const { cooling, findings } = runChecks(doc);
+    const inlet = cooling.inlets.get('r1-1')!;
+    const demand = 10 * 2 * (1_105 / 2_118.88);
+    const r = 1 - ((20_000 / 3600) * 0.65) / demand;
+    expect(inlet.recirculation).toBeCloseTo(r, 9);
+    expect(inlet.inletC).toBeCloseTo(mixedInletC(20, cooling.racks.get('r1-1')!.deltaTK!, r), 9);
+    expect(inlet.marginK).toBeLessThan(0);
+    const [f] = findings.filter((x) => x.rule === 'cooling.inlet');
+    expect(f?.severity).toBe('error');
+    expect(f?.entities).toHaveLength(10);
+  });
+});
+
+describe('the sample: fan walls with pads, a contained hot aisle', () => {
+  const { cooling, findings, power } = runChecks(buildSampleFacility());
+  const room = cooling.rooms[0]!;
+
+  it('five fan walls supply 300,000 m³/h at 23.95 °C; N+1 leaves 240,000 m³/h for the ≈224,000 the racks need', () => {
+    expect(room.airflow.supply.installed * 3600).toBeCloseTo(300_000, 6);
+    expect(room.airflow.supply.available * 3600).toBeCloseTo(240_000, 6);
+    expect(room.airflow.requiredM3s * 3600).toBeGreaterThan(220_000);
+    expect(room.airflow.requiredM3s * 3600).toBeLessThan(240_000);
+    expect(room.supplyC).toBeCloseTo(23.95, 9);
+  });
+
+  it('no cooling errors; the GPU racks sit just over the 30 kW review threshold for contained air', () => {
+    const cool = findings.filter((f) => f.rule.startsWith('cooling.'));
+    expect(cool.map((f) => [f.key, f.severity])).toEqual([['cooling.density:contained-review:hall-a', 'warning']]);
+  });
+
+  it('inlets estimated under 27 °C; cooling power 5 × 7.5 kW of fans feeds the site totals', () => {
+    for (const inlet of cooling.inlets.values()) expect(inlet.inletC).toBeLessThan(27);
+    expect(power.site.coolingW).toBeCloseTo(37_500, 9);
+    expect(room.rtiPct).toBeGreaterThan(70);
+  });
+});
