@@ -1,6 +1,7 @@
 /** The engine's one public entry: everything the renderer, main process, workers and CLI use. */
 export * from './model/schema';
 export * from './model/factory';
+export * from './model/coolingFactory';
 export { allEntityIds } from './model/entities';
 export { parseProject, serializeProject, formatPath, type ParseResult } from './model/parse';
 export { migrate } from './model/migrate';
@@ -13,7 +14,14 @@ export {
   type PowerMetrics,
   type ComponentMetrics,
   type LevelSummary,
+  type CoolingMetrics,
+  type RackThermal,
+  type RoomCooling,
+  type AirGroup,
+  type LoopLoad,
+  type RackInlet,
 } from './checks';
+export { ASHRAE_CLASSES, type InletEnvelope } from './checks/cooling/ashrae';
 export * from './checks/power/electrical';
 export * from './checks/power/sizing';
 export * from './checks/cooling/airflow';

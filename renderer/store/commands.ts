@@ -107,7 +107,7 @@ export function rotateRacks(ids: readonly string[], byDeg: 90 | 180 | 270): Comm
   };
 }
 
-/** Deletes racks, and the circuits that fed only them. */
+/** Deletes racks, the circuits that fed only them and their rear doors. */
 export function deleteRacks(ids: readonly string[]): Command {
   const set = new Set(ids);
   return {
@@ -120,6 +120,7 @@ export function deleteRacks(ids: readonly string[]): Command {
         removed.flatMap((r) => [r.feeds.a, r.feeds.b]).filter((c): c is string => c !== null && !stillUsed.has(c)),
       );
       d.power = d.power.filter((p) => !orphans.has(p.id));
+      d.cooling = d.cooling.filter((u) => u.kind !== 'rear-door' || !set.has(u.rackId));
     },
   };
 }

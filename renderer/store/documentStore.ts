@@ -8,9 +8,9 @@ import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from '
 
 export type Tool = { kind: 'select' } | { kind: 'place-rack'; rackTypeId: string };
 export type ViewMode = 'perspective' | 'plan' | 'one-line';
-export type SidePanel = 'findings' | 'power';
-/** How racks are coloured in 3D: by type, or by the utilisation of their circuits. */
-export type RackColouring = 'type' | 'power';
+export type SidePanel = 'findings' | 'power' | 'cooling';
+/** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
+export type RackColouring = 'type' | 'power' | 'cooling';
 
 /** A failure being simulated: whole components lost, and UPS modules lost by UPS id. */
 export interface FailureSimulationRequest {
