@@ -1,6 +1,7 @@
 import { OneLineDiagram } from '../oneline/OneLineDiagram';
 import { Scene } from '../scene/Scene';
 import { useEditor } from '../store/editor';
+import { CoolingPanel } from './CoolingPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { MenuBar } from './MenuBar';
@@ -21,6 +22,9 @@ function SidebarTabs() {
       </button>
       <button role="tab" aria-selected={panel === 'power'} onClick={() => setPanel('power')}>
         Power
+      </button>
+      <button role="tab" aria-selected={panel === 'cooling'} onClick={() => setPanel('cooling')}>
+        Cooling
       </button>
     </div>
   );
@@ -47,7 +51,7 @@ export function App() {
         <div className="sidebar">
           <Inspector />
           <SidebarTabs />
-          {panel === 'findings' ? <FindingsPanel /> : <PowerPanel />}
+          {panel === 'findings' ? <FindingsPanel /> : panel === 'power' ? <PowerPanel /> : <CoolingPanel />}
         </div>
       </main>
       <StatusBar />

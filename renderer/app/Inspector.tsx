@@ -4,6 +4,8 @@ import { catalogFor, kToF, m3sToCfm, m3sToM3h, type Rack } from '../../shared/in
 import { removeDevice, setDeviceFeed } from '../store/commands';
 import { addComponent, assignCircuits, setRackPower } from '../store/powerCommands';
 import { ComponentInspector } from './ComponentInspector';
+import { CoolingInspector } from './CoolingInspector';
+import { RackCooling } from './RackCooling';
 import { runEdit } from './runEdit';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
@@ -87,6 +89,7 @@ function RackDetails({ rack }: { rack: Rack }) {
         ) : null}
       </div>
       <RackPower key={rack.id} racks={[rack]} />
+      <RackCooling racks={[rack]} />
       <h4>Devices</h4>
       {rack.devices.length === 0 ? <p className="hint">Empty: add devices from the catalog.</p> : null}
       <ul className="devices">
@@ -217,16 +220,23 @@ export function Inspector() {
   const { power } = useChecks();
   const racks = doc.racks.filter((r) => selection.includes(r.id));
   const components = selection.filter((id) => doc.power.some((p) => p.id === id));
+  const coolingIds = selection.filter(
+    (id) => doc.cooling.some((u) => u.id === id) || doc.containments.some((c) => c.id === id),
+  );
+  const nothing = racks.length === 0 && components.length === 0 && coolingIds.length === 0;
 
   return (
     <section className="inspector" aria-label="Inspector">
       <h2>Inspector</h2>
       {racks.length === 0 && components.length > 0 ? <ComponentInspector ids={components} /> : null}
-      {racks.length === 0 && components.length === 0 ? (
+      {racks.length === 0 && components.length === 0 && coolingIds.length > 0 ? (
+        <CoolingInspector id={coolingIds[0]!} />
+      ) : null}
+      {nothing ? (
         <div>
           <p className="hint">
-            Click a rack to select it; drag to move it. Select power components on the one-line diagram or in the Power
-            tab.
+            Click a rack or cooling unit to select it; drag a rack to move it. Select power components on the one-line
+            diagram or in the Power tab; place cooling units from the catalog.
           </p>
           <button
             onClick={() => {
@@ -248,6 +258,7 @@ export function Inspector() {
             <button onClick={deleteSelection}>Delete</button>
           </div>
           <RackPower key={racks.map((r) => r.id).join(',')} racks={racks} />
+          <RackCooling racks={racks} />
         </div>
       ) : null}
     </section>

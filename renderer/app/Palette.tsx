@@ -1,6 +1,6 @@
 /** The catalog: rack types to place, devices to fill the selected rack with. */
 import { useMemo } from 'react';
-import { catalogFor } from '../../shared/index';
+import { catalogFor, COOLING_TEMPLATE_NAMES, type PlaceableCooling } from '../../shared/index';
 import { addDevice, defaultPlacementFeeds } from '../store/commands';
 import { useEditor } from '../store/editor';
 import { kW } from './format';
@@ -33,6 +33,45 @@ function PlacementFeeds() {
         </label>
       ))}
     </div>
+  );
+}
+
+const PLACEABLE: readonly { template: PlaceableCooling; hint: string }[] = [
+  { template: 'crah', hint: 'perimeter, chilled water, 150 kW' },
+  { template: 'crac', hint: 'perimeter, DX, 150 kW' },
+  { template: 'inrow', hint: 'in-row, 70 kW' },
+  { template: 'fan-wall', hint: '60,000 m³/h with pad' },
+  { template: 'cdu', hint: 'direct-to-chip, 350 kW' },
+  { template: 'immersion-tank', hint: '200 kW, 48 slots' },
+];
+
+/** Cooling units to place on the floor, like racks. */
+function CoolingUnits() {
+  const tool = useEditor((s) => s.tool);
+  return (
+    <>
+      <h2>Cooling</h2>
+      <ul>
+        {PLACEABLE.map(({ template, hint }) => {
+          const active = tool.kind === 'place-cooling' && tool.template === template;
+          return (
+            <li key={template}>
+              <button
+                className={active ? 'item active' : 'item'}
+                aria-pressed={active}
+                data-testid={`palette-cooling-${template}`}
+                onClick={() =>
+                  useEditor.getState().setTool(active ? { kind: 'select' } : { kind: 'place-cooling', template })
+                }
+              >
+                <span>{COOLING_TEMPLATE_NAMES[template]}</span>
+                <small>{hint}</small>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 
@@ -78,6 +117,7 @@ export function Palette() {
         })}
       </ul>
       <PlacementFeeds />
+      <CoolingUnits />
       <h2>Devices</h2>
       <p className="hint">{selectedRack ? `Click to add to ${selectedRack.name}.` : 'Select one rack to fill it.'}</p>
       <ul>

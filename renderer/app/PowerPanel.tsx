@@ -31,9 +31,10 @@ const BAR_LEVELS: readonly { level: PowerLevel; name: string }[] = [
 const CIRCUITS_SHOWN = 8;
 
 function SiteTotals() {
-  const { power } = useChecks();
+  const { power, cooling } = useChecks();
   const settings = useEditor((s) => s.doc.settings);
   const { site } = power;
+  const designed = cooling.designed;
   const money = (x: number) => `${settings.currency} ${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
   return (
     <dl className="facts" data-testid="site-totals">
@@ -41,9 +42,13 @@ function SiteTotals() {
       <dd>{MW(site.itW)}</dd>
       <dt>UPS + transformer losses</dt>
       <dd>{kW(site.lossesW)}</dd>
-      <dt title="Estimate until the cooling design supplies it: IT × cooling ratio">Cooling (estimate)</dt>
+      {designed ? (
+        <dt title="Fans, pumps and heat rejection of the cooling design (Cooling tab)">Cooling</dt>
+      ) : (
+        <dt title="Estimate until the cooling design supplies it: IT × cooling ratio">Cooling (estimate)</dt>
+      )}
       <dd>
-        {kW(site.coolingW)} <small>(× {settings.coolingPowerRatio})</small>
+        {kW(site.coolingW)} {designed ? null : <small>(× {settings.coolingPowerRatio})</small>}
       </dd>
       <dt>Auxiliary</dt>
       <dd>{kW(site.auxiliaryW)}</dd>
@@ -255,6 +260,7 @@ function commitNumber(field: keyof Settings, text: string, current: number): voi
 
 function DesignSettings() {
   const settings = useEditor((s) => s.doc.settings);
+  const designed = useEditor((s) => s.doc.cooling.length > 0);
   const set = (patch: Partial<Settings>) => runEdit(updateSettings(useEditor.getState().doc, patch));
   return (
     <div className="settings" data-testid="power-settings">
@@ -285,7 +291,7 @@ function DesignSettings() {
       </label>
       <NumberSetting label="Transformer max loading" field="transformerMaxLoading" step={0.05} />
       <NumberSetting label="Phase imbalance limit %" field="phaseImbalanceLimitPct" step={1} />
-      <NumberSetting label="Cooling kW per IT kW" field="coolingPowerRatio" step={0.01} />
+      {!designed ? <NumberSetting label="Cooling kW per IT kW" field="coolingPowerRatio" step={0.01} /> : null}
       <NumberSetting label="Auxiliary load kW" field="auxiliaryLoadKw" step={1} />
       <NumberSetting label={`Tariff ${settings.currency}/kWh`} field="tariffPerKwh" step={0.01} />
     </div>

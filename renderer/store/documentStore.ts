@@ -3,10 +3,13 @@
  * and transient UI state. The 3D scene and the panels read it; only commands change the document.
  */
 import { create } from 'zustand';
-import { allEntityIds, type ProjectDocument } from '../../shared/index';
+import { allEntityIds, type PlaceableCooling, type ProjectDocument } from '../../shared/index';
 import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
 
-export type Tool = { kind: 'select' } | { kind: 'place-rack'; rackTypeId: string };
+export type Tool =
+  | { kind: 'select' }
+  | { kind: 'place-rack'; rackTypeId: string }
+  | { kind: 'place-cooling'; template: PlaceableCooling };
 export type ViewMode = 'perspective' | 'plan' | 'one-line';
 export type SidePanel = 'findings' | 'power' | 'cooling';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */

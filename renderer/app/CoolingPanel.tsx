@@ -1,0 +1,307 @@
+/**
+ * The cooling design at a glance: the plant's power and partial PUE, each room's heat and airflow
+ * against its capacity (installed, and after the declared redundancy), contained aisles, liquid
+ * loops and heat rejection worst first, the racks with the least inlet margin, and the design
+ * rules the checks use. It renders engine results only.
+ */
+import { kToF, m3sToCfm, m3sToM3h, wToBtuH, type CoolingTemplate, type Settings } from '../../shared/index';
+import { useChecks } from '../store/checks';
+import { addCoolingUnit, updateCoolingSettings } from '../store/coolingCommands';
+import { useEditor } from '../store/editor';
+import { kW, pct } from './format';
+import { runEdit } from './runEdit';
+
+const m3h = (m3s: number) => `${Math.round(m3sToM3h(m3s)).toLocaleString('en-US')} m³/h`;
+const cfm = (m3s: number) => `${Math.round(m3sToCfm(m3s)).toLocaleString('en-US')} CFM`;
+const btu = (w: number) => `${Math.round(wToBtuH(w)).toLocaleString('en-US')} BTU/h`;
+export const celsius = (c: number) => `${c.toFixed(1)} °C (${((c * 9) / 5 + 32).toFixed(1)} °F)`;
+/** Racks listed by least inlet margin. */
+const RACKS_SHOWN = 8;
+
+/** A load bar: value against capacity, with a marker where the declared redundancy puts the limit. */
+function Bar(props: {
+  id: string;
+  testId: string;
+  label: string;
+  value: number;
+  capacity: number;
+  redundant?: number;
+  title: string;
+}) {
+  const { id, testId, label, value, capacity, redundant, title } = props;
+  const normal = capacity > 0 ? (100 * value) / capacity : value > 0 ? Infinity : 0;
+  const worst = redundant !== undefined && redundant > 0 ? (100 * value) / redundant : normal;
+  return (
+    <button
+      className="ubar"
+      data-testid={testId}
+      title={title}
+      onClick={(e) => useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace')}
+    >
+      <span className="ubar-label">
+        <span>{label}</span>
+        <span>
+          {Number.isFinite(normal) ? pct(normal) : 'none'}
+          {worst > normal + 0.05 ? <small> · N−k {Number.isFinite(worst) ? pct(worst) : 'none'}</small> : null}
+        </span>
+      </span>
+      <span className="loadbar-track">
+        <span className={`loadbar-fill${normal > 100 ? ' over' : ''}`} style={{ width: `${Math.min(100, normal)}%` }} />
+        <span className={`loadbar-worst${worst > 100 ? ' over' : ''}`} style={{ left: `${Math.min(100, worst)}%` }} />
+      </span>
+    </button>
+  );
+}
+
+function Plant() {
+  const { cooling, power } = useChecks();
+  const colouring = useEditor((s) => s.colouring);
+  const it = power.site.itW;
+  const p = cooling.power;
+  const add = (template: CoolingTemplate) => runEdit(addCoolingUnit(useEditor.getState().doc, template, {}));
+  return (
+    <>
+      <dl className="facts" data-testid="cooling-plant">
+        <dt>Fans</dt>
+        <dd>{kW(p.fansW)}</dd>
+        <dt>Pumps</dt>
+        <dd>{kW(p.pumpsW)}</dd>
+        <dt>Heat rejection</dt>
+        <dd>{kW(p.rejectionW)}</dd>
+        <dt>Cooling power</dt>
+        <dd data-testid="cooling-power">
+          {cooling.designed ? kW(p.totalW) : `${kW(power.site.coolingW)} (estimate: no cooling modelled)`}
+        </dd>
+        <dt title="(IT + cooling) / IT, The Green Grid partial PUE">Cooling pPUE</dt>
+        <dd data-testid="cooling-ppue">{it > 0 ? ((it + power.site.coolingW) / it).toFixed(3) : '—'}</dd>
+      </dl>
+      <div className="row-actions">
+        <button
+          aria-pressed={colouring === 'cooling'}
+          data-testid="colour-cooling"
+          onClick={() => useEditor.getState().setColouring(colouring === 'cooling' ? 'type' : 'cooling')}
+          title="Colour racks by inlet margin and show airflow arrows (K)"
+        >
+          Colour by inlet margin
+        </button>
+        <button onClick={() => add('chiller')}>+ Chiller</button>
+        <button onClick={() => add('dry-cooler')}>+ Dry cooler</button>
+        <button onClick={() => add('cooling-tower')}>+ Tower</button>
+      </div>
+    </>
+  );
+}
+
+function Rooms() {
+  const { cooling } = useChecks();
+  const model = useEditor((s) => s.doc.settings.cooling.redundancy);
+  const containments = useEditor((s) => s.doc.containments);
+  return (
+    <div data-testid="cooling-rooms">
+      {cooling.rooms.map((room) => {
+        const { heat, capacity, airflow } = room;
+        return (
+          <div key={room.hallId} className="room">
+            <h4>{room.name}</h4>
+            <Bar
+              id={room.hallId}
+              testId={`heat-${room.hallId}`}
+              label={`Heat ${kW(heat.totalW)} of ${kW(capacity.installed)}`}
+              value={heat.totalW}
+              capacity={capacity.installed}
+              redundant={capacity.available}
+              title={`Sensible heat ${kW(heat.totalW)} (${btu(heat.totalW)}): racks ${kW(heat.rackAirW)}, lighting ${kW(heat.lightingW)}, UPS losses ${kW(heat.upsLossW)}\nCapacity ${kW(capacity.installed)}; ${model}: ${kW(capacity.available)}`}
+            />
+            <Bar
+              id={room.hallId}
+              testId={`air-${room.hallId}`}
+              label={`Air ${m3h(airflow.requiredM3s)} of ${m3h(airflow.supply.installed)}`}
+              value={airflow.requiredM3s}
+              capacity={airflow.supply.installed}
+              redundant={airflow.supply.available}
+              title={`Racks draw ${m3h(airflow.demandM3s)} (${cfm(airflow.demandM3s)}); with bypass they need ${m3h(airflow.requiredM3s)} (${cfm(airflow.requiredM3s)})\nUnits supply ${m3h(airflow.supply.installed)}; ${model}: ${m3h(airflow.supply.available)}`}
+            />
+            <dl className="facts">
+              <dt>Supply air</dt>
+              <dd>{room.supplyC !== null ? celsius(room.supplyC) : '—'}</dd>
+              <dt title="Airflow-weighted temperature rise across the IT equipment">ΔT IT</dt>
+              <dd>
+                {room.deltaTEquipK !== null
+                  ? `${room.deltaTEquipK.toFixed(1)} K (${kToF(room.deltaTEquipK).toFixed(1)} °F)`
+                  : '—'}
+              </dd>
+              <dt title="RTI = V̇_IT / V̇_supply (Herrlin): 100 % balanced, < 95 % bypass, > 105 % recirculation">RTI</dt>
+              <dd data-testid={`rti-${room.hallId}`}>
+                {room.rtiPct !== null
+                  ? `${pct(room.rtiPct)} (${room.rtiPct < 95 ? 'net bypass' : room.rtiPct > 105 ? 'net recirculation' : 'balanced'})`
+                  : '—'}
+              </dd>
+              {capacity.lostIds.length > 0 ? (
+                <>
+                  <dt>{model} loses</dt>
+                  <dd>
+                    {capacity.lostIds.length} largest unit{capacity.lostIds.length > 1 ? 's' : ''}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            {room.groups
+              .filter((g) => g.containmentId !== null)
+              .map((g) => {
+                const c = containments.find((x) => x.id === g.containmentId);
+                return (
+                  <Bar
+                    key={g.containmentId}
+                    id={g.containmentId!}
+                    testId={`air-${g.containmentId!}`}
+                    label={`${c?.name ?? g.containmentId}: ${m3h(g.requiredM3s)} of ${m3h(g.supplyM3s)}`}
+                    value={g.requiredM3s}
+                    capacity={g.supplyM3s}
+                    redundant={g.dedicated?.available}
+                    title={`${g.rackIds.length} racks draw ${m3h(g.demandM3s)}; bypass ${pct(100 * g.bypassFraction)}, recirculation ${pct(100 * g.recirculationFraction)}\n${g.dedicated ? 'Own coolers' : 'Share of the room supply'}: ${m3h(g.supplyM3s)}`}
+                  />
+                );
+              })}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Loops() {
+  const { cooling } = useChecks();
+  const names = new Map(useEditor((s) => s.doc.cooling).map((u) => [u.id, u.name]));
+  const list = [...cooling.loops.values()]
+    .filter((l) => l.kind !== 'air-handler' && l.kind !== 'rear-door')
+    .sort((a, b) => b.loadW / b.capacityW - a.loadW / a.capacityW);
+  if (list.length === 0) return <p className="hint">No CDUs, tanks or heat rejection modelled.</p>;
+  return (
+    <div data-testid="cooling-loops">
+      {list.map((l) => (
+        <Bar
+          key={l.id}
+          id={l.id}
+          testId={`loop-${l.id}`}
+          label={`${names.get(l.id) ?? l.id}: ${kW(l.loadW)} of ${kW(l.capacityW)}`}
+          value={l.loadW}
+          capacity={l.capacityW}
+          title={`${btu(l.loadW)} of ${btu(l.capacityW)}${
+            l.flowNeededLpm !== null ? `\nFlow needed ${l.flowNeededLpm.toFixed(0)} of ${l.flowLpm} L/min` : ''
+          }${l.slots !== null ? `\n${l.devices} devices in ${l.slots} slots` : ''}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+function InletMargins() {
+  const { cooling } = useChecks();
+  const names = new Map(useEditor((s) => s.doc.racks).map((r) => [r.id, r.name]));
+  const list = [...cooling.inlets.entries()]
+    .filter(([, i]) => i.marginK !== null)
+    .sort((a, b) => a[1].marginK! - b[1].marginK!)
+    .slice(0, RACKS_SHOWN);
+  if (list.length === 0) return <p className="hint">No inlet estimate: model the air supply of the room.</p>;
+  return (
+    <table className="verdicts" data-testid="inlet-margins">
+      <thead>
+        <tr>
+          <th>Rack</th>
+          <th>Inlet (est.)</th>
+          <th>Margin</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map(([id, i]) => (
+          <tr key={id} onClick={() => useEditor.getState().select([id])} className="clickable">
+            <td>{names.get(id) ?? id}</td>
+            <td>{celsius(i.inletC)}</td>
+            <td className={i.marginK! < 0 ? 'bad' : undefined}>{i.marginK!.toFixed(1)} K</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type RuleField = Exclude<keyof Settings['cooling'], 'redundancy'>;
+
+function RuleNumber({ label, field, step }: { label: string; field: RuleField; step: number }) {
+  const value = useEditor((s) => s.doc.settings.cooling[field]);
+  const commit = (text: string) => {
+    const v = Number(text);
+    if (text.trim() === '' || v === value) return;
+    runEdit(updateCoolingSettings(useEditor.getState().doc, { [field]: v }));
+  };
+  return (
+    <label className="setting">
+      <span>{label}</span>
+      <input
+        key={value}
+        type="number"
+        step={step}
+        defaultValue={value}
+        aria-label={label}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+    </label>
+  );
+}
+
+function Rules() {
+  const redundancy = useEditor((s) => s.doc.settings.cooling.redundancy);
+  return (
+    <div className="settings" data-testid="cooling-settings">
+      <label className="setting">
+        <span>Air cooling redundancy</span>
+        <select
+          aria-label="Air cooling redundancy"
+          value={redundancy}
+          onChange={(e) =>
+            runEdit(
+              updateCoolingSettings(useEditor.getState().doc, {
+                redundancy: e.target.value as Settings['cooling']['redundancy'],
+              }),
+            )
+          }
+        >
+          {(['N', 'N+1', 'N+2', '2N'] as const).map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RuleNumber label="Open-room bypass" field="openBypassFraction" step={0.05} />
+      <RuleNumber label="Open-room recirculation" field="openRecirculationFraction" step={0.05} />
+      <RuleNumber label="Min cold aisle m" field="minColdAisleM" step={0.1} />
+      <RuleNumber label="Min hot aisle m" field="minHotAisleM" step={0.1} />
+      <RuleNumber label="Lighting W/m²" field="lightingWPerM2" step={1} />
+      <RuleNumber label="Open air review kW" field="openReviewKw" step={1} />
+      <RuleNumber label="Open air max kW" field="openMaxKw" step={1} />
+      <RuleNumber label="Contained review kW" field="containedReviewKw" step={1} />
+      <RuleNumber label="Contained max kW" field="containedMaxKw" step={1} />
+    </div>
+  );
+}
+
+export function CoolingPanel() {
+  return (
+    <section className="power" aria-label="Cooling">
+      <h2>Cooling plant</h2>
+      <Plant />
+      <h2>Rooms and aisles</h2>
+      <Rooms />
+      <h2>Loops and heat rejection</h2>
+      <Loops />
+      <h2>Least inlet margin</h2>
+      <InletMargins />
+      <h2>Design rules</h2>
+      <Rules />
+    </section>
+  );
+}
