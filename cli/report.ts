@@ -108,7 +108,30 @@ export interface JsonReport {
   project: { id: string; name: string };
   summary: { errors: number; warnings: number; info: number };
   findings: JsonFinding[];
-  metrics: { power: JsonPowerMetrics };
+  metrics: { power: JsonPowerMetrics; cooling: JsonCoolingMetrics };
+}
+
+/** Per room: heat and airflow against capacity, installed and after the declared redundancy. */
+export interface JsonRoomCooling {
+  hallId: string;
+  heatW: Num;
+  capacityW: Num;
+  availableW: Num;
+  requiredM3s: Num;
+  supplyM3s: Num;
+  availableM3s: Num;
+  supplyC: Num;
+  rtiPct: Num;
+}
+
+export interface JsonCoolingMetrics {
+  /** False while the document models no cooling equipment (cooling power is then the ratio estimate). */
+  designed: boolean;
+  redundancy: string;
+  powerW: { fans: Num; pumps: Num; rejection: Num; total: Num };
+  rooms: JsonRoomCooling[];
+  /** Per rack: estimated inlet °C and margin to its allowable maximum, K. */
+  inlets: Record<string, { inletC: Num; marginK: Num }>;
 }
 
 /** What `--json` prints when the file could not be checked. */
@@ -219,8 +242,72 @@ export function jsonReport({ file, doc, results, version }: ReportInput): JsonRe
         halls: loads(power.hallLoadW),
         scenariosEvaluated: power.scenariosEvaluated,
       },
+      cooling: coolingMetrics(doc, results),
     },
   };
+}
+
+function coolingMetrics(doc: ProjectDocument, results: CheckResults): JsonCoolingMetrics {
+  const c = results.cooling;
+  return {
+    designed: c.designed,
+    redundancy: doc.settings.cooling.redundancy,
+    powerW: {
+      fans: num(c.power.fansW),
+      pumps: num(c.power.pumpsW),
+      rejection: num(c.power.rejectionW),
+      total: num(c.power.totalW),
+    },
+    rooms: c.rooms.map((r) => ({
+      hallId: r.hallId,
+      heatW: num(r.heat.totalW),
+      capacityW: num(r.capacity.installed),
+      availableW: num(r.capacity.available),
+      requiredM3s: num(r.airflow.requiredM3s),
+      supplyM3s: num(r.airflow.supply.installed),
+      availableM3s: num(r.airflow.supply.available),
+      supplyC: r.supplyC === null ? null : num(r.supplyC),
+      rtiPct: r.rtiPct === null ? null : num(r.rtiPct),
+    })),
+    inlets: Object.fromEntries(
+      [...c.inlets].map(([id, i]) => [
+        id,
+        { inletC: num(i.inletC), marginK: i.marginK === null ? null : num(i.marginK) },
+      ]),
+    ),
+  };
+}
+
+function coolingLines(doc: ProjectDocument, results: CheckResults): string[] {
+  const c = results.cooling;
+  if (!c.designed) return ['Cooling: not modelled (cooling power estimated from the cooling ratio)'];
+  const m3h = (m3s: number) => formatNumber(m3s * 3600, 0);
+  const rows = [
+    [
+      'Hall',
+      'Heat kW',
+      'Capacity kW',
+      `${doc.settings.cooling.redundancy} kW`,
+      'Need m³/h',
+      'Supply m³/h',
+      `${doc.settings.cooling.redundancy} m³/h`,
+      'RTI %',
+    ],
+    ...c.rooms.map((r) => [
+      r.hallId,
+      kW(r.heat.totalW),
+      kW(r.capacity.installed),
+      kW(r.capacity.available),
+      m3h(r.airflow.requiredM3s),
+      m3h(r.airflow.supply.installed),
+      m3h(r.airflow.supply.available),
+      orNA(r.rtiPct, 1),
+    ]),
+  ];
+  return [
+    `Cooling (fans ${kW(c.power.fansW)} kW, pumps ${kW(c.power.pumpsW)} kW, heat rejection ${kW(c.power.rejectionW)} kW)`,
+    ...table(rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
+  ];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -303,6 +390,7 @@ export function textReport({ file, doc, results }: ReportInput): string {
     siteLines(doc, power.site),
     redundancyLines(power.levels),
     headroomLines(power.headroom),
+    coolingLines(doc, results),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
