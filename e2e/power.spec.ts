@@ -10,7 +10,7 @@ const luminance = ([r, g, b]: [number, number, number]) => 0.2126 * r + 0.7152 *
 test('the Power panel shows the verdicts; simulating the failing scenario shows it', async ({ page }) => {
   await openApp(page);
   await page.getByRole('tab', { name: 'Power' }).click();
-  await expect(page.getByTestId('site-pue')).toContainText('1.207');
+  await expect(page.getByTestId('site-pue')).toContainText('1.097');
   await expect(page.getByTestId('verdict-ups')).toContainText('✗ 2N');
   await expect(page.getByTestId('verdict-transformer')).toContainText('✓ 2N');
   await expect(page.getByTestId('verdict-source')).toContainText('✓ N+1');
@@ -50,12 +50,12 @@ test('one-line diagram: select a component, simulate its failure in 3D, fix the 
   const modules = page.getByLabel('Modules installed');
   await modules.fill('5');
   await modules.press('Enter');
-  await expect(page.getByTestId('findings-count')).toHaveText('0 errors, 2 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('0 errors, 3 warnings');
   await expect(page.getByTestId('oneline-node-ups-b')).toContainText('UPS B');
   await page.getByRole('tab', { name: 'Power' }).click();
   await expect(page.getByTestId('verdict-ups')).toContainText('✓ 2N+1');
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('status-findings')).toHaveText('1 errors · 2 warnings');
+  await expect(page.getByTestId('status-findings')).toHaveText('1 errors · 3 warnings');
   await expect(page.getByTestId('verdict-ups')).toContainText('✗ 2N');
 });
 
@@ -117,5 +117,5 @@ test('add a PDU under UPS A and feed a new rack from it', async ({ page }) => {
   expect(row.every((r) => parent(r.feeds.a) === 'pdu-a1' && parent(r.feeds.b) === 'pdu-b1')).toBe(true);
   // 12 racks on one PDU pair: 367.2 kW on a 218.5 kW PDU when a side is lost.
   await expect(page.getByTestId('status-findings')).toContainText('errors');
-  await expect(page.getByTestId('status-findings')).not.toHaveText('1 errors · 2 warnings');
+  await expect(page.getByTestId('status-findings')).not.toHaveText('1 errors · 3 warnings');
 });

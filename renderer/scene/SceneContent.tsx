@@ -3,9 +3,12 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { catalogFor, type Hall, type Rack } from '../../shared/index';
 import { placeRack } from '../store/commands';
+import { addCoolingUnit } from '../store/coolingCommands';
 import { useChecks, useSimulation } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { clamp, snapPoint } from './geometry';
+import { Containments } from './Containments';
+import { CoolingUnits } from './CoolingUnits';
 import { HallShell } from './HallShell';
 import { rackTints } from './rackTints';
 import { RackTypeInstances } from './RackInstances';
@@ -19,15 +22,15 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const selectionList = useEditor((s) => s.selection);
   const drag = useEditor((s) => s.drag);
   const colouring = useEditor((s) => s.colouring);
-  const { findings, power } = useChecks();
+  const { findings, power, cooling } = useChecks();
   const simulation = useSimulation();
   const startDrag = useRackDrag(hall);
 
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const tints = useMemo(() => {
     const errorEntities = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
-    return rackTints(doc, { colouring, power, errorEntities, selection, simulation });
-  }, [doc, colouring, power, findings, selection, simulation]);
+    return rackTints(doc, { colouring, power, cooling, errorEntities, selection, simulation });
+  }, [doc, colouring, power, cooling, findings, selection, simulation]);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const racksByType = useMemo(() => {
     const groups = new Map<string, Rack[]>();
@@ -46,11 +49,19 @@ export function SceneContent({ hall }: { hall: Hall }) {
   /** Clicks on the floor place a rack (placing tool) or clear the selection; drags that orbit do neither. */
   const onFloorClick = (e: ThreeEvent<MouseEvent>) => {
     if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
-    const { tool, run, select, setTool, doc: current, placementFeeds } = useEditor.getState();
-    if (tool.kind !== 'place-rack') return select([]);
+    const { tool, run, select, setTool, doc: current, placementFeeds, notify } = useEditor.getState();
+    if (tool.kind === 'select') return select([]);
     e.stopPropagation();
     const p = snapPoint({ x: e.point.x, y: e.point.z }, current.settings.gridM);
     const position = { x: clamp(p.x, 0, hall.width), y: clamp(p.y, 0, hall.depth) };
+    if (tool.kind === 'place-cooling') {
+      const added = addCoolingUnit(current, tool.template, { hallId: hall.id, position });
+      if (!added.ok) return notify({ kind: 'error', text: added.reason, details: [] });
+      run(added.command);
+      if (added.id) select([added.id]);
+      if (!e.shiftKey) setTool({ kind: 'select' });
+      return;
+    }
     const placed = placeRack(current, hall.id, tool.rackTypeId, position, placementFeeds ?? undefined);
     run(placed.command);
     select([placed.rackId]);
@@ -74,6 +85,8 @@ export function SceneContent({ hall }: { hall: Hall }) {
   return (
     <>
       <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} />
+      <CoolingUnits hall={hall} />
+      <Containments hall={hall} />
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);
         return rackType ? (

@@ -4,9 +4,11 @@
  * - a failure simulation: dark, partly dark, throttled, overloaded or running;
  * - colour by power: the worst utilisation of the rack's circuits over normal operation and every
  *   failure the declared redundancy must survive, on a green → amber → red scale;
+ * - colour by cooling: the margin between each rack's estimated inlet and its allowable maximum,
+ *   green → amber → red; grey where there is no estimate (no air supply modelled, or immersed);
  * - by type (default): errors in red, and racks fed from the selected power components picked out.
  */
-import type { FailureSimulation, PowerMetrics, ProjectDocument } from '../../shared/index';
+import type { CoolingMetrics, FailureSimulation, PowerMetrics, ProjectDocument } from '../../shared/index';
 import type { RackColouring } from '../store/documentStore';
 
 export const TINT = {
@@ -39,6 +41,14 @@ export function utilisationColour(pct: number): string {
   return rgb(stops[stops.length - 1]![1]);
 }
 
+/** Inlet margin (K) to colour: ≥ 5 K green, 2 K amber, ≤ 0 K (at or over the limit) red. */
+export function marginColour(marginK: number): string {
+  // The utilisation scale read backwards: 5 K of margin is "60 %", 2 K "80 %", 0 K "100 %".
+  const pct =
+    marginK >= 5 ? 60 : marginK >= 2 ? 60 + ((5 - marginK) / 3) * 20 : 80 + ((2 - Math.max(0, marginK)) / 2) * 20;
+  return utilisationColour(pct);
+}
+
 function rgb([r, g, b]: [number, number, number]): string {
   return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 }
@@ -68,6 +78,7 @@ export function rackTints(
   input: {
     colouring: RackColouring;
     power: PowerMetrics;
+    cooling: CoolingMetrics;
     errorEntities: ReadonlySet<string>;
     selection: ReadonlySet<string>;
     simulation: FailureSimulation | null;
@@ -106,6 +117,13 @@ export function rackTints(
         .map((id) => (id === null ? undefined : power.components.get(id)?.worst?.utilisationPct))
         .filter((x): x is number => x !== undefined);
       tints.set(r.id, worst.length === 0 ? TINT.unfed : utilisationColour(Math.max(...worst)));
+    }
+    return tints;
+  }
+  if (input.colouring === 'cooling') {
+    for (const r of doc.racks) {
+      const margin = input.cooling.inlets.get(r.id)?.marginK;
+      tints.set(r.id, margin === undefined || margin === null ? TINT.unfed : marginColour(margin));
     }
     return tints;
   }

@@ -1,0 +1,74 @@
+/** Containment drawn as translucent panels: a roof over the aisle and doors at both ends. */
+import { useMemo } from 'react';
+import { DoubleSide } from 'three';
+import { catalogFor, type Hall } from '../../shared/index';
+import { useEditor } from '../store/editor';
+import { aisleBox } from './containmentGeometry';
+
+const TINT = { hot: '#e8833a', cold: '#4f93d8' } as const;
+const PANEL_M = 0.02;
+
+export function Containments({ hall }: { hall: Hall }) {
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const boxes = useMemo(() => {
+    const catalog = catalogFor(doc);
+    return doc.containments
+      .filter((c) => c.hallId === hall.id)
+      .map((c) => ({ c, box: aisleBox(doc, catalog, c) }))
+      .filter((x) => x.box !== null);
+  }, [doc, hall.id]);
+
+  return (
+    <group name="containments">
+      {boxes.map(({ c, box }) => {
+        const b = box!;
+        const w = b.maxX - b.minX;
+        const d = b.maxY - b.minY;
+        const cx = (b.minX + b.maxX) / 2;
+        const cy = (b.minY + b.maxY) / 2;
+        const selected = selection.includes(c.id);
+        const material = (
+          <meshStandardMaterial
+            color={TINT[c.type]}
+            transparent
+            opacity={selected ? 0.45 : 0.25}
+            depthWrite={false}
+            side={DoubleSide}
+          />
+        );
+        // End doors close the aisle's two short sides.
+        const ends = b.alongX
+          ? [
+              { x: b.minX, y: cy, w: PANEL_M, d },
+              { x: b.maxX, y: cy, w: PANEL_M, d },
+            ]
+          : [
+              { x: cx, y: b.minY, w, d: PANEL_M },
+              { x: cx, y: b.maxY, w, d: PANEL_M },
+            ];
+        return (
+          <group
+            key={c.id}
+            onClick={(e) => {
+              if (e.delta > 4 || e.button !== 0) return;
+              e.stopPropagation();
+              useEditor.getState().select([c.id]);
+            }}
+          >
+            <mesh position={[cx, b.heightM, cy]}>
+              <boxGeometry args={[w, PANEL_M, d]} />
+              {material}
+            </mesh>
+            {ends.map((p, i) => (
+              <mesh key={i} position={[p.x, b.heightM / 2, p.y]}>
+                <boxGeometry args={[p.w, b.heightM, p.d]} />
+                {material}
+              </mesh>
+            ))}
+          </group>
+        );
+      })}
+    </group>
+  );
+}

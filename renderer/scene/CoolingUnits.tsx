@@ -1,0 +1,130 @@
+/**
+ * Cooling equipment in the hall: air handlers, CDUs and tanks as boxes of their size, fan walls as
+ * thin panels, rear doors as a slab on their rack's back. Clicking one selects it. When racks are
+ * coloured by cooling, arrows show where each unit blows its supply air, scaled by airflow.
+ */
+import type { ThreeEvent } from '@react-three/fiber';
+import { useMemo } from 'react';
+import { catalogFor, type CoolingUnit, type Hall, type Rack } from '../../shared/index';
+import { useEditor } from '../store/editor';
+import { yawForRotation } from './geometry';
+
+const COLOUR: Record<CoolingUnit['kind'], string> = {
+  'air-handler': '#a9c1d6',
+  'fan-wall': '#8fa9bf',
+  cdu: '#3f9c95',
+  'immersion-tank': '#2f4f86',
+  'rear-door': '#27406e',
+  'heat-rejection': '#999999',
+};
+const SELECTED = '#f2c14e';
+const FAN_WALL_DEPTH_M = 0.3;
+const DOOR_DEPTH_M = 0.15;
+/** Arrow length per m³/s of airflow, m (a 60,000 m³/h fan wall gets ≈ 3.3 m). */
+const ARROW_M_PER_M3S = 0.2;
+
+function select(id: string, e: ThreeEvent<MouseEvent>) {
+  if (e.delta > 4 || e.button !== 0) return;
+  e.stopPropagation();
+  useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace');
+}
+
+/** Box size (x, height, z in the unit's own frame) of a placed unit. */
+function unitSize(u: CoolingUnit): [number, number, number] | null {
+  switch (u.kind) {
+    case 'air-handler':
+    case 'cdu':
+    case 'immersion-tank':
+      return [u.widthM, u.heightM, u.depthM];
+    case 'fan-wall':
+      return [u.widthM, u.heightM, FAN_WALL_DEPTH_M];
+    default:
+      return null;
+  }
+}
+
+function Arrow({ length }: { length: number }) {
+  // Along the unit's local −z (its supply face), like a rack's front.
+  return (
+    <group rotation={[-Math.PI / 2, 0, 0]}>
+      <mesh position={[0, length / 2, 0]}>
+        <cylinderGeometry args={[0.06, 0.06, length, 8]} />
+        <meshBasicMaterial color="#3d7cc9" />
+      </mesh>
+      <mesh position={[0, length + 0.2, 0]}>
+        <coneGeometry args={[0.18, 0.4, 12]} />
+        <meshBasicMaterial color="#3d7cc9" />
+      </mesh>
+    </group>
+  );
+}
+
+function PlacedUnit({ unit, selected, arrows }: { unit: CoolingUnit; selected: boolean; arrows: boolean }) {
+  if (!('position' in unit)) return null;
+  const size = unitSize(unit)!;
+  const airflowM3s = unit.kind === 'air-handler' || unit.kind === 'fan-wall' ? unit.airflowM3h / 3600 : 0;
+  const baseY = unit.kind === 'fan-wall' ? 0.3 : 0;
+  return (
+    <group
+      position={[unit.position.x, 0, unit.position.y]}
+      rotation={[0, yawForRotation(unit.rotationDeg), 0]}
+      name={`cooling-${unit.id}`}
+    >
+      <mesh position={[0, baseY + size[1] / 2, 0]} onClick={(e) => select(unit.id, e)}>
+        <boxGeometry args={size} />
+        <meshStandardMaterial color={selected ? SELECTED : COLOUR[unit.kind]} />
+      </mesh>
+      {arrows && airflowM3s > 0 ? (
+        <group position={[0, baseY + size[1] / 2, -size[2] / 2]}>
+          <Arrow length={Math.max(0.5, airflowM3s * ARROW_M_PER_M3S)} />
+        </group>
+      ) : null}
+    </group>
+  );
+}
+
+function RearDoor(props: { unit: CoolingUnit; rack: Rack; selected: boolean; size: [number, number, number] }) {
+  const { unit, rack, selected } = props;
+  const [w, h, d] = props.size;
+  return (
+    <group position={[rack.position.x, 0, rack.position.y]} rotation={[0, yawForRotation(rack.rotationDeg), 0]}>
+      {/* The back face is local +z: the front (intake) faces −z. */}
+      <mesh position={[0, h / 2, d / 2 + DOOR_DEPTH_M / 2]} onClick={(ev) => select(unit.id, ev)}>
+        <boxGeometry args={[w, h, DOOR_DEPTH_M]} />
+        <meshStandardMaterial color={selected ? SELECTED : COLOUR['rear-door']} />
+      </mesh>
+    </group>
+  );
+}
+
+export function CoolingUnits({ hall }: { hall: Hall }) {
+  const doc = useEditor((s) => s.doc);
+  const units = doc.cooling;
+  const racks = doc.racks;
+  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const selection = useEditor((s) => s.selection);
+  const arrows = useEditor((s) => s.colouring === 'cooling');
+  const rackById = useMemo(() => new Map(racks.map((r) => [r.id, r])), [racks]);
+  return (
+    <group name="cooling-units">
+      {units.map((u) => {
+        const selected = selection.includes(u.id);
+        if (u.kind === 'rear-door') {
+          const rack = rackById.get(u.rackId);
+          const type = rack ? catalog.rackType(rack.rackTypeId) : undefined;
+          return rack && rack.hallId === hall.id ? (
+            <RearDoor
+              key={u.id}
+              unit={u}
+              rack={rack}
+              selected={selected}
+              size={[type?.widthM ?? 0.6, type?.heightM ?? 2.2, type?.depthM ?? 1.2]}
+            />
+          ) : null;
+        }
+        if (!('hallId' in u) || u.hallId !== hall.id) return null;
+        return <PlacedUnit key={u.id} unit={u} selected={selected} arrows={arrows} />;
+      })}
+    </group>
+  );
+}
