@@ -11,6 +11,7 @@ import {
   serializeProject,
   simulateFailure,
 } from '../shared/index';
+import { runCoolingChecks } from '../shared/checks/cooling';
 import { buildLargeSite } from '../shared/testing/largeSite';
 
 const MIN_RUNS = 3;
@@ -42,6 +43,13 @@ for (const { name, doc } of sites) {
     ...base,
     detail: `${checks.power.scenariosEvaluated} scenarios, ${checks.findings.length} findings`,
     ...time(() => runChecks(doc)),
+  });
+  const catalog = catalogFor(doc);
+  rows.push({
+    case: `cooling checks: ${name}`,
+    ...base,
+    detail: `${doc.cooling.length} cooling units, ${checks.cooling.rooms.length} rooms`,
+    ...time(() => runCoolingChecks(doc, catalog, new Map())),
   });
   const first = doc.power.find((p) => p.kind === 'ups')!.id;
   rows.push({

@@ -2,15 +2,63 @@
  * A synthetic large site for benchmarks: GPU racks of 3 × DGX H100 on A/B 63 A circuits, 12
  * racks per 800 A PDU pair, 6 PDU pairs per UPS pair (6 × 500 kW modules), one transformer pair
  * (5 MVA) per UPS pair, all under one utility, declared 2N. Sized to pass: the checks do their
- * full work without a flood of findings. Halls of 240 racks.
+ * full work without a flood of findings. Halls of 240 racks in 12 rows of 20, back to back in
+ * pairs around contained hot aisles (1.2 m aisles), cooled by 28 CRAHs of 300 kW / 60,000 m³/h
+ * (N+1) on a chiller per hall.
  */
 import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
-import { FORMAT_VERSION, type Hall, type PowerComponent, type ProjectDocument, type Rack } from '../model/schema';
+import {
+  FORMAT_VERSION,
+  type Containment,
+  type CoolingUnit,
+  type Hall,
+  type PowerComponent,
+  type ProjectDocument,
+  type Rack,
+  type Row,
+} from '../model/schema';
 
 const RACKS_PER_PDU = 12;
 const PDUS_PER_UPS = 6;
 const UPS_PER_TX = 1;
 const RACKS_PER_HALL = 240;
+const RACKS_PER_ROW = 20;
+const CRAHS_PER_HALL = 28;
+
+/** Per hall: 28 CRAHs along the far wall and a chiller. */
+function hallCooling(h: number): CoolingUnit[] {
+  const units: CoolingUnit[] = Array.from({ length: CRAHS_PER_HALL }, (_, c) => ({
+    kind: 'air-handler',
+    id: `crah-${h}-${c}`,
+    name: `CRAH ${h}.${c}`,
+    existing: false,
+    hallId: `hall-${h}`,
+    position: { x: 2 + 2.7 * c, y: 57 },
+    rotationDeg: 0,
+    type: 'crah',
+    widthM: 2.5,
+    depthM: 0.9,
+    heightM: 2,
+    sensibleKw: 300,
+    airflowM3h: 60_000,
+    supplyC: 20,
+    fanKw: 7.5,
+    rejectionId: `chiller-${h}`,
+    containmentId: null,
+  }));
+  units.push({
+    kind: 'heat-rejection',
+    id: `chiller-${h}`,
+    name: `Chiller ${h}`,
+    existing: false,
+    type: 'chiller',
+    capacityKw: 8_000,
+    designAmbientC: 35,
+    cop: 5,
+    powerKw: 0,
+  });
+  return units;
+}
 
 export function buildLargeSite(rackCount: number): ProjectDocument {
   const power: PowerComponent[] = [
@@ -28,11 +76,30 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
   ];
   const halls: Hall[] = [];
   const racks: Rack[] = [];
+  const rows: Row[] = [];
+  const cooling: CoolingUnit[] = [];
+  const containments: Containment[] = [];
   const base = { existing: false };
   let pdus = 0;
   for (let i = 0; i < rackCount; i++) {
     const h = Math.floor(i / RACKS_PER_HALL);
-    if (i % RACKS_PER_HALL === 0) halls.push({ id: `hall-${h}`, name: `Hall ${h}`, width: 80, depth: 60, height: 6 });
+    if (i % RACKS_PER_HALL === 0) {
+      halls.push({ id: `hall-${h}`, name: `Hall ${h}`, width: 80, depth: 60, height: 6 });
+      cooling.push(...hallCooling(h));
+    }
+    const k = i % RACKS_PER_HALL;
+    const row = Math.floor(k / RACKS_PER_ROW);
+    if (k % RACKS_PER_ROW === 0) rows.push({ id: `row-${h}-${row}`, hallId: `hall-${h}`, name: `Row ${h}.${row}` });
+    if (k % (2 * RACKS_PER_ROW) === 0)
+      containments.push({
+        id: `hac-${h}-${row / 2}`,
+        hallId: `hall-${h}`,
+        name: `Hot aisle ${h}.${row / 2}`,
+        type: 'hot',
+        rowIds: [`row-${h}-${row}`, `row-${h}-${row + 1}`],
+        bypassFraction: 0.05,
+        recirculationFraction: 0.03,
+      });
     if (i % RACKS_PER_PDU === 0) {
       const p = pdus++;
       const u = Math.floor(p / PDUS_PER_UPS);
@@ -86,7 +153,6 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
       }
     }
     const p = pdus - 1;
-    const k = i % RACKS_PER_HALL;
     const a = { ...defaultRackCircuit(`ckt-${i}-a`, `R${i} A`, 'A'), parentId: `pdu-${p}a` };
     const b = { ...defaultRackCircuit(`ckt-${i}-b`, `R${i} B`, 'B'), parentId: `pdu-${p}b` };
     power.push(a, b);
@@ -96,7 +162,10 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
         name: `R${i}`,
         hallId: `hall-${h}`,
         rackTypeId: 'rack-48u-600x1200',
-        position: { x: 2 + 0.6 * (k % 100), y: 2 + 2.4 * Math.floor(k / 100) },
+        rowId: `row-${h}-${row}`,
+        // Pairs of rows back to back: the even row faces −y, the odd one +y, 1.2 m aisles.
+        position: { x: 2 + 0.6 * (k % RACKS_PER_ROW), y: 2 + 4.8 * Math.floor(row / 2) + 2.4 * (row % 2) },
+        rotationDeg: row % 2 === 0 ? 0 : 180,
         devices: [1, 2, 3].map((d) => ({
           id: `rack-${i}-d${d}`,
           catalogId: 'nvidia-dgx-h100',
@@ -119,11 +188,11 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     halls,
     walls: halls.flatMap((h) => perimeterWalls(h)),
     doors: [],
-    rows: [],
+    rows,
     racks,
     power,
-    cooling: [],
-    containments: [],
+    cooling,
+    containments,
     customDevices: [],
   };
 }
