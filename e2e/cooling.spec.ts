@@ -47,6 +47,8 @@ test('a GB200 NVL72 rack on air needs liquid; on a new CDU and chiller it passes
   const cdu = (await editorState(page)).doc.cooling.find((u) => u.kind === 'cdu')!;
   expect(cdu).toMatchObject({ position: { x: 43.8, y: 18 } });
   await expect(page.getByTestId('inspector-cooling')).toContainText(cdu.name);
+  await page.keyboard.press('r');
+  expect((await editorState(page)).doc.cooling.find((u) => u.id === cdu.id)).toMatchObject({ rotationDeg: 90 });
 
   // Select the rack again and connect it.
   const rackAt = await toScreen(page, 39.9, 18, 1.2);
@@ -57,6 +59,13 @@ test('a GB200 NVL72 rack on air needs liquid; on a new CDU and chiller it passes
   await expect(page.getByTestId('findings-list')).not.toContainText('no liquid loop');
   await page.getByRole('tab', { name: 'Cooling' }).click();
   await expect(page.getByTestId(`loop-${cdu.id}`)).toContainText('102.0 kW of 350.0 kW');
+
+  // Deleting the CDU (select it, Delete) disconnects the rack again.
+  await page.getByTestId(`loop-${cdu.id}`).click();
+  await page.keyboard.press('Delete');
+  const after = await editorState(page);
+  expect(after.doc.cooling.some((u) => u.id === cdu.id)).toBe(false);
+  expect(after.doc.racks.at(-1)!.liquidLoopId).toBeNull();
 });
 
 test('colour by inlet margin paints the GPU racks green (≈ 5.7 K under their 30 °C limit)', async ({ page }) => {

@@ -8,6 +8,7 @@ import { kToF, m3sToCfm, m3sToM3h, wToBtuH, type CoolingTemplate, type Settings 
 import { useChecks } from '../store/checks';
 import { addCoolingUnit, updateCoolingSettings } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
+import { toggleCoolingColours } from './actions';
 import { kW, pct } from './format';
 import { runEdit } from './runEdit';
 
@@ -79,7 +80,7 @@ function Plant() {
         <button
           aria-pressed={colouring === 'cooling'}
           data-testid="colour-cooling"
-          onClick={() => useEditor.getState().setColouring(colouring === 'cooling' ? 'type' : 'cooling')}
+          onClick={toggleCoolingColours}
           title="Colour racks by inlet margin and show airflow arrows (K)"
         >
           Colour by inlet margin

@@ -1,17 +1,25 @@
 /** Editor actions shared by the menu bar, the native menu and keyboard shortcuts. */
-import type { MenuCommand } from '../../shared/index';
+import type { MenuCommand, Rotation } from '../../shared/index';
 import { deleteRacks, rotateRacks } from '../store/commands';
+import { deleteContainment, deleteCoolingUnits, moveCoolingUnit } from '../store/coolingCommands';
 import { deleteComponents } from '../store/powerCommands';
 import { useEditor } from '../store/editor';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
+/** Rotates the selected racks, or else the selected cooling unit, by 90°. */
 export function rotateSelection(): void {
-  const { selectedRackIds, run } = useEditor.getState();
+  const { selectedRackIds, run, doc, selection } = useEditor.getState();
   const racks = selectedRackIds();
-  if (racks.length > 0) run(rotateRacks(racks, 90));
+  if (racks.length > 0) return void run(rotateRacks(racks, 90));
+  const unit = doc.cooling.find((u) => u.id === selection[0]);
+  if (unit && 'position' in unit)
+    run(moveCoolingUnit(unit.id, unit.position, ((unit.rotationDeg + 90) % 360) as Rotation));
 }
 
-/** Deletes the selected racks or, when no rack is selected, the selected power components. */
+/**
+ * Deletes the selected racks or, when no rack is selected, the selected power components, cooling
+ * units or containment.
+ */
 export function deleteSelection(): void {
   const { selectedRackIds, run, select, doc, selection } = useEditor.getState();
   const racks = selectedRackIds();
@@ -20,9 +28,16 @@ export function deleteSelection(): void {
     return;
   }
   const components = selection.filter((id) => doc.power.some((p) => p.id === id));
-  if (components.length === 0) return;
-  const result = deleteComponents(doc, components);
-  if (result.ok && run(result.command)) select([]);
+  if (components.length > 0) {
+    const result = deleteComponents(doc, components);
+    if (result.ok && run(result.command)) select([]);
+    return;
+  }
+  const units = selection.filter((id) => doc.cooling.some((u) => u.id === id));
+  const containment = doc.containments.find((c) => selection.includes(c.id));
+  const result =
+    units.length > 0 ? deleteCoolingUnits(doc, units) : containment ? deleteContainment(doc, containment.id) : null;
+  if (result?.ok && run(result.command)) select([]);
 }
 
 export function togglePlanView(): void {
@@ -38,6 +53,11 @@ export function toggleOneLine(): void {
 export function togglePowerColours(): void {
   const { colouring, setColouring } = useEditor.getState();
   setColouring(colouring === 'power' ? 'type' : 'power');
+}
+
+export function toggleCoolingColours(): void {
+  const { colouring, setColouring } = useEditor.getState();
+  setColouring(colouring === 'cooling' ? 'type' : 'cooling');
 }
 
 export function runMenuCommand(command: MenuCommand): void {

@@ -12,6 +12,7 @@ import {
   toggleOneLine,
   togglePlanView,
   togglePowerColours,
+  toggleCoolingColours,
 } from './actions';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -54,6 +55,7 @@ export function useShortcuts(): void {
       else if (key === 'p') togglePlanView();
       else if (key === 'l') toggleOneLine();
       else if (key === 'u') togglePowerColours();
+      else if (key === 'k') toggleCoolingColours();
       else if (key === 'escape') {
         const { simulation, simulate, setTool, select } = useEditor.getState();
         // Escape ends a failure simulation first, then the tool and the selection.
