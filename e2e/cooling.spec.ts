@@ -3,7 +3,7 @@
  * with its containment and fails without, a GB200-class rack that needs liquid until it is
  * connected to a CDU, and colouring racks by inlet margin.
  */
-import { editorState, expect, openApp, pixelAt, test, toScreen } from './fixtures';
+import { editorState, expect, openApp, pixelAt, test, toFloor, toScreen } from './fixtures';
 
 test('the Cooling panel shows the hall; removing the containment fails it, undo restores it', async ({ page }) => {
   await openApp(page);
@@ -50,6 +50,21 @@ test('a GB200 NVL72 rack on air needs liquid; on a new CDU and chiller it passes
   await page.keyboard.press('r');
   expect((await editorState(page)).doc.cooling.find((u) => u.id === cdu.id)).toMatchObject({ rotationDeg: 90 });
 
+  // Drag it 1.2 m along x, like a rack: one undoable move, snapped to the grid.
+  const from = await toScreen(page, 43.8, 18, 2);
+  const grab = await toFloor(page, from.x, from.y);
+  const to = await toScreen(page, grab.x + 1.2, grab.y);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  const moved = (await editorState(page)).doc.cooling.find((u) => u.id === cdu.id) as {
+    position: { x: number; y: number };
+  };
+  expect(moved.position.x).toBeCloseTo(45, 6);
+  expect(moved.position.y).toBeCloseTo(18, 6);
+
   // Select the rack again and connect it.
   const rackAt = await toScreen(page, 39.9, 18, 1.2);
   await page.mouse.click(rackAt.x, rackAt.y);
@@ -71,7 +86,7 @@ test('a GB200 NVL72 rack on air needs liquid; on a new CDU and chiller it passes
 test('colour by inlet margin paints the GPU racks green (≈ 5.7 K under their 30 °C limit)', async ({ page }) => {
   await openApp(page);
   // The top of a GPU rack in row 02, away from the hot-aisle roof.
-  const top = await toScreen(page, 13.2, 10.6, 2.27);
+  const top = await toScreen(page, 13.35, 10.6, 2.27);
   const before = await pixelAt(page, top.x, top.y);
   await page.getByRole('tab', { name: 'Cooling' }).click();
   await page.getByTestId('colour-cooling').click();

@@ -29,6 +29,9 @@ function select(id: string, e: ThreeEvent<MouseEvent>) {
   useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace');
 }
 
+/** Starts dragging the units (and racks) it is given, from where the pointer meets the floor. */
+export type StartDrag = (ids: string[], clientX: number, clientY: number, pointerId: number) => void;
+
 /** Box size (x, height, z in the unit's own frame) of a placed unit. */
 function unitSize(u: CoolingUnit): [number, number, number] | null {
   switch (u.kind) {
@@ -59,18 +62,36 @@ function Arrow({ length }: { length: number }) {
   );
 }
 
-function PlacedUnit({ unit, selected, arrows }: { unit: CoolingUnit; selected: boolean; arrows: boolean }) {
+function PlacedUnit(props: {
+  unit: CoolingUnit;
+  selected: boolean;
+  arrows: boolean;
+  offset: { dx: number; dy: number };
+  startDrag: StartDrag;
+}) {
+  const { unit, selected, arrows, offset, startDrag } = props;
   if (!('position' in unit)) return null;
   const size = unitSize(unit)!;
   const airflowM3s = unit.kind === 'air-handler' || unit.kind === 'fan-wall' ? unit.airflowM3h / 3600 : 0;
   const baseY = unit.kind === 'fan-wall' ? 0.3 : 0;
   return (
     <group
-      position={[unit.position.x, 0, unit.position.y]}
+      position={[unit.position.x + offset.dx, 0, unit.position.y + offset.dy]}
       rotation={[0, yawForRotation(unit.rotationDeg), 0]}
       name={`cooling-${unit.id}`}
     >
-      <mesh position={[0, baseY + size[1] / 2, 0]} onClick={(e) => select(unit.id, e)}>
+      <mesh
+        position={[0, baseY + size[1] / 2, 0]}
+        onClick={(e) => select(unit.id, e)}
+        onPointerDown={(e) => {
+          if (useEditor.getState().tool.kind !== 'select' || e.button !== 0 || e.shiftKey) return;
+          e.stopPropagation();
+          const { selection } = useEditor.getState();
+          const ids = selection.includes(unit.id) ? selection : [unit.id];
+          useEditor.getState().select(ids);
+          startDrag(ids, e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId);
+        }}
+      >
         <boxGeometry args={size} />
         <meshStandardMaterial color={selected ? SELECTED : COLOUR[unit.kind]} />
       </mesh>
@@ -97,13 +118,16 @@ function RearDoor(props: { unit: CoolingUnit; rack: Rack; selected: boolean; siz
   );
 }
 
-export function CoolingUnits({ hall }: { hall: Hall }) {
+const NO_OFFSET = { dx: 0, dy: 0 };
+
+export function CoolingUnits({ hall, startDrag }: { hall: Hall; startDrag: StartDrag }) {
   const doc = useEditor((s) => s.doc);
   const units = doc.cooling;
   const racks = doc.racks;
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const selection = useEditor((s) => s.selection);
   const arrows = useEditor((s) => s.colouring === 'cooling');
+  const drag = useEditor((s) => s.drag);
   const rackById = useMemo(() => new Map(racks.map((r) => [r.id, r])), [racks]);
   return (
     <group name="cooling-units">
@@ -123,7 +147,10 @@ export function CoolingUnits({ hall }: { hall: Hall }) {
           ) : null;
         }
         if (!('hallId' in u) || u.hallId !== hall.id) return null;
-        return <PlacedUnit key={u.id} unit={u} selected={selected} arrows={arrows} />;
+        const offset = drag && drag.ids.includes(u.id) ? drag : NO_OFFSET;
+        return (
+          <PlacedUnit key={u.id} unit={u} selected={selected} arrows={arrows} offset={offset} startDrag={startDrag} />
+        );
       })}
     </group>
   );

@@ -10,6 +10,7 @@ import { clamp, snapPoint } from './geometry';
 import { Containments } from './Containments';
 import { CoolingUnits } from './CoolingUnits';
 import { HallShell } from './HallShell';
+import { RackAirflowArrows } from './RackAirflowArrows';
 import { rackTints } from './rackTints';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
@@ -85,8 +86,9 @@ export function SceneContent({ hall }: { hall: Hall }) {
   return (
     <>
       <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} />
-      <CoolingUnits hall={hall} />
+      <CoolingUnits hall={hall} startDrag={startDrag} />
       <Containments hall={hall} />
+      {colouring === 'cooling' ? <RackAirflowArrows hall={hall} /> : null}
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);
         return rackType ? (

@@ -1,5 +1,5 @@
 /**
- * Dragging racks on the floor. While the pointer moves, only a preview offset changes (UI state);
+ * Dragging racks and cooling units on the floor. While the pointer moves, only a preview offset changes (UI state);
  * releasing commits one undoable move, snapped to the grid and kept inside the hall.
  */
 import { useThree } from '@react-three/fiber';
@@ -55,7 +55,8 @@ export function useRackDrag(hall: Hall) {
       setDrag(null);
       if (!drag || !commit || !preview || (preview.dx === 0 && preview.dy === 0)) return;
       const ids = new Set(drag.ids);
-      const moves = doc.racks
+      const placed = [...doc.racks, ...doc.cooling.flatMap((u) => ('position' in u ? [u] : []))];
+      const moves = placed
         .filter((r) => ids.has(r.id))
         .map((r) => ({
           id: r.id,

@@ -82,14 +82,16 @@ export function placeRack(
   };
 }
 
+/** Moves racks and cooling units that stand in a hall, by id, in one undoable step. */
 export function moveRacks(moves: { id: string; position: Point2 }[]): Command {
   return {
-    label: moves.length === 1 ? 'Move rack' : `Move ${moves.length} racks`,
+    label: moves.length === 1 ? 'Move' : `Move ${moves.length} items`,
     recipe: (d) => {
       const byId = new Map(moves.map((m) => [m.id, m.position]));
-      for (const rack of d.racks) {
-        const p = byId.get(rack.id);
-        if (p && (p.x !== rack.position.x || p.y !== rack.position.y)) rack.position = { x: p.x, y: p.y };
+      const placed = [...d.racks, ...d.cooling.flatMap((u) => ('position' in u ? [u] : []))];
+      for (const item of placed) {
+        const p = byId.get(item.id);
+        if (p && (p.x !== item.position.x || p.y !== item.position.y)) item.position = { x: p.x, y: p.y };
       }
     },
   };
