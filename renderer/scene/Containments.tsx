@@ -1,21 +1,32 @@
 /** Containment drawn as translucent panels: a roof over the aisle and doors at both ends. */
+import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { DoubleSide } from 'three';
 import { catalogFor, type Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
-import { aisleBox } from './containmentGeometry';
+import { aisleBox, racksByRow } from './containmentGeometry';
 
 const TINT = { hot: '#e8833a', cold: '#4f93d8' } as const;
 const PANEL_M = 0.02;
+/** As for the floor: a click that moved further than this (px) was an orbit or pan. */
+const CLICK_TOLERANCE_PX = 4;
+
+/** Selects the containment; while placing, the click goes through the panels to the floor behind. */
+function onPanelClick(id: string, e: ThreeEvent<MouseEvent>) {
+  if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0 || useEditor.getState().tool.kind !== 'select') return;
+  e.stopPropagation();
+  useEditor.getState().select([id]);
+}
 
 export function Containments({ hall }: { hall: Hall }) {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const boxes = useMemo(() => {
     const catalog = catalogFor(doc);
+    const byRow = racksByRow(doc.racks);
     return doc.containments
       .filter((c) => c.hallId === hall.id)
-      .map((c) => ({ c, box: aisleBox(doc, catalog, c) }))
+      .map((c) => ({ c, box: aisleBox(doc, catalog, c, byRow) }))
       .filter((x) => x.box !== null);
   }, [doc, hall.id]);
 
@@ -48,14 +59,7 @@ export function Containments({ hall }: { hall: Hall }) {
               { x: cx, y: b.maxY, w, d: PANEL_M },
             ];
         return (
-          <group
-            key={c.id}
-            onClick={(e) => {
-              if (e.delta > 4 || e.button !== 0) return;
-              e.stopPropagation();
-              useEditor.getState().select([c.id]);
-            }}
-          >
+          <group key={c.id} name={`containment-${c.id}`} onClick={(e) => onPanelClick(c.id, e)}>
             <mesh position={[cx, b.heightM, cy]}>
               <boxGeometry args={[w, PANEL_M, d]} />
               {material}

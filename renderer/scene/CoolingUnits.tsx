@@ -6,6 +6,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { catalogFor, type CoolingUnit, type Hall, type Rack } from '../../shared/index';
+import type { DragPreview } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { yawForRotation } from './geometry';
 
@@ -19,12 +20,17 @@ const COLOUR: Record<CoolingUnit['kind'], string> = {
 };
 const SELECTED = '#f2c14e';
 const FAN_WALL_DEPTH_M = 0.3;
+/** Fan walls are drawn on a sill above the floor, as their openings sit in the wall. */
+const FAN_WALL_SILL_M = 0.3;
 const DOOR_DEPTH_M = 0.15;
 /** Arrow length per m³/s of airflow, m (a 60,000 m³/h fan wall gets ≈ 3.3 m). */
 const ARROW_M_PER_M3S = 0.2;
 
+/** As for the floor: a click that moved further than this (px) was an orbit or pan. */
+const CLICK_TOLERANCE_PX = 4;
+
 function select(id: string, e: ThreeEvent<MouseEvent>) {
-  if (e.delta > 4 || e.button !== 0) return;
+  if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
   e.stopPropagation();
   useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace');
 }
@@ -73,7 +79,7 @@ function PlacedUnit(props: {
   if (!('position' in unit)) return null;
   const size = unitSize(unit)!;
   const airflowM3s = unit.kind === 'air-handler' || unit.kind === 'fan-wall' ? unit.airflowM3h / 3600 : 0;
-  const baseY = unit.kind === 'fan-wall' ? 0.3 : 0;
+  const baseY = unit.kind === 'fan-wall' ? FAN_WALL_SILL_M : 0;
   return (
     <group
       position={[unit.position.x + offset.dx, 0, unit.position.y + offset.dy]}
@@ -104,13 +110,30 @@ function PlacedUnit(props: {
   );
 }
 
-function RearDoor(props: { unit: CoolingUnit; rack: Rack; selected: boolean; size: [number, number, number] }) {
-  const { unit, rack, selected } = props;
+function RearDoor(props: {
+  unit: CoolingUnit;
+  rack: Rack;
+  selected: boolean;
+  size: [number, number, number];
+  offset: { dx: number; dy: number };
+}) {
+  const { unit, rack, selected, offset } = props;
   const [w, h, d] = props.size;
   return (
-    <group position={[rack.position.x, 0, rack.position.y]} rotation={[0, yawForRotation(rack.rotationDeg), 0]}>
+    <group
+      position={[rack.position.x + offset.dx, 0, rack.position.y + offset.dy]}
+      rotation={[0, yawForRotation(rack.rotationDeg), 0]}
+      name={`cooling-${unit.id}`}
+    >
       {/* The back face is local +z: the front (intake) faces −z. */}
-      <mesh position={[0, h / 2, d / 2 + DOOR_DEPTH_M / 2]} onClick={(ev) => select(unit.id, ev)}>
+      <mesh
+        position={[0, h / 2, d / 2 + DOOR_DEPTH_M / 2]}
+        onClick={(ev) => select(unit.id, ev)}
+        // Keep the rack behind the door from starting a drag: the click is for the door.
+        onPointerDown={(ev) => {
+          if (useEditor.getState().tool.kind === 'select' && ev.button === 0) ev.stopPropagation();
+        }}
+      >
         <boxGeometry args={[w, h, DOOR_DEPTH_M]} />
         <meshStandardMaterial color={selected ? SELECTED : COLOUR['rear-door']} />
       </mesh>
@@ -119,6 +142,11 @@ function RearDoor(props: { unit: CoolingUnit; rack: Rack; selected: boolean; siz
 }
 
 const NO_OFFSET = { dx: 0, dy: 0 };
+
+/** The drag preview's offset for an entity being dragged (a unit, or the rack a door hangs on). */
+function offsetOf(drag: DragPreview | null, id: string): { dx: number; dy: number } {
+  return drag && drag.ids.includes(id) ? drag : NO_OFFSET;
+}
 
 export function CoolingUnits({ hall, startDrag }: { hall: Hall; startDrag: StartDrag }) {
   const doc = useEditor((s) => s.doc);
@@ -143,13 +171,20 @@ export function CoolingUnits({ hall, startDrag }: { hall: Hall; startDrag: Start
               rack={rack}
               selected={selected}
               size={[type?.widthM ?? 0.6, type?.heightM ?? 2.2, type?.depthM ?? 1.2]}
+              offset={offsetOf(drag, rack.id)}
             />
           ) : null;
         }
         if (!('hallId' in u) || u.hallId !== hall.id) return null;
-        const offset = drag && drag.ids.includes(u.id) ? drag : NO_OFFSET;
         return (
-          <PlacedUnit key={u.id} unit={u} selected={selected} arrows={arrows} offset={offset} startDrag={startDrag} />
+          <PlacedUnit
+            key={u.id}
+            unit={u}
+            selected={selected}
+            arrows={arrows}
+            offset={offsetOf(drag, u.id)}
+            startDrag={startDrag}
+          />
         );
       })}
     </group>

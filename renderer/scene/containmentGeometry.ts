@@ -3,7 +3,7 @@
  * coordinates, racks turn in 90° steps so footprints are boxes). Two rows: the gap between them.
  * One row: a strip of AISLE_M behind its backs (hot aisle) or before its fronts (cold aisle).
  */
-import type { CatalogView, Containment, ProjectDocument } from '../../shared/index';
+import type { CatalogView, Containment, ProjectDocument, Rack } from '../../shared/index';
 import { rotatedExtents } from './geometry';
 
 const AISLE_M = 1.2;
@@ -29,9 +29,20 @@ interface RowBox {
   fy: number;
 }
 
-function rowBox(doc: ProjectDocument, catalog: CatalogView, rowId: string): RowBox | null {
-  const racks = doc.racks.filter((r) => r.rowId === rowId);
-  if (racks.length === 0) return null;
+/** Racks grouped by row, built once per document so many containments do not each scan every rack. */
+export function racksByRow(racks: readonly Rack[]): Map<string, Rack[]> {
+  const out = new Map<string, Rack[]>();
+  for (const r of racks) {
+    if (r.rowId === null) continue;
+    const list = out.get(r.rowId) ?? [];
+    list.push(r);
+    out.set(r.rowId, list);
+  }
+  return out;
+}
+
+function rowBox(racks: readonly Rack[] | undefined, catalog: CatalogView): RowBox | null {
+  if (!racks || racks.length === 0) return null;
   const box: RowBox = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, heightM: 0, fx: 0, fy: 0 };
   for (const r of racks) {
     const t = catalog.rackType(r.rackTypeId);
@@ -48,8 +59,13 @@ function rowBox(doc: ProjectDocument, catalog: CatalogView, rowId: string): RowB
   return box;
 }
 
-export function aisleBox(doc: ProjectDocument, catalog: CatalogView, c: Containment): AisleBox | null {
-  const rows = c.rowIds.map((id) => rowBox(doc, catalog, id)).filter((b): b is RowBox => b !== null);
+export function aisleBox(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  c: Containment,
+  byRow: ReadonlyMap<string, readonly Rack[]> = racksByRow(doc.racks),
+): AisleBox | null {
+  const rows = c.rowIds.map((id) => rowBox(byRow.get(id), catalog)).filter((b): b is RowBox => b !== null);
   if (rows.length === 0) return null;
   const heightM = Math.max(...rows.map((r) => r.heightM));
   if (rows.length === 2) {

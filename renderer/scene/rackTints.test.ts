@@ -38,6 +38,9 @@ describe('rack colours', () => {
 
   it('inlet margin scale: 5 K or more green, 2 K amber, at or over the limit red', () => {
     expect(marginColour(8)).toBe('#2e9e5b');
+    expect(marginColour(5)).toBe('#2e9e5b');
+    expect(marginColour(3.5)).toBe(utilisationColour(70));
+    expect(marginColour(1)).toBe(utilisationColour(90));
     expect(marginColour(2)).toBe('#d9a400');
     expect(marginColour(0)).toBe('#d64545');
     expect(marginColour(-3)).toBe('#d64545');
@@ -50,5 +53,34 @@ describe('rack colours', () => {
     const noCooling = { ...doc, cooling: [] };
     const bare = runChecks(noCooling).cooling;
     expect(rackTints(noCooling, { ...base, cooling: bare, colouring: 'cooling' }).get('rack-A-02-01')).toBe(TINT.unfed);
+  });
+
+  it('by cooling: an immersed rack draws no air, so it has no inlet estimate and stays grey', () => {
+    const tank = {
+      kind: 'immersion-tank' as const,
+      id: 'tank-1',
+      name: 'Tank 1',
+      existing: false,
+      hallId: doc.halls[0]!.id,
+      position: { x: 40, y: 18 },
+      rotationDeg: 0 as const,
+      widthM: 2.4,
+      depthM: 1.2,
+      heightM: 1.3,
+      capacityKw: 200,
+      slots: 48,
+      pumpKw: 3,
+      rejectionId: null,
+    };
+    const immersed = {
+      ...doc,
+      cooling: [...doc.cooling, tank],
+      racks: doc.racks.map((r) => (r.id === 'rack-A-02-01' ? { ...r, liquidLoopId: tank.id } : r)),
+    };
+    const metrics = runChecks(immersed).cooling;
+    expect(metrics.racks.get('rack-A-02-01')?.technology).toBe('immersion');
+    const tints = rackTints(immersed, { ...base, cooling: metrics, colouring: 'cooling' });
+    expect(tints.get('rack-A-02-01')).toBe(TINT.unfed);
+    expect(tints.get('rack-A-02-02')).toBe(marginColour(metrics.inlets.get('rack-A-02-02')!.marginK!));
   });
 });
