@@ -2,7 +2,7 @@
 import { catalogFor } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
-import { runCoolingChecks, type CoolingMetrics } from './cooling';
+import { evaluateCooling, indexRacks, runCoolingChecks, type CoolingMetrics } from './cooling';
 import { runPowerChecks, type PowerMetrics } from './power';
 import { SEVERITY_ORDER, type Finding, type Severity } from './types';
 
@@ -16,8 +16,11 @@ export interface CheckResults {
 
 export function runChecks(doc: ProjectDocument): CheckResults {
   const catalog = catalogFor(doc);
-  const power = runPowerChecks(doc, catalog);
-  const cooling = runCoolingChecks(doc, catalog, upsLossByHall(doc, power.metrics));
+  // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
+  const racks = indexRacks(doc.racks);
+  const base = evaluateCooling(doc, catalog, racks);
+  const power = runPowerChecks(doc, catalog, base);
+  const cooling = runCoolingChecks(doc, catalog, upsLossByHall(doc, power.metrics), base, racks);
   const findings = [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key),
   );

@@ -349,12 +349,16 @@ export function layoutFindings(
   const rules = doc.settings.cooling;
   const hallOf = new Map(doc.racks.map((r) => [r.id, r.hallId]));
   const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
-  const groups = new Map<string, { hallId: string; rule: AisleIssue['rule']; ids: string[]; minGap: number }>();
+  const groups = new Map<
+    string,
+    { hallId: string; rule: AisleIssue['rule']; ids: string[]; n: number; minGap: number }
+  >();
   for (const i of issues) {
     const hallId = hallOf.get(i.rackId)!;
     const key = `${i.rule}:${hallId}`;
-    const g = groups.get(key) ?? { hallId, rule: i.rule, ids: [], minGap: Infinity };
+    const g = groups.get(key) ?? { hallId, rule: i.rule, ids: [], n: 0, minGap: Infinity };
     g.ids.push(i.rackId, i.otherId);
+    g.n++;
     g.minGap = Math.min(g.minGap, i.gapM);
     groups.set(key, g);
   }
@@ -364,13 +368,12 @@ export function layoutFindings(
     'cold-aisle': (g) => `a cold aisle is ${g.minGap.toFixed(2)} m wide, under the ${rules.minColdAisleM} m minimum.`,
     'hot-aisle': (g) => `a hot aisle is ${g.minGap.toFixed(2)} m wide, under the ${rules.minHotAisleM} m minimum.`,
   };
-  const out = [...groups.values()].map((g) => {
-    const n = issues.filter((i) => i.rule === g.rule && hallOf.get(i.rackId) === g.hallId).length;
-    return finding({
+  const out = [...groups.values()].map((g) =>
+    finding({
       rule: 'cooling.layout',
       severity: 'warning',
       key: `cooling.layout:${g.rule}:${g.hallId}`,
-      message: `${hallName.get(g.hallId) ?? g.hallId}: ${text[g.rule](g, n)}`,
+      message: `${hallName.get(g.hallId) ?? g.hallId}: ${text[g.rule](g, g.n)}`,
       entities: g.ids,
       values: { minGapM: g.minGap },
       formula:
@@ -378,8 +381,8 @@ export function layoutFindings(
           ? 'a front must not face a rear within the scan distance'
           : `aisle width ≥ ${g.rule === 'cold-aisle' ? rules.minColdAisleM : rules.minHotAisleM} m`,
       source: SRC_LAYOUT,
-    });
-  });
+    }),
+  );
   const rowName = new Map(doc.rows.map((r) => [r.id, r.name]));
   for (const m of misoriented) {
     const c = doc.containments.find((x) => x.id === m.containmentId)!;

@@ -5,7 +5,7 @@
  * metrics out.
  */
 import type { CatalogView } from '../../catalog';
-import type { ProjectDocument } from '../../model/schema';
+import type { ProjectDocument, Rack } from '../../model/schema';
 import type { Finding } from '../types';
 import { coolingPower, type CoolingPower } from './coolingPower';
 import { densityFindings, inletFindings, layoutFindings, loopFindings, roomFindings } from './findings';
@@ -25,56 +25,92 @@ export interface CoolingMetrics {
   designed: boolean;
 }
 
-/** The heat and air side without the layout rules: what the power engine needs for cooling power. */
+/** Racks per hall and per row, grouped once so no rule scans every rack for each hall or row. */
+export interface RackIndex {
+  byHall: Map<string, Rack[]>;
+  byRow: Map<string, Rack[]>;
+}
+
+export function indexRacks(racks: readonly Rack[]): RackIndex {
+  const byHall = new Map<string, Rack[]>();
+  const byRow = new Map<string, Rack[]>();
+  const add = (map: Map<string, Rack[]>, key: string, r: Rack) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
+  for (const r of racks) {
+    add(byHall, r.hallId, r);
+    if (r.rowId !== null) add(byRow, r.rowId, r);
+  }
+  return { byHall, byRow };
+}
+
+/**
+ * The heat and air side without UPS losses in the rooms: what the power engine needs for the
+ * cooling plant's power. Losses of UPSs standing in a hall enter that room's heat balance (in
+ * `runCoolingChecks`) but not the plant power: they would make the chain depend on itself, and
+ * they are a few per cent of the heat, divided again by a chiller's COP.
+ */
+export type CoolingEvaluation = Omit<CoolingMetrics, 'inlets'>;
+
 export function evaluateCooling(
   doc: ProjectDocument,
   catalog: CatalogView,
-  upsLossByHall: ReadonlyMap<string, number> = new Map(),
-): Omit<CoolingMetrics, 'inlets'> {
+  index: RackIndex = indexRacks(doc.racks),
+): CoolingEvaluation {
   const racks = rackThermal(doc, catalog);
-  const rooms = evaluateRooms(doc, racks, upsLossByHall);
+  const rooms = evaluateRooms(doc, racks, new Map(), index.byHall);
   const loops = loopLoads(doc, racks, rooms);
   return { racks, rooms, loops, power: coolingPower(doc, loops), designed: doc.cooling.length > 0 };
 }
 
-/**
- * Cooling power, W, for the power engine: the designed plant's, or the `coolingPowerRatio`
- * estimate while the document has no cooling equipment. Losses of UPSs standing in a hall enter
- * that room's heat balance but not this figure (they would make the chain depend on itself; they
- * are a few per cent of the heat, divided again by a chiller's COP).
- */
-export function facilityCoolingW(doc: ProjectDocument, catalog: CatalogView, itW: number): number {
+/** Cooling power, W, for the power engine: the designed plant's, or the `coolingPowerRatio` estimate without one. */
+export function facilityCoolingW(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  itW: number,
+  evaluated?: CoolingEvaluation,
+): number {
   if (doc.cooling.length === 0) return doc.settings.coolingPowerRatio * itW;
-  return evaluateCooling(doc, catalog).power.totalW;
+  return (evaluated ?? evaluateCooling(doc, catalog)).power.totalW;
 }
 
+/**
+ * Findings and metrics. `base` is the evaluation the power engine already used (reused as is when
+ * no UPS stands in a hall); the reported plant power is always its figure, so the Cooling tab and
+ * the site totals agree.
+ */
 export function runCoolingChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
   upsLossByHall: ReadonlyMap<string, number>,
+  base: CoolingEvaluation = evaluateCooling(doc, catalog),
+  index: RackIndex = indexRacks(doc.racks),
 ): { findings: Finding[]; metrics: CoolingMetrics } {
-  const base = evaluateCooling(doc, catalog, upsLossByHall);
+  const rooms = upsLossByHall.size === 0 ? base.rooms : evaluateRooms(doc, base.racks, upsLossByHall, index.byHall);
+  const loops = rooms === base.rooms ? base.loops : loopLoads(doc, base.racks, rooms);
   const inlets = rackInlets(
-    base.rooms.flatMap((r) => r.groups),
+    rooms.flatMap((r) => r.groups),
     base.racks,
   );
   const boxes = new Map(doc.racks.map((r) => [r.id, rackBox(r, catalog)]));
   const { minColdAisleM, minHotAisleM } = doc.settings.cooling;
   const issues = doc.halls.flatMap((h) =>
     aisleIssues(
-      doc.racks.filter((r) => r.hallId === h.id).map((r) => boxes.get(r.id)!),
+      (index.byHall.get(h.id) ?? []).map((r) => boxes.get(r.id)!),
       minColdAisleM,
       minHotAisleM,
     ),
   );
   const findings = [
-    ...(base.designed ? roomFindings(doc, base.rooms) : []),
+    ...(base.designed ? roomFindings(doc, rooms) : []),
     ...densityFindings(doc, base.racks),
-    ...loopFindings(doc, base.loops),
+    ...loopFindings(doc, loops),
     ...inletFindings(doc, base.racks, inlets),
-    ...layoutFindings(doc, issues, misorientedContainments(doc, boxes)),
+    ...layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow)),
   ];
-  return { findings, metrics: { ...base, inlets } };
+  return { findings, metrics: { ...base, rooms, loops, inlets } };
 }
 
 export type { RackThermal, RackTechnology } from './rackThermal';

@@ -111,12 +111,13 @@ export function aisleIssues(boxes: readonly Box[], minColdM: number, minHotM: nu
 export function misorientedContainments(
   doc: ProjectDocument,
   boxes: ReadonlyMap<string, Box>,
+  racksByRow: ReadonlyMap<string, readonly Rack[]>,
 ): { containmentId: string; rowIds: string[] }[] {
   const out: { containmentId: string; rowIds: string[] }[] = [];
   for (const c of doc.containments) {
     if (c.rowIds.length !== 2) continue;
     const rows = c.rowIds.map((rowId) => {
-      const members = doc.racks.filter((r) => r.rowId === rowId).map((r) => boxes.get(r.id)!);
+      const members = (racksByRow.get(rowId) ?? []).map((r) => boxes.get(r.id)!);
       const n = members.length;
       if (n === 0) return null;
       return {

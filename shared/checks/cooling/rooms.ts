@@ -11,7 +11,7 @@
  * - both with the declared redundancy: N+k loses the k largest units.
  * ΔT_equip is the airflow-weighted IT rise, Σ P_air / (ρ · c_p · Σ V̇_IT); RTI = V̇_IT / V̇_supply.
  */
-import type { Containment, ProjectDocument } from '../../model/schema';
+import type { Containment, ProjectDocument, Rack } from '../../model/schema';
 import { CP_AIR, RHO_AIR } from '../../units/constants';
 import { evaporativeSupplyC } from './airflow';
 import { availableAfterLoss, type Available } from './redundancy';
@@ -72,11 +72,12 @@ export function evaluateRooms(
   doc: ProjectDocument,
   racks: ReadonlyMap<string, RackThermal>,
   upsLossW: ReadonlyMap<string, number>,
+  racksByHall: ReadonlyMap<string, readonly Rack[]>,
 ): RoomCooling[] {
   const { cooling: rules } = doc.settings;
   const containments = new Map(doc.containments.map((c) => [c.id, c]));
   return doc.halls.map((hall) => {
-    const hallRacks = doc.racks.filter((r) => r.hallId === hall.id);
+    const hallRacks = racksByHall.get(hall.id) ?? [];
     const groups = new Map<string | null, AirGroup>();
     const groupOf = (id: string | null): AirGroup => {
       let g = groups.get(id);

@@ -5,6 +5,7 @@
  */
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
+import type { CoolingEvaluation } from '../cooling';
 import type { Finding } from '../types';
 import { capacityFindings } from './capacityFindings';
 import { evaluate, NORMAL, type Flow } from './flow';
@@ -76,9 +77,10 @@ function add(map: Map<string, number>, key: string, value: number): void {
 export function runPowerChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
+  cooling?: CoolingEvaluation,
 ): { findings: Finding[]; metrics: PowerMetrics } {
   const { settings } = doc;
-  const graph = buildPowerGraph(doc, catalog);
+  const graph = buildPowerGraph(doc, catalog, cooling);
   const normal = evaluate(graph, settings, NORMAL);
   // Worst loading and headroom over normal operation and every tested failure, gathered as the
   // proof runs each flow.

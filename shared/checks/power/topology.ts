@@ -4,7 +4,7 @@
  * with their power supplies split over the rack's A and B circuits.
  */
 import type { CatalogView } from '../../catalog';
-import { facilityCoolingW } from '../cooling';
+import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
 import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
 
 /** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
@@ -99,7 +99,8 @@ function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, has
   return [0, 0];
 }
 
-export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): PowerGraph {
+/** `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the plant's power). */
+export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cooling?: CoolingEvaluation): PowerGraph {
   const components = doc.power;
   const n = components.length;
   const index = new Map(components.map((c, i) => [c.id, i]));
@@ -194,7 +195,7 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView): Pow
     circuitRacks,
     utilities,
     hungShare,
-    coolingW: facilityCoolingW(doc, catalog, itW),
+    coolingW: facilityCoolingW(doc, catalog, itW, cooling),
     racks,
     groups,
     itW,
