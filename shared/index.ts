@@ -25,6 +25,7 @@ export { ASHRAE_CLASSES, type InletEnvelope } from './checks/cooling/ashrae';
 export * from './checks/power/electrical';
 export * from './checks/power/sizing';
 export * from './checks/cooling/airflow';
+export { celsius } from './checks/cooling/format';
 export { simulateFailure, type FailureSimulation } from './checks/power/simulate';
 export { siteTotals, type SiteTotals } from './checks/power/siteTotals';
 export { LEVEL_OF, type PowerLevel } from './checks/power/topology';

@@ -10,6 +10,7 @@ import {
   updateComponent,
 } from '../store/powerCommands';
 import { kW, pct } from './format';
+import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 
 type Field = { key: string; label: string; step: number };
@@ -75,25 +76,8 @@ function edit(id: string, patch: Record<string, unknown>): void {
 
 function NumberField({ c, field }: { c: PowerComponent; field: Field }) {
   const value = (c as unknown as Record<string, number>)[field.key]!;
-  const commit = (text: string) => {
-    const n = Number(text);
-    if (text.trim() !== '' && n !== value) edit(c.id, { [field.key]: n });
-  };
   return (
-    <label className="setting">
-      <span>{field.label}</span>
-      <input
-        key={`${c.id}-${value}`}
-        type="number"
-        step={field.step}
-        defaultValue={value}
-        aria-label={field.label}
-        onBlur={(e) => commit(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(e.currentTarget.value);
-        }}
-      />
-    </label>
+    <NumberInput label={field.label} value={value} step={field.step} onCommit={(v) => edit(c.id, { [field.key]: v })} />
   );
 }
 
@@ -189,7 +173,7 @@ function ComponentDetails({ c }: { c: PowerComponent }) {
         </select>
       </label>
       {FIELDS[c.kind].map((f) => (
-        <NumberField key={f.key} c={c} field={f} />
+        <NumberField key={`${c.id}-${f.key}`} c={c} field={f} />
       ))}
       {c.kind === 'switchgear' || c.kind === 'distribution' || c.kind === 'circuit' ? (
         <label className="check">

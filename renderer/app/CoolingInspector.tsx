@@ -1,5 +1,5 @@
 /** Details and edits of a selected cooling unit or containment: ratings, connections, position. */
-import type { CoolingUnit, Rotation } from '../../shared/index';
+import { celsius, evaporativeSupplyC, type CoolingUnit } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import {
   deleteContainment,
@@ -9,8 +9,9 @@ import {
   updateCoolingUnit,
 } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
-import { celsius } from './CoolingPanel';
 import { kW, pct } from './format';
+import { rotateSelection } from './actions';
+import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 
 type Field = { key: string; label: string; step: number };
@@ -65,39 +66,6 @@ const FIELDS: Record<CoolingUnit['kind'], Field[]> = {
   ],
 };
 
-function NumberField({
-  label,
-  value,
-  onCommit,
-  step,
-}: {
-  label: string;
-  value: number;
-  step: number;
-  onCommit: (v: number) => void;
-}) {
-  const commit = (text: string) => {
-    const v = Number(text);
-    if (text.trim() !== '' && v !== value) onCommit(v);
-  };
-  return (
-    <label className="setting">
-      <span>{label}</span>
-      <input
-        key={value}
-        type="number"
-        step={step}
-        defaultValue={value}
-        aria-label={label}
-        onBlur={(e) => commit(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(e.currentTarget.value);
-        }}
-      />
-    </label>
-  );
-}
-
 function UnitInspector({ unit }: { unit: CoolingUnit }) {
   const doc = useEditor((s) => s.doc);
   const { cooling } = useChecks();
@@ -130,9 +98,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
         {unit.kind === 'fan-wall' ? (
           <>
             <dt title="T = T_db − ε (T_db − T_wb)">Supply after pad</dt>
-            <dd>
-              {celsius(unit.outdoorDryBulbC - unit.padEffectiveness * (unit.outdoorDryBulbC - unit.outdoorWetBulbC))}
-            </dd>
+            <dd>{celsius(evaporativeSupplyC(unit.outdoorDryBulbC, unit.outdoorWetBulbC, unit.padEffectiveness))}</dd>
           </>
         ) : null}
       </dl>
@@ -150,7 +116,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
         <input type="checkbox" checked={unit.existing} onChange={(e) => edit({ existing: e.target.checked })} />
       </label>
       {FIELDS[unit.kind].map((f) => (
-        <NumberField
+        <NumberInput
           key={f.key}
           label={f.label}
           step={f.step}
@@ -159,7 +125,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
         />
       ))}
       {unit.kind === 'heat-rejection' && unit.type === 'chiller' ? (
-        <NumberField label="COP" step={0.1} value={unit.cop ?? 0} onCommit={(v) => edit({ cop: v })} />
+        <NumberInput label="COP" step={0.1} value={unit.cop ?? 0} onCommit={(v) => edit({ cop: v })} />
       ) : null}
       {'rejectionId' in unit ? (
         <label className="setting">
@@ -218,13 +184,13 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
       ) : null}
       {'position' in unit ? (
         <>
-          <NumberField
+          <NumberInput
             label="x, m"
             step={0.3}
             value={unit.position.x}
             onCommit={(x) => useEditor.getState().run(moveCoolingUnit(unit.id, { x, y: unit.position.y }))}
           />
-          <NumberField
+          <NumberInput
             label="y, m"
             step={0.3}
             value={unit.position.y}
@@ -234,13 +200,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
       ) : null}
       <div className="buttons">
         {'position' in unit ? (
-          <button
-            onClick={() =>
-              useEditor
-                .getState()
-                .run(moveCoolingUnit(unit.id, unit.position, ((unit.rotationDeg + 90) % 360) as Rotation))
-            }
-          >
+          <button onClick={rotateSelection} title="Rotate 90° (R)">
             Rotate 90°
           </button>
         ) : null}
@@ -289,13 +249,13 @@ function ContainmentInspector({ id }: { id: string }) {
           <option value="cold">Cold aisle</option>
         </select>
       </label>
-      <NumberField
+      <NumberInput
         label="Bypass fraction"
         step={0.01}
         value={c.bypassFraction}
         onCommit={(v) => edit({ bypassFraction: v })}
       />
-      <NumberField
+      <NumberInput
         label="Recirculation fraction"
         step={0.01}
         value={c.recirculationFraction}

@@ -4,22 +4,23 @@
  * loops and heat rejection worst first, the racks with the least inlet margin, and the design
  * rules the checks use. It renders engine results only.
  */
-import { kToF, m3sToCfm, m3sToM3h, wToBtuH, type CoolingTemplate, type Settings } from '../../shared/index';
+import { celsius, kToF, m3sToCfm, m3sToM3h, wToBtuH, type CoolingTemplate, type Settings } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { addCoolingUnit, updateCoolingSettings } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
 import { toggleCoolingColours } from './actions';
 import { kW, pct } from './format';
+import { LoadBar } from './LoadBar';
+import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 
 const m3h = (m3s: number) => `${Math.round(m3sToM3h(m3s)).toLocaleString('en-US')} m³/h`;
 const cfm = (m3s: number) => `${Math.round(m3sToCfm(m3s)).toLocaleString('en-US')} CFM`;
 const btu = (w: number) => `${Math.round(wToBtuH(w)).toLocaleString('en-US')} BTU/h`;
-export const celsius = (c: number) => `${c.toFixed(1)} °C (${((c * 9) / 5 + 32).toFixed(1)} °F)`;
 /** Racks listed by least inlet margin. */
 const RACKS_SHOWN = 8;
 
-/** A load bar: value against capacity, with a marker where the declared redundancy puts the limit. */
+/** Load against capacity, with the declared redundancy's limit as the worst-case marker. */
 function Bar(props: {
   id: string;
   testId: string;
@@ -29,28 +30,19 @@ function Bar(props: {
   redundant?: number;
   title: string;
 }) {
-  const { id, testId, label, value, capacity, redundant, title } = props;
+  const { value, capacity, redundant } = props;
   const normal = capacity > 0 ? (100 * value) / capacity : value > 0 ? Infinity : 0;
   const worst = redundant !== undefined && redundant > 0 ? (100 * value) / redundant : normal;
   return (
-    <button
-      className="ubar"
-      data-testid={testId}
-      title={title}
-      onClick={(e) => useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace')}
-    >
-      <span className="ubar-label">
-        <span>{label}</span>
-        <span>
-          {Number.isFinite(normal) ? pct(normal) : 'none'}
-          {worst > normal + 0.05 ? <small> · N−k {Number.isFinite(worst) ? pct(worst) : 'none'}</small> : null}
-        </span>
-      </span>
-      <span className="loadbar-track">
-        <span className={`loadbar-fill${normal > 100 ? ' over' : ''}`} style={{ width: `${Math.min(100, normal)}%` }} />
-        <span className={`loadbar-worst${worst > 100 ? ' over' : ''}`} style={{ left: `${Math.min(100, worst)}%` }} />
-      </span>
-    </button>
+    <LoadBar
+      id={props.id}
+      testId={props.testId}
+      label={props.label}
+      normalPct={normal}
+      worstPct={worst}
+      worstName="N−k"
+      title={props.title}
+    />
   );
 }
 
@@ -230,26 +222,13 @@ type RuleField = Exclude<keyof Settings['cooling'], 'redundancy'>;
 
 function RuleNumber({ label, field, step }: { label: string; field: RuleField; step: number }) {
   const value = useEditor((s) => s.doc.settings.cooling[field]);
-  const commit = (text: string) => {
-    const v = Number(text);
-    if (text.trim() === '' || v === value) return;
-    runEdit(updateCoolingSettings(useEditor.getState().doc, { [field]: v }));
-  };
   return (
-    <label className="setting">
-      <span>{label}</span>
-      <input
-        key={value}
-        type="number"
-        step={step}
-        defaultValue={value}
-        aria-label={label}
-        onBlur={(e) => commit(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(e.currentTarget.value);
-        }}
-      />
-    </label>
+    <NumberInput
+      label={label}
+      value={value}
+      step={step}
+      onCommit={(v) => runEdit(updateCoolingSettings(useEditor.getState().doc, { [field]: v }))}
+    />
   );
 }
 

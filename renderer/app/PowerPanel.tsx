@@ -16,6 +16,8 @@ import { updateSettings } from '../store/powerCommands';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { kW, MW, pct } from './format';
+import { LoadBar } from './LoadBar';
+import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 
 const MODELS: readonly RedundancyModel[] = ['N', 'N+1', '2N', '2N+1'];
@@ -176,30 +178,20 @@ function Headroom() {
 
 function UtilisationBar({ id, m }: { id: string; m: ComponentMetrics }) {
   const name = useEditor((s) => s.doc.power.find((p) => p.id === id)?.name ?? id);
-  const selected = useEditor((s) => s.selection.includes(id));
   const normal = m.utilisationPct ?? 0;
   const worst = m.worst?.utilisationPct ?? normal;
   return (
-    <button
-      className={`ubar${selected ? ' active' : ''}`}
-      onClick={(e) => useEditor.getState().select([id], e.shiftKey ? 'toggle' : 'replace')}
+    <LoadBar
+      id={id}
+      testId={`ubar-${id}`}
+      label={name}
+      normalPct={normal}
+      worstPct={worst}
+      worstName="worst"
       title={`${name}\nNormal: ${kW(m.loadW)} of ${kW(m.usableW)} (${pct(normal)})${
         m.worst ? `\nWorst: ${pct(worst)} on ${m.worst.scenario}` : ''
       }`}
-      data-testid={`ubar-${id}`}
-    >
-      <span className="ubar-label">
-        <span>{name}</span>
-        <span>
-          {pct(normal)}
-          {worst > normal + 0.05 ? <small> · worst {pct(worst)}</small> : null}
-        </span>
-      </span>
-      <span className="loadbar-track">
-        <span className={`loadbar-fill${normal > 100 ? ' over' : ''}`} style={{ width: `${Math.min(100, normal)}%` }} />
-        <span className={`loadbar-worst${worst > 100 ? ' over' : ''}`} style={{ left: `${Math.min(100, worst)}%` }} />
-      </span>
-    </button>
+    />
   );
 }
 
@@ -232,30 +224,17 @@ function UtilisationBars() {
   );
 }
 
-/** A number field that commits on Enter or blur, through the validated settings edit. */
+/** A settings number, committed through the validated settings edit. */
 function NumberSetting({ label, field, step }: { label: string; field: keyof Settings; step: number }) {
   const value = useEditor((s) => s.doc.settings[field]) as number;
   return (
-    <label className="setting">
-      <span>{label}</span>
-      <input
-        key={value}
-        type="number"
-        step={step}
-        defaultValue={value}
-        onBlur={(e) => commitNumber(field, e.currentTarget.value, value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commitNumber(field, e.currentTarget.value, value);
-        }}
-      />
-    </label>
+    <NumberInput
+      label={label}
+      value={value}
+      step={step}
+      onCommit={(v) => runEdit(updateSettings(useEditor.getState().doc, { [field]: v }))}
+    />
   );
-}
-
-function commitNumber(field: keyof Settings, text: string, current: number): void {
-  const value = Number(text);
-  if (text.trim() === '' || value === current) return;
-  runEdit(updateSettings(useEditor.getState().doc, { [field]: value }));
 }
 
 function DesignSettings() {

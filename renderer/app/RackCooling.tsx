@@ -1,9 +1,8 @@
 /** How the selected racks are cooled: heat split, inlet estimate, liquid loop, rear door, containment. */
-import type { Rack } from '../../shared/index';
+import { celsius, type Rack } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { addContainment, addCoolingUnit, setRackLiquidLoop } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
-import { celsius } from './CoolingPanel';
 import { kW } from './format';
 import { runEdit } from './runEdit';
 

@@ -6,7 +6,7 @@ import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import { Plane, Raycaster, Vector2, Vector3 } from 'three';
 import type { Hall, Point2 } from '../../shared/index';
-import { moveRacks } from '../store/commands';
+import { movePlaced } from '../store/commands';
 import { useEditor } from '../store/editor';
 import { clamp, snap } from './geometry';
 
@@ -65,7 +65,7 @@ export function useRackDrag(hall: Hall) {
             y: clamp(r.position.y + preview.dy, 0, hall.depth),
           },
         }));
-      run(moveRacks(moves));
+      run(movePlaced(moves));
     },
     [setControlsEnabled, hall.width, hall.depth],
   );

@@ -22,6 +22,14 @@ export function freshId(doc: ProjectDocument, prefix: string): string {
   return `${prefix}-${n}`;
 }
 
+/** `base 1`, `base 2`, …: the first such name not in `names`. */
+export function freshName(names: Iterable<string>, base: string): string {
+  const used = new Set(names);
+  let n = 1;
+  while (used.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
+
 function nextRackName(doc: ProjectDocument): string {
   const names = new Set(doc.racks.map((r) => r.name));
   let n = 1;
@@ -83,7 +91,7 @@ export function placeRack(
 }
 
 /** Moves racks and cooling units that stand in a hall, by id, in one undoable step. */
-export function moveRacks(moves: { id: string; position: Point2 }[]): Command {
+export function movePlaced(moves: { id: string; position: Point2 }[]): Command {
   return {
     label: moves.length === 1 ? 'Move' : `Move ${moves.length} items`,
     recipe: (d) => {

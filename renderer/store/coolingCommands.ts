@@ -17,16 +17,9 @@ import {
   type Rotation,
   type Settings,
 } from '../../shared/index';
-import { freshId } from './commands';
+import { freshId, freshName } from './commands';
 import type { Command } from './history';
 import type { EditResult } from './powerCommands';
-
-function nameFor(doc: ProjectDocument, template: CoolingTemplate): string {
-  const names = new Set(doc.cooling.map((u) => u.name));
-  let n = 1;
-  while (names.has(`${COOLING_TEMPLATE_NAMES[template]} ${n}`)) n++;
-  return `${COOLING_TEMPLATE_NAMES[template]} ${n}`;
-}
 
 const firstOf = (doc: ProjectDocument, kind: CoolingUnit['kind']) =>
   doc.cooling.find((u) => u.kind === kind)?.id ?? null;
@@ -76,7 +69,10 @@ export function addCoolingUnit(
   const id = freshId(doc, template === 'rear-door' ? 'door' : template);
   const unit = newCoolingUnit(template, {
     id,
-    name: nameFor(doc, template),
+    name: freshName(
+      doc.cooling.map((u) => u.name),
+      COOLING_TEMPLATE_NAMES[template],
+    ),
     hallId: at.hallId ?? doc.halls[0]?.id ?? '',
     position: at.position ?? { x: 0, y: 0 },
     rackId: at.rackId ?? '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSampleFacility, runChecks } from '../../shared/index';
-import { addDevice, deleteRacks, moveRacks, placeRack, rotateRacks } from './commands';
+import { addDevice, deleteRacks, movePlaced, placeRack, rotateRacks } from './commands';
 import { createEditorStore } from './documentStore';
 
 const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
@@ -14,7 +14,7 @@ describe('editor store: every edit undoes and redoes exactly', () => {
     const add = addDevice(store.getState().doc, placed.rackId, 'nvidia-dgx-b200');
     if (!add.ok) throw new Error(add.reason);
     store.getState().run(add.command);
-    store.getState().run(moveRacks([{ id: placed.rackId, position: { x: 31.2, y: 15 } }]));
+    store.getState().run(movePlaced([{ id: placed.rackId, position: { x: 31.2, y: 15 } }]));
     store.getState().run(rotateRacks([placed.rackId], 90));
     store.getState().run(deleteRacks(['rack-A-01-01']));
     const edited = structuredClone(store.getState().doc);
@@ -44,7 +44,7 @@ describe('editor store: every edit undoes and redoes exactly', () => {
     store.getState().run(rotateRacks(['rack-A-02-02'], 90));
     expect(store.getState().history.redo).toHaveLength(0);
     const rack = store.getState().doc.racks.find((r) => r.id === 'rack-A-02-02')!;
-    expect(store.getState().run(moveRacks([{ id: rack.id, position: rack.position }]))).toBe(false);
+    expect(store.getState().run(movePlaced([{ id: rack.id, position: rack.position }]))).toBe(false);
     expect(store.getState().history.undo).toHaveLength(1);
   });
 

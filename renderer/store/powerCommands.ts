@@ -13,7 +13,7 @@ import {
   type Rack,
   type Settings,
 } from '../../shared/index';
-import { freshId } from './commands';
+import { freshId, freshName } from './commands';
 import type { Command } from './history';
 
 export type EditResult = { ok: true; command: Command; id?: string } | { ok: false; reason: string };
@@ -47,13 +47,6 @@ function isSelfOrDescendant(doc: ProjectDocument, id: string, candidate: string)
   return false;
 }
 
-function nameFor(doc: ProjectDocument, kind: PowerComponent['kind']): string {
-  const names = new Set(doc.power.map((p) => p.name));
-  let n = 1;
-  while (names.has(`${KIND_NAMES[kind]} ${n}`)) n++;
-  return `${KIND_NAMES[kind]} ${n}`;
-}
-
 /** Adds a component of `kind` under `parentId` (or, for a generator, standing by for it). */
 export function addComponent(doc: ProjectDocument, kind: PowerComponent['kind'], parentId: string | null): EditResult {
   const parent = parentId !== null ? doc.power.find((p) => p.id === parentId) : undefined;
@@ -61,7 +54,15 @@ export function addComponent(doc: ProjectDocument, kind: PowerComponent['kind'],
   if (kind !== 'generator' && kind !== 'utility' && parent && !CAN_HAVE_CHILDREN.has(parent.kind))
     return { ok: false, reason: `A ${parent.kind} cannot feed other components.` };
   const id = freshId(doc, kind === 'distribution' ? 'pdu' : kind);
-  const component = newComponent(kind, { id, name: nameFor(doc, kind), parentId, side: parent?.side ?? null });
+  const component = newComponent(kind, {
+    id,
+    name: freshName(
+      doc.power.map((p) => p.name),
+      KIND_NAMES[kind],
+    ),
+    parentId,
+    side: parent?.side ?? null,
+  });
   const parsed = powerComponentSchema.safeParse(component);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'Invalid component.' };
   return {

@@ -7,7 +7,7 @@
  */
 import type { ProjectDocument } from '../../model/schema';
 import { finding, type Finding } from '../types';
-import { flow, kw, kwBtu, temp } from './format';
+import { celsius, flow, kw, kwBtu } from './format';
 import type { RackInlet } from './inlet';
 import type { AisleIssue } from './layout';
 import type { LoopLoad } from './loops';
@@ -332,7 +332,7 @@ export function inletFindings(
       rule: 'cooling.inlet',
       severity: g.severity,
       key: `cooling.inlet:${g.severity}:${g.hallId}`,
-      message: `${hallName.get(g.hallId) ?? g.hallId}: ${g.rackIds.length} rack${g.rackIds.length > 1 ? 's' : ''} with an estimated inlet up to ${temp(g.maxC)}, above the ${g.severity === 'error' ? 'allowable' : 'recommended'} ${temp(g.limitC)} of their equipment.`,
+      message: `${hallName.get(g.hallId) ?? g.hallId}: ${g.rackIds.length} rack${g.rackIds.length > 1 ? 's' : ''} with an estimated inlet up to ${celsius(g.maxC)}, above the ${g.severity === 'error' ? 'allowable' : 'recommended'} ${celsius(g.limitC)} of their equipment.`,
       entities: g.rackIds,
       values: { racks: g.rackIds.length, maxInletC: g.maxC, limitC: g.limitC },
       formula: 'T_in = T_supply + r · ΔT / (1 − r), r = max(recirculation, 1 − V̇_supply·(1 − b) / V̇_IT)',

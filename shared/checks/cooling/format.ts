@@ -5,5 +5,5 @@ const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
 
 export const kwBtu = (w: number) => `${(w / 1000).toFixed(1)} kW (${n0(wToBtuH(w))} BTU/h)`;
 export const flow = (m3s: number) => `${n0(m3sToM3h(m3s))} m³/h (${n0(m3sToCfm(m3s))} CFM)`;
-export const temp = (c: number) => `${c.toFixed(1)} °C (${((c * 9) / 5 + 32).toFixed(1)} °F)`;
+export const celsius = (c: number) => `${c.toFixed(1)} °C (${((c * 9) / 5 + 32).toFixed(1)} °F)`;
 export const kw = (w: number) => `${(w / 1000).toFixed(1)} kW`;
