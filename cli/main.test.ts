@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, parseProject, serializeProject } from '../shared/index';
+import { fixSample } from '../shared/testing/securityFixtures';
 import { EXIT, main } from './main';
 
 const launcher = fileURLToPath(new URL('../bin/hallwright.mjs', import.meta.url));
@@ -21,14 +22,11 @@ function write(name: string, text: string): string {
   return path;
 }
 
-/** The sample with UPS B given the fifth module its 2N+1 needs: no error findings left. */
+/** The sample with its deliberate problems fixed (UPS B's fifth module, the roller door locked): no errors left. */
 function fixedSample(): string {
   const parsed = parseProject(readFileSync(sampleAsset, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error);
-  const ups = parsed.doc.power.find((c) => c.id === 'ups-b');
-  if (ups?.kind !== 'ups') throw new Error('the sample has no UPS ups-b');
-  ups.modules = 5;
-  return write('fixed.hallwright', serializeProject(parsed.doc));
+  return write('fixed.hallwright', serializeProject(fixSample(parsed.doc)));
 }
 
 /** main() in this process, its output captured: cheap, for the many ways of calling it. */
@@ -104,18 +102,18 @@ function hallwright(args: string[], cwd = dir) {
 }
 
 describe('bin/hallwright.mjs end to end', { timeout: 30_000 }, () => {
-  it('exits 1 on the sample asset and prints its one error as JSON', () => {
+  it('exits 1 on the sample asset and prints its errors as JSON', () => {
     const r = hallwright(['check', sampleAsset, '--json']);
     expect(r.code).toBe(EXIT.errors);
     const report = JSON.parse(r.stdout);
     expect(report.file).toBe(sampleAsset);
-    expect(report.summary.errors).toBe(1);
-    expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toMatchObject([
-      { rule: 'power.redundancy', entities: ['ups-b'] },
-    ]);
+    expect(report.summary.errors).toBe(4);
+    expect(
+      report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule),
+    ).toEqual(['power.redundancy', 'security.SEC-1', 'security.SEC-3', 'security.SEC-9']);
   });
 
-  it('exits 0 once UPS B has its fifth module, with a path relative to another working directory', () => {
+  it('exits 0 once UPS B has its fifth module and the roller door is locked, with a path relative to another working directory', () => {
     const file = basename(fixedSample());
     const r = hallwright(['check', file, '--json'], dir);
     expect(r.code).toBe(EXIT.clean);
@@ -152,6 +150,7 @@ describe('bin/hallwright.mjs end to end', { timeout: 30_000 }, () => {
     expect(r.code).toBe(EXIT.errors);
     expect(r.stdout).toContain('PUE');
     expect(r.stdout).toContain('power.redundancy');
-    expect(r.stdout).toContain('Summary:  1 error,');
+    expect(r.stdout).toContain('security.SEC-9');
+    expect(r.stdout).toContain('Summary:  4 errors,');
   });
 });

@@ -38,12 +38,12 @@ describe('JSON report', () => {
     expect(report.project).toEqual({ id: sample.doc.id, name: sample.doc.name });
   });
 
-  it('reports the sample’s one error, power.redundancy on ups-b, with the engine’s counts', () => {
+  it('reports the sample’s errors, power.redundancy on ups-b first, with the engine’s counts', () => {
     const errors = report.findings.filter((f) => f.severity === 'error');
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(4);
     expect(errors[0]).toMatchObject({ rule: 'power.redundancy', entities: ['ups-b'] });
     expect(report.summary).toEqual({
-      errors: 1,
+      errors: 4,
       warnings: sample.results.counts.warning,
       info: sample.results.counts.info,
     });
@@ -120,7 +120,7 @@ describe('text report', () => {
     expect(file).toContain('assets/sample.hallwright');
     expect(project).toContain(sample.doc.name);
     expect(summary).toContain(summaryLine(sample.results.counts));
-    expect(summary).toMatch(/\b1 error, \d+ warnings?, \d+ info\b/);
+    expect(summary).toMatch(/\b4 errors, \d+ warnings?, \d+ info\b/);
   });
 
   it('lists every finding with its severity, rule, message and entities', () => {

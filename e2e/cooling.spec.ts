@@ -23,7 +23,7 @@ test('the Cooling panel shows the hall; removing the containment fails it, undo 
   await expect(page.getByTestId('findings-list')).toContainText('above the 30 kW limit for air without containment');
 
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('findings-count')).toHaveText('1 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('4 errors, 3 warnings');
 });
 
 test('a GB200 NVL72 rack on air needs liquid; on a new CDU and chiller it passes', async ({ page }) => {

@@ -21,7 +21,7 @@ test.describe('Electron app', () => {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle('Hallwright');
     await expect(page.getByTestId('status-racks')).toHaveText('32 racks');
-    await expect(page.getByTestId('status-findings')).toHaveText('1 errors · 3 warnings');
+    await expect(page.getByTestId('status-findings')).toHaveText('4 errors · 3 warnings');
     expect(await page.evaluate(() => window.hallwright?.host)).toBe('electron');
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');

@@ -19,7 +19,7 @@ import {
 test('opens on the sample facility and draws it', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('document-title')).toContainText('Sample: ex-mining hall conversion');
-  await expect(page.getByTestId('findings-count')).toHaveText('1 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('4 errors, 3 warnings');
   await expect(page.getByTestId('status-it-load')).toHaveText('IT 0.909 MW');
   await expect.poll(() => canvasColourCount(page)).toBeGreaterThan(20);
 });
@@ -44,7 +44,7 @@ test('place a rack, fill it, drag it, see the findings change, undo and redo', a
   // Four DGX H100 on 2N 63 A circuits: neither side carries 40.8 kW alone (worked case 1b), and
   // the new rack also overloads PDUs A2/B2 and UPS A on a failure, and 40.8 kW in open air is
   // beyond the 30 kW air limit: 6 new errors.
-  await expect(page.getByTestId('findings-count')).toHaveText('7 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('10 errors, 3 warnings');
 
   // Grab the rack's body; the drag follows the floor point under the pointer, so aim the drop
   // at the grab's floor point moved by (3.0, 2.1) m.
@@ -69,7 +69,7 @@ test('place a rack, fill it, drag it, see the findings change, undo and redo', a
   await page.keyboard.press('Control+z');
   expect((await editorState(page)).doc.racks.find((r) => r.id === placed.id)!.position).toEqual({ x: 30, y: 15 });
   for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('findings-count')).toHaveText('1 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('4 errors, 3 warnings');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('status-racks')).toHaveText('32 racks');
 
@@ -78,7 +78,7 @@ test('place a rack, fill it, drag it, see the findings change, undo and redo', a
   for (let i = 0; i < 6; i++) await page.keyboard.press('Control+y');
   state = await editorState(page);
   expect(state.doc.racks.find((r) => r.id === placed.id)).toMatchObject({ rotationDeg: 90 });
-  await expect(page.getByTestId('findings-count')).toHaveText('7 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('10 errors, 3 warnings');
 
   await page.getByRole('button', { name: 'Undo' }).click();
   expect((await editorState(page)).doc.racks.find((r) => r.id === placed.id)!.rotationDeg).toBe(0);
@@ -97,7 +97,7 @@ test('clicking a finding selects the entities it names; Delete removes a rack', 
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('status-racks')).toHaveText('31 racks');
   // 11 GPU racks = 336.6 kW: still over the 300 kW UPS B has with a module lost.
-  await expect(page.getByTestId('findings-count')).toHaveText('1 errors, 3 warnings');
+  await expect(page.getByTestId('findings-count')).toHaveText('4 errors, 3 warnings');
   await expect(page.getByTestId('status-it-load')).toHaveText('IT 0.878 MW');
 });
 

@@ -1,5 +1,6 @@
 /** Findings, worst first, and the loads behind them. Clicking a finding selects what it names. */
 import { useChecks } from '../store/checks';
+import { count } from './format';
 import { useEditor } from '../store/editor';
 
 export function FindingsPanel() {
@@ -12,7 +13,7 @@ export function FindingsPanel() {
       <h2>
         Findings{' '}
         <span data-testid="findings-count">
-          {errors} errors, {warnings} warnings
+          {count(errors, 'error')}, {count(warnings, 'warning')}
         </span>
       </h2>
       {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}

@@ -1,7 +1,7 @@
 import { host } from '../platform/host';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
-import { MW } from './format';
+import { MW, count } from './format';
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
@@ -21,7 +21,7 @@ export function StatusBar() {
         {power.site.pue !== null ? ` · PUE ${power.site.pue.toFixed(2)}` : ''}
       </span>
       <span className={errors ? 'bad' : warnings ? 'warn' : 'good'} data-testid="status-findings">
-        {errors} errors · {warnings} warnings
+        {count(errors, 'error')} · {count(warnings, 'warning')}
       </span>
     </footer>
   );

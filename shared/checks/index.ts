@@ -4,6 +4,7 @@ import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
 import { evaluateCooling, indexRacks, runCoolingChecks, type CoolingMetrics } from './cooling';
 import { runPowerChecks, type PowerMetrics } from './power';
+import { runSecurityChecks, type SecurityMetrics } from './security';
 import { SEVERITY_ORDER, type Finding, type Severity } from './types';
 
 export interface CheckResults {
@@ -12,6 +13,7 @@ export interface CheckResults {
   counts: Record<Severity, number>;
   power: PowerMetrics;
   cooling: CoolingMetrics;
+  security: SecurityMetrics;
 }
 
 export function runChecks(doc: ProjectDocument): CheckResults {
@@ -21,12 +23,16 @@ export function runChecks(doc: ProjectDocument): CheckResults {
   const base = evaluateCooling(doc, catalog, racks);
   const power = runPowerChecks(doc, catalog, base);
   const cooling = runCoolingChecks(doc, catalog, upsLossByHall(doc, power.metrics), base, racks);
-  const findings = [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key),
-  );
+  const security = runSecurityChecks(doc, catalog);
+  const findings = [
+    ...power.findings,
+    ...cooling.findings,
+    ...security.findings,
+    ...dataQualityFindings(doc, catalog),
+  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { findings, counts, power: power.metrics, cooling: cooling.metrics };
+  return { findings, counts, power: power.metrics, cooling: cooling.metrics, security: security.metrics };
 }
 
 /** Losses of the UPSs that stand in a hall, W, which that hall's cooling must carry: input − output. */
@@ -42,4 +48,5 @@ function upsLossByHall(doc: ProjectDocument, power: PowerMetrics): Map<string, n
 
 export type { Finding, Severity } from './types';
 export type { PowerMetrics, ComponentMetrics, LevelSummary } from './power';
+export type { SecurityMetrics, Route, RackPlacement, PlantPlacement, DoorCoverage } from './security';
 export type { CoolingMetrics, RackThermal, RoomCooling, AirGroup, LoopLoad, RackInlet } from './cooling';

@@ -16,6 +16,8 @@ export interface Finding {
   values: Record<string, number>;
   formula: string;
   source: string;
+  /** A route behind the finding, in order (security: zone, door, zone, … from outside), for "show path". */
+  path?: string[];
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -128,6 +128,7 @@ export function newCoolingUnit(template: CoolingTemplate, f: CoolingPlacement): 
         designAmbientC: 35,
         cop: 5,
         powerKw: 0,
+        zoneId: null,
       };
     case 'dry-cooler':
     case 'cooling-tower':
@@ -139,6 +140,7 @@ export function newCoolingUnit(template: CoolingTemplate, f: CoolingPlacement): 
         designAmbientC: 35,
         cop: null,
         powerKw: 20,
+        zoneId: null,
       };
   }
 }

@@ -10,6 +10,9 @@ export const ENTITY_COLLECTIONS = [
   'power',
   'cooling',
   'containments',
+  'zones',
+  'tenants',
+  'cameras',
   'customDevices',
 ] as const;
 

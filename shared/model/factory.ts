@@ -29,6 +29,14 @@ export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
     containedReviewKw: 30,
     containedMaxKw: 60,
   },
+  security: {
+    class4Entry: 'mantrap-or-two-factor',
+    cctvRequired: true,
+    minBoundariesClass4: 3,
+    gpuRackClass: 4,
+    minerRackClass: 2,
+    otherRackClass: 3,
+  },
   auxiliaryLoadKw: 0,
   tariffPerKwh: 0.08,
   currency: 'USD',
@@ -41,6 +49,7 @@ export function defaultSettings(): ProjectDocument['settings'] {
     ...DEFAULT_SETTINGS,
     redundancy: { ...DEFAULT_SETTINGS.redundancy },
     cooling: { ...DEFAULT_SETTINGS.cooling },
+    security: { ...DEFAULT_SETTINGS.security },
   };
 }
 
@@ -79,6 +88,9 @@ export function newProject(id: string): ProjectDocument {
     power: [],
     cooling: [],
     containments: [],
+    zones: [],
+    tenants: [],
+    cameras: [],
     customDevices: [],
   };
 }
@@ -111,6 +123,8 @@ export function newRack(
     redundancy: 'N',
     interruptible: false,
     liquidLoopId: null,
+    tenantId: null,
+    requiredClass: null,
     ...fields,
   };
 }
@@ -142,7 +156,16 @@ export function newComponent(
         powerFactor: 0.95,
       };
     case 'switchgear':
-      return { kind, ...base, parentId, ratingA: 4_000, voltageV: 415, powerFactor: 0.95, hundredPercentRated: false };
+      return {
+        kind,
+        ...base,
+        parentId,
+        ratingA: 4_000,
+        voltageV: 415,
+        powerFactor: 0.95,
+        hundredPercentRated: false,
+        zoneId: null,
+      };
     case 'ups':
       return {
         kind,
@@ -155,6 +178,7 @@ export function newComponent(
         batteryMinutes: 10,
         powerFactor: 0.95,
         hallId: null,
+        zoneId: null,
       };
     case 'distribution':
       return {

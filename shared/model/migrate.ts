@@ -96,8 +96,47 @@ function v2ToV3(doc: Raw): Raw {
   return doc;
 }
 
+/**
+ * 3 → 4: security zoning (issue 5). Documents gain empty `zones`, `tenants` and `cameras`; doors
+ * join no zones yet (null, null) with no control, so the security checks ask for zones rather than
+ * guess them; racks gain no tenant and no class of their own (the settings' class by content
+ * applies); UPSs, switchgear and heat rejection gain `zoneId` (none); settings the security rules'
+ * defaults.
+ */
+function v3ToV4(doc: Raw): Raw {
+  doc.zones ??= [];
+  doc.tenants ??= [];
+  doc.cameras ??= [];
+  for (const d of objects(doc.doors)) {
+    d.zoneA ??= null;
+    d.zoneB ??= null;
+    d.control ??= 'none';
+    d.interlockId ??= null;
+    d.egressOnly ??= false;
+    d.emergencyExit ??= false;
+    d.alarmed ??= false;
+    d.cctvDeclared ??= false;
+  }
+  for (const rack of objects(doc.racks)) {
+    rack.tenantId ??= null;
+    rack.requiredClass ??= null;
+  }
+  for (const p of objects(doc.power)) if (p.kind === 'ups' || p.kind === 'switchgear') p.zoneId ??= null;
+  for (const u of objects(doc.cooling)) if (u.kind === 'heat-rejection') u.zoneId ??= null;
+  if (isObject(doc.settings))
+    doc.settings.security ??= {
+      class4Entry: 'mantrap-or-two-factor',
+      cctvRequired: true,
+      minBoundariesClass4: 3,
+      gpuRackClass: 4,
+      minerRackClass: 2,
+      otherRackClass: 3,
+    };
+  return doc;
+}
+
 /** MIGRATIONS[n] lifts version n + 1 to n + 2. */
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 

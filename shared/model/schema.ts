@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ENTITY_COLLECTIONS } from './entities';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -47,19 +47,110 @@ export const wallSchema = z.object({
 });
 export type Wall = z.infer<typeof wallSchema>;
 
+/**
+ * Security (docs/engine/security.md). Protection classes 1–4 follow EN 50600-1: 1 public or
+ * semi-public, 2 all authorised persons, 3 specified staff and visitors (plant rooms), 4 specified
+ * staff with an identified need (computer rooms). Outside the site is class 0 and is never a zone.
+ */
+export const protectionClassSchema = z.number().int().min(1).max(4);
+export type ProtectionClass = z.infer<typeof protectionClassSchema>;
+
+export const zoneKindSchema = z.enum([
+  'site',
+  'building',
+  'lobby',
+  'corridor',
+  'office',
+  'loading-dock',
+  'vestibule',
+  'data-hall',
+  'cage',
+  'meet-me-room',
+  'electrical-room',
+  'plant-room',
+  'other',
+]);
+export type ZoneKind = z.infer<typeof zoneKindSchema>;
+
+/**
+ * A protection zone. Drawn zones lie in a hall's plan: the whole hall (`polygon` null) or a polygon
+ * in hall coordinates (a cage, a vestibule). Zones with no hall are rooms of the building that the
+ * model does not draw (lobby, corridors, the electrical room): they still take part in the graph
+ * of zones and doors. `parentId` names the zone it nests in.
+ */
+export const zoneSchema = z.object({
+  id,
+  name,
+  kind: zoneKindSchema,
+  protectionClass: protectionClassSchema,
+  parentId: id.nullable(),
+  hallId: id.nullable(),
+  polygon: z.array(point2Schema).min(3).max(1_000).nullable(),
+});
+export type Zone = z.infer<typeof zoneSchema>;
+
+/**
+ * What a door's lock asks of whoever enters: 'mantrap' is an anti-tailgating portal or airlock in
+ * one unit; two doors interlocked through `interlockId` form a mantrap vestibule too.
+ */
+export const doorControlSchema = z.enum(['none', 'key', 'card', 'card-pin', 'biometric', 'guard', 'mantrap']);
+export type DoorControl = z.infer<typeof doorControlSchema>;
+
 export const doorSchema = z.object({
   id,
-  hallId: id,
+  /** The hall whose plan the door is drawn in; null for a door between rooms the model does not draw. */
+  hallId: id.nullable(),
   name,
-  /** Centre of the opening in plan, on a wall line. */
+  /** Centre of the opening in plan, on a wall line (ignored when `hallId` is null). */
   position: point2Schema,
   /** Opening width and height in metres. */
   width: positive.max(20),
   height: positive.max(20),
   /** Direction of the wall the door sits in: 0 = along x, 90 = along y. */
   rotationDeg: rotationSchema,
+  /** The zones on its two sides; null is outside the site. */
+  zoneA: id.nullable(),
+  zoneB: id.nullable(),
+  control: doorControlSchema,
+  /** The other door of an interlocked pair (a mantrap vestibule): only one opens at a time. */
+  interlockId: id.nullable(),
+  /** Exit hardware only: passage from the higher-class side to the lower one, never back. */
+  egressOnly: z.boolean(),
+  /** An emergency (fire) exit, which life-safety codes require to open outward. */
+  emergencyExit: z.boolean(),
+  /** A door contact reports the door held or forced open. */
+  alarmed: z.boolean(),
+  /** Covered by a camera that is not drawn in the plan (the user vouches for it; the checks say so). */
+  cctvDeclared: z.boolean(),
 });
 export type Door = z.infer<typeof doorSchema>;
+
+/** A tenant: whose racks they are, the protection class their racks need, and whether they must be caged apart. */
+export const tenantSchema = z.object({
+  id,
+  name,
+  requiredClass: protectionClassSchema,
+  /** Racks of this tenant may not share a zone with racks of anyone else (a cage boundary between them). */
+  separate: z.boolean(),
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+/** A CCTV camera in a hall's plan: where it hangs, where it looks, how wide and how far it sees. */
+export const cameraSchema = z.object({
+  id,
+  name,
+  hallId: id,
+  position: point2Schema,
+  /** Mounting height, metres. */
+  heightM: positive.max(100),
+  /** Plan direction of the view's axis, degrees from +x towards +y. */
+  directionDeg: finite.min(-360).max(360),
+  /** Horizontal field of view, degrees (360 for a dome). */
+  fovDeg: finite.gt(0).max(360),
+  /** Range at which it still identifies a person, metres. */
+  rangeM: positive.max(1_000),
+});
+export type Camera = z.infer<typeof cameraSchema>;
 
 export const rowSchema = z.object({ id, hallId: id, name });
 export type Row = z.infer<typeof rowSchema>;
@@ -103,6 +194,10 @@ export const rackSchema = z.object({
    * the immersion tank the rack's devices are submerged in (then all their heat goes to the tank).
    */
   liquidLoopId: id.nullable(),
+  /** The tenant whose rack it is, or null (the site's own). */
+  tenantId: id.nullable(),
+  /** Protection class this rack needs; null takes its tenant's, else the settings' class for its content. */
+  requiredClass: protectionClassSchema.nullable(),
 });
 export type Rack = z.infer<typeof rackSchema>;
 
@@ -173,6 +268,8 @@ export const switchgearSchema = z.object({
   voltageV: positive.max(100_000),
   powerFactor,
   hundredPercentRated: z.boolean(),
+  /** The protection zone it stands in (a switch room, a plant room), for the security checks. */
+  zoneId: id.nullable(),
 });
 export type Switchgear = z.infer<typeof switchgearSchema>;
 
@@ -192,6 +289,8 @@ export const upsSchema = z.object({
   hallId: id.nullable(),
   /** Power factor of the load it serves. */
   powerFactor,
+  /** The protection zone it stands in (a switch room, a plant room), for the security checks. */
+  zoneId: id.nullable(),
 });
 export type Ups = z.infer<typeof upsSchema>;
 
@@ -354,6 +453,8 @@ export const heatRejectionSchema = z.object({
   cop: finite.min(0.5).max(50).nullable(),
   /** Fans and pumps at full load, kW (dry coolers, towers; chillers' auxiliaries). */
   powerKw: nonNegative.max(100_000),
+  /** The protection zone it stands in (a fenced plant yard), for the security checks. */
+  zoneId: id.nullable(),
 });
 export type HeatRejection = z.infer<typeof heatRejectionSchema>;
 
@@ -439,6 +540,19 @@ export const settingsSchema = z.object({
     containedReviewKw: positive.max(1_000),
     containedMaxKw: positive.max(1_000),
   }),
+  /** Security rules (docs/engine/security.md). */
+  security: z.object({
+    /** SEC-3: what entry into a class-4 zone must pass: a mantrap only, a mantrap or two-factor control, or any reader. */
+    class4Entry: z.enum(['mantrap', 'mantrap-or-two-factor', 'reader']),
+    /** SEC-4 and SEC-6: access-controlled, exterior and emergency doors must be in a camera's view. */
+    cctvRequired: z.boolean(),
+    /** SEC-9: fewest authenticated boundaries on any way from outside into a class-4 zone. */
+    minBoundariesClass4: z.number().int().min(0).max(10),
+    /** Protection class a rack needs when neither it nor its tenant says: by what it holds. */
+    gpuRackClass: protectionClassSchema,
+    minerRackClass: protectionClassSchema,
+    otherRackClass: protectionClassSchema,
+  }),
   /** Constant facility load: lighting, offices, security, kW. */
   auxiliaryLoadKw: nonNegative.max(10_000_000),
   /** Energy price per kWh, in `currency`. */
@@ -484,6 +598,9 @@ const projectObjectSchema = z.object({
   power: z.array(powerComponentSchema).max(500_000),
   cooling: z.array(coolingUnitSchema).max(500_000),
   containments: z.array(containmentSchema).max(100_000),
+  zones: z.array(zoneSchema).max(100_000),
+  tenants: z.array(tenantSchema).max(10_000),
+  cameras: z.array(cameraSchema).max(100_000),
   customDevices: z.array(customDeviceSchema).max(10_000),
 });
 
@@ -506,7 +623,7 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   const missing = (path: (string | number)[], what: string, ref: string) =>
     ctx.addIssue({ code: 'custom', path, message: `refers to ${what} "${ref}", which does not exist` });
 
-  for (const key of ['walls', 'doors', 'rows', 'racks'] as const) {
+  for (const key of ['walls', 'rows', 'racks', 'cameras'] as const) {
     doc[key].forEach((item, i) => {
       if (!halls.has(item.hallId)) missing([key, i, 'hallId'], 'hall', item.hallId);
     });
@@ -556,6 +673,7 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
     }
   });
   checkCoolingReferences(doc, ctx, halls, rows);
+  checkSecurityReferences(doc, ctx, halls);
   doc.power.forEach((p, i) => {
     if (p.kind === 'ups' && p.hallId !== null && !halls.has(p.hallId))
       missing(['power', i, 'hallId'], 'hall', p.hallId);
@@ -635,6 +753,49 @@ function checkCoolingReferences(
   });
 }
 
+/** Security references: zones nest in zones without a loop, doors join two different zones, plant names real zones. */
+function checkSecurityReferences(
+  doc: z.infer<typeof projectObjectSchema>,
+  ctx: z.RefinementCtx,
+  halls: Set<string>,
+): void {
+  const zones = new Map(doc.zones.map((z) => [z.id, z]));
+  const doors = new Set(doc.doors.map((d) => d.id));
+  const tenants = new Set(doc.tenants.map((t) => t.id));
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const zoneRef = (path: (string | number)[], ref: string | null) => {
+    if (ref !== null && !zones.has(ref)) issue(path, `refers to zone "${ref}", which does not exist`);
+  };
+  doc.zones.forEach((z, i) => {
+    zoneRef(['zones', i, 'parentId'], z.parentId);
+    if (z.hallId !== null && !halls.has(z.hallId))
+      issue(['zones', i, 'hallId'], `refers to hall "${z.hallId}", which does not exist`);
+    if (z.polygon !== null && z.hallId === null)
+      issue(['zones', i, 'polygon'], 'a zone drawn as a polygon lies in a hall (hallId)');
+  });
+  const loop = findParentCycle(doc.zones);
+  if (loop !== null) issue(['zones', loop, 'parentId'], `zones nest in a loop through "${doc.zones[loop]!.id}"`);
+  doc.doors.forEach((d, i) => {
+    if (d.hallId !== null && !halls.has(d.hallId))
+      issue(['doors', i, 'hallId'], `refers to hall "${d.hallId}", which does not exist`);
+    zoneRef(['doors', i, 'zoneA'], d.zoneA);
+    zoneRef(['doors', i, 'zoneB'], d.zoneB);
+    if (d.zoneA !== null && d.zoneA === d.zoneB) issue(['doors', i, 'zoneB'], 'a door joins two different zones');
+    if (d.interlockId !== null && (d.interlockId === d.id || !doors.has(d.interlockId)))
+      issue(['doors', i, 'interlockId'], `refers to door "${d.interlockId}", which is not another door`);
+  });
+  doc.racks.forEach((r, i) => {
+    if (r.tenantId !== null && !tenants.has(r.tenantId))
+      issue(['racks', i, 'tenantId'], `refers to tenant "${r.tenantId}", which does not exist`);
+  });
+  doc.power.forEach((p, i) => {
+    if (p.kind === 'ups' || p.kind === 'switchgear') zoneRef(['power', i, 'zoneId'], p.zoneId);
+  });
+  doc.cooling.forEach((u, i) => {
+    if (u.kind === 'heat-rejection') zoneRef(['cooling', i, 'zoneId'], u.zoneId);
+  });
+}
+
 /** Which kinds may have children: loads (circuits, mechanical) and stand-by sources may not. */
 const CAN_FEED: Record<PowerKind, boolean> = {
   utility: true,
@@ -647,18 +808,18 @@ const CAN_FEED: Record<PowerKind, boolean> = {
   mechanical: false,
 };
 
-/** Index of a component whose parent chain never reaches a root, or null when the chain is a forest. */
-function findParentCycle(power: readonly { id: string; parentId: string | null }[]): number | null {
-  const index = new Map(power.map((p, i) => [p.id, i]));
+/** Index of an item whose parent chain never reaches a root, or null when the items form a forest. */
+function findParentCycle(items: readonly { id: string; parentId: string | null }[]): number | null {
+  const index = new Map(items.map((p, i) => [p.id, i]));
   // 0 = unvisited, 1 = on the current walk, 2 = known to reach a root.
-  const state = new Uint8Array(power.length);
-  for (let start = 0; start < power.length; start++) {
+  const state = new Uint8Array(items.length);
+  for (let start = 0; start < items.length; start++) {
     const walk: number[] = [];
     let i: number | undefined = start;
     while (i !== undefined && state[i] === 0) {
       state[i] = 1;
       walk.push(i);
-      const parent: string | null = power[i]!.parentId;
+      const parent: string | null = items[i]!.parentId;
       i = parent === null ? undefined : index.get(parent);
     }
     if (i !== undefined && state[i] === 1) return i;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../checks';
 import { parseProject, serializeProject } from '../model/parse';
+import { fixSample } from '../testing/securityFixtures';
 import { buildSampleFacility } from './sampleFacility';
 
 describe('the built-in sample facility', () => {
@@ -18,9 +19,9 @@ describe('the built-in sample facility', () => {
     expect(doc.racks.filter((r) => r.rowId === 'row-a-02')).toHaveLength(12);
   });
 
-  it('has exactly one deliberate error: UPS B cannot carry the GPU rows with side A and one module lost', () => {
+  it('has one deliberate power error: UPS B cannot carry the GPU rows with side A and one module lost', () => {
     const { findings, power } = runChecks(buildSampleFacility());
-    const errors = findings.filter((f) => f.severity === 'error');
+    const errors = findings.filter((f) => f.severity === 'error' && f.rule.startsWith('power.'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ rule: 'power.redundancy', entities: ['ups-b'] });
     expect(errors[0]!.message).toMatch(/loss of side A and one module of UPS B/);
@@ -29,6 +30,33 @@ describe('the built-in sample facility', () => {
     expect(errors[0]!.values.usableW).toBe(300_000);
     expect(errors[0]!.values.modulesNeeded).toBe(5);
     expect(power.levels.find((l) => l.level === 'ups')).toMatchObject({ declared: '2N+1', achieved: '2N' });
+  });
+
+  it('has one deliberate security weakness: the roller door from the yard straight into the class-4 hall', () => {
+    const { findings, security } = runChecks(buildSampleFacility());
+    const errors = findings.filter((f) => f.severity === 'error' && f.rule.startsWith('security.'));
+    expect(errors.map((f) => `${f.rule}:${f.entities[0]}`)).toEqual([
+      'security.SEC-1:door-dock',
+      'security.SEC-3:door-dock',
+      'security.SEC-9:zone-hall-a',
+    ]);
+    // Gate (guard) and roller door (card): two boundaries where three are required.
+    expect(security.routes.get('zone-hall-a')).toEqual({
+      cost: 2,
+      steps: ['(outside)', 'door-gate', 'zone-site', 'door-dock', 'zone-hall-a'],
+    });
+    // Every rack stands in the hall (class 4): GPUs need 4 (AI tenant), miners 2 (self-mining).
+    expect([...security.racks.values()].every((p) => p.zoneId === 'zone-hall-a')).toBe(true);
+    // The three cameras drawn in the hall watch its three doors.
+    expect(security.coverage.get('door-main')!.cameras).toEqual(['cam-1']);
+    expect(security.coverage.get('door-dock')!.cameras).toEqual(['cam-2']);
+    expect(security.coverage.get('door-fire')!.cameras).toEqual(['cam-3']);
+  });
+
+  it('with both problems fixed, no errors remain and the hall is four boundaries deep', () => {
+    const { counts, security } = runChecks(fixSample(buildSampleFacility()));
+    expect(counts.error).toBe(0);
+    expect(security.routes.get('zone-hall-a')!.cost).toBe(4);
   });
 
   it('proves the other declared levels, and the GPU racks 2N', () => {

@@ -21,6 +21,7 @@
  * `npm run gen:sample` writes this to assets/sample-facility.hallwright, the file the app opens.
  */
 import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
+import { newCamera, newDoor, newZone } from '../model/securityFactory';
 import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rack } from '../model/schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -85,6 +86,7 @@ function chain(): ProjectDocument['power'] {
           voltageV: 415,
           powerFactor: 0.95,
           hundredPercentRated: false,
+          zoneId: 'zone-electrical',
         },
         {
           kind: 'ups',
@@ -99,6 +101,7 @@ function chain(): ProjectDocument['power'] {
           efficiencyPct: 96,
           batteryMinutes: 10,
           hallId: null,
+          zoneId: 'zone-electrical',
           powerFactor: 0.95,
         },
         ...[1, 2].map((k): ProjectDocument['power'][number] => ({
@@ -174,6 +177,7 @@ export function buildSampleFacility(): ProjectDocument {
         feeds: { a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A'), 'busway-m1'), b: null },
         redundancy: 'N',
         interruptible: true,
+        tenantId: 'tenant-mining',
       }),
     );
   }
@@ -202,6 +206,7 @@ export function buildSampleFacility(): ProjectDocument {
           b: circuit(defaultRackCircuit(`ckt-${name}-b`, `${name} B`, 'B'), `pdu-b${pdu}`),
         },
         redundancy: '2N',
+        tenantId: 'tenant-ai',
       }),
     );
   }
@@ -218,26 +223,7 @@ export function buildSampleFacility(): ProjectDocument {
     },
     halls: [hall],
     walls: perimeterWalls(hall),
-    doors: [
-      {
-        id: 'door-main',
-        hallId: hall.id,
-        name: 'Main entrance',
-        position: { x: 4, y: 0 },
-        width: 1.2,
-        height: 2.4,
-        rotationDeg: 0,
-      },
-      {
-        id: 'door-dock',
-        hallId: hall.id,
-        name: 'Loading door',
-        position: { x: 54, y: 24 },
-        width: 3,
-        height: 4,
-        rotationDeg: 0,
-      },
-    ],
+    doors: doors(hall.id),
     rows: [
       { id: 'row-a-01', hallId: hall.id, name: 'Row 01 (S19 XP miners)' },
       { id: 'row-a-02', hallId: hall.id, name: 'Row 02 (DGX H100)' },
@@ -256,8 +242,139 @@ export function buildSampleFacility(): ProjectDocument {
         recirculationFraction: 0.03,
       },
     ],
+    zones: zones(hall.id),
+    tenants: [
+      { id: 'tenant-ai', name: 'AI tenant (GPU cluster)', requiredClass: 4, separate: false },
+      { id: 'tenant-mining', name: 'Self-mining', requiredClass: 2, separate: false },
+    ],
+    cameras: [
+      newCamera({
+        id: 'cam-1',
+        name: 'CAM-1 main entrance',
+        hallId: hall.id,
+        position: { x: 8, y: 4 },
+        directionDeg: -135,
+      }),
+      newCamera({
+        id: 'cam-2',
+        name: 'CAM-2 loading door',
+        hallId: hall.id,
+        position: { x: 50, y: 20 },
+        directionDeg: 45,
+      }),
+      newCamera({ id: 'cam-3', name: 'CAM-3 fire exit', hallId: hall.id, position: { x: 56, y: 9 }, directionDeg: 37 }),
+    ],
     customDevices: [],
   };
+}
+
+/**
+ * The shells, EN 50600 style: site compound (1) → building corridor (2) → the electrical room and
+ * the hall's vestibule (3) → Hall A (4). Only the hall is drawn; the rest are rooms of the graph.
+ */
+function zones(hallId: string): ProjectDocument['zones'] {
+  return [
+    newZone({ id: 'zone-site', name: 'Site compound', kind: 'site', protectionClass: 1 }),
+    newZone({
+      id: 'zone-corridor',
+      name: 'Building corridor',
+      kind: 'corridor',
+      protectionClass: 2,
+      parentId: 'zone-site',
+    }),
+    newZone({
+      id: 'zone-electrical',
+      name: 'Electrical room',
+      kind: 'electrical-room',
+      protectionClass: 3,
+      parentId: 'zone-corridor',
+    }),
+    newZone({
+      id: 'zone-vestibule',
+      name: 'Hall A vestibule',
+      kind: 'vestibule',
+      protectionClass: 3,
+      parentId: 'zone-corridor',
+    }),
+    newZone({
+      id: 'zone-hall-a',
+      name: 'Hall A',
+      kind: 'data-hall',
+      protectionClass: 4,
+      parentId: 'zone-corridor',
+      hallId,
+    }),
+  ];
+}
+
+/**
+ * The way in is a mantrap: the vestibule's outer card door interlocked with the hall's card + PIN
+ * door. The deliberate weakness: the mining days' roller door still opens from the yard straight
+ * into the hall on a card alone, so the hall is two badge swipes from the street.
+ */
+function doors(hallId: string): ProjectDocument['doors'] {
+  const declared = { cctvDeclared: true };
+  return [
+    newDoor({ id: 'door-gate', name: 'Site gate', zoneA: null, zoneB: 'zone-site', control: 'guard', ...declared }),
+    newDoor({
+      id: 'door-building',
+      name: 'Staff entrance',
+      zoneA: 'zone-site',
+      zoneB: 'zone-corridor',
+      control: 'card',
+      ...declared,
+    }),
+    newDoor({
+      id: 'door-electrical',
+      name: 'Electrical room door',
+      zoneA: 'zone-corridor',
+      zoneB: 'zone-electrical',
+      control: 'card',
+      ...declared,
+    }),
+    newDoor({
+      id: 'door-vestibule',
+      name: 'Vestibule outer door',
+      zoneA: 'zone-corridor',
+      zoneB: 'zone-vestibule',
+      control: 'card',
+      interlockId: 'door-main',
+      ...declared,
+    }),
+    newDoor({
+      id: 'door-main',
+      hallId,
+      name: 'Main entrance',
+      position: { x: 4, y: 0 },
+      zoneA: 'zone-vestibule',
+      zoneB: 'zone-hall-a',
+      control: 'card-pin',
+      interlockId: 'door-vestibule',
+    }),
+    newDoor({
+      id: 'door-dock',
+      hallId,
+      name: 'Loading door',
+      position: { x: 54, y: 24 },
+      width: 3,
+      height: 4,
+      zoneA: 'zone-site',
+      zoneB: 'zone-hall-a',
+      control: 'card',
+    }),
+    newDoor({
+      id: 'door-fire',
+      hallId,
+      name: 'Fire exit',
+      position: { x: 60, y: 12 },
+      rotationDeg: 90,
+      zoneA: 'zone-hall-a',
+      zoneB: null,
+      emergencyExit: true,
+      egressOnly: true,
+      alarmed: true,
+    }),
+  ];
 }
 
 /**

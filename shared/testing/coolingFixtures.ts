@@ -86,5 +86,6 @@ export function chiller(capacityKw: number, cop = 5): CoolingUnit {
     designAmbientC: 35,
     cop,
     powerKw: 0,
+    zoneId: null,
   };
 }

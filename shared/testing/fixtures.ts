@@ -116,6 +116,7 @@ export function upsChainDoc(opts: UpsChainOptions): ProjectDocument {
       batteryMinutes: 10,
       powerFactor: 1,
       hallId: null,
+      zoneId: null,
     };
     doc.power.push(ups, {
       ...defaultRackCircuit(`ckt-${side}`, `Circuit ${side}`, side),

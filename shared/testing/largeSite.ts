@@ -56,6 +56,7 @@ function hallCooling(h: number): CoolingUnit[] {
     designAmbientC: 35,
     cop: 5,
     powerKw: 0,
+    zoneId: null,
   });
   return units;
 }
@@ -134,6 +135,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
             efficiencyPct: 96,
             batteryMinutes: 10,
             hallId: null,
+            zoneId: null,
             powerFactor: 1,
           });
         power.push({
@@ -188,6 +190,9 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     halls,
     walls: halls.flatMap((h) => perimeterWalls(h)),
     doors: [],
+    zones: [],
+    tenants: [],
+    cameras: [],
     rows,
     racks,
     power,

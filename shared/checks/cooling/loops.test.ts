@@ -173,6 +173,7 @@ describe('immersion (worked case 9c: 200 × 3.5 kW miners in a 720 kW container)
         designAmbientC: 28,
         cop: null,
         powerKw: 0,
+        zoneId: null,
       },
     );
     return doc;

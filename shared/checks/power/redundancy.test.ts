@@ -207,6 +207,7 @@ describe('generators', () => {
         parentId: BIG_UTILITY.id,
         ratingA: 1_000,
         voltageV: 415,
+        zoneId: null,
         powerFactor: 0.95,
         hundredPercentRated: false,
       },

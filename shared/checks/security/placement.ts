@@ -1,0 +1,136 @@
+/**
+ * Where things stand in the zoning: each rack's zone (the innermost drawn zone that holds its
+ * whole footprint), the class it needs, and where plant stands (SEC-5). Drawn zones lie in a
+ * hall: the whole hall (no polygon) or a polygon of its plan. Nesting depth (the length of the
+ * `parentId` chain) decides which of several zones holding a rack is the innermost.
+ */
+import type { CatalogView } from '../../catalog';
+import type { ProjectDocument, ProtectionClass, Rack, Zone } from '../../model/schema';
+import { rackBox } from '../cooling/layout';
+import { boxInPolygon, pointInPolygon, type PlanBox } from './plan';
+
+export interface RackPlacement {
+  /** Innermost zone holding the whole footprint, or null. */
+  zoneId: string | null;
+  /** Drawn zones whose edge cuts the footprint: the rack straddles them. */
+  straddles: string[];
+  required: ProtectionClass;
+  /** Where the required class comes from. */
+  requiredBy: 'rack' | 'tenant' | 'content';
+}
+
+export interface ZoneIndex {
+  byId: Map<string, Zone>;
+  depth: Map<string, number>;
+  /** Zones drawn in each hall, innermost first. */
+  drawnByHall: Map<string, Zone[]>;
+}
+
+export function indexZones(zones: readonly Zone[]): ZoneIndex {
+  const byId = new Map(zones.map((z) => [z.id, z]));
+  const depth = new Map<string, number>();
+  const depthOf = (z: Zone): number => {
+    let d = 0;
+    // The schema refuses loops; the bound keeps a malformed chain from spinning.
+    for (let p = z.parentId; p !== null && d < zones.length; p = byId.get(p)?.parentId ?? null) d++;
+    return d;
+  };
+  for (const z of zones) depth.set(z.id, depthOf(z));
+  const drawnByHall = new Map<string, Zone[]>();
+  for (const z of zones) {
+    if (z.hallId === null) continue;
+    if (!drawnByHall.has(z.hallId)) drawnByHall.set(z.hallId, []);
+    drawnByHall.get(z.hallId)!.push(z);
+  }
+  // Innermost first; among equals the lower class, so a tie never flatters the layout.
+  for (const list of drawnByHall.values())
+    list.sort((a, b) => depth.get(b.id)! - depth.get(a.id)! || a.protectionClass - b.protectionClass);
+  return { byId, depth, drawnByHall };
+}
+
+/** The innermost zone of a hall holding a point, or null. */
+export function zoneAtPoint(index: ZoneIndex, hallId: string, p: { x: number; y: number }): Zone | null {
+  for (const z of index.drawnByHall.get(hallId) ?? []) if (z.polygon === null || pointInPolygon(p, z.polygon)) return z;
+  return null;
+}
+
+function zoneOfBox(index: ZoneIndex, hallId: string, box: PlanBox): { zone: Zone | null; straddles: string[] } {
+  const straddles: string[] = [];
+  let zone: Zone | null = null;
+  for (const z of index.drawnByHall.get(hallId) ?? []) {
+    const fit = z.polygon === null ? 'inside' : boxInPolygon(box, z.polygon);
+    if (fit === 'partial') straddles.push(z.id);
+    else if (fit === 'inside' && zone === null) zone = z;
+  }
+  return { zone, straddles };
+}
+
+/**
+ * The class a rack needs: its own, else its tenant's, else by what it holds: GPUs (servers or
+ * ex-mining rigs) take `gpuRackClass`, miners `minerRackClass`, anything else `otherRackClass`.
+ */
+export function requiredClass(
+  rack: Rack,
+  doc: Pick<ProjectDocument, 'tenants' | 'settings'>,
+  catalog: CatalogView,
+  tenants = new Map(doc.tenants.map((t) => [t.id, t])),
+): Pick<RackPlacement, 'required' | 'requiredBy'> {
+  if (rack.requiredClass !== null) return { required: rack.requiredClass, requiredBy: 'rack' };
+  const tenant = rack.tenantId === null ? undefined : tenants.get(rack.tenantId);
+  if (tenant) return { required: tenant.requiredClass, requiredBy: 'tenant' };
+  const rules = doc.settings.security;
+  const categories = new Set(rack.devices.map((d) => catalog.device(d.catalogId)?.category));
+  const required =
+    categories.has('gpu-server') || categories.has('gpu-rig')
+      ? rules.gpuRackClass
+      : categories.has('miner')
+        ? rules.minerRackClass
+        : rules.otherRackClass;
+  return { required, requiredBy: 'content' };
+}
+
+export function placeRacks(doc: ProjectDocument, catalog: CatalogView, index: ZoneIndex): Map<string, RackPlacement> {
+  const tenants = new Map(doc.tenants.map((t) => [t.id, t]));
+  const out = new Map<string, RackPlacement>();
+  for (const rack of doc.racks) {
+    const { zone, straddles } = zoneOfBox(index, rack.hallId, rackBox(rack, catalog));
+    out.set(rack.id, { zoneId: zone?.id ?? null, straddles, ...requiredClass(rack, doc, catalog, tenants) });
+  }
+  return out;
+}
+
+/** Equipment SEC-5 wants in class ≥ 3: switchgear, UPSs, air handlers, fan walls, CDUs, heat rejection. */
+export interface PlantPlacement {
+  id: string;
+  name: string;
+  what: string;
+  zoneId: string | null;
+}
+
+const HANDLER_WORDS = { crah: 'CRAH', crac: 'CRAC', inrow: 'in-row cooler' } as const;
+
+export function placePlant(doc: ProjectDocument, index: ZoneIndex): PlantPlacement[] {
+  const out: PlantPlacement[] = [];
+  const wholeHall = (hallId: string) => index.drawnByHall.get(hallId)?.find((z) => z.polygon === null)?.id ?? null;
+  for (const p of doc.power) {
+    if (p.kind === 'switchgear') out.push({ id: p.id, name: p.name, what: 'switchgear', zoneId: p.zoneId });
+    if (p.kind === 'ups')
+      out.push({
+        id: p.id,
+        name: p.name,
+        what: 'UPS',
+        zoneId: p.zoneId ?? (p.hallId === null ? null : wholeHall(p.hallId)),
+      });
+  }
+  for (const u of doc.cooling) {
+    if (u.kind === 'heat-rejection') out.push({ id: u.id, name: u.name, what: u.type, zoneId: u.zoneId });
+    if (u.kind === 'air-handler' || u.kind === 'fan-wall' || u.kind === 'cdu')
+      out.push({
+        id: u.id,
+        name: u.name,
+        what: u.kind === 'air-handler' ? HANDLER_WORDS[u.type] : u.kind === 'cdu' ? 'CDU' : 'fan wall',
+        zoneId: zoneAtPoint(index, u.hallId, u.position)?.id ?? null,
+      });
+  }
+  return out;
+}
