@@ -194,14 +194,45 @@ describe('format migration 1 → 2', () => {
   });
 });
 
+type RawDoc = Record<string, unknown> & {
+  settings: Record<string, unknown>;
+  racks: Record<string, unknown>[];
+  power: Record<string, unknown>[];
+  cooling: Record<string, unknown>[];
+  doors: Record<string, unknown>[];
+};
+
+/** The sample as release 3 wrote it: no zones, tenants or cameras; doors without security fields. */
+function sampleV3(): RawDoc {
+  const doc = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;
+  doc.formatVersion = 3;
+  delete doc.zones;
+  delete doc.tenants;
+  delete doc.cameras;
+  delete doc.settings.security;
+  doc.doors = doc.doors
+    .filter((d) => d.hallId !== null)
+    .map(({ id, hallId, name, position, width, height, rotationDeg }) => ({
+      id,
+      hallId,
+      name,
+      position,
+      width,
+      height,
+      rotationDeg,
+    }));
+  for (const r of doc.racks) {
+    delete r.tenantId;
+    delete r.requiredClass;
+  }
+  for (const p of [...doc.power, ...doc.cooling]) delete p.zoneId;
+  return doc;
+}
+
 describe('format migration 2 → 3', () => {
   /** The sample as release 2 wrote it: no cooling design, no loops, no UPS rooms, no cooling settings. */
   const v2 = () => {
-    const doc = JSON.parse(JSON.stringify(buildSampleFacility())) as Record<string, unknown> & {
-      settings: Record<string, unknown>;
-      racks: Record<string, unknown>[];
-      power: Record<string, unknown>[];
-    };
+    const doc = sampleV3();
     doc.formatVersion = 2;
     delete doc.cooling;
     delete doc.containments;
@@ -223,6 +254,66 @@ describe('format migration 2 → 3', () => {
     expect(doc.settings.cooling.redundancy).toBe('N+1');
     const { power } = runChecks(doc);
     expect(power.site.coolingW).toBeCloseTo(0.15 * 909_000, 6);
+  });
+});
+
+describe('format migration 3 → 4', () => {
+  it('opens a version 3 file with no zoning: doors join no zones, racks need their class by content, nothing is checked', () => {
+    const result = parseProject(JSON.stringify(sampleV3()));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { doc } = result;
+    expect(doc.formatVersion).toBe(FORMAT_VERSION);
+    expect([doc.zones, doc.tenants, doc.cameras]).toEqual([[], [], []]);
+    expect(doc.doors.map((d) => [d.id, d.zoneA, d.zoneB, d.control])).toEqual([
+      ['door-main', null, null, 'none'],
+      ['door-dock', null, null, 'none'],
+      ['door-fire', null, null, 'none'],
+    ]);
+    expect(doc.racks.every((r) => r.tenantId === null && r.requiredClass === null)).toBe(true);
+    expect(doc.power.filter((p) => p.kind === 'ups').every((p) => p.zoneId === null)).toBe(true);
+    expect(doc.settings.security).toMatchObject({ class4Entry: 'mantrap-or-two-factor', minBoundariesClass4: 3 });
+    const { findings, security } = runChecks(doc);
+    expect(security.modelled).toBe(false);
+    expect(findings.filter((f) => f.rule.startsWith('security.'))).toEqual([]);
+  });
+});
+
+describe('security references and values', () => {
+  const sample = () => buildSampleFacility();
+
+  it('refuses zones nested in a loop, doors into unknown zones or the same zone twice, and a class 5', () => {
+    const loop = sample();
+    loop.zones[0]!.parentId = 'zone-hall-a';
+    expectError(JSON.stringify(loop), /zones nest in a loop/);
+    const door = sample();
+    door.doors[0]!.zoneB = 'nowhere';
+    expectError(JSON.stringify(door), /doors\[0\]\.zoneB: refers to zone "nowhere"/);
+    const same = sample();
+    Object.assign(same.doors[1]!, { zoneA: 'zone-site', zoneB: 'zone-site' });
+    expectError(JSON.stringify(same), /a door joins two different zones/);
+    const cls = sample() as unknown as { zones: { protectionClass: number }[] };
+    cls.zones[0]!.protectionClass = 5;
+    expectError(JSON.stringify(cls), /zones\[0\]\.protectionClass/);
+  });
+
+  it('refuses a polygon zone outside any hall, an unknown tenant, a self-interlock and a camera with no field of view', () => {
+    const poly = sample();
+    poly.zones[0]!.polygon = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+    ];
+    expectError(JSON.stringify(poly), /a zone drawn as a polygon lies in a hall/);
+    const tenant = sample();
+    tenant.racks[0]!.tenantId = 'ghost';
+    expectError(JSON.stringify(tenant), /refers to tenant "ghost"/);
+    const self = sample();
+    self.doors[0]!.interlockId = self.doors[0]!.id;
+    expectError(JSON.stringify(self), /which is not another door/);
+    const cam = sample();
+    cam.cameras[0]!.fovDeg = 0;
+    expectError(JSON.stringify(cam), /cameras\[0\]\.fovDeg/);
   });
 });
 
