@@ -3,15 +3,20 @@
  * and transient UI state. The 3D scene and the panels read it; only commands change the document.
  */
 import { create } from 'zustand';
-import { allEntityIds, type PlaceableCooling, type ProjectDocument } from '../../shared/index';
+import { allEntityIds, type PlaceableCooling, type Point2, type ProjectDocument } from '../../shared/index';
 import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
 
 export type Tool =
   | { kind: 'select' }
   | { kind: 'place-rack'; rackTypeId: string }
-  | { kind: 'place-cooling'; template: PlaceableCooling };
+  | { kind: 'place-cooling'; template: PlaceableCooling }
+  /** Clicks add a zone's corners; Enter or a click on the first corner closes it. */
+  | { kind: 'draw-zone'; points: Point2[] }
+  /** A click puts a door on the nearest wall or zone edge. */
+  | { kind: 'place-door' }
+  | { kind: 'place-camera' };
 export type ViewMode = 'perspective' | 'plan' | 'one-line';
-export type SidePanel = 'findings' | 'power' | 'cooling';
+export type SidePanel = 'findings' | 'power' | 'cooling' | 'security';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
 
@@ -63,6 +68,8 @@ export interface EditorState {
   colouring: RackColouring;
   simulation: FailureSimulationRequest | null;
   placementFeeds: PlacementFeeds | null;
+  /** A way in being shown (zone, door, zone, … from outside), from a security finding; null when none. */
+  securityPath: string[] | null;
 
   run(command: Command): boolean;
   undo(): void;
@@ -79,6 +86,7 @@ export interface EditorState {
   /** Starts (or, with null, stops) a failure simulation. */
   simulate(request: FailureSimulationRequest | null): void;
   setPlacementFeeds(feeds: PlacementFeeds | null): void;
+  showPath(path: string[] | null): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -107,6 +115,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     colouring: 'type',
     simulation: null,
     placementFeeds: null,
+    securityPath: null,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -136,6 +145,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
         tool: { kind: 'select' },
         simulation: null,
         placementFeeds: null,
+        securityPath: null,
       });
     },
     markSaved(savedFile, savedDoc = get().doc) {
@@ -157,6 +167,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setColouring: (colouring) => set({ colouring }),
     simulate: (simulation) => set({ simulation }),
     setPlacementFeeds: (placementFeeds) => set({ placementFeeds }),
+    showPath: (securityPath) => set({ securityPath }),
     selectedRackIds() {
       const { doc, selection } = get();
       const racks = new Set(doc.racks.map((r) => r.id));

@@ -198,7 +198,7 @@ type RawDoc = Record<string, unknown> & {
   settings: Record<string, unknown>;
   racks: Record<string, unknown>[];
   power: Record<string, unknown>[];
-  cooling: Record<string, unknown>[];
+  cooling?: Record<string, unknown>[];
   doors: Record<string, unknown>[];
 };
 
@@ -225,7 +225,7 @@ function sampleV3(): RawDoc {
     delete r.tenantId;
     delete r.requiredClass;
   }
-  for (const p of [...doc.power, ...doc.cooling]) delete p.zoneId;
+  for (const p of [...doc.power, ...(doc.cooling ?? [])]) delete p.zoneId;
   return doc;
 }
 
