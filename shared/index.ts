@@ -2,6 +2,7 @@
 export * from './model/schema';
 export * from './model/factory';
 export * from './model/coolingFactory';
+export * from './model/securityFactory';
 export { allEntityIds } from './model/entities';
 export { parseProject, serializeProject, formatPath, type ParseResult } from './model/parse';
 export { migrate } from './model/migrate';
@@ -20,12 +21,19 @@ export {
   type AirGroup,
   type LoopLoad,
   type RackInlet,
+  type SecurityMetrics,
+  type Route,
+  type RackPlacement,
+  type PlantPlacement,
+  type DoorCoverage,
 } from './checks';
+export { RULES as SECURITY_RULES, describeRoute, OUTSIDE, AUTHENTICATED, TWO_FACTOR } from './checks/security';
 export { ASHRAE_CLASSES, type InletEnvelope } from './checks/cooling/ashrae';
 export * from './checks/power/electrical';
 export * from './checks/power/sizing';
 export * from './checks/cooling/airflow';
 export { celsius } from './checks/cooling/format';
+export { rackBox } from './checks/cooling/layout';
 export { simulateFailure, type FailureSimulation } from './checks/power/simulate';
 export { siteTotals, type SiteTotals } from './checks/power/siteTotals';
 export { LEVEL_OF, type PowerLevel } from './checks/power/topology';

@@ -8,6 +8,7 @@ import { MenuBar } from './MenuBar';
 import { NoticeBanner } from './NoticeBanner';
 import { Palette } from './Palette';
 import { PowerPanel } from './PowerPanel';
+import { SecurityPanel } from './SecurityPanel';
 import { SimulationBanner } from './SimulationBanner';
 import { StatusBar } from './StatusBar';
 import { useShortcuts } from './useShortcuts';
@@ -25,6 +26,9 @@ function SidebarTabs() {
       </button>
       <button role="tab" aria-selected={panel === 'cooling'} onClick={() => setPanel('cooling')}>
         Cooling
+      </button>
+      <button role="tab" aria-selected={panel === 'security'} onClick={() => setPanel('security')}>
+        Security
       </button>
     </div>
   );
@@ -51,7 +55,15 @@ export function App() {
         <div className="sidebar">
           <Inspector />
           <SidebarTabs />
-          {panel === 'findings' ? <FindingsPanel /> : panel === 'power' ? <PowerPanel /> : <CoolingPanel />}
+          {panel === 'findings' ? (
+            <FindingsPanel />
+          ) : panel === 'power' ? (
+            <PowerPanel />
+          ) : panel === 'cooling' ? (
+            <CoolingPanel />
+          ) : (
+            <SecurityPanel />
+          )}
         </div>
       </main>
       <StatusBar />

@@ -5,6 +5,7 @@ import { removeDevice, setDeviceFeed } from '../store/commands';
 import { addComponent, assignCircuits, setRackPower } from '../store/powerCommands';
 import { ComponentInspector } from './ComponentInspector';
 import { CoolingInspector } from './CoolingInspector';
+import { RackSecurity, SecurityInspector } from './SecurityInspector';
 import { RackCooling } from './RackCooling';
 import { runEdit } from './runEdit';
 import { useChecks } from '../store/checks';
@@ -90,6 +91,7 @@ function RackDetails({ rack }: { rack: Rack }) {
       </div>
       <RackPower key={rack.id} racks={[rack]} />
       <RackCooling racks={[rack]} />
+      <RackSecurity racks={[rack]} />
       <h4>Devices</h4>
       {rack.devices.length === 0 ? <p className="hint">Empty: add devices from the catalog.</p> : null}
       <ul className="devices">
@@ -223,7 +225,11 @@ export function Inspector() {
   const coolingIds = selection.filter(
     (id) => doc.cooling.some((u) => u.id === id) || doc.containments.some((c) => c.id === id),
   );
-  const nothing = racks.length === 0 && components.length === 0 && coolingIds.length === 0;
+  const securityIds = selection.filter(
+    (id) =>
+      doc.zones.some((z) => z.id === id) || doc.doors.some((d) => d.id === id) || doc.cameras.some((c) => c.id === id),
+  );
+  const nothing = racks.length === 0 && components.length === 0 && coolingIds.length === 0 && securityIds.length === 0;
 
   return (
     <section className="inspector" aria-label="Inspector">
@@ -232,11 +238,15 @@ export function Inspector() {
       {racks.length === 0 && components.length === 0 && coolingIds.length > 0 ? (
         <CoolingInspector id={coolingIds[0]!} />
       ) : null}
+      {racks.length === 0 && components.length === 0 && coolingIds.length === 0 && securityIds.length > 0 ? (
+        <SecurityInspector id={securityIds[0]!} />
+      ) : null}
       {nothing ? (
         <div>
           <p className="hint">
-            Click a rack or cooling unit to select it; drag a rack to move it. Select power components on the one-line
-            diagram or in the Power tab; place cooling units from the catalog.
+            Click a rack, cooling unit, zone, door badge or camera to select it; drag a rack to move it. Select power
+            components on the one-line diagram or in the Power tab; place cooling units from the catalog; draw zones and
+            place doors and cameras from the Security tab.
           </p>
           <button
             onClick={() => {
@@ -259,6 +269,7 @@ export function Inspector() {
           </div>
           <RackPower key={racks.map((r) => r.id).join(',')} racks={racks} />
           <RackCooling racks={racks} />
+          <RackSecurity racks={racks} />
         </div>
       ) : null}
     </section>

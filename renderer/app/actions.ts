@@ -3,6 +3,7 @@ import type { MenuCommand, Rotation } from '../../shared/index';
 import { deleteRacks, rotateRacks } from '../store/commands';
 import { deleteContainment, deleteCoolingUnits, moveCoolingUnit } from '../store/coolingCommands';
 import { deleteComponents } from '../store/powerCommands';
+import { addZone, deleteCameras, deleteDoors, deleteZones } from '../store/securityCommands';
 import { useEditor } from '../store/editor';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
@@ -18,7 +19,7 @@ export function rotateSelection(): void {
 
 /**
  * Deletes the selected racks or, when no rack is selected, the selected power components, cooling
- * units or containment.
+ * units, containment, zones, doors or cameras.
  */
 export function deleteSelection(): void {
   const { selectedRackIds, run, select, doc, selection } = useEditor.getState();
@@ -35,9 +36,40 @@ export function deleteSelection(): void {
   }
   const units = selection.filter((id) => doc.cooling.some((u) => u.id === id));
   const containment = doc.containments.find((c) => selection.includes(c.id));
+  const of = <T extends { id: string }>(list: T[]) => selection.filter((id) => list.some((x) => x.id === id));
+  const [zones, doors, cameras] = [of(doc.zones), of(doc.doors), of(doc.cameras)];
   const result =
-    units.length > 0 ? deleteCoolingUnits(doc, units) : containment ? deleteContainment(doc, containment.id) : null;
+    units.length > 0
+      ? deleteCoolingUnits(doc, units)
+      : containment
+        ? deleteContainment(doc, containment.id)
+        : zones.length > 0
+          ? deleteZones(doc, zones)
+          : doors.length > 0
+            ? deleteDoors(doc, doors)
+            : cameras.length > 0
+              ? deleteCameras(doc, cameras)
+              : null;
   if (result?.ok && run(result.command)) select([]);
+}
+
+/** Closes the zone being drawn (three corners at least) and selects it. */
+export function finishZone(): void {
+  const { tool, doc, run, select, setTool, notify } = useEditor.getState();
+  if (tool.kind !== 'draw-zone') return;
+  if (tool.points.length < 3)
+    return notify({ kind: 'error', text: 'A zone needs three corners at least.', details: [] });
+  const hallId = useEditor.getState().doc.halls[0]?.id ?? null;
+  const added = addZone(doc, {
+    kind: tool.zoneKind,
+    protectionClass: tool.protectionClass,
+    hallId,
+    polygon: tool.points,
+  });
+  if (!added.ok) return notify({ kind: 'error', text: added.reason, details: [] });
+  run(added.command);
+  setTool({ kind: 'select' });
+  if (added.id) select([added.id]);
 }
 
 export function togglePlanView(): void {

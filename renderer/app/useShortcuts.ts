@@ -7,6 +7,7 @@ import { host } from '../platform/host';
 import { useEditor } from '../store/editor';
 import {
   deleteSelection,
+  finishZone,
   rotateSelection,
   runMenuCommand,
   toggleOneLine,
@@ -56,10 +57,12 @@ export function useShortcuts(): void {
       else if (key === 'l') toggleOneLine();
       else if (key === 'u') togglePowerColours();
       else if (key === 'k') toggleCoolingColours();
+      else if (key === 'enter' && useEditor.getState().tool.kind === 'draw-zone') finishZone();
       else if (key === 'escape') {
-        const { simulation, simulate, setTool, select } = useEditor.getState();
-        // Escape ends a failure simulation first, then the tool and the selection.
+        const { simulation, simulate, setTool, select, securityPath, showPath } = useEditor.getState();
+        // Escape ends a failure simulation or a shown way in first, then the tool and the selection.
         if (simulation) simulate(null);
+        else if (securityPath) showPath(null);
         else {
           setTool({ kind: 'select' });
           select([]);

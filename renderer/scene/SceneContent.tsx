@@ -4,8 +4,11 @@ import { useMemo } from 'react';
 import { catalogFor, type Hall, type Rack } from '../../shared/index';
 import { placeRack } from '../store/commands';
 import { addCoolingUnit } from '../store/coolingCommands';
+import { finishZone } from '../app/actions';
+import { addCamera, addDoor } from '../store/securityCommands';
 import { useChecks, useSimulation } from '../store/checks';
 import { useEditor } from '../store/editor';
+import { doorAt } from './doorPlacement';
 import { clamp, snapPoint } from './geometry';
 import { Containments } from './Containments';
 import { CoolingUnits } from './CoolingUnits';
@@ -14,6 +17,7 @@ import { RackAirflowArrows } from './RackAirflowArrows';
 import { rackTints } from './rackTints';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
+import { ZoneDraft } from './ZoneDraft';
 
 /** A click that moved the pointer further than this (px) was an orbit or pan, not a click. */
 const CLICK_TOLERANCE_PX = 4;
@@ -63,6 +67,32 @@ export function SceneContent({ hall }: { hall: Hall }) {
       if (!e.shiftKey) setTool({ kind: 'select' });
       return;
     }
+    if (tool.kind === 'draw-zone') {
+      const first = tool.points[0];
+      // A click back on the first corner closes the outline.
+      if (first && tool.points.length >= 3 && Math.hypot(first.x - position.x, first.y - position.y) < 0.5)
+        return finishZone();
+      return setTool({ ...tool, points: [...tool.points, position] });
+    }
+    if (tool.kind === 'place-door') {
+      const door = doorAt(current, hall, { x: e.point.x, y: e.point.z });
+      if (!door)
+        return notify({ kind: 'error', text: 'Click on a wall or a zone’s edge to put a door there.', details: [] });
+      const added = addDoor(current, door);
+      if (!added.ok) return notify({ kind: 'error', text: added.reason, details: [] });
+      run(added.command);
+      if (added.id) select([added.id]);
+      if (!e.shiftKey) setTool({ kind: 'select' });
+      return;
+    }
+    if (tool.kind === 'place-camera') {
+      const added = addCamera(current, hall.id, position);
+      if (!added.ok) return notify({ kind: 'error', text: added.reason, details: [] });
+      run(added.command);
+      if (added.id) select([added.id]);
+      if (!e.shiftKey) setTool({ kind: 'select' });
+      return;
+    }
     const placed = placeRack(current, hall.id, tool.rackTypeId, position, placementFeeds ?? undefined);
     run(placed.command);
     select([placed.rackId]);
@@ -88,6 +118,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
       <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} />
       <CoolingUnits hall={hall} startDrag={startDrag} />
       <Containments hall={hall} />
+      <ZoneDraft />
       {colouring === 'cooling' ? <RackAirflowArrows hall={hall} /> : null}
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);

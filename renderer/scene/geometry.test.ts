@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotatedExtents, snap, snapPoint, yawForRotation } from './geometry';
+import { nearestOnSegment, rotatedExtents, snap, snapPoint, snapToEdge, yawForRotation } from './geometry';
 
 describe('scene geometry', () => {
   it('snaps to the grid without binary noise', () => {
@@ -23,5 +23,26 @@ describe('scene geometry', () => {
       expect(front.x).toBeCloseTo(Math.sin(deg * (Math.PI / 180)), 9);
       expect(front.y).toBeCloseTo(-Math.cos(deg * (Math.PI / 180)), 9);
     }
+  });
+
+  it('finds the nearest point of a segment, clamped to its ends', () => {
+    const a = { x: 0, y: 0 };
+    const b = { x: 10, y: 0 };
+    expect(nearestOnSegment({ x: 4, y: 3 }, a, b)).toEqual({ point: { x: 4, y: 0 }, distance: 3 });
+    expect(nearestOnSegment({ x: -3, y: 4 }, a, b)).toEqual({ point: { x: 0, y: 0 }, distance: 5 });
+  });
+
+  it('snaps a door onto the nearest edge within reach, turned along it', () => {
+    const edges = [
+      { a: { x: 0, y: 0 }, b: { x: 60, y: 0 }, owner: 'south' },
+      { a: { x: 60, y: 0 }, b: { x: 60, y: 24 }, owner: 'east' },
+    ];
+    expect(snapToEdge({ x: 10, y: 0.4 }, edges, 1)).toEqual({ point: { x: 10, y: 0 }, rotationDeg: 0, owner: 'south' });
+    expect(snapToEdge({ x: 59.5, y: 12 }, edges, 1)).toEqual({
+      point: { x: 60, y: 12 },
+      rotationDeg: 90,
+      owner: 'east',
+    });
+    expect(snapToEdge({ x: 30, y: 12 }, edges, 1)).toBeNull();
   });
 });

@@ -29,3 +29,43 @@ export function snapPoint(p: Point2, grid: number): Point2 {
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/** The point of segment a–b nearest to p, and its distance. */
+export function nearestOnSegment(p: Point2, a: Point2, b: Point2): { point: Point2; distance: number } {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0, 1);
+  const point = { x: a.x + t * dx, y: a.y + t * dy };
+  return { point, distance: Math.hypot(p.x - point.x, p.y - point.y) };
+}
+
+export interface Edge<T> {
+  a: Point2;
+  b: Point2;
+  owner: T;
+}
+
+/**
+ * Where a door clicked near `p` goes: onto the nearest edge (a wall, a zone's fence) within
+ * `reach` metres, turned along it (0° along x, 90° along y, the nearer of the two).
+ */
+export function snapToEdge<T>(
+  p: Point2,
+  edges: readonly Edge<T>[],
+  reach: number,
+): { point: Point2; rotationDeg: 0 | 90; owner: T } | null {
+  let best: { point: Point2; distance: number; edge: Edge<T> } | null = null;
+  for (const edge of edges) {
+    const n = nearestOnSegment(p, edge.a, edge.b);
+    if (n.distance <= reach && (best === null || n.distance < best.distance)) best = { ...n, edge };
+  }
+  if (!best) return null;
+  const alongX = Math.abs(best.edge.b.x - best.edge.a.x) >= Math.abs(best.edge.b.y - best.edge.a.y);
+  const round = (v: number) => Number(v.toFixed(3));
+  return {
+    point: { x: round(best.point.x), y: round(best.point.y) },
+    rotationDeg: alongX ? 0 : 90,
+    owner: best.edge.owner,
+  };
+}

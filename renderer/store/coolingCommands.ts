@@ -36,6 +36,8 @@ function referenceProblem(doc: ProjectDocument, unit: CoolingUnit): string | nul
     if (unit.loopId !== null && !['cdu', 'heat-rejection'].includes(kindOf(unit.loopId) ?? ''))
       return 'A rear door takes its water from a CDU or heat rejection.';
   }
+  if (unit.kind === 'heat-rejection' && unit.zoneId !== null && !doc.zones.some((z) => z.id === unit.zoneId))
+    return 'That zone no longer exists.';
   if (unit.kind === 'air-handler' && unit.containmentId !== null) {
     const c = doc.containments.find((x) => x.id === unit.containmentId);
     if (!c || c.hallId !== unit.hallId) return 'A cooler serves a containment in its own hall.';

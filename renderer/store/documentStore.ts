@@ -3,7 +3,14 @@
  * and transient UI state. The 3D scene and the panels read it; only commands change the document.
  */
 import { create } from 'zustand';
-import { allEntityIds, type PlaceableCooling, type Point2, type ProjectDocument } from '../../shared/index';
+import {
+  allEntityIds,
+  type PlaceableCooling,
+  type Point2,
+  type ProjectDocument,
+  type ProtectionClass,
+  type ZoneKind,
+} from '../../shared/index';
 import { EMPTY_HISTORY, execute, redo, undo, type Command, type History } from './history';
 
 export type Tool =
@@ -11,7 +18,7 @@ export type Tool =
   | { kind: 'place-rack'; rackTypeId: string }
   | { kind: 'place-cooling'; template: PlaceableCooling }
   /** Clicks add a zone's corners; Enter or a click on the first corner closes it. */
-  | { kind: 'draw-zone'; points: Point2[] }
+  | { kind: 'draw-zone'; points: Point2[]; zoneKind: ZoneKind; protectionClass: ProtectionClass }
   /** A click puts a door on the nearest wall or zone edge. */
   | { kind: 'place-door' }
   | { kind: 'place-camera' };

@@ -81,6 +81,9 @@ export function updateComponent(doc: ProjectDocument, id: string, patch: Record<
     const issue = parsed.error.issues[0];
     return { ok: false, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Invalid value.' };
   }
+  const zoneId = 'zoneId' in parsed.data ? parsed.data.zoneId : null;
+  if (zoneId !== null && !doc.zones.some((z) => z.id === zoneId))
+    return { ok: false, reason: 'That zone no longer exists.' };
   if ('parentId' in patch) {
     const parentId = parsed.data.parentId;
     if (parentId !== null) {
