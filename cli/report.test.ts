@@ -38,6 +38,22 @@ describe('JSON report', () => {
     expect(report.project).toEqual({ id: sample.doc.id, name: sample.doc.name });
   });
 
+  it('reports the security metrics: the hall two boundaries deep through the roller door, racks in the hall, cameras on doors', () => {
+    const sec = report.metrics.security;
+    expect(sec.modelled).toBe(true);
+    expect(sec.zones['zone-hall-a']).toEqual({
+      protectionClass: 4,
+      boundaries: 2,
+      route: ['(outside)', 'door-gate', 'zone-site', 'door-dock', 'zone-hall-a'],
+    });
+    expect(sec.racks['rack-A-02-01']).toEqual({ zoneId: 'zone-hall-a', requiredClass: 4 });
+    expect(sec.racks['rack-A-01-01']).toEqual({ zoneId: 'zone-hall-a', requiredClass: 2 });
+    expect(sec.doors['door-dock']).toEqual({ cameras: ['cam-2'], declared: false });
+    const sec9 = report.findings.find((f) => f.rule === 'security.SEC-9')!;
+    expect(sec9.path).toEqual(sec.zones['zone-hall-a']!.route);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
   it('reports the sample’s errors, power.redundancy on ups-b first, with the engine’s counts', () => {
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(4);

@@ -5,6 +5,7 @@
  */
 import {
   LEVEL_NAMES,
+  describeRoute,
   type CheckResults,
   type ComponentMetrics,
   type ConfigurationHeadroom,
@@ -36,6 +37,8 @@ export interface JsonFinding {
   values: Record<string, Num>;
   formula: string;
   source: string;
+  /** The way in behind a security finding: zone, door, zone, … from "(outside)". */
+  path?: string[];
 }
 
 export interface JsonSite {
@@ -108,7 +111,18 @@ export interface JsonReport {
   project: { id: string; name: string };
   summary: { errors: number; warnings: number; info: number };
   findings: JsonFinding[];
-  metrics: { power: JsonPowerMetrics; cooling: JsonCoolingMetrics };
+  metrics: { power: JsonPowerMetrics; cooling: JsonCoolingMetrics; security: JsonSecurityMetrics };
+}
+
+export interface JsonSecurityMetrics {
+  /** False while the document has no zones (nothing is then checked). */
+  modelled: boolean;
+  /** Per zone: its class and the fewest authenticated boundaries on any way in, with that way (null: unreachable). */
+  zones: Record<string, { protectionClass: number; boundaries: number | null; route: string[] | null }>;
+  /** Per rack: the zone it stands in (null: none) and the class it needs. */
+  racks: Record<string, { zoneId: string | null; requiredClass: number }>;
+  /** Per door: cameras drawn in the plan that see it, and whether one is declared. */
+  doors: Record<string, { cameras: string[]; declared: boolean }>;
 }
 
 /** Per room: heat and airflow against capacity, installed and after the declared redundancy. */
@@ -148,6 +162,7 @@ const finding = (f: Finding): JsonFinding => ({
   values: Object.fromEntries(Object.entries(f.values).map(([k, v]) => [k, num(v)])),
   formula: f.formula,
   source: f.source,
+  ...(f.path ? { path: [...f.path] } : {}),
 });
 
 const site = (s: SiteTotals, { tariffPerKwh, currency }: ProjectDocument['settings']): JsonSite => ({
@@ -243,8 +258,50 @@ export function jsonReport({ file, doc, results, version }: ReportInput): JsonRe
         scenariosEvaluated: power.scenariosEvaluated,
       },
       cooling: coolingMetrics(doc, results),
+      security: securityMetrics(doc, results),
     },
   };
+}
+
+function securityMetrics(doc: ProjectDocument, results: CheckResults): JsonSecurityMetrics {
+  const s = results.security;
+  return {
+    modelled: s.modelled,
+    zones: Object.fromEntries(
+      doc.zones.map((z) => {
+        const r = s.routes.get(z.id);
+        return [
+          z.id,
+          { protectionClass: z.protectionClass, boundaries: r?.cost ?? null, route: r ? [...r.steps] : null },
+        ];
+      }),
+    ),
+    racks: Object.fromEntries([...s.racks].map(([id, p]) => [id, { zoneId: p.zoneId, requiredClass: p.required }])),
+    doors: Object.fromEntries(
+      [...s.coverage].map(([id, c]) => [id, { cameras: [...c.cameras], declared: c.declared }]),
+    ),
+  };
+}
+
+function securityLines(doc: ProjectDocument, results: CheckResults): string[] {
+  const s = results.security;
+  if (!s.modelled) return ['Security: not modelled (no zones)'];
+  const rows = [
+    ['Zone', 'Class', 'Boundaries in', 'Weakest way in'],
+    ...doc.zones.map((z) => {
+      const r = s.routes.get(z.id);
+      return [
+        z.name,
+        String(z.protectionClass),
+        r ? String(r.cost) : 'n/a',
+        r ? describeRoute(r.steps, doc, s.graph) : 'none modelled',
+      ];
+    }),
+  ];
+  return [
+    `Security (class 4 needs ${doc.settings.security.minBoundariesClass4} boundaries; ${doc.doors.length} doors, ${doc.cameras.length} cameras)`,
+    ...table(rows, ['left', 'right', 'right', 'left']),
+  ];
 }
 
 function coolingMetrics(doc: ProjectDocument, results: CheckResults): JsonCoolingMetrics {
@@ -391,6 +448,7 @@ export function textReport({ file, doc, results }: ReportInput): string {
     redundancyLines(power.levels),
     headroomLines(power.headroom),
     coolingLines(doc, results),
+    securityLines(doc, results),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
