@@ -15,6 +15,7 @@ import { CoolingUnits } from './CoolingUnits';
 import { HallShell } from './HallShell';
 import { RackAirflowArrows } from './RackAirflowArrows';
 import { rackTints } from './rackTints';
+import { SecurityOverlay } from './SecurityOverlay';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
 import { ZoneDraft } from './ZoneDraft';
@@ -119,6 +120,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
       <CoolingUnits hall={hall} startDrag={startDrag} />
       <Containments hall={hall} />
       <ZoneDraft />
+      <SecurityOverlay hall={hall} />
       {colouring === 'cooling' ? <RackAirflowArrows hall={hall} /> : null}
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);
