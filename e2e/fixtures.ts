@@ -12,12 +12,20 @@ export interface Bridge {
   view: string;
   colouring: string;
   simulation: { failedIds: string[]; modules: Record<string, number> } | null;
+  securityPath: string[] | null;
 }
 
 export async function editorState(page: Page): Promise<Bridge> {
   return page.evaluate(() => {
     const s = window.__hallwright!.state();
-    return { doc: s.doc, selection: s.selection, view: s.view, colouring: s.colouring, simulation: s.simulation };
+    return {
+      doc: s.doc,
+      selection: s.selection,
+      view: s.view,
+      colouring: s.colouring,
+      simulation: s.simulation,
+      securityPath: s.securityPath,
+    };
   });
 }
 

@@ -5,13 +5,15 @@
  * edits the sides and the control afterwards.
  */
 import type { Door, Hall, Point2, ProjectDocument, Zone } from '../../shared/index';
-import { snapToEdge, type Edge } from './geometry';
+import { snapPoint, snapToEdge, type Edge } from './geometry';
 
 const DOOR_REACH_M = 1.5;
 
 type Side = { inner: string | null; outer: string | null };
 
-export function doorAt(doc: ProjectDocument, hall: Hall, click: Point2): Partial<Door> | null {
+export function doorAt(doc: ProjectDocument, hall: Hall, clicked: Point2): Partial<Door> | null {
+  // Snapped first, so a door on a wall lands on the grid along it.
+  const click = snapPoint(clicked, doc.settings.gridM);
   const hallZone: Zone | undefined = doc.zones.find((z) => z.hallId === hall.id && z.polygon === null);
   const edges: Edge<Side>[] = doc.walls
     .filter((w) => w.hallId === hall.id)
