@@ -12,6 +12,7 @@ import {
   simulateFailure,
 } from '../shared/index';
 import { runCoolingChecks } from '../shared/checks/cooling';
+import { runSecurityChecks } from '../shared/checks/security';
 import { buildLargeSite } from '../shared/testing/largeSite';
 
 const MIN_RUNS = 3;
@@ -50,6 +51,12 @@ for (const { name, doc } of sites) {
     ...base,
     detail: `${doc.cooling.length} cooling units, ${checks.cooling.rooms.length} rooms`,
     ...time(() => runCoolingChecks(doc, catalog, new Map())),
+  });
+  rows.push({
+    case: `security checks: ${name}`,
+    ...base,
+    detail: `${doc.zones.length} zones, ${doc.doors.length} doors, ${doc.cameras.length} cameras`,
+    ...time(() => runSecurityChecks(doc, catalog)),
   });
   const first = doc.power.find((p) => p.kind === 'ups')!.id;
   rows.push({

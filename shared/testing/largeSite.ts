@@ -4,9 +4,10 @@
  * (5 MVA) per UPS pair, all under one utility, declared 2N. Sized to pass: the checks do their
  * full work without a flood of findings. Halls of 240 racks in 12 rows of 20, back to back in
  * pairs around contained hot aisles (1.2 m aisles), cooled by 28 CRAHs of 300 kW / 60,000 m³/h
- * (N+1) on a chiller per hall.
+ * (N+1) on a chiller per hall. Zoned to pass the security rules (`siteSecurity`).
  */
 import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
+import { newCamera, newDoor, newZone } from '../model/securityFactory';
 import {
   FORMAT_VERSION,
   type Containment,
@@ -56,7 +57,7 @@ function hallCooling(h: number): CoolingUnit[] {
     designAmbientC: 35,
     cop: 5,
     powerKw: 0,
-    zoneId: null,
+    zoneId: 'zone-yard',
   });
   return units;
 }
@@ -135,7 +136,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
             efficiencyPct: 96,
             batteryMinutes: 10,
             hallId: null,
-            zoneId: null,
+            zoneId: 'zone-electrical',
             powerFactor: 1,
           });
         power.push({
@@ -189,10 +190,8 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     },
     halls,
     walls: halls.flatMap((h) => perimeterWalls(h)),
-    doors: [],
-    zones: [],
+    ...siteSecurity(halls),
     tenants: [],
-    cameras: [],
     rows,
     racks,
     power,
@@ -200,4 +199,95 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     containments,
     customDevices: [],
   };
+}
+
+/**
+ * Zoning that passes: site (1) → corridor (2) → per hall a vestibule (3, a mantrap) → the hall
+ * (4, drawn), and a class-3 plant yard for the chillers. Each hall door is watched by a camera.
+ */
+function siteSecurity(halls: Hall[]): Pick<ProjectDocument, 'zones' | 'doors' | 'cameras'> {
+  const watched = { cctvDeclared: true };
+  const zones = [
+    newZone({ id: 'zone-site', name: 'Site', kind: 'site', protectionClass: 1 }),
+    newZone({ id: 'zone-corridor', name: 'Corridor', kind: 'corridor', protectionClass: 2, parentId: 'zone-site' }),
+    newZone({ id: 'zone-yard', name: 'Plant yard', kind: 'plant-room', protectionClass: 3, parentId: 'zone-site' }),
+    newZone({
+      id: 'zone-electrical',
+      name: 'Electrical rooms',
+      kind: 'electrical-room',
+      protectionClass: 3,
+      parentId: 'zone-corridor',
+    }),
+  ];
+  const doors = [
+    newDoor({ id: 'door-gate', name: 'Gate', zoneB: 'zone-site', control: 'guard', ...watched }),
+    newDoor({
+      id: 'door-entry',
+      name: 'Entry',
+      zoneA: 'zone-site',
+      zoneB: 'zone-corridor',
+      control: 'card',
+      ...watched,
+    }),
+    newDoor({ id: 'door-yard', name: 'Yard', zoneA: 'zone-corridor', zoneB: 'zone-yard', control: 'card', ...watched }),
+    newDoor({
+      id: 'door-electrical',
+      name: 'Electrical',
+      zoneA: 'zone-corridor',
+      zoneB: 'zone-electrical',
+      control: 'card',
+      ...watched,
+    }),
+  ];
+  const cameras = [];
+  for (const hall of halls) {
+    const h = hall.id;
+    zones.push(
+      newZone({
+        id: `zone-vest-${h}`,
+        name: `Vestibule ${hall.name}`,
+        kind: 'vestibule',
+        protectionClass: 3,
+        parentId: 'zone-corridor',
+      }),
+      newZone({
+        id: `zone-${h}`,
+        name: hall.name,
+        kind: 'data-hall',
+        protectionClass: 4,
+        parentId: 'zone-corridor',
+        hallId: h,
+      }),
+    );
+    doors.push(
+      newDoor({
+        id: `door-vest-${h}`,
+        name: `Vestibule ${hall.name}`,
+        zoneA: 'zone-corridor',
+        zoneB: `zone-vest-${h}`,
+        control: 'card',
+        interlockId: `door-${h}`,
+        ...watched,
+      }),
+      newDoor({
+        id: `door-${h}`,
+        name: `Door ${hall.name}`,
+        hallId: h,
+        position: { x: 1, y: 0 },
+        zoneA: `zone-vest-${h}`,
+        zoneB: `zone-${h}`,
+        control: 'card-pin',
+      }),
+    );
+    cameras.push(
+      newCamera({
+        id: `cam-${h}`,
+        name: `Camera ${hall.name}`,
+        hallId: h,
+        position: { x: 3, y: 3 },
+        directionDeg: -135,
+      }),
+    );
+  }
+  return { zones, doors, cameras };
 }
