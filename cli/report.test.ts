@@ -54,6 +54,16 @@ describe('JSON report', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
+  it('reports what the sample computes: 12 racks × 3 DGX H100 = 288 GPUs, 284.9 PFLOPS BF16 dense; 20 × 9 S19 XP', () => {
+    const c = report.metrics.compute;
+    expect(c.gpus).toBe(288);
+    expect(c.bf16Tflops).toBeCloseTo(36 * 7_915.2, 6);
+    expect(c.hashrateThs).toBe(180 * 140);
+    expect(c.bf16TflopsPerKw!).toBeCloseTo(776.0, 1);
+    // 909 kW of IT load at $11.7 M/MW (Cushman & Wakefield 2025, indicative).
+    expect(c.buildCostUsd.mid).toBeCloseTo(0.909 * 11.7e6, 0);
+  });
+
   it('reports the sample’s errors, power.redundancy on ups-b first, with the engine’s counts', () => {
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(4);

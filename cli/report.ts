@@ -5,7 +5,10 @@
  */
 import {
   LEVEL_NAMES,
+  catalogFor,
   describeRoute,
+  designCompute,
+  indicativeBuildCost,
   type CheckResults,
   type ComponentMetrics,
   type ConfigurationHeadroom,
@@ -111,7 +114,22 @@ export interface JsonReport {
   project: { id: string; name: string };
   summary: { errors: number; warnings: number; info: number };
   findings: JsonFinding[];
-  metrics: { power: JsonPowerMetrics; cooling: JsonCoolingMetrics; security: JsonSecurityMetrics };
+  metrics: {
+    power: JsonPowerMetrics;
+    cooling: JsonCoolingMetrics;
+    security: JsonSecurityMetrics;
+    compute: JsonComputeMetrics;
+  };
+}
+
+/** What the design computes (dense TFLOPS, catalog figures) and the indicative build cost of its IT load. */
+export interface JsonComputeMetrics {
+  gpus: number;
+  bf16Tflops: Num;
+  fp8Tflops: Num;
+  hashrateThs: Num;
+  bf16TflopsPerKw: Num;
+  buildCostUsd: { low: Num; mid: Num; high: Num; aiLow: Num; aiHigh: Num };
 }
 
 export interface JsonSecurityMetrics {
@@ -259,8 +277,43 @@ export function jsonReport({ file, doc, results, version }: ReportInput): JsonRe
       },
       cooling: coolingMetrics(doc, results),
       security: securityMetrics(doc, results),
+      compute: computeMetrics(doc, results),
     },
   };
+}
+
+function computeMetrics(doc: ProjectDocument, results: CheckResults): JsonComputeMetrics {
+  const c = designCompute(doc, catalogFor(doc));
+  const cost = indicativeBuildCost(results.power.site.itW);
+  return {
+    gpus: c.gpus,
+    bf16Tflops: num(c.bf16Tflops),
+    fp8Tflops: num(c.fp8Tflops),
+    hashrateThs: num(c.hashrateThs),
+    bf16TflopsPerKw: c.bf16TflopsPerKw === null ? null : num(c.bf16TflopsPerKw),
+    buildCostUsd: {
+      low: num(cost.lowUsd),
+      mid: num(cost.midUsd),
+      high: num(cost.highUsd),
+      aiLow: num(cost.aiLowUsd),
+      aiHigh: num(cost.aiHighUsd),
+    },
+  };
+}
+
+function computeLines(doc: ProjectDocument, results: CheckResults): string[] {
+  const c = designCompute(doc, catalogFor(doc));
+  const cost = indicativeBuildCost(results.power.site.itW);
+  const m = (usd: number) => formatNumber(usd / 1e6, 1);
+  const rows: [string, string, string][] = [
+    ['GPUs', formatNumber(c.gpus, 0), ''],
+    ['BF16 dense', formatNumber(c.bf16Tflops / 1_000, 1), 'PFLOPS'],
+    ['FP8 dense', formatNumber(c.fp8Tflops / 1_000, 1), 'PFLOPS'],
+    ['BF16 per kW', orNA(c.bf16TflopsPerKw, 1), 'TFLOPS/kW'],
+    ['Hashrate', formatNumber(c.hashrateThs / 1_000, 2), 'PH/s'],
+    ['Build cost', `${m(cost.midUsd)} (${m(cost.lowUsd)}–${m(cost.highUsd)})`, 'M USD, indicative'],
+  ];
+  return ['Compute and indicative build cost (C&W 2025 per MW of IT load)', ...table(rows, ['left', 'right', 'left'])];
 }
 
 function securityMetrics(doc: ProjectDocument, results: CheckResults): JsonSecurityMetrics {
@@ -449,6 +502,7 @@ export function textReport({ file, doc, results }: ReportInput): string {
     headroomLines(power.headroom),
     coolingLines(doc, results),
     securityLines(doc, results),
+    computeLines(doc, results),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -15,6 +15,11 @@ test('the Power panel shows the verdicts; simulating the failing scenario shows 
   await expect(page.getByTestId('verdict-transformer')).toContainText('✓ 2N');
   await expect(page.getByTestId('verdict-source')).toContainText('✓ N+1');
   await expect(page.getByTestId('headroom')).toContainText('3 × NVIDIA DGX H100');
+  // 36 DGX H100: 288 GPUs, 36 × 7,915.2 TFLOPS dense BF16 (worked case 12a: 776 per kW).
+  await expect(page.getByTestId('site-compute')).toHaveText(
+    '288 GPUs · 284.9 PFLOPS BF16 · 569.9 PFLOPS FP8 · 776 TFLOPS/kW',
+  );
+  await expect(page.getByTestId('site-build-cost')).toContainText('$10.6 M');
 
   await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('simulation')).toContainText('Simulating loss of side A and one module of UPS B');

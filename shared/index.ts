@@ -42,3 +42,5 @@ export type { ConfigurationHeadroom } from './checks/power/headroom';
 export * from './ipc';
 export { CONTENT_SECURITY_POLICY } from './csp';
 export { buildSampleFacility } from './sample/sampleFacility';
+export { designCompute, deviceCompute, type ComputeTotals } from './scenarios/compute';
+export { indicativeBuildCost, racksWithin, BUILD_COST_SOURCE, type BuildCost } from './scenarios/buildCost';

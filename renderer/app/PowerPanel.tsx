@@ -3,9 +3,13 @@
  * behind it, headroom per rack configuration, utilisation bars per component grouped by level
  * (worst first), and the design settings the checks use. It renders engine results only.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
+  BUILD_COST_SOURCE,
   LEVEL_NAMES,
+  catalogFor,
+  designCompute,
+  indicativeBuildCost,
   type ComponentMetrics,
   type PowerLevel,
   type RedundancyLevel,
@@ -62,7 +66,38 @@ function SiteTotals() {
       <dd>
         {site.annualEnergyMWh.toLocaleString('en-US', { maximumFractionDigits: 0 })} MWh · {money(site.annualCost)}
       </dd>
+      <Compute itW={site.itW} />
     </dl>
+  );
+}
+
+const millions = (usd: number) => `$${(usd / 1e6).toFixed(1)} M`;
+
+/** What the design computes and an indicative cost of the facility around its IT load (worked case 12). */
+function Compute({ itW }: { itW: number }) {
+  const doc = useEditor((s) => s.doc);
+  const c = useMemo(() => designCompute(doc, catalogFor(doc)), [doc]);
+  const cost = indicativeBuildCost(itW);
+  const pflops = (t: number) => (t / 1_000).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return (
+    <>
+      <dt title="Dense tensor throughput of every GPU placed (catalog figures, never sparse)">Compute</dt>
+      <dd data-testid="site-compute">
+        {c.gpus.toLocaleString('en-US')} GPUs · {pflops(c.bf16Tflops)} PFLOPS BF16 · {pflops(c.fp8Tflops)} PFLOPS FP8
+        {c.bf16TflopsPerKw !== null && c.gpus > 0 ? ` · ${c.bf16TflopsPerKw.toFixed(0)} TFLOPS/kW` : ''}
+      </dd>
+      {c.hashrateThs > 0 ? (
+        <>
+          <dt>Hashrate</dt>
+          <dd>{(c.hashrateThs / 1_000).toLocaleString('en-US', { maximumFractionDigits: 2 })} PH/s</dd>
+        </>
+      ) : null}
+      <dt title={BUILD_COST_SOURCE}>Build cost (indicative)</dt>
+      <dd data-testid="site-build-cost">
+        {millions(cost.midUsd)} ({millions(cost.lowUsd)}–{millions(cost.highUsd)}; AI premium {millions(cost.aiLowUsd)}–
+        {millions(cost.aiHighUsd)})
+      </dd>
+    </>
   );
 }
 
