@@ -9,6 +9,7 @@ import {
   describeRoute,
   designCompute,
   indicativeBuildCost,
+  plural,
   type CheckResults,
   type ComponentMetrics,
   type ConfigurationHeadroom,
@@ -419,8 +420,6 @@ function coolingLines(doc: ProjectDocument, results: CheckResults): string[] {
     ...table(rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
   ];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function summaryLine(counts: CheckResults['counts']): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;

@@ -40,6 +40,7 @@ export { LEVEL_OF, type PowerLevel } from './checks/power/topology';
 export { LEVEL_NAMES } from './checks/power/redundancy';
 export type { ConfigurationHeadroom } from './checks/power/headroom';
 export * from './ipc';
+export { plural } from './text';
 export { CONTENT_SECURITY_POLICY } from './csp';
 export { buildSampleFacility } from './sample/sampleFacility';
 export { designCompute, deviceCompute, type ComputeTotals } from './scenarios/compute';

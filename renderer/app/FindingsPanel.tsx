@@ -1,6 +1,6 @@
 /** Findings, worst first, and the loads behind them. Clicking a finding selects what it names. */
 import { useChecks } from '../store/checks';
-import { count } from './format';
+import { plural } from '../../shared/index';
 import { useEditor } from '../store/editor';
 
 export function FindingsPanel() {
@@ -13,7 +13,7 @@ export function FindingsPanel() {
       <h2>
         Findings{' '}
         <span data-testid="findings-count">
-          {count(errors, 'error')}, {count(warnings, 'warning')}
+          {plural(errors, 'error')}, {plural(warnings, 'warning')}
         </span>
       </h2>
       {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}

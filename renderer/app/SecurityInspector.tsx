@@ -21,12 +21,21 @@ import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 
 const CLASSES: ProtectionClass[] = [1, 2, 3, 4];
-export const CLASS_NAMES: Record<ProtectionClass, string> = {
+const CLASS_NAMES: Record<ProtectionClass, string> = {
   1: '1 · public / semi-public',
   2: '2 · all authorised persons',
   3: '3 · specified staff and visitors',
   4: '4 · specified staff with a need',
 };
+
+/** The four protection classes as options: "class 3", or with their EN 50600 meaning. */
+export function ClassOptions({ long = false }: { long?: boolean }) {
+  return CLASSES.map((c) => (
+    <option key={c} value={c}>
+      {long ? CLASS_NAMES[c] : `class ${c}`}
+    </option>
+  ));
+}
 export const CONTROL_NAMES: Record<Door['control'], string> = {
   none: 'None (open)',
   key: 'Mechanical key',
@@ -115,11 +124,7 @@ function ZoneInspector({ zone }: { zone: Zone }) {
           value={zone.protectionClass}
           onChange={(e) => edit({ protectionClass: Number(e.target.value) as ProtectionClass })}
         >
-          {CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {CLASS_NAMES[c]}
-            </option>
-          ))}
+          <ClassOptions long />
         </select>
       </label>
       <label className="setting">
@@ -324,11 +329,7 @@ export function RackSecurity({ racks }: { racks: Rack[] }) {
         >
           {own === undefined ? <option value="*">mixed</option> : null}
           <option value="">— tenant’s or by content —</option>
-          {CLASSES.map((c) => (
-            <option key={c} value={c}>
-              class {c}
-            </option>
-          ))}
+          <ClassOptions />
         </select>
       </label>
     </div>

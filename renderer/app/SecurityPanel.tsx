@@ -21,9 +21,7 @@ import {
 } from '../store/securityCommands';
 import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
-import { CLASS_NAMES, CONTROL_NAMES } from './SecurityInspector';
-
-const CLASSES: ProtectionClass[] = [1, 2, 3, 4];
+import { ClassOptions, CONTROL_NAMES } from './SecurityInspector';
 
 function addAndSelect(result: ReturnType<typeof addZone>) {
   if (runEdit(result) && result.ok && result.id) useEditor.getState().select([result.id]);
@@ -139,11 +137,7 @@ function Tools() {
           value={cls}
           onChange={(e) => setCls(Number(e.target.value) as ProtectionClass)}
         >
-          {CLASSES.map((c) => (
-            <option key={c} value={c}>
-              class {c}
-            </option>
-          ))}
+          <ClassOptions />
         </select>
       </div>
       <div className="row-actions">
@@ -262,7 +256,7 @@ function Lists() {
 
 function Tenants() {
   const doc = useEditor((s) => s.doc);
-  const selected = useEditor((s) => s.selection.filter((id) => s.doc.racks.some((r) => r.id === id)).length);
+  const selected = useEditor((s) => s.selectedRackIds().length);
   const edit = (id: string, patch: Parameters<typeof updateTenant>[2]) =>
     runEdit(updateTenant(useEditor.getState().doc, id, patch));
   return (
@@ -286,11 +280,7 @@ function Tenants() {
                   value={t.requiredClass}
                   onChange={(e) => edit(t.id, { requiredClass: Number(e.target.value) as ProtectionClass })}
                 >
-                  {CLASSES.map((c) => (
-                    <option key={c} value={c}>
-                      class {c}
-                    </option>
-                  ))}
+                  <ClassOptions />
                 </select>
               </td>
               <td>
@@ -340,11 +330,7 @@ function Rules() {
         value={rules[key]}
         onChange={(e) => edit({ [key]: Number(e.target.value) as ProtectionClass })}
       >
-        {CLASSES.map((c) => (
-          <option key={c} value={c}>
-            {CLASS_NAMES[c]}
-          </option>
-        ))}
+        <ClassOptions long />
       </select>
     </label>
   );

@@ -1,7 +1,8 @@
 import { host } from '../platform/host';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
-import { MW, count } from './format';
+import { plural } from '../../shared/index';
+import { MW } from './format';
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
@@ -21,7 +22,7 @@ export function StatusBar() {
         {power.site.pue !== null ? ` · PUE ${power.site.pue.toFixed(2)}` : ''}
       </span>
       <span className={errors ? 'bad' : warnings ? 'warn' : 'good'} data-testid="status-findings">
-        {count(errors, 'error')} · {count(warnings, 'warning')}
+        {plural(errors, 'error')} · {plural(warnings, 'warning')}
       </span>
     </footer>
   );

@@ -59,7 +59,8 @@ export function finishZone(): void {
   if (tool.kind !== 'draw-zone') return;
   if (tool.points.length < 3)
     return notify({ kind: 'error', text: 'A zone needs three corners at least.', details: [] });
-  const hallId = useEditor.getState().doc.halls[0]?.id ?? null;
+  // Zones are drawn in the hall the scene shows, the first.
+  const hallId = doc.halls[0]?.id ?? null;
   const added = addZone(doc, {
     kind: tool.zoneKind,
     protectionClass: tool.protectionClass,

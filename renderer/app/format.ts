@@ -4,5 +4,3 @@ export const kW = (w: number) =>
 export const MW = (w: number) =>
   `${(w / 1e6).toLocaleString('en-US', { maximumFractionDigits: 3, minimumFractionDigits: 3 })} MW`;
 export const pct = (x: number) => `${x.toFixed(1)} %`;
-/** "1 error", "3 errors". */
-export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

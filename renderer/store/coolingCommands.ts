@@ -20,6 +20,7 @@ import {
 import { freshId, freshName } from './commands';
 import type { Command } from './history';
 import type { EditResult } from './powerCommands';
+import { validate } from './validate';
 
 const firstOf = (doc: ProjectDocument, kind: CoolingUnit['kind']) =>
   doc.cooling.find((u) => u.kind === kind)?.id ?? null;
@@ -49,13 +50,10 @@ function validated(
   doc: ProjectDocument,
   unit: unknown,
 ): { ok: true; unit: CoolingUnit } | { ok: false; reason: string } {
-  const parsed = coolingUnitSchema.safeParse(unit);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'Invalid value.' };
-  }
-  const problem = referenceProblem(doc, parsed.data);
-  return problem ? { ok: false, reason: problem } : { ok: true, unit: parsed.data };
+  const parsed = validate(coolingUnitSchema, unit);
+  if (!parsed.ok) return parsed;
+  const problem = referenceProblem(doc, parsed.value);
+  return problem ? { ok: false, reason: problem } : { ok: true, unit: parsed.value };
 }
 
 /**
@@ -198,18 +196,15 @@ export function updateContainment(
 ): EditResult {
   const current = doc.containments.find((c) => c.id === id);
   if (!current) return { ok: false, reason: 'That containment no longer exists.' };
-  const parsed = containmentSchema.safeParse({ ...current, ...patch, id });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Invalid value.' };
-  }
+  const parsed = validate(containmentSchema, { ...current, ...patch, id });
+  if (!parsed.ok) return parsed;
   return {
     ok: true,
     command: {
       label: `Edit ${current.name}`,
       recipe: (d) => {
         const i = d.containments.findIndex((c) => c.id === id);
-        if (i >= 0) d.containments[i] = parsed.data;
+        if (i >= 0) d.containments[i] = parsed.value;
       },
     },
   };
@@ -232,13 +227,10 @@ export function deleteContainment(doc: ProjectDocument, id: string): EditResult 
 
 /** Changes cooling design rules; refused when the result would not validate. */
 export function updateCoolingSettings(doc: ProjectDocument, patch: Partial<Settings['cooling']>): EditResult {
-  const parsed = settingsSchema.shape.cooling.safeParse({ ...doc.settings.cooling, ...patch });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Invalid value.' };
-  }
+  const parsed = validate(settingsSchema.shape.cooling, { ...doc.settings.cooling, ...patch });
+  if (!parsed.ok) return parsed;
   return {
     ok: true,
-    command: { label: 'Cooling design rules', recipe: (d) => void (d.settings.cooling = parsed.data) },
+    command: { label: 'Cooling design rules', recipe: (d) => void (d.settings.cooling = parsed.value) },
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../shared/index';
 import { freshId, freshName } from './commands';
 import type { Command } from './history';
+import { validate } from './validate';
 
 export type EditResult = { ok: true; command: Command; id?: string } | { ok: false; reason: string };
 
@@ -76,16 +77,13 @@ export function addComponent(doc: ProjectDocument, kind: PowerComponent['kind'],
 export function updateComponent(doc: ProjectDocument, id: string, patch: Record<string, unknown>): EditResult {
   const current = doc.power.find((p) => p.id === id);
   if (!current) return { ok: false, reason: 'That component no longer exists.' };
-  const parsed = powerComponentSchema.safeParse({ ...current, ...patch, id, kind: current.kind });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Invalid value.' };
-  }
-  const zoneId = 'zoneId' in parsed.data ? parsed.data.zoneId : null;
+  const parsed = validate(powerComponentSchema, { ...current, ...patch, id, kind: current.kind });
+  if (!parsed.ok) return parsed;
+  const zoneId = 'zoneId' in parsed.value ? parsed.value.zoneId : null;
   if (zoneId !== null && !doc.zones.some((z) => z.id === zoneId))
     return { ok: false, reason: 'That zone no longer exists.' };
   if ('parentId' in patch) {
-    const parentId = parsed.data.parentId;
+    const parentId = parsed.value.parentId;
     if (parentId !== null) {
       const parent = doc.power.find((p) => p.id === parentId);
       if (!parent || !CAN_HAVE_CHILDREN.has(parent.kind))
@@ -100,7 +98,7 @@ export function updateComponent(doc: ProjectDocument, id: string, patch: Record<
       label: `Edit ${current.name}`,
       recipe: (d) => {
         const i = d.power.findIndex((p) => p.id === id);
-        if (i >= 0) d.power[i] = parsed.data;
+        if (i >= 0) d.power[i] = parsed.value;
       },
     },
   };
@@ -208,10 +206,7 @@ export function setRackPower(
 
 /** Changes design settings; refused when the result would not validate. */
 export function updateSettings(doc: ProjectDocument, patch: Partial<Settings>): EditResult {
-  const parsed = settingsSchema.safeParse({ ...doc.settings, ...patch });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Invalid value.' };
-  }
-  return { ok: true, command: { label: 'Design settings', recipe: (d) => void (d.settings = parsed.data) } };
+  const parsed = validate(settingsSchema, { ...doc.settings, ...patch });
+  if (!parsed.ok) return parsed;
+  return { ok: true, command: { label: 'Design settings', recipe: (d) => void (d.settings = parsed.value) } };
 }

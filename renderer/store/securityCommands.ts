@@ -11,6 +11,7 @@ import {
   newCamera,
   newDoor,
   newZone,
+  plural,
   settingsSchema,
   tenantSchema,
   zoneSchema,
@@ -26,18 +27,7 @@ import {
 import type { z } from 'zod';
 import { freshId, freshName } from './commands';
 import type { EditResult } from './powerCommands';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  return {
-    ok: false,
-    reason: issue ? `${issue.path.map(String).join('.') || 'value'}: ${issue.message}` : 'Invalid value.',
-  };
-}
+import { validate } from './validate';
 
 const hasZone = (doc: ProjectDocument, id: string | null) => id === null || doc.zones.some((z) => z.id === id);
 
@@ -68,9 +58,40 @@ function doorProblem(doc: ProjectDocument, door: Door): string | null {
   return null;
 }
 
-function replaceIn<T extends { id: string }>(list: T[], item: T): void {
-  const i = list.findIndex((x) => x.id === item.id);
-  if (i >= 0) list[i] = item;
+type Named = { id: string; name: string };
+type SecurityCollection = 'zones' | 'doors' | 'cameras' | 'tenants';
+
+/**
+ * Changes fields of one zone, door, camera or tenant: refused when the entity is gone, when the
+ * result does not validate, or when `problem` finds a reference that does not hold.
+ */
+function updateIn<K extends SecurityCollection>(
+  doc: ProjectDocument,
+  key: K,
+  what: string,
+  schema: z.ZodType<ProjectDocument[K][number]>,
+  id: string,
+  patch: Partial<ProjectDocument[K][number]>,
+  problem: (item: ProjectDocument[K][number]) => string | null = () => null,
+): EditResult {
+  const list = doc[key] as readonly Named[];
+  const current = list.find((x) => x.id === id);
+  if (!current) return { ok: false, reason: `That ${what} no longer exists.` };
+  const parsed = validate(schema, { ...current, ...patch, id });
+  if (!parsed.ok) return parsed;
+  const refused = problem(parsed.value);
+  if (refused) return { ok: false, reason: refused };
+  return {
+    ok: true,
+    command: {
+      label: `Edit ${current.name}`,
+      recipe: (d) => {
+        const items = d[key] as Named[];
+        const i = items.findIndex((x) => x.id === id);
+        if (i >= 0) items[i] = parsed.value;
+      },
+    },
+  };
 }
 
 export const ZONE_KIND_NAMES: Record<Zone['kind'], string> = {
@@ -124,7 +145,7 @@ export function addZone(
     polygon,
     parentId,
   });
-  const parsed = parse<Zone>(zoneSchema, candidate);
+  const parsed = validate(zoneSchema, candidate);
   if (!parsed.ok) return parsed;
   const problem = zoneProblem(doc, parsed.value);
   if (problem) return { ok: false, reason: problem };
@@ -164,13 +185,7 @@ export function cageAround(doc: ProjectDocument, rackIds: readonly string[], mar
 }
 
 export function updateZone(doc: ProjectDocument, id: string, patch: Partial<Omit<Zone, 'id'>>): EditResult {
-  const current = doc.zones.find((z) => z.id === id);
-  if (!current) return { ok: false, reason: 'That zone no longer exists.' };
-  const parsed = parse<Zone>(zoneSchema, { ...current, ...patch, id });
-  if (!parsed.ok) return parsed;
-  const problem = zoneProblem(doc, parsed.value);
-  if (problem) return { ok: false, reason: problem };
-  return { ok: true, command: { label: `Edit ${current.name}`, recipe: (d) => replaceIn(d.zones, parsed.value) } };
+  return updateIn(doc, 'zones', 'zone', zoneSchema, id, patch, (z) => zoneProblem(doc, z));
 }
 
 /** Deletes zones; doors that opened onto them then open onto nothing, inner zones nest one level up. */
@@ -208,7 +223,7 @@ export function deleteZones(doc: ProjectDocument, ids: readonly string[]): EditR
  */
 export function addDoor(doc: ProjectDocument, fields: Partial<Door>): EditResult {
   const id = freshId(doc, 'door');
-  const parsed = parse<Door>(
+  const parsed = validate(
     doorSchema,
     newDoor({
       id,
@@ -231,13 +246,7 @@ export function addDoor(doc: ProjectDocument, fields: Partial<Door>): EditResult
 }
 
 export function updateDoor(doc: ProjectDocument, id: string, patch: Partial<Omit<Door, 'id'>>): EditResult {
-  const current = doc.doors.find((d) => d.id === id);
-  if (!current) return { ok: false, reason: 'That door no longer exists.' };
-  const parsed = parse<Door>(doorSchema, { ...current, ...patch, id });
-  if (!parsed.ok) return parsed;
-  const problem = doorProblem(doc, parsed.value);
-  if (problem) return { ok: false, reason: problem };
-  return { ok: true, command: { label: `Edit ${current.name}`, recipe: (d) => replaceIn(d.doors, parsed.value) } };
+  return updateIn(doc, 'doors', 'door', doorSchema, id, patch, (d) => doorProblem(doc, d));
 }
 
 export function deleteDoors(doc: ProjectDocument, ids: readonly string[]): EditResult {
@@ -261,7 +270,7 @@ export function addCamera(doc: ProjectDocument, hallId: string, position: Point2
   if (!hall) return { ok: false, reason: 'That hall no longer exists.' };
   const id = freshId(doc, 'cam');
   const towardsCentre = (Math.atan2(hall.depth / 2 - position.y, hall.width / 2 - position.x) * 180) / Math.PI;
-  const parsed = parse<Camera>(
+  const parsed = validate(
     cameraSchema,
     newCamera({
       id,
@@ -283,12 +292,9 @@ export function addCamera(doc: ProjectDocument, hallId: string, position: Point2
 }
 
 export function updateCamera(doc: ProjectDocument, id: string, patch: Partial<Omit<Camera, 'id'>>): EditResult {
-  const current = doc.cameras.find((c) => c.id === id);
-  if (!current) return { ok: false, reason: 'That camera no longer exists.' };
-  const parsed = parse<Camera>(cameraSchema, { ...current, ...patch, id });
-  if (!parsed.ok) return parsed;
-  if (!doc.halls.some((h) => h.id === parsed.value.hallId)) return { ok: false, reason: 'That hall no longer exists.' };
-  return { ok: true, command: { label: `Edit ${current.name}`, recipe: (d) => replaceIn(d.cameras, parsed.value) } };
+  return updateIn(doc, 'cameras', 'camera', cameraSchema, id, patch, (c) =>
+    doc.halls.some((h) => h.id === c.hallId) ? null : 'That hall no longer exists.',
+  );
 }
 
 export function deleteCameras(doc: ProjectDocument, ids: readonly string[]): EditResult {
@@ -305,7 +311,7 @@ export function deleteCameras(doc: ProjectDocument, ids: readonly string[]): Edi
 
 export function addTenant(doc: ProjectDocument, requiredClass: ProtectionClass = 4): EditResult {
   const id = freshId(doc, 'tenant');
-  const parsed = parse<Tenant>(tenantSchema, {
+  const parsed = validate(tenantSchema, {
     id,
     name: freshName(
       doc.tenants.map((t) => t.name),
@@ -323,11 +329,7 @@ export function addTenant(doc: ProjectDocument, requiredClass: ProtectionClass =
 }
 
 export function updateTenant(doc: ProjectDocument, id: string, patch: Partial<Omit<Tenant, 'id'>>): EditResult {
-  const current = doc.tenants.find((t) => t.id === id);
-  if (!current) return { ok: false, reason: 'That tenant no longer exists.' };
-  const parsed = parse<Tenant>(tenantSchema, { ...current, ...patch, id });
-  if (!parsed.ok) return parsed;
-  return { ok: true, command: { label: `Edit ${current.name}`, recipe: (d) => replaceIn(d.tenants, parsed.value) } };
+  return updateIn(doc, 'tenants', 'tenant', tenantSchema, id, patch);
 }
 
 export function deleteTenant(doc: ProjectDocument, id: string): EditResult {
@@ -361,7 +363,7 @@ export function assignRacks(
   return {
     ok: true,
     command: {
-      label: `Set ${what} of ${set.size} rack${set.size === 1 ? '' : 's'}`,
+      label: `Set ${what} of ${plural(set.size, 'rack')}`,
       recipe: (d) => {
         for (const r of d.racks) {
           if (!set.has(r.id)) continue;
@@ -375,7 +377,7 @@ export function assignRacks(
 
 /** Changes the security rules; refused when the result would not validate. */
 export function updateSecuritySettings(doc: ProjectDocument, patch: Partial<Settings['security']>): EditResult {
-  const parsed = parse<Settings['security']>(settingsSchema.shape.security, { ...doc.settings.security, ...patch });
+  const parsed = validate(settingsSchema.shape.security, { ...doc.settings.security, ...patch });
   if (!parsed.ok) return parsed;
   return { ok: true, command: { label: 'Security rules', recipe: (d) => void (d.settings.security = parsed.value) } };
 }

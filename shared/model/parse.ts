@@ -7,6 +7,7 @@ import { catalogFor } from '../catalog';
 import { MAX_PROJECT_BYTES } from '../ipc';
 import { migrate } from './migrate';
 import { projectSchema, type ProjectDocument } from './schema';
+import { plural } from '../text';
 
 export type ParseResult = { ok: true; doc: ProjectDocument } | { ok: false; error: string; details: string[] };
 
@@ -67,12 +68,12 @@ export function parseProject(text: string): ParseResult {
   const parsed = projectSchema.safeParse(migrated.doc);
   if (!parsed.success) {
     const n = parsed.error.issues.length;
-    return fail(`The project file has ${n} problem${n === 1 ? '' : 's'}.`, describeIssues(parsed.error.issues));
+    return fail(`The project file has ${plural(n, 'problem')}.`, describeIssues(parsed.error.issues));
   }
   const refs = catalogIssues(parsed.data);
   if (refs.length > 0)
     return fail(
-      `The project file has ${refs.length} unknown catalog reference${refs.length === 1 ? '' : 's'}.`,
+      `The project file has ${plural(refs.length, 'unknown catalog reference')}.`,
       refs.slice(0, MAX_LISTED_ISSUES),
     );
   return { ok: true, doc: parsed.data };

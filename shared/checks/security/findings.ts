@@ -1,5 +1,6 @@
 /** Security findings: rule violations and placements turned into messages with their basis. */
 import type { ProjectDocument } from '../../model/schema';
+import { plural } from '../../text';
 import { finding, type Finding } from '../types';
 import type { SecurityGraph } from './graph';
 import type { Route } from './paths';
@@ -63,7 +64,7 @@ export function violationFindings(violations: readonly Violation[], doc: Project
     const text = RULES[v.rule];
     const subject =
       v.rule === 'SEC-9' ? (g.zones.get(v.subject)?.name ?? v.subject) : (doorNames.get(v.subject) ?? v.subject);
-    const route = v.route ? ` Way in: ${describeRoute(v.route, doc, g)}.` : '';
+    const route = v.route ? ` Way in: ${routeText(v.route, doorNames, g)}.` : '';
     return finding({
       rule: `security.${v.rule}`,
       severity: 'error',
@@ -79,8 +80,11 @@ export function violationFindings(violations: readonly Violation[], doc: Project
 
 /** "outside → Site gate → Site compound → Loading door → Hall A". */
 export function describeRoute(steps: readonly string[], doc: ProjectDocument, g: SecurityGraph): string {
-  const doors = new Map(doc.doors.map((d) => [d.id, d.name]));
-  return steps.map((s) => doors.get(s) ?? g.zones.get(s)?.name ?? s).join(' → ');
+  return routeText(steps, new Map(doc.doors.map((d) => [d.id, d.name])), g);
+}
+
+function routeText(steps: readonly string[], doorNames: Map<string, string>, g: SecurityGraph): string {
+  return steps.map((s) => doorNames.get(s) ?? g.zones.get(s)?.name ?? s).join(' → ');
 }
 
 export function plantFindings(plant: readonly PlantPlacement[], zones: ZoneIndex): Finding[] {
@@ -120,7 +124,7 @@ export function plantFindings(plant: readonly PlantPlacement[], zones: ZoneIndex
       finding({
         rule: 'security.plant-unplaced',
         severity: 'warning',
-        message: `${count(unplaced.length, 'plant item')} ${unplaced.length === 1 ? 'stands' : 'stand'} in no zone (${names(unplaced)}): SEC-5 cannot be proven; say which room each stands in.`,
+        message: `${plural(unplaced.length, 'plant item')} ${unplaced.length === 1 ? 'stands' : 'stand'} in no zone (${names(unplaced)}): SEC-5 cannot be proven; say which room each stands in.`,
         entities: unplaced.map((p) => p.id),
         values: { items: unplaced.length },
         formula: text.formula,
@@ -153,7 +157,7 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
       finding({
         rule: 'security.rack-unzoned',
         severity: 'error',
-        message: `${count(ids.length, 'rack')} in ${hallNames.get(hallId) ?? hallId} ${ids.length === 1 ? 'stands' : 'stand'} in no protection zone (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): draw the zone that holds them.`,
+        message: `${plural(ids.length, 'rack')} in ${hallNames.get(hallId) ?? hallId} ${ids.length === 1 ? 'stands' : 'stand'} in no protection zone (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): draw the zone that holds them.`,
         entities: ids,
         values: { racks: ids.length },
         formula: 'every rack’s footprint lies inside a zone',
@@ -166,7 +170,7 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
       finding({
         rule: 'security.straddle',
         severity: 'error',
-        message: `${count(ids.length, 'rack')} ${ids.length === 1 ? 'straddles' : 'straddle'} the edge of ${zoneNames.join(' and ')} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} or the zone's edge so each rack stands wholly in one zone.`,
+        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'straddles' : 'straddle'} the edge of ${zoneNames.join(' and ')} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} or the zone's edge so each rack stands wholly in one zone.`,
         entities: [...ids, ...key.split(',')],
         values: { racks: ids.length },
         formula: 'footprint corners all inside the zone polygon, or all outside it',
@@ -184,7 +188,7 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
       finding({
         rule: 'security.rack-class',
         severity: 'error',
-        message: `${count(ids.length, 'rack')} ${ids.length === 1 ? 'needs' : 'need'} class ${required} but ${ids.length === 1 ? 'stands' : 'stand'} in ${zone.name}, class ${zone.protectionClass} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} into a class-${required} zone or raise the zone.`,
+        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'needs' : 'need'} class ${required} but ${ids.length === 1 ? 'stands' : 'stand'} in ${zone.name}, class ${zone.protectionClass} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} into a class-${required} zone or raise the zone.`,
         entities: [...ids, zoneId],
         values: { racks: ids.length, required: Number(required), zoneClass: zone.protectionClass },
         formula: 'class(zone holding the rack) ≥ class the rack needs (its own, its tenant’s, or by content)',
@@ -294,10 +298,6 @@ export function modelFindings(
       );
   }
   return out;
-}
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 /** Up to five names, then how many more. */

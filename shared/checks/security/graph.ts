@@ -6,6 +6,7 @@
  * worked case 11 states it.
  */
 import type { DoorControl, ProjectDocument, ZoneKind } from '../../model/schema';
+import { groupBy } from '../../collections';
 import { cameraSees } from './cctv';
 
 export const OUTSIDE = '(outside)';
@@ -46,9 +47,9 @@ export const TWO_FACTOR: ReadonlySet<DoorControl> = new Set(['card-pin', 'biomet
 
 export const classOf = (g: SecurityGraph, node: string): number => g.zones.get(node)?.cls ?? 0;
 
-/** The higher- and lower-class sides of a door (for equal classes, b then a). */
+/** The higher- and lower-class sides of a door (for equal classes, a then b). */
 export function sides(g: SecurityGraph, d: DoorEdge): { hi: string; lo: string } {
-  return classOf(g, d.a) > classOf(g, d.b) ? { hi: d.a, lo: d.b } : { hi: d.b, lo: d.a };
+  return classOf(g, d.b) > classOf(g, d.a) ? { hi: d.b, lo: d.a } : { hi: d.a, lo: d.b };
 }
 
 export interface DoorCoverage {
@@ -68,17 +69,6 @@ export function doorCoverage(doc: ProjectDocument): Map<string, DoorCoverage> {
         ? []
         : (cameras.get(d.hallId) ?? []).filter((c) => cameraSees(c, d.position, walls.get(d.hallId!) ?? []));
     out.set(d.id, { cameras: seeing.map((c) => c.id), declared: d.cctvDeclared });
-  }
-  return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
   }
   return out;
 }

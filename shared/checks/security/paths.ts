@@ -5,7 +5,7 @@
  * deque keeps the frontier in cost order, so each zone is settled at its least cost in O(V + E).
  * The route that achieves it is kept, door by door, to show where the protection is thin.
  */
-import { AUTHENTICATED, OUTSIDE, classOf, type DoorEdge, type SecurityGraph } from './graph';
+import { AUTHENTICATED, OUTSIDE, sides, type DoorEdge, type SecurityGraph } from './graph';
 
 export interface Route {
   /** Authenticated boundaries crossed. */
@@ -16,12 +16,8 @@ export interface Route {
 
 /** Whether a door lets someone through from `from` to the other side. */
 export function passable(g: SecurityGraph, d: DoorEdge, from: string): boolean {
-  if (!d.egressOnly) return true;
-  const ca = classOf(g, d.a);
-  const cb = classOf(g, d.b);
-  // Exit hardware only: towards the lower class; between equal classes, from a to b as drawn.
-  const exitFrom = ca === cb ? d.a : ca > cb ? d.a : d.b;
-  return from === exitFrom;
+  // Exit hardware only: from the higher-class side (between equal classes, from a to b as drawn).
+  return !d.egressOnly || from === sides(g, d).hi;
 }
 
 export function routesFromOutside(g: SecurityGraph): Map<string, Route> {

@@ -6,6 +6,7 @@
  */
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, ProtectionClass, Rack, Zone } from '../../model/schema';
+import { groupBy } from '../../collections';
 import { rackBox } from '../cooling/layout';
 import { boxInPolygon, pointInPolygon, type PlanBox } from './plan';
 
@@ -36,12 +37,10 @@ export function indexZones(zones: readonly Zone[]): ZoneIndex {
     return d;
   };
   for (const z of zones) depth.set(z.id, depthOf(z));
-  const drawnByHall = new Map<string, Zone[]>();
-  for (const z of zones) {
-    if (z.hallId === null) continue;
-    if (!drawnByHall.has(z.hallId)) drawnByHall.set(z.hallId, []);
-    drawnByHall.get(z.hallId)!.push(z);
-  }
+  const drawnByHall = groupBy(
+    zones.filter((z) => z.hallId !== null),
+    (z) => z.hallId!,
+  );
   // Innermost first; among equals the lower class, so a tie never flatters the layout.
   for (const list of drawnByHall.values())
     list.sort((a, b) => depth.get(b.id)! - depth.get(a.id)! || a.protectionClass - b.protectionClass);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { angleBetween, cameraSees } from './cctv';
-import { boxInPolygon, pointInPolygon, polygonArea, segmentsCross } from './plan';
+import { boxInPolygon, pointInPolygon, segmentsCross } from './plan';
 import { newCamera } from '../../model/securityFactory';
 
 const L = [
@@ -18,10 +18,6 @@ describe('plan geometry', () => {
     expect(pointInPolygon({ x: 1, y: 3 }, L)).toBe(true);
     expect(pointInPolygon({ x: 3, y: 3 }, L)).toBe(false);
     expect(pointInPolygon({ x: -1, y: 1 }, L)).toBe(false);
-  });
-
-  it('shoelace area: the L is 12 m²', () => {
-    expect(polygonArea(L)).toBe(12);
   });
 
   it('segments cross, touch at an end, or miss', () => {

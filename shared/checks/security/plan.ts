@@ -82,11 +82,3 @@ function segmentsCrossStrictly(p1: Point2, p2: Point2, q1: Point2, q2: Point2): 
   const d4 = cross(p1, p2, q2);
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
-
-/** Area of a simple polygon, m² (shoelace formula). */
-export function polygonArea(polygon: readonly Point2[]): number {
-  let twice = 0;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++)
-    twice += (polygon[j]!.x + polygon[i]!.x) * (polygon[j]!.y - polygon[i]!.y);
-  return Math.abs(twice) / 2;
-}
