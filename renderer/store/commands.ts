@@ -168,7 +168,7 @@ export function addDevice(doc: ProjectDocument, rackId: string, catalogId: strin
   const deviceIds = new Set(rack.devices.map((d) => d.id));
   let n = rack.devices.length + 1;
   while (deviceIds.has(`${rack.id}-d${n}`)) n++;
-  const placement = { id: `${rack.id}-d${n}`, catalogId, uPosition: u, feed: 'AB' as const };
+  const placement = { id: `${rack.id}-d${n}`, catalogId, uPosition: u, feed: 'AB' as const, existing: false };
   return {
     ok: true,
     command: {

@@ -38,6 +38,14 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'H100 SXM5', bf16DenseTflops: 989.4, fp8DenseTflops: 1_978.9 },
     psu: { count: 6, redundant: 2 },
     hashrateThs: null,
+    price: {
+      usd: 199_000,
+      source: {
+        tag: 'S',
+        ref: 'supercluster.blog, NVIDIA DGX H100 hardware: base list price $199,000, support ≈20 % a year on top; discounts usual — https://www.supercluster.blog/p/4-nvidia-dgx-h100-hardware',
+      },
+      asOf: 'list price as read in 2026 for the reference figures (figures.md §5); the post is undated',
+    },
     sources: {
       thermal: { tag: 'V', ref: `${DGX_H100_GUIDE} — operating 5–30 °C; no ASHRAE class stated, A2 assumed (U)` },
       psu: {
@@ -76,6 +84,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'H200 SXM 141 GB', bf16DenseTflops: 989.4, fp8DenseTflops: 1_978.9 },
     psu: { count: 6, redundant: 2 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: { tag: 'V', ref: `${DGX_H100_GUIDE} — operating 5–30 °C; no ASHRAE class stated, A2 assumed (U)` },
       psu: { tag: 'V', ref: `${DGX_H100_GUIDE} — 6 × 3.3 kW PSUs, 4+2 redundancy` },
@@ -109,6 +118,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'B200 180 GB', bf16DenseTflops: 2_250, fp8DenseTflops: 4_500 },
     psu: { count: 6, redundant: 1 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: {
         tag: 'U',
@@ -144,6 +154,14 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 72, model: 'B200 (Grace Blackwell)', bf16DenseTflops: 2_250, fp8DenseTflops: 4_500 },
     psu: { count: 8, redundant: 2 },
     hashrateThs: null,
+    price: {
+      usd: 3_000_000,
+      source: {
+        tag: 'S',
+        ref: 'Press estimate ≈$3 M per rack (others say $2–3 M) — https://www.xatakaon.com/robotics-and-ai/nvidias-ai-supercomputer-costs-3-million-to-operate-it-uses-a-switch-with-nearly-2-miles-of-cable',
+      },
+      asOf: 'estimate as read in 2026 for the reference figures (figures.md §5)',
+    },
     sources: {
       power: {
         tag: 'S',
@@ -188,6 +206,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'MI300X OAM 192 GB', bf16DenseTflops: 1_307.4, fp8DenseTflops: 2_614.9 },
     psu: { count: 6, redundant: 3 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: class A2, as most enterprise servers; verify against Dell spec sheet' },
       psu: {
@@ -225,6 +244,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'L40S 48 GB', bf16DenseTflops: 362.05, fp8DenseTflops: 733 },
     psu: { count: 4, redundant: 2 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: class A2, as most enterprise servers' },
       psu: { tag: 'U', ref: 'Assumption: 4 PSUs in 2+2, common for 4U 8-GPU PCIe servers' },
@@ -256,6 +276,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'GeForce RTX 4090', bf16DenseTflops: 165.2, fp8DenseTflops: 660.6 },
     psu: { count: 1, redundant: 0 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: class A2 for an open-frame consumer rig' },
       psu: { tag: 'U', ref: 'Assumption: one consumer ATX PSU on a single-phase 200–240 V circuit (figures.md §1.4)' },
@@ -287,6 +308,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: { count: 8, model: 'GeForce RTX 3090', bf16DenseTflops: 71, fp8DenseTflops: null },
     psu: { count: 1, redundant: 0 },
     hashrateThs: null,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: class A2 for an open-frame consumer rig' },
       psu: { tag: 'U', ref: 'Assumption: one consumer ATX PSU on a single-phase 200–240 V circuit (figures.md §1.4)' },
@@ -315,6 +337,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: null,
     psu: { count: 1, redundant: 0 },
     hashrateThs: 110,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: Bitmain rates S19-family miners to 40 °C ambient (class A3, 5–40 °C)' },
       psu: { tag: 'S', ref: 'Bitmain APW12 power supply, one per miner, single-phase 200–240 V' },
@@ -350,6 +373,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: null,
     psu: { count: 1, redundant: 0 },
     hashrateThs: 140,
+    price: null,
     sources: {
       thermal: { tag: 'U', ref: 'Assumption: Bitmain rates S19-family miners to 40 °C ambient (class A3, 5–40 °C)' },
       psu: { tag: 'S', ref: 'Bitmain APW12 power supply, one per miner, single-phase 200–240 V' },
@@ -381,6 +405,7 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
     gpus: null,
     psu: { count: 1, redundant: 0 },
     hashrateThs: 200,
+    price: null,
     sources: {
       thermal: {
         tag: 'S',
@@ -393,5 +418,41 @@ export const BUILTIN_DEVICES: readonly DeviceSpec[] = [
       size: MINER_SHELF,
       hashrate: { tag: 'S', ref: 'BTCWire/HackerNoon S21 review — 200 TH/s at 17.5 J/TH' },
     },
+  },
+  {
+    id: 'antminer-s21-hydro',
+    name: 'Bitmain Antminer S21 Hydro (335 TH/s, water-cooled)',
+    vendor: 'Bitmain',
+    category: 'miner',
+    uHeight: 4,
+    nameplateW: 5_360,
+    typicalW: 5_360,
+    weightKg: 12.3,
+    airflowCfm: null,
+    heatOutputBtuH: null,
+    cooling: 'liquid',
+    liquidFraction: 0.95,
+    ashraeClass: 'A3',
+    inletMaxC: null,
+    gpus: null,
+    psu: { count: 1, redundant: 0 },
+    hashrateThs: 335,
+    price: null,
+    sources: {
+      power: { tag: 'D', ref: '335 TH/s × 16.0 J/TH = 5,360 W (btcminerguide.com S21 Hydro)' },
+      typical: { tag: 'D', ref: 'As nameplate: miners run flat out' },
+      hashrate: {
+        tag: 'S',
+        ref: 'btcminerguide.com, Antminer S21 Hydro — 335 TH/s at 16 J/TH — https://btcminerguide.com/?p=4017',
+      },
+      thermal: {
+        tag: 'U',
+        ref: 'Water-cooled through cold plates to an external loop or dry cooler; 95 % of the heat to water (the power supply and board to air) is an assumption to verify',
+      },
+      psu: { tag: 'U', ref: 'Assumption: one integrated power supply, three-phase 380–415 V' },
+      weight: { tag: 'S', ref: 'S21+ Hydro: 12.3 kg (top-crypto-mining-asics.com), taken for the S21 Hydro (U)' },
+      size: { tag: 'U', ref: 'Assumption: a hydro miner on a manifold takes a 4U slot' },
+    },
+    notes: 'Needs a water loop (CDU or dry cooler): a rack without a liquid loop cannot run it.',
   },
 ];

@@ -5,9 +5,24 @@ import type { DeviceSpec, RackTypeSpec } from './types';
 
 export type * from './types';
 export { BUILTIN_DEVICES, BUILTIN_RACK_TYPES };
+export { EQUIPMENT, equipment, type EquipmentSpec } from './equipment';
+export { RACK_CONFIGS, rackConfigName, type RackConfigPreset } from './rackConfigs';
+export {
+  parseUserCatalog,
+  serializeUserCatalog,
+  emptyUserCatalog,
+  userCatalogSchema,
+  type UserCatalog,
+} from './userCatalog';
 
 const builtinDevices = new Map(BUILTIN_DEVICES.map((d) => [d.id, d]));
 const builtinRackTypes = new Map(BUILTIN_RACK_TYPES.map((r) => [r.id, r]));
+
+/** A custom device's one source line stands behind each of its figures: the user vouches for them all (tag U). */
+function userSources(ref: string): DeviceSpec['sources'] {
+  const source = { tag: 'U' as const, ref };
+  return { power: source, typical: source, weight: source, gpus: source, hashrate: source };
+}
 
 /** A user's custom device, presented with the same fields as a built-in one. */
 function fromCustom(c: ProjectDocument['customDevices'][number]): DeviceSpec {
@@ -26,10 +41,11 @@ function fromCustom(c: ProjectDocument['customDevices'][number]): DeviceSpec {
     liquidFraction: c.cooling === 'liquid' ? c.liquidFraction : c.cooling === 'immersion' ? 1 : 0,
     ashraeClass: c.ashraeClass,
     inletMaxC: null,
-    gpus: null,
+    gpus: c.gpus,
     psu: { count: c.psuCount, redundant: c.psuRedundant },
-    hashrateThs: null,
-    sources: { power: { tag: 'U', ref: c.source || 'user-supplied' } },
+    hashrateThs: c.hashrateThs,
+    price: null,
+    sources: userSources(c.source || 'user-supplied'),
   };
 }
 

@@ -14,6 +14,7 @@ export const BUILTIN_RACK_TYPES: readonly RackTypeSpec[] = [
     depthM: 1.2,
     heightM: 2.27,
     emptyWeightKg: 160,
+    price: null,
     sources: {
       size: { tag: 'U', ref: 'Common AI rack footprint 600 × 1200 mm (worked case 10a); 48U ≈ 2.27 m tall' },
       weight: EMPTY_RACK_ASSUMPTION,
@@ -27,6 +28,7 @@ export const BUILTIN_RACK_TYPES: readonly RackTypeSpec[] = [
     depthM: 1.07,
     heightM: 2.0,
     emptyWeightKg: 140,
+    price: null,
     sources: {
       size: { tag: 'U', ref: 'Common enterprise rack footprint; 42U ≈ 2.0 m tall' },
       weight: { tag: 'U', ref: 'Assumption: ≈140 kg empty' },
@@ -40,6 +42,7 @@ export const BUILTIN_RACK_TYPES: readonly RackTypeSpec[] = [
     depthM: 1.0,
     heightM: 2.2,
     emptyWeightKg: 60,
+    price: null,
     sources: {
       size: { tag: 'U', ref: 'Assumption: open steel shelving bay as used in air-cooled mining halls' },
       weight: { tag: 'U', ref: 'Assumption: ≈60 kg steel shelving' },

@@ -11,6 +11,16 @@ export interface Source {
   ref: string;
 }
 
+/**
+ * An indicative price from a public source (figures.md §5): order of magnitude only, in US dollars,
+ * never a quote. `asOf` says when the figure was read and, where known, when it was published.
+ */
+export interface CatalogPrice {
+  usd: number;
+  source: Source;
+  asOf: string;
+}
+
 export type DeviceCategory = 'gpu-server' | 'gpu-rig' | 'miner' | 'network' | 'storage' | 'other';
 export type CoolingType = 'air' | 'liquid' | 'immersion';
 /** ASHRAE TC 9.9 (2021) environmental classes: air-cooled A1–A4 and high-density H1. */
@@ -51,6 +61,8 @@ export interface DeviceSpec {
   psu: { count: number; redundant: number };
   /** Bitcoin hashrate, TH/s, for miners. */
   hashrateThs: number | null;
+  /** Indicative unit price, or null where no public figure was found (the BOM then asks for a quote). */
+  price: CatalogPrice | null;
   /** Source of each figure, keyed by the field it supports. */
   sources: Partial<
     Record<
@@ -70,5 +82,6 @@ export interface RackTypeSpec {
   depthM: number;
   heightM: number;
   emptyWeightKg: number;
+  price: CatalogPrice | null;
   sources: Partial<Record<'size' | 'weight', Source>>;
 }

@@ -14,6 +14,7 @@ export const ENTITY_COLLECTIONS = [
   'tenants',
   'cameras',
   'customDevices',
+  'scenarios',
 ] as const;
 
 export function allEntityIds(doc: Pick<ProjectDocument, (typeof ENTITY_COLLECTIONS)[number]>): Set<string> {

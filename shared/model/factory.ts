@@ -92,6 +92,8 @@ export function newProject(id: string): ProjectDocument {
     tenants: [],
     cameras: [],
     customDevices: [],
+    quotes: [],
+    scenarios: [],
   };
 }
 
@@ -125,6 +127,7 @@ export function newRack(
     liquidLoopId: null,
     tenantId: null,
     requiredClass: null,
+    existing: false,
     ...fields,
   };
 }

@@ -135,8 +135,28 @@ function v3ToV4(doc: Raw): Raw {
   return doc;
 }
 
+/**
+ * 4 → 5: configurations, scenarios and the bill of materials (issue 6). Documents gain no quotes and
+ * no scenarios; racks and device placements are new-build (`existing` false: an older file never
+ * said what was already on site, so nothing is left out of the bill unasked); custom devices gain
+ * no GPUs and no hashrate (they were not recorded before).
+ */
+function v4ToV5(doc: Raw): Raw {
+  doc.quotes ??= [];
+  doc.scenarios ??= [];
+  for (const rack of objects(doc.racks)) {
+    rack.existing ??= false;
+    for (const d of objects(rack.devices)) d.existing ??= false;
+  }
+  for (const c of objects(doc.customDevices)) {
+    c.gpus ??= null;
+    c.hashrateThs ??= null;
+  }
+  return doc;
+}
+
 /** MIGRATIONS[n] lifts version n + 1 to n + 2. */
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4];
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 

@@ -123,6 +123,8 @@ describe('project files', () => {
       liquidFraction: 0,
       airflowCfm: null,
       ashraeClass: 'A2',
+      gpus: null,
+      hashrateThs: null,
       source: '',
     });
     expectError(JSON.stringify(doc), /customDevices\[0\]\.psuRedundant: spare power supplies must be fewer/);
@@ -202,9 +204,22 @@ type RawDoc = Record<string, unknown> & {
   doors: Record<string, unknown>[];
 };
 
+/** The sample as release 4 wrote it: no quotes or scenarios; racks and devices without `existing`. */
+function sampleV4(): RawDoc {
+  const doc = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;
+  doc.formatVersion = 4;
+  delete doc.quotes;
+  delete doc.scenarios;
+  for (const r of doc.racks) {
+    delete r.existing;
+    for (const d of r.devices as Record<string, unknown>[]) delete d.existing;
+  }
+  return doc;
+}
+
 /** The sample as release 3 wrote it: no zones, tenants or cameras; doors without security fields. */
 function sampleV3(): RawDoc {
-  const doc = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;
+  const doc = sampleV4();
   doc.formatVersion = 3;
   delete doc.zones;
   delete doc.tenants;
@@ -228,6 +243,52 @@ function sampleV3(): RawDoc {
   for (const p of [...doc.power, ...(doc.cooling ?? [])]) delete p.zoneId;
   return doc;
 }
+
+describe('format migration 4 → 5', () => {
+  it('opens a version 4 file: no quotes or scenarios, everything new-build, custom devices without GPUs', () => {
+    const v4 = sampleV4();
+    (v4 as Record<string, unknown>).customDevices = [
+      {
+        id: 'custom-1',
+        name: 'Old server',
+        category: 'other',
+        uHeight: 2,
+        nameplateW: 800,
+        typicalW: 500,
+        weightKg: 20,
+        psuCount: 2,
+        psuRedundant: 1,
+        cooling: 'air',
+        liquidFraction: 0,
+        airflowCfm: null,
+        ashraeClass: 'A2',
+        source: 'nameplate',
+      },
+    ];
+    const result = parseProject(JSON.stringify(v4));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { doc } = result;
+    expect(doc.formatVersion).toBe(FORMAT_VERSION);
+    expect([doc.quotes, doc.scenarios]).toEqual([[], []]);
+    expect(doc.racks.every((r) => !r.existing && r.devices.every((d) => !d.existing))).toBe(true);
+    expect(doc.customDevices[0]).toMatchObject({ gpus: null, hashrateThs: null });
+  });
+
+  it('refuses a quote given twice and a scenario rule scoped to a missing row', () => {
+    const doc = buildSampleFacility();
+    doc.quotes = [
+      { itemKey: 'ups', unitPrice: 300, source: 'A', date: '2026-01-01' },
+      { itemKey: 'ups', unitPrice: 310, source: 'B', date: '2026-01-02' },
+    ];
+    doc.scenarios[0]!.rules[0]!.scope = { kind: 'rows', ids: ['row-zz'] };
+    const result = parseProject(JSON.stringify(doc));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.details.join('\n')).toMatch(/"ups" is quoted twice/);
+    expect(result.details.join('\n')).toMatch(/refers to row "row-zz"/);
+  });
+});
 
 describe('format migration 2 → 3', () => {
   /** The sample as release 2 wrote it: no cooling design, no loops, no UPS rooms, no cooling settings. */
@@ -371,6 +432,8 @@ describe('cooling references and values', () => {
       liquidFraction: 0,
       airflowCfm: null,
       ashraeClass: 'A2',
+      gpus: null,
+      hashrateThs: null,
       source: 'test',
     });
     expectError(JSON.stringify(device), /liquid-cooled device sends some of its heat to the liquid/);

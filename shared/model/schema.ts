@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ENTITY_COLLECTIONS } from './entities';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -167,6 +167,8 @@ export const devicePlacementSchema = z.object({
    * one circuit every supply is on that circuit whatever this says.
    */
   feed: z.enum(['AB', 'A', 'B']),
+  /** Already owned (the miners a site replaces, a customer's servers): listed in the BOM, not bought. */
+  existing: z.boolean(),
 });
 export type DevicePlacement = z.infer<typeof devicePlacementSchema>;
 
@@ -198,6 +200,8 @@ export const rackSchema = z.object({
   tenantId: id.nullable(),
   /** Protection class this rack needs; null takes its tenant's, else the settings' class for its content. */
   requiredClass: protectionClassSchema.nullable(),
+  /** The rack frame is already on site: listed in the BOM, not bought. */
+  existing: z.boolean(),
 });
 export type Rack = z.infer<typeof rackSchema>;
 
@@ -564,26 +568,111 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A user-defined device, validated exactly like a built-in catalog entry. */
-export const customDeviceSchema = z.object({
-  id,
-  name,
-  category: z.enum(['gpu-server', 'miner', 'network', 'storage', 'other']),
-  uHeight: z.number().int().min(1).max(60),
-  nameplateW: nonNegative.max(500_000),
-  typicalW: nonNegative.max(500_000),
-  weightKg: nonNegative.max(5_000),
-  psuCount: z.number().int().min(1).max(32),
-  psuRedundant: z.number().int().min(0).max(31),
-  /** Air, direct liquid (with `liquidFraction` of its heat to the loop) or immersion-only. */
-  cooling: z.enum(['air', 'liquid', 'immersion']),
-  liquidFraction: finite.min(0).max(1),
-  /** Published front-to-back airflow, CFM; null derives it from power at the design rise. */
-  airflowCfm: positive.max(100_000).nullable(),
-  /** ASHRAE TC 9.9 environmental class, which sets its inlet limits. */
-  ashraeClass: z.enum(['A1', 'A2', 'A3', 'A4', 'H1']),
-  source: z.string().max(2_000),
-});
+export const customDeviceSchema = z
+  .object({
+    id,
+    name,
+    category: z.enum(['gpu-server', 'miner', 'network', 'storage', 'other']),
+    uHeight: z.number().int().min(1).max(60),
+    nameplateW: nonNegative.max(500_000),
+    typicalW: nonNegative.max(500_000),
+    weightKg: nonNegative.max(5_000),
+    psuCount: z.number().int().min(1).max(32),
+    psuRedundant: z.number().int().min(0).max(31),
+    /** Air, direct liquid (with `liquidFraction` of its heat to the loop) or immersion-only. */
+    cooling: z.enum(['air', 'liquid', 'immersion']),
+    liquidFraction: finite.min(0).max(1),
+    /** Published front-to-back airflow, CFM; null derives it from power at the design rise. */
+    airflowCfm: positive.max(100_000).nullable(),
+    /** ASHRAE TC 9.9 environmental class, which sets its inlet limits. */
+    ashraeClass: z.enum(['A1', 'A2', 'A3', 'A4', 'H1']),
+    /** Accelerators it holds and their dense (never sparse) tensor throughput per GPU, TFLOPS; null for none. */
+    gpus: z
+      .object({
+        count: z.number().int().min(1).max(1_000),
+        model: z.string().min(1).max(200),
+        bf16DenseTflops: nonNegative.max(1_000_000),
+        fp8DenseTflops: nonNegative.max(1_000_000).nullable(),
+      })
+      .nullable(),
+    /** Bitcoin hashrate, TH/s, for miners; null otherwise. */
+    hashrateThs: nonNegative.max(1_000_000).nullable(),
+    source: z.string().max(2_000),
+  })
+  .superRefine((c, ctx) => {
+    // Checked on the device itself so that a project and the user catalog refuse the same entries.
+    if (c.cooling === 'liquid' && c.liquidFraction <= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['liquidFraction'],
+        message: 'a liquid-cooled device sends some of its heat to the liquid (fraction above 0)',
+      });
+    if (c.psuRedundant >= c.psuCount)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['psuRedundant'],
+        message: 'spare power supplies must be fewer than installed ones',
+      });
+  });
 export type CustomDevice = z.infer<typeof customDeviceSchema>;
+
+/** A calendar date, YYYY-MM-DD. */
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
+
+/**
+ * A price the user was quoted, in the project's currency, for one line of the bill of materials
+ * (its `itemKey`: a catalog device or rack-type id, or an equipment key such as `ups` or
+ * `circuit:415V-3ph-32A`, docs/bom.md). A quote overrides the catalog's indicative price.
+ */
+export const quoteSchema = z.object({
+  itemKey: z.string().min(1).max(300),
+  /** Per the line's unit (each, kVA, kW, m). */
+  unitPrice: nonNegative.max(10_000_000_000),
+  /** Supplier and reference, or "owned". */
+  source: z.string().min(1).max(2_000),
+  date: isoDate,
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+/** What a scenario fills a rack with: devices stacked from U1 up, and optionally a new rack type. */
+export const rackConfigSchema = z.object({
+  /** The rack type the racks change to; null keeps each rack's own frame. */
+  rackTypeId: id.nullable(),
+  devices: z
+    .array(z.object({ catalogId: id, count: z.number().int().min(1).max(200) }))
+    .min(1)
+    .max(20),
+});
+export type RackConfig = z.infer<typeof rackConfigSchema>;
+
+export const scenarioScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('halls'), ids: z.array(id).min(1).max(1_000) }),
+  z.object({ kind: z.literal('rows'), ids: z.array(id).min(1).max(100_000) }),
+  z.object({ kind: z.literal('racks'), ids: z.array(id).min(1).max(200_000) }),
+]);
+export type ScenarioScope = z.infer<typeof scenarioScopeSchema>;
+
+/**
+ * One rule of a scenario: the racks in `scope` whose content `match`es take `action`. A rack takes
+ * the first rule that fits it, so "keep miners in hall B" before "all racks → GB200" keeps hall B.
+ */
+export const scenarioRuleSchema = z.object({
+  id,
+  scope: scenarioScopeSchema,
+  /** By what the rack holds now: any rack, racks with GPU devices, racks with miners, empty racks. */
+  match: z.enum(['any', 'gpu', 'miner', 'empty']),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('keep') }),
+    z.object({ kind: z.literal('empty') }),
+    z.object({ kind: z.literal('replace'), config: rackConfigSchema }),
+  ]),
+});
+export type ScenarioRule = z.infer<typeof scenarioRuleSchema>;
+
+/** A named variant of the design that swaps rack configurations, applied on the fly (shared/scenarios/apply.ts). */
+export const scenarioSchema = z.object({ id, name, rules: z.array(scenarioRuleSchema).max(100) });
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 const projectObjectSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -602,6 +691,8 @@ const projectObjectSchema = z.object({
   tenants: z.array(tenantSchema).max(10_000),
   cameras: z.array(cameraSchema).max(100_000),
   customDevices: z.array(customDeviceSchema).max(10_000),
+  quotes: z.array(quoteSchema).max(100_000),
+  scenarios: z.array(scenarioSchema).max(1_000),
 });
 
 export const projectSchema = projectObjectSchema.superRefine(checkReferences);
@@ -674,6 +765,7 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   });
   checkCoolingReferences(doc, ctx, halls, rows);
   checkSecurityReferences(doc, ctx, halls);
+  checkCostReferences(doc, ctx, halls, rows);
   doc.power.forEach((p, i) => {
     if (p.kind === 'ups' && p.hallId !== null && !halls.has(p.hallId))
       missing(['power', i, 'hallId'], 'hall', p.hallId);
@@ -685,20 +777,6 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
       path: ['power', cycle, 'parentId'],
       message: `the chain loops back on itself through "${doc.power[cycle]!.id}"`,
     });
-  doc.customDevices.forEach((c, i) => {
-    if (c.cooling === 'liquid' && c.liquidFraction <= 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['customDevices', i, 'liquidFraction'],
-        message: 'a liquid-cooled device sends some of its heat to the liquid (fraction above 0)',
-      });
-    if (c.psuRedundant >= c.psuCount)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['customDevices', i, 'psuRedundant'],
-        message: 'spare power supplies must be fewer than installed ones',
-      });
-  });
 }
 
 /** Cooling references: halls, racks, loops and rejection of the right kinds; containments on their hall's rows. */
@@ -826,4 +904,43 @@ function findParentCycle(items: readonly { id: string; parentId: string | null }
     for (const w of walk) state[w] = 2;
   }
   return null;
+}
+
+/** Quotes price each line once; scenario rules are named once per scenario and scope real halls, rows and racks. */
+function checkCostReferences(
+  doc: z.infer<typeof projectObjectSchema>,
+  ctx: z.RefinementCtx,
+  halls: Set<string>,
+  rows: Map<string, Row>,
+): void {
+  const keys = new Set<string>();
+  doc.quotes.forEach((q, i) => {
+    if (keys.has(q.itemKey))
+      ctx.addIssue({ code: 'custom', path: ['quotes', i, 'itemKey'], message: `"${q.itemKey}" is quoted twice` });
+    keys.add(q.itemKey);
+  });
+  const racks = new Set(doc.racks.map((r) => r.id));
+  const known = { halls, rows: new Set(rows.keys()), racks };
+  doc.scenarios.forEach((s, i) => {
+    const ruleIds = new Set<string>();
+    s.rules.forEach((rule, j) => {
+      if (ruleIds.has(rule.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenarios', i, 'rules', j, 'id'],
+          message: `duplicate rule id "${rule.id}"`,
+        });
+      ruleIds.add(rule.id);
+      const { scope } = rule;
+      if (scope.kind === 'all') return;
+      scope.ids.forEach((ref, k) => {
+        if (!known[scope.kind].has(ref))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['scenarios', i, 'rules', j, 'scope', 'ids', k],
+            message: `refers to ${scope.kind.slice(0, -1)} "${ref}", which does not exist`,
+          });
+      });
+    });
+  });
 }

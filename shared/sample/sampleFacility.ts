@@ -173,11 +173,14 @@ export function buildSampleFacility(): ProjectDocument {
           catalogId: 'antminer-s19-xp',
           uPosition: 1 + 5 * k,
           feed: 'AB' as const,
+          // The miners and their shelving are the site's own, kept from the mining days.
+          existing: true,
         })),
         feeds: { a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A'), 'busway-m1'), b: null },
         redundancy: 'N',
         interruptible: true,
         tenantId: 'tenant-mining',
+        existing: true,
       }),
     );
   }
@@ -200,6 +203,7 @@ export function buildSampleFacility(): ProjectDocument {
           catalogId: 'nvidia-dgx-h100',
           uPosition: 3 + 10 * k,
           feed: 'AB' as const,
+          existing: false,
         })),
         feeds: {
           a: circuit(defaultRackCircuit(`ckt-${name}-a`, `${name} A`, 'A'), `pdu-a${pdu}`),
@@ -265,8 +269,63 @@ export function buildSampleFacility(): ProjectDocument {
       newCamera({ id: 'cam-3', name: 'CAM-3 fire exit', hallId: hall.id, position: { x: 56, y: 9 }, directionDeg: 37 }),
     ],
     customDevices: [],
+    quotes: [],
+    scenarios: SCENARIOS,
   };
 }
+
+/**
+ * The questions a miner asks first (issue 6): newer GPUs in the GPU row, the miner row turned over
+ * to rack-scale GB200, and a cautious step that keeps the miners.
+ */
+const SCENARIOS: ProjectDocument['scenarios'] = [
+  {
+    id: 'scenario-b200',
+    name: 'GPU racks → 4 × DGX B200',
+    rules: [
+      {
+        id: 'rule-b200',
+        scope: { kind: 'all' },
+        match: 'gpu',
+        action: {
+          kind: 'replace',
+          config: { rackTypeId: null, devices: [{ catalogId: 'nvidia-dgx-b200', count: 4 }] },
+        },
+      },
+    ],
+  },
+  {
+    id: 'scenario-gb200',
+    name: 'Miner row → GB200 NVL72',
+    rules: [
+      {
+        id: 'rule-gb200',
+        scope: { kind: 'rows', ids: ['row-a-01'] },
+        match: 'miner',
+        action: {
+          kind: 'replace',
+          config: { rackTypeId: 'rack-48u-600x1200', devices: [{ catalogId: 'nvidia-gb200-nvl72', count: 1 }] },
+        },
+      },
+    ],
+  },
+  {
+    id: 'scenario-h200',
+    name: 'Keep miners, GPU racks → 3 × DGX H200',
+    rules: [
+      { id: 'rule-keep-miners', scope: { kind: 'all' }, match: 'miner', action: { kind: 'keep' } },
+      {
+        id: 'rule-h200',
+        scope: { kind: 'all' },
+        match: 'gpu',
+        action: {
+          kind: 'replace',
+          config: { rackTypeId: null, devices: [{ catalogId: 'nvidia-dgx-h200', count: 3 }] },
+        },
+      },
+    ],
+  },
+];
 
 /**
  * The shells, EN 50600 style: site compound (1) → building corridor (2) → the electrical room and

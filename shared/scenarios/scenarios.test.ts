@@ -35,6 +35,7 @@ describe('worked case 12a: dense tensor throughput per kW of nameplate power', (
           catalogId,
           uPosition: 1 + 10 * k,
           feed: 'AB' as const,
+          existing: false,
         })),
       });
     doc.racks.push(rack('a', 'nvidia-dgx-h100', 3), rack('b', 'nvidia-dgx-h100', 3), rack('m', 'antminer-s19-xp', 2));

@@ -41,7 +41,7 @@ export function oneRackDoc(opts: RackOptions): ProjectDocument {
   let u = 1;
   const devices = opts.devices.flatMap(({ catalogId, count }) =>
     Array.from({ length: count }, (_, i) => {
-      const placement = { id: `${catalogId}-${i}`, catalogId, uPosition: u, feed: 'AB' as const };
+      const placement = { id: `${catalogId}-${i}`, catalogId, uPosition: u, feed: 'AB' as const, existing: false };
       u += 10;
       return placement;
     }),
@@ -96,6 +96,8 @@ export function upsChainDoc(opts: UpsChainOptions): ProjectDocument {
     liquidFraction: 0,
     airflowCfm: null,
     ashraeClass: 'A2',
+    gpus: null,
+    hashrateThs: null,
     source: 'test fixture',
   });
   const twoSided = opts.modulesB !== undefined;
@@ -138,6 +140,7 @@ export function upsChainDoc(opts: UpsChainOptions): ProjectDocument {
         catalogId: LOAD_BANK_ID,
         uPosition: 1 + i,
         feed: 'AB' as const,
+        existing: false,
       })),
       feeds: { a: 'ckt-A', b: twoSided ? 'ckt-B' : null },
       redundancy: twoSided ? '2N' : 'N',

@@ -174,6 +174,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
           catalogId: 'nvidia-dgx-h100',
           uPosition: 10 * d - 7,
           feed: 'AB' as const,
+          existing: false,
         })),
         feeds: { a: a.id, b: b.id },
         redundancy: '2N',
@@ -198,6 +199,8 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     cooling,
     containments,
     customDevices: [],
+    quotes: [],
+    scenarios: [],
   };
 }
 

@@ -73,7 +73,7 @@ export function caseEleven(): ProjectDocument {
       hallId: 'hall-1',
       rackTypeId: 'rack-48u-600x1200',
       position: { x: 20, y: 12 },
-      devices: [{ id: 'd1', catalogId: 'nvidia-dgx-h100', uPosition: 1, feed: 'AB' }],
+      devices: [{ id: 'd1', catalogId: 'nvidia-dgx-h100', uPosition: 1, feed: 'AB', existing: false }],
     }),
   );
   // The case evaluates SEC-3 as not required (its violation set has no SEC-3 entry).

@@ -144,6 +144,8 @@ describe('immersion (worked case 9c: 200 × 3.5 kW miners in a 720 kW container)
       liquidFraction: 1,
       airflowCfm: null,
       ashraeClass: 'A3',
+      gpus: null,
+      hashrateThs: null,
       source: 'worked case 9c',
     });
     doc.cooling.push(

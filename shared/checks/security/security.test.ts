@@ -92,7 +92,7 @@ function nested(): ProjectDocument {
       hallId: 'hall-1',
       rackTypeId: 'rack-48u-600x1200',
       position: { x: 10, y: 5 },
-      devices: [{ id: 'd', catalogId: 'nvidia-dgx-h100', uPosition: 1, feed: 'AB' }],
+      devices: [{ id: 'd', catalogId: 'nvidia-dgx-h100', uPosition: 1, feed: 'AB', existing: false }],
     }),
   );
   return doc;
@@ -208,7 +208,7 @@ describe('security rules on documents', () => {
       hallId: 'hall-1',
       rackTypeId: 'rack-48u-600x1200',
       position: { x: 20, y: 5 },
-      devices: [{ id: 'm', catalogId: 'antminer-s19-xp', uPosition: 1, feed: 'AB' }],
+      devices: [{ id: 'm', catalogId: 'antminer-s19-xp', uPosition: 1, feed: 'AB', existing: false }],
     });
     doc.racks.push(miner);
     const racks = () => run(doc).metrics.racks;
