@@ -4,8 +4,11 @@
  * it has at least `MIN_RUNS` samples and `MIN_MS` of wall time; the table shows the median.
  */
 import {
+  buildBom,
   buildSampleFacility,
   catalogFor,
+  compareScenarios,
+  fillToCapacity,
   parseProject,
   runChecks,
   serializeProject,
@@ -65,6 +68,54 @@ for (const { name, doc } of sites) {
     detail: `loss of ${first}`,
     ...time(() => simulateFailure(doc, catalogFor(doc), [first])),
   });
+  rows.push({
+    case: `buildBom: ${name}`,
+    ...base,
+    detail: `${buildBom(doc).lines.length} lines`,
+    ...time(() => buildBom(doc)),
+  });
+  // A comparison of the design with one scenario refitting every GPU rack: two full check runs and bills.
+  const refit = {
+    ...doc,
+    scenarios: [
+      {
+        id: 'bench',
+        name: 'bench',
+        rules: [
+          {
+            id: 'r',
+            scope: { kind: 'all' as const },
+            match: 'gpu' as const,
+            action: {
+              kind: 'replace' as const,
+              config: { rackTypeId: null, devices: [{ catalogId: 'nvidia-dgx-b200', count: 4 }] },
+            },
+          },
+        ],
+      },
+    ],
+  };
+  rows.push({
+    case: `compareScenarios: ${name}`,
+    ...base,
+    detail: 'design + 1 scenario',
+    ...time(() => compareScenarios(refit, [null, 'bench'])),
+  });
+  const row = doc.rows[0];
+  if (row && doc.racks.length <= 1_000) {
+    const fill = fillToCapacity(doc, [row.id], {
+      rackTypeId: null,
+      devices: [{ catalogId: 'nvidia-dgx-h100', count: 2 }],
+    });
+    rows.push({
+      case: `fillToCapacity: ${name}`,
+      ...base,
+      detail: `${fill.filled} of ${fill.slots} slots, stopped by ${fill.limit}`,
+      ...time(() =>
+        fillToCapacity(doc, [row.id], { rackTypeId: null, devices: [{ catalogId: 'nvidia-dgx-h100', count: 2 }] }),
+      ),
+    });
+  }
   const text = serializeProject(doc);
   rows.push({
     case: `parseProject: ${name}`,

@@ -9,6 +9,26 @@ export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
 
 export const PROJECT_EXTENSION = 'hallwright';
 
+/** Largest export (BOM or report) either host writes, in bytes: a report of a very large site stays far below. */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+
+/** Largest user catalog either host stores, in bytes of JSON text. */
+export const MAX_USER_CATALOG_BYTES = 8 * 1024 * 1024;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Per format: the file extension, the MIME type a browser download carries, and the save dialog's filter name. */
+export const EXPORT_TYPES: Record<ExportFormat, { extension: string; mime: string; label: string }> = {
+  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8', label: 'CSV (comma-separated values)' },
+  xlsx: {
+    extension: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel workbook',
+  },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF document' },
+};
+
 /** Commands the host's menu (native in Electron) sends to the renderer. */
 export const MENU_COMMANDS = [
   'new',
@@ -38,6 +58,14 @@ export interface SaveRequest {
   text: string;
 }
 
+/** An export the renderer built (bill of materials, design report), for the host to save where the user says. */
+export interface ExportRequest {
+  format: ExportFormat;
+  /** A file name without folders; the host adds the format's extension when it is missing. */
+  suggestedName: string;
+  bytes: Uint8Array;
+}
+
 export interface SavedFile {
   name: string;
   handle: string | null;
@@ -52,6 +80,15 @@ export interface HallwrightApi {
   openProject(): Promise<HostResult<OpenedFile | null>>;
   /** Saves atomically, keeping the previous version. `ok` with null when they cancel Save As. */
   saveProject(request: SaveRequest): Promise<HostResult<SavedFile | null>>;
+  /**
+   * Saves an export where the user chooses (Electron: a save dialog; web: a download). `ok` with
+   * null when they cancel. Exports are never written back, so the result's handle is null.
+   */
+  exportFile(request: ExportRequest): Promise<HostResult<SavedFile | null>>;
+  /** The user's own catalog as JSON text (the renderer validates it); `ok` with null when there is none yet. */
+  loadUserCatalog(): Promise<HostResult<string | null>>;
+  /** Stores the user catalog's JSON text, replacing the previous one. */
+  saveUserCatalog(text: string): Promise<HostResult<null>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -60,5 +97,8 @@ export interface HallwrightApi {
 export const IPC = {
   open: 'hallwright:open',
   save: 'hallwright:save',
+  exportFile: 'hallwright:export',
+  loadUserCatalog: 'hallwright:user-catalog:load',
+  saveUserCatalog: 'hallwright:user-catalog:save',
   menu: 'hallwright:menu',
 } as const;

@@ -1,26 +1,46 @@
 /** IPC handlers: dialogs and file I/O for the renderer, with senders and arguments checked. */
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { basename } from 'node:path';
-import { IPC, PROJECT_EXTENSION, type HostResult, type OpenedFile, type SavedFile } from '../../shared/index';
-import { isTrustedSenderUrl, parseSaveRequest, PathRegistry } from './ipcValidation';
+import {
+  EXPORT_TYPES,
+  IPC,
+  PROJECT_EXTENSION,
+  type HostResult,
+  type OpenedFile,
+  type SavedFile,
+} from '../../shared/index';
+import { atomicWriteFile } from './atomicWrite';
+import {
+  isTrustedSenderUrl,
+  parseExportRequest,
+  parseSaveRequest,
+  parseUserCatalogText,
+  PathRegistry,
+} from './ipcValidation';
 import { readProjectFile, saveProjectFile } from './projectFiles';
+import { readUserCatalog, userCatalogPath, writeUserCatalog } from './userCatalogFile';
 
 const FILTERS = [
   { name: 'Hallwright project', extensions: [PROJECT_EXTENSION] },
   { name: 'JSON', extensions: ['json'] },
 ];
 
+const UNTRUSTED = { ok: false, error: 'Refused: untrusted sender.' } as const;
+
 function trusted(event: IpcMainInvokeEvent): BrowserWindow | null {
   const win = BrowserWindow.fromWebContents(event.sender);
   return win && isTrustedSenderUrl(event.senderFrame?.url) ? win : null;
 }
+
+const withExtension = (name: string, extension: string) =>
+  name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 
 export function registerIpc(): void {
   const paths = new PathRegistry();
 
   ipcMain.handle(IPC.open, async (event): Promise<HostResult<OpenedFile | null>> => {
     const win = trusted(event);
-    if (!win) return { ok: false, error: 'Refused: untrusted sender.' };
+    if (!win) return UNTRUSTED;
     const choice = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: FILTERS });
     const path = choice.filePaths[0];
     if (choice.canceled || !path) return { ok: true, value: null };
@@ -32,16 +52,16 @@ export function registerIpc(): void {
 
   ipcMain.handle(IPC.save, async (event, raw: unknown): Promise<HostResult<SavedFile | null>> => {
     const win = trusted(event);
-    if (!win) return { ok: false, error: 'Refused: untrusted sender.' };
+    if (!win) return UNTRUSTED;
     const parsed = parseSaveRequest(raw);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const { handle, suggestedName, text } = parsed.request;
     let path = handle;
     if (path === null) {
-      const name = suggestedName.endsWith(`.${PROJECT_EXTENSION}`)
-        ? suggestedName
-        : `${suggestedName}.${PROJECT_EXTENSION}`;
-      const choice = await dialog.showSaveDialog(win, { defaultPath: name, filters: FILTERS });
+      const choice = await dialog.showSaveDialog(win, {
+        defaultPath: withExtension(suggestedName, PROJECT_EXTENSION),
+        filters: FILTERS,
+      });
       if (choice.canceled || !choice.filePath) return { ok: true, value: null };
       path = choice.filePath;
       paths.approve(path);
@@ -52,5 +72,34 @@ export function registerIpc(): void {
     return written.ok
       ? { ok: true, value: { name: basename(path), handle: path } }
       : { ok: false, error: written.error };
+  });
+
+  // An export is written only where the user chose in this dialog; its path never reaches the renderer.
+  ipcMain.handle(IPC.exportFile, async (event, raw: unknown): Promise<HostResult<SavedFile | null>> => {
+    const win = trusted(event);
+    if (!win) return UNTRUSTED;
+    const parsed = parseExportRequest(raw);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const { format, suggestedName, bytes } = parsed.request;
+    const type = EXPORT_TYPES[format];
+    const choice = await dialog.showSaveDialog(win, {
+      defaultPath: withExtension(suggestedName, type.extension),
+      filters: [{ name: type.label, extensions: [type.extension] }],
+    });
+    if (choice.canceled || !choice.filePath) return { ok: true, value: null };
+    const written = atomicWriteFile(choice.filePath, bytes, { keepBackup: false });
+    return written.ok ? { ok: true, value: { name: basename(choice.filePath), handle: null } } : written;
+  });
+
+  ipcMain.handle(IPC.loadUserCatalog, (event): HostResult<string | null> => {
+    if (!trusted(event)) return UNTRUSTED;
+    return readUserCatalog(userCatalogPath(app.getPath('userData')));
+  });
+
+  ipcMain.handle(IPC.saveUserCatalog, (event, raw: unknown): HostResult<null> => {
+    if (!trusted(event)) return UNTRUSTED;
+    const parsed = parseUserCatalogText(raw);
+    if (!parsed.ok) return parsed;
+    return writeUserCatalog(userCatalogPath(app.getPath('userData')), parsed.text);
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSenderUrl, parseSaveRequest, PathRegistry } from './ipcValidation';
+import { MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES } from '../../shared/index';
+import {
+  isTrustedSenderUrl,
+  parseExportRequest,
+  parseSaveRequest,
+  parseUserCatalogText,
+  PathRegistry,
+} from './ipcValidation';
 
 describe('IPC argument and sender validation', () => {
   it('accepts a well-formed save request', () => {
@@ -11,6 +18,7 @@ describe('IPC argument and sender validation', () => {
     ['a name with folders', { handle: null, suggestedName: '../../etc/passwd', text: '' }],
     ['a number for text', { handle: null, suggestedName: 'a', text: 42 }],
     ['an empty handle', { handle: '', suggestedName: 'a', text: '' }],
+    ['a parent-folder name', { handle: null, suggestedName: '..', text: '' }],
   ])('refuses %s', (_what, value) => {
     expect(parseSaveRequest(value).ok).toBe(false);
   });
@@ -29,5 +37,56 @@ describe('IPC argument and sender validation', () => {
     registry.approve('/home/me/site.hallwright');
     expect(registry.has('/home/me/site.hallwright')).toBe(true);
     expect(registry.has('/etc/passwd')).toBe(false);
+  });
+});
+
+describe('export request validation', () => {
+  const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+  const valid = { format: 'pdf', suggestedName: 'Site report.pdf', bytes };
+
+  it.each(['csv', 'xlsx', 'pdf'])('accepts a %s export', (format) => {
+    const parsed = parseExportRequest({ ...valid, format });
+    expect(parsed).toEqual({ ok: true, request: { ...valid, format } });
+  });
+
+  it('accepts a Node Buffer (a Uint8Array) and an export of exactly the limit', () => {
+    expect(parseExportRequest({ ...valid, bytes: Buffer.from('a,b\r\n') }).ok).toBe(true);
+    expect(parseExportRequest({ ...valid, bytes: new Uint8Array(MAX_EXPORT_BYTES) }).ok).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'pdf'],
+    ['an array', [valid]],
+    ['an unknown format', { ...valid, format: 'exe' }],
+    ['an upper-case format', { ...valid, format: 'PDF' }],
+    ['a missing format', { suggestedName: 'a', bytes }],
+    ['a name with folders', { ...valid, suggestedName: '../../.bashrc' }],
+    ['a Windows path', { ...valid, suggestedName: 'C:\\Windows\\x.pdf' }],
+    ['a name with a NUL', { ...valid, suggestedName: 'a\0.pdf' }],
+    ['an empty name', { ...valid, suggestedName: '' }],
+    ['a dots-only name', { ...valid, suggestedName: '...' }],
+    ['a 256-character name', { ...valid, suggestedName: `${'a'.repeat(252)}.pdf` }],
+    ['a number for the name', { ...valid, suggestedName: 42 }],
+    ['bytes as an array of numbers', { ...valid, bytes: [37, 80, 68, 70] }],
+    ['bytes as a string', { ...valid, bytes: '%PDF' }],
+    ['bytes as an ArrayBuffer', { ...valid, bytes: bytes.buffer }],
+    ['bytes as another typed array', { ...valid, bytes: new Uint16Array(4) }],
+    ['bytes as a look-alike object', { ...valid, bytes: { byteLength: 4, length: 4, 0: 37 } }],
+    ['an extra field', { ...valid, path: '/etc/passwd' }],
+  ])('refuses %s', (_what, value) => {
+    expect(parseExportRequest(value)).toEqual({ ok: false, error: 'Invalid export request.' });
+  });
+
+  it('refuses an export over the limit, saying so', () => {
+    const parsed = parseExportRequest({ ...valid, bytes: new Uint8Array(MAX_EXPORT_BYTES + 1) });
+    expect(parsed).toEqual({ ok: false, error: 'The export is larger than 64 MB and was not saved.' });
+  });
+
+  it('takes the user catalog as text within the limit only', () => {
+    expect(parseUserCatalogText('{"devices":[]}')).toEqual({ ok: true, text: '{"devices":[]}' });
+    expect(parseUserCatalogText({ devices: [] }).ok).toBe(false);
+    expect(parseUserCatalogText(null).ok).toBe(false);
+    expect(parseUserCatalogText('x'.repeat(MAX_USER_CATALOG_BYTES + 1)).ok).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, newProject, serializeProject } from '../../shared/index';
-import { atomicWriteFile, readProjectFile, saveProjectFile } from './projectFiles';
+import { atomicWriteFile } from './atomicWrite';
+import { readProjectFile, saveProjectFile } from './projectFiles';
 
 let dir: string;
 beforeEach(() => {
@@ -43,7 +44,7 @@ describe('project files on disk', () => {
   });
 
   it('leaves the target untouched and no temp file when the write fails', () => {
-    const result = atomicWriteFile(join(dir, 'missing-folder', 'site.hallwright'), sample());
+    const result = atomicWriteFile(join(dir, 'missing-folder', 'site.hallwright'), sample(), { keepBackup: true });
     expect(result.ok).toBe(false);
     expect(tempFiles()).toEqual([]);
   });

@@ -23,6 +23,8 @@ describe('app:// static files', () => {
   });
   it('knows the types it serves', () => {
     expect(mimeType('x.js')).toMatch(/javascript/);
+    // The report's fonts, fetched by the renderer when it builds a PDF.
+    expect(mimeType('assets/DejaVuSans-Bxyz.ttf')).toBe('font/ttf');
     expect(mimeType('x.unknown')).toBe('application/octet-stream');
   });
 });

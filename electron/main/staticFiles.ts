@@ -24,6 +24,7 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.ttf': 'font/ttf',
   '.hallwright': 'application/json',
 };
 

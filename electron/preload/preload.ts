@@ -6,6 +6,9 @@ const api: HallwrightApi = {
   host: 'electron',
   openProject: () => ipcRenderer.invoke(IPC.open),
   saveProject: (request) => ipcRenderer.invoke(IPC.save, request),
+  exportFile: (request) => ipcRenderer.invoke(IPC.exportFile, request),
+  loadUserCatalog: () => ipcRenderer.invoke(IPC.loadUserCatalog),
+  saveUserCatalog: (text) => ipcRenderer.invoke(IPC.saveUserCatalog, text),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

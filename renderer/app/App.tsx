@@ -1,6 +1,9 @@
 import { OneLineDiagram } from '../oneline/OneLineDiagram';
 import { Scene } from '../scene/Scene';
+import type { SidePanel } from '../store/documentStore';
 import { useEditor } from '../store/editor';
+import { BomPanel } from './BomPanel';
+import { CatalogPanel } from './CatalogPanel';
 import { CoolingPanel } from './CoolingPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
@@ -8,28 +11,42 @@ import { MenuBar } from './MenuBar';
 import { NoticeBanner } from './NoticeBanner';
 import { Palette } from './Palette';
 import { PowerPanel } from './PowerPanel';
+import { ScenariosPanel } from './ScenariosPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SimulationBanner } from './SimulationBanner';
 import { StatusBar } from './StatusBar';
 import { useShortcuts } from './useShortcuts';
 
+const TABS: readonly { panel: SidePanel; name: string }[] = [
+  { panel: 'findings', name: 'Findings' },
+  { panel: 'power', name: 'Power' },
+  { panel: 'cooling', name: 'Cooling' },
+  { panel: 'security', name: 'Security' },
+  { panel: 'scenarios', name: 'Scenarios' },
+  { panel: 'bom', name: 'BOM' },
+  { panel: 'catalog', name: 'Catalog' },
+];
+
+const PANELS: Record<SidePanel, () => React.JSX.Element> = {
+  findings: FindingsPanel,
+  power: PowerPanel,
+  cooling: CoolingPanel,
+  security: SecurityPanel,
+  scenarios: ScenariosPanel,
+  bom: BomPanel,
+  catalog: CatalogPanel,
+};
+
 function SidebarTabs() {
   const panel = useEditor((s) => s.panel);
   const setPanel = useEditor((s) => s.setPanel);
   return (
-    <div className="tabs" role="tablist" aria-label="Checks">
-      <button role="tab" aria-selected={panel === 'findings'} onClick={() => setPanel('findings')}>
-        Findings
-      </button>
-      <button role="tab" aria-selected={panel === 'power'} onClick={() => setPanel('power')}>
-        Power
-      </button>
-      <button role="tab" aria-selected={panel === 'cooling'} onClick={() => setPanel('cooling')}>
-        Cooling
-      </button>
-      <button role="tab" aria-selected={panel === 'security'} onClick={() => setPanel('security')}>
-        Security
-      </button>
+    <div className="tabs wrap" role="tablist" aria-label="Checks and costs">
+      {TABS.map((t) => (
+        <button key={t.panel} role="tab" aria-selected={panel === t.panel} onClick={() => setPanel(t.panel)}>
+          {t.name}
+        </button>
+      ))}
     </div>
   );
 }
@@ -37,7 +54,7 @@ function SidebarTabs() {
 export function App() {
   useShortcuts();
   const oneLine = useEditor((s) => s.view === 'one-line');
-  const panel = useEditor((s) => s.panel);
+  const Panel = PANELS[useEditor((s) => s.panel)];
   return (
     <div className="app">
       <MenuBar />
@@ -55,15 +72,7 @@ export function App() {
         <div className="sidebar">
           <Inspector />
           <SidebarTabs />
-          {panel === 'findings' ? (
-            <FindingsPanel />
-          ) : panel === 'power' ? (
-            <PowerPanel />
-          ) : panel === 'cooling' ? (
-            <CoolingPanel />
-          ) : (
-            <SecurityPanel />
-          )}
+          <Panel />
         </div>
       </main>
       <StatusBar />

@@ -4,3 +4,16 @@ export const kW = (w: number) =>
 export const MW = (w: number) =>
   `${(w / 1e6).toLocaleString('en-US', { maximumFractionDigits: 3, minimumFractionDigits: 3 })} MW`;
 export const pct = (x: number) => `${x.toFixed(1)} %`;
+
+/** An amount in the project's currency ("$1,234,567"); a code Intl does not know prints after the number. */
+export function money(amount: number, currency: string): string {
+  try {
+    return amount.toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+  } catch {
+    return `${amount.toLocaleString('en-US', { maximumFractionDigits: 0 })} ${currency}`;
+  }
+}
+
+/** A figure with a fixed number of decimals and thousands separators. */
+export const num = (x: number, digits = 1) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

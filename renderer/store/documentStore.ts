@@ -23,7 +23,7 @@ export type Tool =
   | { kind: 'place-door' }
   | { kind: 'place-camera' };
 export type ViewMode = 'perspective' | 'plan' | 'one-line';
-export type SidePanel = 'findings' | 'power' | 'cooling' | 'security';
+export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
 

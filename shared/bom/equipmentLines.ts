@@ -13,7 +13,9 @@ export function boardKva(voltageV: number, ratingA: number, phases: 1 | 3): numb
   return ((phases === 3 ? Math.sqrt(3) : 1) * voltageV * ratingA) / 1_000;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+// One formatter for every rating: toLocaleString would build a new one per call, seconds on a large site.
+const RATING = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const fmt = (n: number) => RATING.format(n);
 
 export function countEquipment(doc: ProjectDocument, catalog: CatalogView, tallies: Tallies): void {
   const add = (

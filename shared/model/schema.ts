@@ -10,7 +10,10 @@
  * - Ids are stable strings; nothing derived (totals, findings) is ever saved.
  */
 import { z } from 'zod';
+import { BUILTIN_DEVICES } from '../catalog/devices';
 import { ENTITY_COLLECTIONS } from './entities';
+
+const BUILTIN_DEVICE_IDS = new Set(BUILTIN_DEVICES.map((d) => d.id));
 
 export const FORMAT_VERSION = 5;
 
@@ -572,7 +575,7 @@ export const customDeviceSchema = z
   .object({
     id,
     name,
-    category: z.enum(['gpu-server', 'miner', 'network', 'storage', 'other']),
+    category: z.enum(['gpu-server', 'gpu-rig', 'miner', 'network', 'storage', 'other']),
     uHeight: z.number().int().min(1).max(60),
     nameplateW: nonNegative.max(500_000),
     typicalW: nonNegative.max(500_000),
@@ -766,6 +769,15 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   checkCoolingReferences(doc, ctx, halls, rows);
   checkSecurityReferences(doc, ctx, halls);
   checkCostReferences(doc, ctx, halls, rows);
+  doc.customDevices.forEach((c, i) => {
+    // The built-in catalog answers first, so a custom device under a built-in id would be silently ignored.
+    if (BUILTIN_DEVICE_IDS.has(c.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customDevices', i, 'id'],
+        message: `"${c.id}" is a built-in device's id`,
+      });
+  });
   doc.power.forEach((p, i) => {
     if (p.kind === 'ups' && p.hallId !== null && !halls.has(p.hallId))
       missing(['power', i, 'hallId'], 'hall', p.hallId);

@@ -289,7 +289,7 @@ const SCENARIOS: ProjectDocument['scenarios'] = [
         match: 'gpu',
         action: {
           kind: 'replace',
-          config: { rackTypeId: null, devices: [{ catalogId: 'nvidia-dgx-b200', count: 4 }] },
+          config: { rackTypeId: 'rack-48u-600x1200', devices: [{ catalogId: 'nvidia-dgx-b200', count: 4 }] },
         },
       },
     ],

@@ -41,6 +41,7 @@ function summarise(doc: ProjectDocument, id: string | null, name: string, notes:
     if (t) needed.add(t);
   }
   const bf16Pflops = compute.bf16Tflops / 1_000;
+  const itPriced = bom.categories.find((c) => c.category === 'it')?.unpriced === 0;
   return {
     id,
     name,
@@ -64,7 +65,8 @@ function summarise(doc: ProjectDocument, id: string | null, name: string, notes:
     capexUnpricedLines: bom.unpricedLines,
     annualEnergyMWh: site.annualEnergyMWh,
     annualEnergyCost: site.annualCost,
-    costPerPflops: bf16Pflops > 0 ? bom.total / bf16Pflops : null,
+    // Without a price for every new compute device the ratio would flatter the design: leave it out.
+    costPerPflops: bf16Pflops > 0 && itPriced ? bom.total / bf16Pflops : null,
     buildCost: indicativeBuildCost(site.itW),
     notes,
   };

@@ -36,7 +36,7 @@ export interface ScenarioSummary {
   capexUnpricedLines: number;
   annualEnergyMWh: number;
   annualEnergyCost: number;
-  /** capex / BF16 PFLOPS; null without GPUs. */
+  /** capex / BF16 PFLOPS; null without GPUs or while an IT device has no price (a lower bound while other lines are unpriced). */
   costPerPflops: number | null;
   /** Indicative build cost of its IT load (worked case 12b), for scale against capex. */
   buildCost: BuildCost;

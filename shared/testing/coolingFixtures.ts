@@ -35,7 +35,13 @@ export function coolingHallDoc(rows: RowSpec[]): ProjectDocument {
           liquidLoopId: row.liquidLoopId ?? null,
           devices: row.devices.flatMap(({ catalogId, count }) =>
             Array.from({ length: count }, (_, k) => {
-              const placement = { id: `${catalogId}-${k}`, catalogId, uPosition: u, feed: 'AB' as const, existing: false };
+              const placement = {
+                id: `${catalogId}-${k}`,
+                catalogId,
+                uPosition: u,
+                feed: 'AB' as const,
+                existing: false,
+              };
               u += 10;
               return placement;
             }),

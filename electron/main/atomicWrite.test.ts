@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { atomicWriteFile } from './atomicWrite';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hallwright-atomic-'));
+});
+
+const tempFiles = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+/** Every byte value, twice, and some bytes that are not valid UTF-8: a text round trip would mangle them. */
+const binary = () => Uint8Array.from({ length: 512 + 3 }, (_, i) => (i < 512 ? i % 256 : [0xff, 0xfe, 0xc3][i - 512]!));
+
+describe('atomic writes', () => {
+  it('writes bytes exactly, with no temp file left', () => {
+    const path = join(dir, 'report.pdf');
+    expect(atomicWriteFile(path, binary(), { keepBackup: false })).toEqual({ ok: true });
+    expect(new Uint8Array(readFileSync(path))).toEqual(binary());
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it('writes a large buffer whole', () => {
+    const path = join(dir, 'big.xlsx');
+    const big = new Uint8Array(8 * 1024 * 1024 + 7).map((_, i) => (i * 31) % 251);
+    expect(atomicWriteFile(path, big, { keepBackup: false })).toEqual({ ok: true });
+    expect(readFileSync(path).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('writes text as UTF-8', () => {
+    const path = join(dir, 'bom.csv');
+    atomicWriteFile(path, '\uFEFFItem,Δ → ≥\r\n', { keepBackup: false });
+    expect(readFileSync(path, 'utf8')).toBe('\uFEFFItem,Δ → ≥\r\n');
+  });
+
+  it('replaces an existing file, keeping a backup only when asked', () => {
+    const path = join(dir, 'report.pdf');
+    writeFileSync(path, 'old');
+    atomicWriteFile(path, new Uint8Array([1, 2]), { keepBackup: false });
+    expect([...readFileSync(path)]).toEqual([1, 2]);
+    expect(readdirSync(dir)).toEqual(['report.pdf']);
+    atomicWriteFile(path, new Uint8Array([3]), { keepBackup: true });
+    expect([...readFileSync(`${path}.bak`)]).toEqual([1, 2]);
+  });
+
+  it('fails clearly when the rename fails, leaving the target and no temp file', () => {
+    // A non-empty folder where the file should go: the rename fails whoever runs the test (root too).
+    const path = join(dir, 'report.pdf');
+    mkdirSync(path);
+    writeFileSync(join(path, 'keep'), 'kept');
+    const result = atomicWriteFile(path, binary(), { keepBackup: false });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^report\.pdf could not be saved: /) });
+    expect(readFileSync(join(path, 'keep'), 'utf8')).toBe('kept');
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it('fails clearly when the folder does not exist', () => {
+    const result = atomicWriteFile(join(dir, 'missing', 'report.pdf'), binary(), { keepBackup: false });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^report\.pdf could not be saved: .*ENOENT/),
+    });
+  });
+});

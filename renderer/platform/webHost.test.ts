@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES } from '../../shared/index';
+import { downloadName, USER_CATALOG_KEY, webHost } from './webHost';
+
+/** The browser APIs the web host touches, faked: links that record their download, a storage map. */
+let downloads: { name: string; blob: Blob }[];
+let storage: Map<string, string>;
+let storageFails: 'quota' | 'disabled' | null;
+
+beforeEach(() => {
+  downloads = [];
+  storage = new Map();
+  storageFails = null;
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.stubGlobal('document', {
+    createElement: () => {
+      const a = { href: '', download: '', click: () => downloads.push({ name: a.download, blob: blobs.get(a.href)! }) };
+      return a;
+    },
+  });
+  vi.stubGlobal('localStorage', {
+    getItem: (key: string) => {
+      if (storageFails === 'disabled') throw new DOMException('The operation is insecure.', 'SecurityError');
+      return storage.get(key) ?? null;
+    },
+    setItem: (key: string, value: string) => {
+      if (storageFails) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      storage.set(key, value);
+    },
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('web host exports', () => {
+  it.each([
+    ['csv', 'text/csv;charset=utf-8'],
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['pdf', 'application/pdf'],
+  ] as const)('downloads a %s export with its MIME type and extension', async (format, mime) => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const result = await webHost.exportFile({ format, suggestedName: 'Site - export', bytes });
+    expect(result).toEqual({ ok: true, value: { name: `Site - export.${format}`, handle: null } });
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.name).toBe(`Site - export.${format}`);
+    expect(downloads[0]!.blob.type).toBe(mime);
+    expect(new Uint8Array(await downloads[0]!.blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('refuses an export over the limit without downloading', async () => {
+    const result = await webHost.exportFile({
+      format: 'pdf',
+      suggestedName: 'x',
+      bytes: new Uint8Array(MAX_EXPORT_BYTES + 1),
+    });
+    expect(result).toEqual({ ok: false, error: 'The export is larger than 64 MB and was not saved.' });
+    expect(downloads).toEqual([]);
+  });
+
+  it('sanitises download names', () => {
+    expect(downloadName('a/b:c*?"<>|\td', 'pdf', 'export')).toBe('a_b_c_d.pdf');
+    expect(downloadName('report.PDF', 'pdf', 'export')).toBe('report.PDF');
+    expect(downloadName('  ', 'csv', 'export')).toBe('export.csv');
+  });
+});
+
+describe('web host user catalog', () => {
+  it('reads null before anything is stored, then what was stored', async () => {
+    expect(await webHost.loadUserCatalog()).toEqual({ ok: true, value: null });
+    expect(await webHost.saveUserCatalog('{"devices":[]}')).toEqual({ ok: true, value: null });
+    expect(storage.get(USER_CATALOG_KEY)).toBe('{"devices":[]}');
+    expect(await webHost.loadUserCatalog()).toEqual({ ok: true, value: '{"devices":[]}' });
+  });
+
+  it('turns a full storage into a clear error, keeping the stored catalog', async () => {
+    await webHost.saveUserCatalog('{"old":true}');
+    storageFails = 'quota';
+    const result = await webHost.saveUserCatalog('{"new":true}');
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/full or disabled\), so it was not saved: .*quota/),
+    });
+    expect(storage.get(USER_CATALOG_KEY)).toBe('{"old":true}');
+  });
+
+  it('says so when storage is disabled', async () => {
+    storageFails = 'disabled';
+    expect(await webHost.loadUserCatalog()).toEqual({
+      ok: false,
+      error: expect.stringMatching(/storage is not available/),
+    });
+  });
+
+  it('refuses a catalog over the limit, counting UTF-8 bytes', async () => {
+    const result = await webHost.saveUserCatalog('é'.repeat(MAX_USER_CATALOG_BYTES / 2 + 1));
+    expect(result).toEqual({ ok: false, error: 'The user catalog is larger than 8 MB and was not saved.' });
+    expect(storage.size).toBe(0);
+  });
+});
