@@ -9,8 +9,6 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import {
   applyScenario,
   buildBom,
-  compareScenarios,
-  runChecks,
   type HostResult,
   type ProjectDocument,
   type SavedFile,
@@ -18,6 +16,8 @@ import {
 } from '../../shared/index';
 import { HALLWRIGHT_VERSION } from '../../shared/export/version';
 import { host } from '../platform/host';
+import { checksFor } from '../store/checks';
+import { compareInWorker } from '../workers/engineClient';
 import { exportFileName } from './fileName';
 
 type ExportResult = HostResult<SavedFile | null>;
@@ -74,15 +74,21 @@ export async function exportBom(
 export async function exportReport(doc: ProjectDocument, snapshotPng: Uint8Array | null): Promise<ExportResult> {
   let bytes: Uint8Array;
   try {
-    const [{ buildReport }, reportFontBytes] = await Promise.all([import('../../shared/export/pdf'), reportFonts()]);
+    // The comparison runs every check once per scenario: in the engine worker, so the editor stays responsive.
+    const [{ buildReport }, reportFontBytes, comparison] = await Promise.all([
+      import('../../shared/export/pdf'),
+      reportFonts(),
+      compareInWorker(doc, [null, ...doc.scenarios.map((s) => s.id)]),
+    ]);
+    if (!comparison.ok) return { ok: false, error: `The scenario comparison failed: ${comparison.error}` };
     bytes = await buildReport({
       projectName: doc.name || 'Untitled project',
       generatedAt: new Date().toISOString(),
       version: HALLWRIGHT_VERSION,
       doc,
-      results: runChecks(doc),
+      results: checksFor(doc),
       bom: buildBom(doc),
-      scenarios: compareScenarios(doc, [null, ...doc.scenarios.map((s) => s.id)]),
+      scenarios: comparison.value,
       snapshotPng,
       fonts: reportFontBytes,
     });
