@@ -9,6 +9,7 @@ import {
   catalogFor,
   emptyUserCatalog,
   parseUserCatalog,
+  plural,
   serializeUserCatalog,
   type Confidence,
   type CustomDevice,
@@ -22,8 +23,12 @@ import {
   addCustomDevice,
   deleteCustomDevice,
   importFromUserCatalog,
+  keepQuotes,
   mergeIntoUserCatalog,
+  removeFromUserCatalog,
+  removeQuoteFromUserCatalog,
   sameDevice,
+  takeKeptQuotes,
   updateCustomDevice,
   type CustomDeviceFields,
 } from '../store/catalogCommands';
@@ -425,13 +430,68 @@ function MyCatalog({ api }: { api: UserCatalogApi }) {
                   ) : (
                     <span className="hint">the project holds a different version</span>
                   )}
+                  <button
+                    disabled={saving}
+                    aria-label={`Remove from my catalog: ${c.name}`}
+                    onClick={() =>
+                      void save(removeFromUserCatalog(loaded.catalog, c.id), `${c.name} removed from your catalog.`)
+                    }
+                  >
+                    Remove
+                  </button>
                 </div>
               </li>
             );
           })}
         </ul>
       ) : null}
+      {loaded.status === 'ready' ? <KeptQuotes catalog={loaded.catalog} api={api} /> : null}
     </section>
+  );
+}
+
+/** Quotes kept across projects, each in the currency it was given in. */
+function KeptQuotes({ catalog, api }: { catalog: UserCatalog; api: UserCatalogApi }) {
+  const doc = useEditor((s) => s.doc);
+  const { saving, save } = api;
+  return (
+    <div className="catalog-quotes" data-testid="user-catalog-quotes">
+      <h4>Quotes</h4>
+      <p className="hint">
+        Prices your suppliers gave you, kept for other projects in their currency (BOM tab: quote a line first).
+      </p>
+      {catalog.quotes.length > 0 ? (
+        <ul className="catalog-list">
+          {catalog.quotes.map((q) => (
+            <li key={q.itemKey}>
+              <code>{q.itemKey}</code> {q.unitPrice.toLocaleString('en-US')} {q.currency} · {q.source} · {q.date}{' '}
+              <button
+                disabled={saving}
+                aria-label={`Remove the kept quote for ${q.itemKey}`}
+                onClick={() =>
+                  void save(removeQuoteFromUserCatalog(catalog, q.itemKey), `Quote for ${q.itemKey} removed.`)
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="catalog-actions">
+        <button
+          disabled={saving || doc.quotes.length === 0}
+          onClick={() =>
+            void save(keepQuotes(catalog, doc), `${plural(doc.quotes.length, 'quote')} kept in your catalog.`)
+          }
+        >
+          Keep this project&apos;s quotes ({doc.quotes.length})
+        </button>
+        <button disabled={catalog.quotes.length === 0} onClick={() => runEdit(takeKeptQuotes(doc, catalog))}>
+          Use kept quotes where this project has none
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -15,6 +15,10 @@ import {
   importFromUserCatalog,
   mergeIntoUserCatalog,
   updateCustomDevice,
+  keepQuotes,
+  removeFromUserCatalog,
+  removeQuoteFromUserCatalog,
+  takeKeptQuotes,
   type CustomDeviceFields,
 } from './catalogCommands';
 import { addDevice } from './commands';
@@ -237,5 +241,58 @@ describe('the user catalog', () => {
       ok: false,
       reason: '"custom-x" is not in your catalog.',
     });
+  });
+});
+
+describe('quotes kept in the user catalog', () => {
+  it('keeps the project quotes with its currency, and gives them back only where a project has none in that currency', () => {
+    const store = fresh();
+    store.getState().run({
+      label: 'quotes',
+      recipe: (d) => {
+        d.quotes = [
+          { itemKey: 'ups', unitPrice: 350, source: 'UPS vendor Q-1', date: '2026-11-01' },
+          { itemKey: 'rack-pdu', unitPrice: 1_100, source: 'PDU vendor', date: '2026-11-02' },
+        ];
+      },
+    });
+    const kept = keepQuotes(emptyUserCatalog(), doc(store));
+    expect(kept.quotes.map((q) => [q.itemKey, q.currency])).toEqual([
+      ['ups', 'USD'],
+      ['rack-pdu', 'USD'],
+    ]);
+    expect(parseUserCatalog(serializeUserCatalog(kept)).ok).toBe(true);
+
+    const other = fresh();
+    run(other, {
+      ok: true,
+      command: { label: 'q', recipe: (d) => void (d.quotes = [{ ...doc(store).quotes[0]!, unitPrice: 999 }]) },
+    });
+    run(other, takeKeptQuotes(doc(other), kept));
+    // Its own UPS quote stays; the rack-PDU quote comes from the catalog without its currency.
+    expect(doc(other).quotes).toEqual([
+      { itemKey: 'ups', unitPrice: 999, source: 'UPS vendor Q-1', date: '2026-11-01' },
+      { itemKey: 'rack-pdu', unitPrice: 1_100, source: 'PDU vendor', date: '2026-11-02' },
+    ]);
+    expect(reopens(other)).toBe(true);
+
+    const euro = fresh();
+    euro.getState().run({ label: 'eur', recipe: (d) => void (d.settings.currency = 'EUR') });
+    expect(takeKeptQuotes(doc(euro), kept)).toEqual({
+      ok: false,
+      reason: 'Your catalog has no EUR quote this project lacks.',
+    });
+    expect(removeQuoteFromUserCatalog(kept, 'ups').quotes.map((q) => q.itemKey)).toEqual(['rack-pdu']);
+  });
+
+  it('removes a device from the user catalog', () => {
+    const catalog = {
+      ...emptyUserCatalog(),
+      devices: [
+        { ...SWITCH, id: 'custom-a' },
+        { ...SWITCH, id: 'custom-b' },
+      ],
+    };
+    expect(removeFromUserCatalog(catalog, 'custom-a').devices.map((d) => d.id)).toEqual(['custom-b']);
   });
 });

@@ -12,6 +12,7 @@ import {
   type CustomDevice,
   type ProjectDocument,
   type UserCatalog,
+  type UserQuote,
 } from '../../shared/index';
 import type { EditResult } from './powerCommands';
 import { validate } from './validate';
@@ -178,4 +179,44 @@ export function mergeIntoUserCatalog(catalog: UserCatalog, device: CustomDevice)
   const i = catalog.devices.findIndex((c) => c.id === device.id);
   const devices = i < 0 ? [...catalog.devices, device] : catalog.devices.map((c, j) => (j === i ? device : c));
   return { ...catalog, devices };
+}
+
+/** The user catalog without the device `id`. */
+export function removeFromUserCatalog(catalog: UserCatalog, id: string): UserCatalog {
+  return { ...catalog, devices: catalog.devices.filter((c) => c.id !== id) };
+}
+
+/**
+ * The user catalog with the project's quotes kept for other projects, in the project's currency;
+ * a kept quote for the same item and currency is replaced by the project's.
+ */
+export function keepQuotes(catalog: UserCatalog, doc: ProjectDocument): UserCatalog {
+  const currency = doc.settings.currency;
+  const incoming: UserQuote[] = doc.quotes.map((q) => ({ ...q, currency }));
+  const replaced = new Set(incoming.map((q) => q.itemKey));
+  return { ...catalog, quotes: [...catalog.quotes.filter((q) => !replaced.has(q.itemKey)), ...incoming] };
+}
+
+export function removeQuoteFromUserCatalog(catalog: UserCatalog, itemKey: string): UserCatalog {
+  return { ...catalog, quotes: catalog.quotes.filter((q) => q.itemKey !== itemKey) };
+}
+
+/**
+ * Takes the kept quotes in the project's currency for the items the project has no quote for: a
+ * project's own quotes are never overwritten, and a quote in another currency is never converted.
+ */
+export function takeKeptQuotes(doc: ProjectDocument, catalog: UserCatalog): EditResult {
+  const quoted = new Set(doc.quotes.map((q) => q.itemKey));
+  const taken = catalog.quotes
+    .filter((q) => q.currency === doc.settings.currency && !quoted.has(q.itemKey))
+    .map(({ currency: _currency, ...quote }) => quote);
+  if (taken.length === 0)
+    return { ok: false, reason: `Your catalog has no ${doc.settings.currency} quote this project lacks.` };
+  return {
+    ok: true,
+    command: {
+      label: `Use ${plural(taken.length, 'quote')} from my catalog`,
+      recipe: (d) => void d.quotes.push(...taken),
+    },
+  };
 }

@@ -12,7 +12,9 @@ export {
   serializeUserCatalog,
   emptyUserCatalog,
   userCatalogSchema,
+  userQuoteSchema,
   type UserCatalog,
+  type UserQuote,
 } from './userCatalog';
 
 const builtinDevices = new Map(BUILTIN_DEVICES.map((d) => [d.id, d]));

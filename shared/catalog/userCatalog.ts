@@ -10,11 +10,15 @@ import { customDeviceSchema, quoteSchema } from '../model/schema';
 
 export const USER_CATALOG_VERSION = 1;
 
+/** A quote kept across projects carries its currency: a project takes only quotes in its own. */
+export const userQuoteSchema = quoteSchema.extend({ currency: z.string().min(1).max(8) });
+export type UserQuote = z.infer<typeof userQuoteSchema>;
+
 export const userCatalogSchema = z
   .object({
     formatVersion: z.literal(USER_CATALOG_VERSION),
     devices: z.array(customDeviceSchema).max(10_000),
-    quotes: z.array(quoteSchema).max(100_000),
+    quotes: z.array(userQuoteSchema).max(100_000),
   })
   .superRefine((c, ctx) => {
     const unique = (key: 'devices' | 'quotes', values: string[], what: string) => {
