@@ -275,6 +275,33 @@ describe('format migration 4 → 5', () => {
     expect(doc.customDevices[0]).toMatchObject({ gpus: null, hashrateThs: null });
   });
 
+  it('refuses a custom device under a built-in id, which the catalog would silently ignore', () => {
+    const doc = buildSampleFacility();
+    doc.customDevices = [
+      {
+        id: 'nvidia-dgx-h100',
+        name: 'My DGX',
+        category: 'gpu-server',
+        uHeight: 8,
+        nameplateW: 10_200,
+        typicalW: 8_000,
+        weightKg: 130,
+        psuCount: 6,
+        psuRedundant: 2,
+        cooling: 'air',
+        liquidFraction: 0,
+        airflowCfm: null,
+        ashraeClass: 'A2',
+        gpus: null,
+        hashrateThs: null,
+        source: 'test',
+      },
+    ];
+    const result = parseProject(JSON.stringify(doc));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.details.join('\n')).toMatch(/"nvidia-dgx-h100" is a built-in device's id/);
+  });
+
   it('refuses a quote given twice and a scenario rule scoped to a missing row', () => {
     const doc = buildSampleFacility();
     doc.quotes = [
