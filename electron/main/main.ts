@@ -6,6 +6,12 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, lockDownSession } from './window';
 
+// `--user-data-dir=<dir>` keeps all the app stores (the user catalog, Chromium's own data) in <dir>:
+// an isolated profile for the end-to-end tests and for portable use. Set before anything reads it,
+// and before the single-instance lock, which is held per user-data folder.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', userDataDir);
+
 if (!app.requestSingleInstanceLock()) app.quit();
 
 registerAppScheme();
