@@ -102,5 +102,7 @@ test('the bill of materials takes a quote and exports CSV, XLSX and a PDF report
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   const bytes = readFileSync((await pdf.path())!);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // Exported from the app, the report carries the 3D view as an image.
+  expect(bytes.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   expect(total).toMatch(/Total \$[\d,]+/);
 });
