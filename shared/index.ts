@@ -52,3 +52,4 @@ export { compareScenarios } from './scenarios/compare';
 export { fillToCapacity, type FillResult, type FillLimit } from './scenarios/fill';
 export { coolingNeeded } from './scenarios/coolingNeeded';
 export type { ScenarioSummary, CoolingTechnology, CheckVerdict } from './scenarios/types';
+export { tourTimeline, frameAt, moveDuration, travelled, type Timeline, type TourFrame } from './tours/timeline';

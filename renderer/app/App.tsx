@@ -15,6 +15,8 @@ import { ScenariosPanel } from './ScenariosPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SimulationBanner } from './SimulationBanner';
 import { StatusBar } from './StatusBar';
+import { TourCaption } from './TourCaption';
+import { ToursPanel } from './ToursPanel';
 import { useShortcuts } from './useShortcuts';
 
 const TABS: readonly { panel: SidePanel; name: string }[] = [
@@ -25,6 +27,7 @@ const TABS: readonly { panel: SidePanel; name: string }[] = [
   { panel: 'scenarios', name: 'Scenarios' },
   { panel: 'bom', name: 'BOM' },
   { panel: 'catalog', name: 'Catalog' },
+  { panel: 'tours', name: 'Tours' },
 ];
 
 const PANELS: Record<SidePanel, () => React.JSX.Element> = {
@@ -35,6 +38,7 @@ const PANELS: Record<SidePanel, () => React.JSX.Element> = {
   scenarios: ScenariosPanel,
   bom: BomPanel,
   catalog: CatalogPanel,
+  tours: ToursPanel,
 };
 
 function SidebarTabs() {
@@ -67,7 +71,7 @@ export function App() {
           <div className={oneLine ? 'scene-host hidden' : 'scene-host'}>
             <Scene />
           </div>
-          {oneLine ? <OneLineDiagram /> : null}
+          {oneLine ? <OneLineDiagram /> : <TourCaption />}
         </div>
         <div className="sidebar">
           <Inspector />

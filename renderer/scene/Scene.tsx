@@ -6,6 +6,7 @@ import type { Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { SceneContent } from './SceneContent';
 import { TestBridgeInstaller } from './TestBridge';
+import { TourDriver } from './TourDriver';
 
 function PlanCamera({ hall }: { hall: Hall }) {
   const size = useThree((s) => s.size);
@@ -81,6 +82,7 @@ export function Scene() {
       <hemisphereLight args={['#ffffff', '#8d96a0', 0.5]} />
       <Cameras hall={hall} />
       <SceneContent hall={hall} />
+      <TourDriver />
       <TestBridgeInstaller />
     </Canvas>
   );

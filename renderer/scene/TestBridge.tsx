@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import { useEditor } from '../store/editor';
 import { useFloorPoint } from './useRackDrag';
+import { viewBridge, type View } from './viewBridge';
 
 export interface TestBridge {
   state: () => ReturnType<typeof useEditor.getState>;
@@ -14,6 +15,8 @@ export interface TestBridge {
   toScreen: (x: number, y: number, z?: number) => { x: number; y: number };
   /** Plan point where a client-space pixel's ray meets the floor. */
   toFloor: (clientX: number, clientY: number) => { x: number; y: number } | null;
+  /** Where the camera stands and what it looks at (world metres), as the tour panel records them. */
+  view: () => View | null;
 }
 
 declare global {
@@ -35,6 +38,7 @@ export function TestBridgeInstaller() {
         return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
       },
       toFloor,
+      view: () => viewBridge.current?.current() ?? null,
     };
   }, [camera, gl, toFloor]);
   return null;

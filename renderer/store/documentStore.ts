@@ -23,7 +23,7 @@ export type Tool =
   | { kind: 'place-door' }
   | { kind: 'place-camera' };
 export type ViewMode = 'perspective' | 'plan' | 'one-line';
-export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog';
+export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
 
@@ -60,6 +60,13 @@ export interface DragPreview {
   dy: number;
 }
 
+export interface TourPlayback {
+  tourId: string;
+  stopIndex: number;
+  /** Bumped on every play, so playing the same tour again restarts it. */
+  run: number;
+}
+
 export interface EditorState {
   doc: ProjectDocument;
   history: History;
@@ -77,6 +84,8 @@ export interface EditorState {
   placementFeeds: PlacementFeeds | null;
   /** A way in being shown (zone, door, zone, … from outside), from a security finding; null when none. */
   securityPath: string[] | null;
+  /** The tour being played and the stop the camera is at or heading to; null when none plays. */
+  tourPlayback: TourPlayback | null;
 
   run(command: Command): boolean;
   undo(): void;
@@ -94,6 +103,9 @@ export interface EditorState {
   simulate(request: FailureSimulationRequest | null): void;
   setPlacementFeeds(feeds: PlacementFeeds | null): void;
   showPath(path: string[] | null): void;
+  /** Plays a tour from its first stop; null stops. */
+  playTour(tourId: string | null): void;
+  setTourStop(stopIndex: number): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -123,6 +135,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     simulation: null,
     placementFeeds: null,
     securityPath: null,
+    tourPlayback: null,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -153,6 +166,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
         simulation: null,
         placementFeeds: null,
         securityPath: null,
+        tourPlayback: null,
       });
     },
     markSaved(savedFile, savedDoc = get().doc) {
@@ -175,6 +189,12 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     simulate: (simulation) => set({ simulation }),
     setPlacementFeeds: (placementFeeds) => set({ placementFeeds }),
     showPath: (securityPath) => set({ securityPath }),
+    playTour: (tourId) =>
+      set({ tourPlayback: tourId === null ? null : { tourId, stopIndex: 0, run: (get().tourPlayback?.run ?? 0) + 1 } }),
+    setTourStop(stopIndex) {
+      const playback = get().tourPlayback;
+      if (playback && playback.stopIndex !== stopIndex) set({ tourPlayback: { ...playback, stopIndex } });
+    },
     selectedRackIds() {
       const { doc, selection } = get();
       const racks = new Set(doc.racks.map((r) => r.id));

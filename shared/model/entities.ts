@@ -15,6 +15,7 @@ export const ENTITY_COLLECTIONS = [
   'cameras',
   'customDevices',
   'scenarios',
+  'tours',
 ] as const;
 
 export function allEntityIds(doc: Pick<ProjectDocument, (typeof ENTITY_COLLECTIONS)[number]>): Set<string> {

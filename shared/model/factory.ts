@@ -94,6 +94,7 @@ export function newProject(id: string): ProjectDocument {
     customDevices: [],
     quotes: [],
     scenarios: [],
+    tours: [],
   };
 }
 

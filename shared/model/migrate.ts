@@ -155,8 +155,14 @@ function v4ToV5(doc: Raw): Raw {
   return doc;
 }
 
+/** 5 → 6: presentation tours (issue 7). Documents gain no tours. */
+function v5ToV6(doc: Raw): Raw {
+  doc.tours ??= [];
+  return doc;
+}
+
 /** MIGRATIONS[n] lifts version n + 1 to n + 2. */
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5];
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5, v5ToV6];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 

@@ -210,6 +210,7 @@ function sampleV4(): RawDoc {
   doc.formatVersion = 4;
   delete doc.quotes;
   delete doc.scenarios;
+  delete doc.tours;
   for (const r of doc.racks) {
     delete r.existing;
     for (const d of r.devices as Record<string, unknown>[]) delete d.existing;
@@ -243,6 +244,26 @@ function sampleV3(): RawDoc {
   for (const p of [...doc.power, ...(doc.cooling ?? [])]) delete p.zoneId;
   return doc;
 }
+
+describe('format migration 5 → 6', () => {
+  it('opens a version 5 file with no tours', () => {
+    const v5 = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;
+    v5.formatVersion = 5;
+    delete v5.tours;
+    const result = parseProject(JSON.stringify(v5));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.doc.tours).toEqual([]);
+  });
+
+  it('refuses a tour with two stops of one id', () => {
+    const doc = buildSampleFacility();
+    const stop = { id: 's', caption: '', position: { x: 0, y: 1.7, z: 0 }, target: { x: 1, y: 1, z: 1 }, holdS: 2 };
+    doc.tours = [{ id: 'tour-1', name: 'T', stops: [stop, stop] }];
+    const result = parseProject(JSON.stringify(doc));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.details.join('\n')).toMatch(/duplicate stop id "s"/);
+  });
+});
 
 describe('format migration 4 → 5', () => {
   it('opens a version 4 file: no quotes or scenarios, everything new-build, custom devices without GPUs', () => {

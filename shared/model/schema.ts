@@ -15,7 +15,7 @@ import { ENTITY_COLLECTIONS } from './entities';
 
 const BUILTIN_DEVICE_IDS = new Set(BUILTIN_DEVICES.map((d) => d.id));
 
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -677,6 +677,29 @@ export type ScenarioRule = z.infer<typeof scenarioRuleSchema>;
 export const scenarioSchema = z.object({ id, name, rules: z.array(scenarioRuleSchema).max(100) });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
+/** A point in the 3D scene, metres: x along the hall, y up, z across it (docs/architecture.md). */
+export const vec3Schema = z.object({
+  x: finite.min(-100_000).max(100_000),
+  y: finite.min(-100_000).max(100_000),
+  z: finite.min(-100_000).max(100_000),
+});
+export type Vec3 = z.infer<typeof vec3Schema>;
+
+/** One viewpoint of a tour: where the camera stands, what it looks at, and what the presenter says there. */
+export const tourStopSchema = z.object({
+  id,
+  caption: z.string().max(500),
+  position: vec3Schema,
+  target: vec3Schema,
+  /** Seconds the tour rests here before moving on. */
+  holdS: finite.min(0).max(600),
+});
+export type TourStop = z.infer<typeof tourStopSchema>;
+
+/** A walkthrough for a presentation: stops played in order with eased camera moves (shared/tours). */
+export const tourSchema = z.object({ id, name, stops: z.array(tourStopSchema).max(500) });
+export type Tour = z.infer<typeof tourSchema>;
+
 const projectObjectSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   id,
@@ -696,6 +719,7 @@ const projectObjectSchema = z.object({
   customDevices: z.array(customDeviceSchema).max(10_000),
   quotes: z.array(quoteSchema).max(100_000),
   scenarios: z.array(scenarioSchema).max(1_000),
+  tours: z.array(tourSchema).max(1_000),
 });
 
 export const projectSchema = projectObjectSchema.superRefine(checkReferences);
@@ -768,7 +792,7 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   });
   checkCoolingReferences(doc, ctx, halls, rows);
   checkSecurityReferences(doc, ctx, halls);
-  checkCostReferences(doc, ctx, halls, rows);
+  checkPlanReferences(doc, ctx, halls, rows);
   doc.customDevices.forEach((c, i) => {
     // The built-in catalog answers first, so a custom device under a built-in id would be silently ignored.
     if (BUILTIN_DEVICE_IDS.has(c.id))
@@ -918,8 +942,8 @@ function findParentCycle(items: readonly { id: string; parentId: string | null }
   return null;
 }
 
-/** Quotes price each line once; scenario rules are named once per scenario and scope real halls, rows and racks. */
-function checkCostReferences(
+/** Quotes price each line once; scenario rules and tour stops are named once each; rules scope real halls, rows and racks. */
+function checkPlanReferences(
   doc: z.infer<typeof projectObjectSchema>,
   ctx: z.RefinementCtx,
   halls: Set<string>,
@@ -930,6 +954,18 @@ function checkCostReferences(
     if (keys.has(q.itemKey))
       ctx.addIssue({ code: 'custom', path: ['quotes', i, 'itemKey'], message: `"${q.itemKey}" is quoted twice` });
     keys.add(q.itemKey);
+  });
+  doc.tours.forEach((t, i) => {
+    const stops = new Set<string>();
+    t.stops.forEach((stop, j) => {
+      if (stops.has(stop.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tours', i, 'stops', j, 'id'],
+          message: `duplicate stop id "${stop.id}"`,
+        });
+      stops.add(stop.id);
+    });
   });
   const racks = new Set(doc.racks.map((r) => r.id));
   const known = { halls, rows: new Set(rows.keys()), racks };

@@ -271,6 +271,7 @@ export function buildSampleFacility(): ProjectDocument {
     customDevices: [],
     quotes: [],
     scenarios: SCENARIOS,
+    tours: [],
   };
 }
 

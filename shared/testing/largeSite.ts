@@ -201,6 +201,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     customDevices: [],
     quotes: [],
     scenarios: [],
+    tours: [],
   };
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Drives the camera inside the canvas: plays the tour in the store (shared/tours/timeline.ts gives
+ * the camera's position and aim at each instant), and lets the panels read and set the view
+ * through viewBridge. The canvas renders on demand, so each frame of a move asks for the next.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Vector3 } from 'three';
+import { frameAt, tourTimeline, type Vec3 } from '../../shared/index';
+import { useEditor } from '../store/editor';
+import { viewBridge, type View } from './viewBridge';
+
+/** What the default controls (drei's OrbitControls with makeDefault) expose that a tour needs. */
+interface Controls {
+  target: Vector3;
+  update(): void;
+}
+
+const asVec3 = (v: Vector3): Vec3 => ({ x: v.x, y: v.y, z: v.z });
+
+export function TourDriver() {
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as unknown as Controls | null;
+  const invalidate = useThree((s) => s.invalidate);
+  const playback = useEditor((s) => s.tourPlayback);
+  const tours = useEditor((s) => s.doc.tours);
+  const tour = playback ? tours.find((t) => t.id === playback.tourId) : undefined;
+  const timeline = useMemo(() => (tour ? tourTimeline(tour.stops) : null), [tour]);
+  const started = useRef<number | null>(null);
+
+  useEffect(() => {
+    const apply = (view: View) => {
+      camera.position.set(view.position.x, view.position.y, view.position.z);
+      if (controls) {
+        controls.target.set(view.target.x, view.target.y, view.target.z);
+        controls.update();
+      } else camera.lookAt(view.target.x, view.target.y, view.target.z);
+      invalidate();
+    };
+    viewBridge.current = {
+      current: () => ({
+        position: asVec3(camera.position),
+        target: controls ? asVec3(controls.target) : { x: 0, y: 0, z: 0 },
+      }),
+      goTo: apply,
+    };
+    return () => {
+      viewBridge.current = null;
+    };
+  }, [camera, controls, invalidate]);
+
+  // A new play (or another tour) starts the clock again; moving on to the next stop does not.
+  const run = playback?.run ?? 0;
+  const playingId = playback?.tourId ?? null;
+  useEffect(() => {
+    started.current = null;
+    if (playingId !== null) invalidate();
+  }, [run, playingId, invalidate]);
+
+  useFrame(({ clock }) => {
+    if (!playback || !timeline) return;
+    started.current ??= clock.elapsedTime;
+    const frame = frameAt(timeline, clock.elapsedTime - started.current);
+    if (!frame) return useEditor.getState().playTour(null);
+    viewBridge.current?.goTo(frame);
+    useEditor.getState().setTourStop(frame.stopIndex);
+    if (frame.done) useEditor.getState().playTour(null);
+  });
+  return null;
+}
