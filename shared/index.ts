@@ -53,3 +53,4 @@ export { fillToCapacity, type FillResult, type FillLimit } from './scenarios/fil
 export { coolingNeeded } from './scenarios/coolingNeeded';
 export type { ScenarioSummary, CoolingTechnology, CheckVerdict } from './scenarios/types';
 export { tourTimeline, frameAt, moveDuration, travelled, type Timeline, type TourFrame } from './tours/timeline';
+export { walk, walkObstacles, walkStart, blocked, EYE_HEIGHT_M, BODY_RADIUS_M, type Obstacles } from './walk/collision';

@@ -8,6 +8,7 @@ import { CoolingPanel } from './CoolingPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { MenuBar } from './MenuBar';
+import { Minimap } from './Minimap';
 import { NoticeBanner } from './NoticeBanner';
 import { Palette } from './Palette';
 import { PowerPanel } from './PowerPanel';
@@ -58,6 +59,7 @@ function SidebarTabs() {
 export function App() {
   useShortcuts();
   const oneLine = useEditor((s) => s.view === 'one-line');
+  const walking = useEditor((s) => s.view === 'walk');
   const Panel = PANELS[useEditor((s) => s.panel)];
   return (
     <div className="app">
@@ -72,6 +74,7 @@ export function App() {
             <Scene />
           </div>
           {oneLine ? <OneLineDiagram /> : <TourCaption />}
+          {walking ? <Minimap /> : null}
         </div>
         <div className="sidebar">
           <Inspector />

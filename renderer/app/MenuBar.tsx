@@ -1,5 +1,5 @@
 import { useEditor } from '../store/editor';
-import { runMenuCommand } from './actions';
+import { runMenuCommand, toggleWalk } from './actions';
 
 export function MenuBar() {
   const canUndo = useEditor((s) => s.history.undo.length > 0);
@@ -52,6 +52,13 @@ export function MenuBar() {
           title="Toggle top-down plan view (P)"
         >
           {view === 'plan' ? 'Plan view' : '3D view'}
+        </button>
+        <button
+          aria-pressed={view === 'walk'}
+          onClick={toggleWalk}
+          title="Walk through the hall at eye height: W A S D or arrows to move, drag or click to look (Shift runs)"
+        >
+          Walk
         </button>
         <button
           aria-pressed={view === 'one-line'}

@@ -78,6 +78,11 @@ export function togglePlanView(): void {
   setView(view === 'plan' ? 'perspective' : 'plan');
 }
 
+export function toggleWalk(): void {
+  const { view, setView } = useEditor.getState();
+  setView(view === 'walk' ? 'perspective' : 'walk');
+}
+
 export function toggleOneLine(): void {
   const { view, setView } = useEditor.getState();
   setView(view === 'one-line' ? 'perspective' : 'one-line');

@@ -7,6 +7,7 @@ import { useEditor } from '../store/editor';
 import { SceneContent } from './SceneContent';
 import { TestBridgeInstaller } from './TestBridge';
 import { TourDriver } from './TourDriver';
+import { WalkControls } from './WalkControls';
 
 function PlanCamera({ hall }: { hall: Hall }) {
   const size = useThree((s) => s.size);
@@ -28,6 +29,14 @@ function PlanCamera({ hall }: { hall: Hall }) {
 function Cameras({ hall }: { hall: Hall }) {
   const view = useEditor((s) => s.view);
   const target: [number, number, number] = [hall.width / 2, 0, hall.depth / 2];
+  if (view === 'walk') {
+    return (
+      <>
+        <PerspectiveCamera makeDefault fov={70} near={0.05} far={500} />
+        <WalkControls hall={hall} />
+      </>
+    );
+  }
   if (view === 'plan') {
     return (
       <>

@@ -5,7 +5,7 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Vector3 } from 'three';
+import { Vector3 } from 'three';
 import { frameAt, tourTimeline, type Vec3 } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { viewBridge, type View } from './viewBridge';
@@ -40,7 +40,10 @@ export function TourDriver() {
     viewBridge.current = {
       current: () => ({
         position: asVec3(camera.position),
-        target: controls ? asVec3(controls.target) : { x: 0, y: 0, z: 0 },
+        // Without orbit controls (walk mode) the camera aims 5 m ahead along its view direction.
+        target: controls
+          ? asVec3(controls.target)
+          : asVec3(camera.getWorldDirection(new Vector3()).multiplyScalar(5).add(camera.position)),
       }),
       goTo: apply,
     };

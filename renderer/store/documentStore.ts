@@ -22,7 +22,7 @@ export type Tool =
   /** A click puts a door on the nearest wall or zone edge. */
   | { kind: 'place-door' }
   | { kind: 'place-camera' };
-export type ViewMode = 'perspective' | 'plan' | 'one-line';
+export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk';
 export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
@@ -60,6 +60,13 @@ export interface DragPreview {
   dy: number;
 }
 
+export interface Walker {
+  x: number;
+  y: number;
+  /** Plan direction it faces: 0° along +x, 90° along +y. */
+  headingDeg: number;
+}
+
 export interface TourPlayback {
   tourId: string;
   stopIndex: number;
@@ -86,6 +93,8 @@ export interface EditorState {
   securityPath: string[] | null;
   /** The tour being played and the stop the camera is at or heading to; null when none plays. */
   tourPlayback: TourPlayback | null;
+  /** Where the walker stands in walk mode (hall plan metres) and which way it faces; null outside walk mode. */
+  walker: Walker | null;
 
   run(command: Command): boolean;
   undo(): void;
@@ -106,6 +115,7 @@ export interface EditorState {
   /** Plays a tour from its first stop; null stops. */
   playTour(tourId: string | null): void;
   setTourStop(stopIndex: number): void;
+  setWalker(walker: Walker | null): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -136,6 +146,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     placementFeeds: null,
     securityPath: null,
     tourPlayback: null,
+    walker: null,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -182,7 +193,8 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
       set({ selection: [...current] });
     },
     setTool: (tool) => set({ tool }),
-    setView: (view) => set({ view }),
+    setView: (view) => set(view === 'walk' ? { view } : { view, walker: null }),
+    setWalker: (walker) => set({ walker }),
     setDrag: (drag) => set({ drag }),
     setPanel: (panel) => set({ panel }),
     setColouring: (colouring) => set({ colouring }),
