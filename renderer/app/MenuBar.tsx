@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useEditor } from '../store/editor';
 import { runMenuCommand, toggleWalk } from './actions';
+import { SceneExportDialog } from './SceneExportDialog';
 
 export function MenuBar() {
   const canUndo = useEditor((s) => s.history.undo.length > 0);
@@ -11,6 +13,7 @@ export function MenuBar() {
   const fileName = useEditor((s) => s.file.name);
   const dirty = useEditor((s) => s.doc !== s.savedDoc);
   const projectName = useEditor((s) => s.doc.name);
+  const [exporting, setExporting] = useState(false);
 
   return (
     <header className="menubar" role="toolbar" aria-label="Main toolbar">
@@ -28,6 +31,10 @@ export function MenuBar() {
         <button onClick={() => runMenuCommand('save-as')} title="Save As… (Ctrl+Shift+S)">
           Save As…
         </button>
+        <button onClick={() => setExporting(true)} title="Export the 3D view as a PNG image or a GLB model">
+          Export 3D…
+        </button>
+        {exporting ? <SceneExportDialog onClose={() => setExporting(false)} /> : null}
       </div>
       <div className="group" aria-label="Edit">
         <button

@@ -46,6 +46,8 @@ describe('web host exports', () => {
     ['csv', 'text/csv;charset=utf-8'],
     ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['pdf', 'application/pdf'],
+    ['png', 'image/png'],
+    ['glb', 'model/gltf-binary'],
   ] as const)('downloads a %s export with its MIME type and extension', async (format, mime) => {
     const bytes = new Uint8Array([1, 2, 3]);
     const result = await webHost.exportFile({ format, suggestedName: 'Site - export', bytes });

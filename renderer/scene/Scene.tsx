@@ -5,6 +5,7 @@ import { MOUSE } from 'three';
 import type { Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { SceneContent } from './SceneContent';
+import { SceneExportBridge } from './SceneExportBridge';
 import { TestBridgeInstaller } from './TestBridge';
 import { TourDriver } from './TourDriver';
 import { WalkControls } from './WalkControls';
@@ -92,6 +93,7 @@ export function Scene() {
       <Cameras hall={hall} />
       <SceneContent hall={hall} />
       <TourDriver />
+      <SceneExportBridge />
       <TestBridgeInstaller />
     </Canvas>
   );

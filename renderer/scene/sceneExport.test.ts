@@ -1,0 +1,230 @@
+import {
+  AmbientLight,
+  BoxGeometry,
+  Color,
+  Group,
+  InstancedMesh,
+  Matrix4,
+  Mesh,
+  MeshBasicMaterial,
+  MeshStandardMaterial,
+  Object3D,
+  PlaneGeometry,
+  Scene,
+  ShaderMaterial,
+  Vector3,
+} from 'three';
+import { describe, expect, it } from 'vitest';
+import { buildSampleFacility } from '../../shared/index';
+import { facilityModel, flipRows, frustumForAspect, modelLabels, shotSizeError, shotTiles } from './sceneExport';
+
+describe('screenshot sizes', () => {
+  it.each([
+    [1280, 720],
+    [1920, 1080],
+    [3840, 2160],
+    [2160, 3840],
+    [16, 16],
+  ])('accepts %i × %i', (w, h) => {
+    expect(shotSizeError(w, h)).toBeNull();
+  });
+
+  it.each([
+    [3841, 1000, 'Each side is from 16 to 3840 pixels.'],
+    [15, 1000, 'Each side is from 16 to 3840 pixels.'],
+    [3840, 2161, 'At most 3840 × 2160 pixels (8.3 megapixels) in all.'],
+    [1920.5, 1080, 'Width and height are whole numbers of pixels.'],
+    [Number.NaN, 1080, 'Width and height are whole numbers of pixels.'],
+  ])('refuses %d × %d', (w, h, message) => {
+    expect(shotSizeError(w, h)).toBe(message);
+  });
+
+  it('covers the image with tiles, each pixel once', () => {
+    const tiles = shotTiles(1920, 1080, 1024);
+    expect(tiles).toEqual([
+      { x: 0, y: 0, width: 1024, height: 1024 },
+      { x: 1024, y: 0, width: 896, height: 1024 },
+      { x: 0, y: 1024, width: 1024, height: 56 },
+      { x: 1024, y: 1024, width: 896, height: 56 },
+    ]);
+    const fourK = shotTiles(3840, 2160, 1024);
+    expect(fourK).toHaveLength(12);
+    expect(fourK.reduce((sum, t) => sum + t.width * t.height, 0)).toBe(3840 * 2160);
+    expect(shotTiles(100, 50, 1024)).toEqual([{ x: 0, y: 0, width: 100, height: 50 }]);
+  });
+
+  it('turns WebGL rows (bottom first) into image rows (top first)', () => {
+    // 1 × 3 pixels, bottom to top: red, green, blue.
+    const gl = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255]);
+    expect([...flipRows(gl, 1, 3)]).toEqual([0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255]);
+  });
+
+  it('widens an orthographic frustum to the shot, keeping its height and centre', () => {
+    expect(frustumForAspect({ left: -400, right: 400, top: 300, bottom: -300 }, 16 / 9)).toEqual({
+      left: -300 * (16 / 9),
+      right: 300 * (16 / 9),
+      top: 300,
+      bottom: -300,
+    });
+    expect(frustumForAspect({ left: 0, right: 10, top: 2, bottom: -2 }, 1)).toEqual({
+      left: 3,
+      right: 7,
+      top: 2,
+      bottom: -2,
+    });
+  });
+});
+
+describe('model labels', () => {
+  it('names the sample hall, its racks in drawing order, its equipment and its shell', () => {
+    const doc = buildSampleFacility();
+    const hall = doc.halls[0]!;
+    const labels = modelLabels(doc, hall);
+    expect(labels.hall).toBe('Hall A (ex-mining)');
+    const racks = [...labels.racks.values()].flat();
+    expect(racks).toHaveLength(32);
+    expect(labels.racks.get('miner-shelf-2000')?.[0]).toBe('A-01-01');
+    expect(labels.names.get('racks:miner-shelf-2000')).toBeTruthy();
+    const fanWall = doc.cooling.find((c) => c.name === 'Fan wall FW1 (pad)')!;
+    expect(labels.names.get(`cooling-${fanWall.id}`)).toBe('Fan wall FW1 (pad)');
+    const containment = doc.containments[0]!;
+    expect(labels.names.get(`containment-${containment.id}`)).toBe('Hot aisle 01/02 (contained)');
+    const doors = doc.doors.filter((d) => d.hallId === hall.id).map((d) => d.name);
+    expect(labels.shell).toEqual(['Wall 1', 'Wall 2', 'Wall 3', 'Wall 4', ...doors]);
+    expect(doors).toContain('Loading door');
+  });
+});
+
+/** A scene shaped like the one SceneContent draws: shell with a grid, racks, cooling, containment, overlays. */
+function fakeScene(): Scene {
+  const scene = new Scene();
+  scene.add(new AmbientLight());
+  const shell = new Group();
+  const floor = new Mesh(new PlaneGeometry(10, 6), new MeshStandardMaterial());
+  floor.name = 'floor';
+  const grid = new Mesh(new PlaneGeometry(10, 6), new ShaderMaterial());
+  const wall = new Mesh(new BoxGeometry(10, 3, 0.2), new MeshStandardMaterial({ transparent: true, opacity: 0.5 }));
+  const door = new Mesh(new BoxGeometry(1, 2, 0.45), new MeshStandardMaterial());
+  shell.add(floor, grid, wall, door);
+
+  const racks = new Group();
+  racks.name = 'racks:gpu';
+  const body = new InstancedMesh(new BoxGeometry(0.6, 2, 1.2), new MeshStandardMaterial(), 16);
+  const front = new InstancedMesh(new BoxGeometry(0.5, 1.8, 0.02), new MeshStandardMaterial(), 16);
+  const dummy = new Object3D();
+  [
+    [1, 2, 0],
+    [3, 2, Math.PI / 2],
+  ].forEach(([x, z, yaw], i) => {
+    dummy.position.set(x!, 0, z!);
+    dummy.rotation.set(0, yaw!, 0);
+    dummy.updateMatrix();
+    body.setMatrixAt(i, dummy.matrix);
+    front.setMatrixAt(i, dummy.matrix);
+    body.setColorAt(i, new Color(i === 0 ? '#2f3640' : '#2f80ed'));
+    front.setColorAt(i, new Color('#7fd1ff'));
+  });
+  body.count = 2;
+  front.count = 2;
+  racks.add(body, front);
+
+  const cooling = new Group();
+  cooling.name = 'cooling-units';
+  const unit = new Group();
+  unit.name = 'cooling-fw1';
+  unit.position.set(5, 0, 5.5);
+  const arrow = new Group();
+  arrow.add(new Mesh(new BoxGeometry(), new MeshBasicMaterial()));
+  unit.add(new Mesh(new BoxGeometry(3, 2, 0.3), new MeshStandardMaterial()), arrow);
+  cooling.add(unit);
+
+  const containments = new Group();
+  containments.name = 'containments';
+  const aisle = new Group();
+  aisle.name = 'containment-hot1';
+  aisle.add(new Mesh(new BoxGeometry(4, 0.02, 1.2), new MeshStandardMaterial({ transparent: true })));
+  containments.add(aisle);
+
+  const overlay = new Group();
+  overlay.name = 'security-overlay';
+  overlay.add(new Mesh(new BoxGeometry(), new MeshStandardMaterial()));
+  const airflow = new Group();
+  airflow.name = 'rack-airflow';
+  airflow.add(new InstancedMesh(new BoxGeometry(), new MeshBasicMaterial(), 4));
+
+  scene.add(shell, racks, cooling, containments, overlay, airflow);
+  return scene;
+}
+
+const LABELS = {
+  hall: 'Hall A',
+  names: new Map([
+    ['floor', 'Floor'],
+    ['cooling-units', 'Cooling units'],
+    ['containments', 'Containment'],
+    ['cooling-fw1', 'Fan wall FW1'],
+    ['containment-hot1', 'Hot aisle'],
+    ['racks:gpu', 'GPU rack'],
+  ]),
+  racks: new Map([['gpu', ['R-01', 'R-02']]]),
+  shell: ['Wall 1', 'Roller door'],
+};
+
+const names = (o: Object3D) => o.children.map((c) => c.name);
+
+describe('facility model', () => {
+  it('keeps the facility under the hall, named, and leaves out the grid, lights and overlays', () => {
+    const model = facilityModel(fakeScene(), LABELS);
+    expect(model.name).toBe('Hall A');
+    const hall = model.children[0]!;
+    expect(hall.name).toBe('Hall A');
+    expect(names(hall)).toEqual(['Hall shell', 'Racks', 'Cooling units', 'Containment']);
+    const [shell, racks, cooling, containment] = hall.children;
+    expect(names(shell!)).toEqual(['Floor', 'Wall 1', 'Roller door']);
+    expect(names(racks!)).toEqual(['GPU rack']);
+    expect(names(racks!.children[0]!)).toEqual(['R-01', 'R-02']);
+    // The fan wall keeps its box and loses its airflow arrow (unlit) and the group that held it.
+    expect(names(cooling!)).toEqual(['Fan wall FW1']);
+    expect(cooling!.children[0]!.children).toHaveLength(1);
+    expect(names(containment!)).toEqual(['Hot aisle']);
+    let meshes = 0;
+    model.traverse((o) => {
+      if (o instanceof Mesh) {
+        meshes++;
+        expect(o).not.toBeInstanceOf(InstancedMesh);
+        expect(o.material).toBeInstanceOf(MeshStandardMaterial);
+      }
+    });
+    // floor, wall, door, 2 racks × (body, front), fan wall, containment roof
+    expect(meshes).toBe(9);
+  });
+
+  it('places each rack where its instance stands, its parts at the rack, in its instance colour', () => {
+    const model = facilityModel(fakeScene(), LABELS);
+    const second = model.getObjectByName('R-02')!;
+    model.updateMatrixWorld(true);
+    expect(second.getWorldPosition(new Vector3()).toArray()).toEqual([3, 0, 2]);
+    expect(second.rotation.y).toBeCloseTo(Math.PI / 2);
+    const [body, front] = second.children as Mesh[];
+    expect(body!.matrix.equals(new Matrix4())).toBe(true);
+    expect((body!.material as MeshStandardMaterial).color.getHexString()).toBe('2f80ed');
+    expect((front!.material as MeshStandardMaterial).color.getHexString()).toBe('7fd1ff');
+    // Racks of one colour share a material, so the exporter writes one glTF mesh for them.
+    const first = model.getObjectByName('R-01')!.children as Mesh[];
+    expect(first[1]!.material).toBe(front!.material);
+    expect(first[0]!.material).not.toBe(body!.material);
+  });
+
+  it('places copied equipment where it stands in the world', () => {
+    const scene = fakeScene();
+    scene.getObjectByName('cooling-units')!.position.set(0, 1, 0);
+    const unit = facilityModel(scene, LABELS).getObjectByName('Fan wall FW1')!;
+    unit.updateWorldMatrix(true, false);
+    expect(unit.getWorldPosition(new Vector3()).toArray()).toEqual([5, 1, 5.5]);
+  });
+
+  it('falls back to the type and index when the names do not cover the racks', () => {
+    const model = facilityModel(fakeScene(), { ...LABELS, racks: new Map() });
+    expect(names(model.getObjectByName('GPU rack')!)).toEqual(['GPU rack 1', 'GPU rack 2']);
+  });
+});
