@@ -28,9 +28,14 @@ export function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** Session-wide: deny every permission prompt and every request that would leave the app. */
+/**
+ * Session-wide: deny every permission prompt but full screen (presentation mode asks for it), and
+ * every request that would leave the app.
+ */
 export function lockDownSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'fullscreen'),
+  );
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const allowed = LOCAL_SCHEMES.some((scheme) => details.url.startsWith(scheme));
     callback({ cancel: !allowed });

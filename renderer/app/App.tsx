@@ -11,6 +11,7 @@ import { MenuBar } from './MenuBar';
 import { Minimap } from './Minimap';
 import { NoticeBanner } from './NoticeBanner';
 import { Palette } from './Palette';
+import { PresentationOverlay } from './PresentationOverlay';
 import { PowerPanel } from './PowerPanel';
 import { ScenariosPanel } from './ScenariosPanel';
 import { SecurityPanel } from './SecurityPanel';
@@ -60,9 +61,10 @@ export function App() {
   useShortcuts();
   const oneLine = useEditor((s) => s.view === 'one-line');
   const walking = useEditor((s) => s.view === 'walk');
+  const presenting = useEditor((s) => s.presenting);
   const Panel = PANELS[useEditor((s) => s.panel)];
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <MenuBar />
       <NoticeBanner />
       <SimulationBanner />
@@ -75,6 +77,7 @@ export function App() {
           </div>
           {oneLine ? <OneLineDiagram /> : <TourCaption />}
           {walking ? <Minimap /> : null}
+          {presenting ? <PresentationOverlay /> : null}
         </div>
         <div className="sidebar">
           <Inspector />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useEditor } from '../store/editor';
-import { runMenuCommand, toggleWalk } from './actions';
+import { runMenuCommand, togglePresentation, toggleWalk } from './actions';
 import { SceneExportDialog } from './SceneExportDialog';
 
 export function MenuBar() {
@@ -59,6 +59,9 @@ export function MenuBar() {
           title="Toggle top-down plan view (P)"
         >
           {view === 'plan' ? 'Plan view' : '3D view'}
+        </button>
+        <button onClick={togglePresentation} title="Present full screen: key figures, verdicts and tours (Esc ends)">
+          Present
         </button>
         <button
           aria-pressed={view === 'walk'}

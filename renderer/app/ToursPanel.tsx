@@ -4,13 +4,69 @@
  * moves; the caption shows over the view). Tours are saved in the project file.
  */
 import { useState } from 'react';
-import { tourTimeline } from '../../shared/index';
+import { tourTimeline, type StopHighlight, type TourStop } from '../../shared/index';
 import { viewBridge } from '../scene/viewBridge';
 import { useEditor } from '../store/editor';
 import { addStop, addTour, deleteStop, deleteTour, moveStop, renameTour, updateStop } from '../store/tourCommands';
 import { NumberInput } from './NumberInput';
 import { num } from './format';
 import { runEdit } from './runEdit';
+
+const HIGHLIGHTS: Record<StopHighlight['kind'], string> = {
+  none: 'no highlight',
+  rows: 'rows glowing…',
+  zones: 'security zones',
+  power: 'power map (circuit loading)',
+  thermal: 'thermal map (inlet margin)',
+};
+
+/** What the stop shows while the tour is there. */
+function HighlightEditor({ tourId, stop, index }: { tourId: string; stop: TourStop; index: number }) {
+  const doc = useEditor((s) => s.doc);
+  const set = (highlight: StopHighlight) => runEdit(updateStop(doc, tourId, stop.id, { highlight }));
+  const { highlight } = stop;
+  const choose = (kind: StopHighlight['kind']) => {
+    if (kind !== 'rows') return set({ kind });
+    const first = doc.rows[0];
+    if (!first) return useEditor.getState().notify({ kind: 'error', text: 'The design has no rows.', details: [] });
+    set({ kind, ids: [first.id] });
+  };
+  return (
+    <>
+      <label className="setting">
+        <span>Shows</span>
+        <select
+          value={highlight.kind}
+          onChange={(e) => choose(e.target.value as StopHighlight['kind'])}
+          aria-label={`Highlight at stop ${index + 1}`}
+        >
+          {Object.entries(HIGHLIGHTS).map(([kind, name]) => (
+            <option key={kind} value={kind}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {highlight.kind === 'rows' ? (
+        <div className="rule-scope">
+          {doc.rows.map((r) => (
+            <label key={r.id} className="check">
+              <input
+                type="checkbox"
+                checked={highlight.ids.includes(r.id)}
+                onChange={(e) => {
+                  const ids = e.target.checked ? [...highlight.ids, r.id] : highlight.ids.filter((x) => x !== r.id);
+                  if (ids.length > 0) set({ kind: 'rows', ids });
+                }}
+              />
+              {r.name}
+            </label>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 function Stops({ tourId }: { tourId: string }) {
   const doc = useEditor((s) => s.doc);
@@ -55,6 +111,7 @@ function Stops({ tourId }: { tourId: string }) {
                   runEdit(updateStop(doc, tourId, stop.id, { caption: e.target.value }));
               }}
             />
+            <HighlightEditor tourId={tourId} stop={stop} index={i} />
             <NumberInput
               label={`Hold at stop ${i + 1}, s`}
               value={stop.holdS}

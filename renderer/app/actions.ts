@@ -78,6 +78,21 @@ export function togglePlanView(): void {
   setView(view === 'plan' ? 'perspective' : 'plan');
 }
 
+/**
+ * Presentation mode: the editor's chrome hides and the view takes the whole screen. Full screen is
+ * asked of the host and may be refused (a browser frame, a test); the chrome hides either way.
+ */
+export function togglePresentation(): void {
+  const { presenting, setPresenting } = useEditor.getState();
+  if (presenting) {
+    setPresenting(false);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    return;
+  }
+  setPresenting(true);
+  void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
 export function toggleWalk(): void {
   const { view, setView } = useEditor.getState();
   setView(view === 'walk' ? 'perspective' : 'walk');

@@ -14,6 +14,7 @@ import {
   togglePlanView,
   togglePowerColours,
   toggleCoolingColours,
+  togglePresentation,
 } from './actions';
 
 /** Inputs that take no typed text: a shortcut pressed after ticking one still reaches the editor. */
@@ -60,9 +61,10 @@ export function useShortcuts(): void {
       else if (key === 'k') toggleCoolingColours();
       else if (key === 'enter' && useEditor.getState().tool.kind === 'draw-zone') finishZone();
       else if (key === 'escape') {
-        const { simulation, simulate, setTool, select, securityPath, showPath } = useEditor.getState();
-        // Escape ends a failure simulation or a shown way in first, then the tool and the selection.
-        if (simulation) simulate(null);
+        const { simulation, simulate, setTool, select, securityPath, showPath, presenting } = useEditor.getState();
+        // Escape ends a presentation, a failure simulation or a shown way in first, then the tool and the selection.
+        if (presenting) togglePresentation();
+        else if (simulation) simulate(null);
         else if (securityPath) showPath(null);
         else {
           setTool({ kind: 'select' });

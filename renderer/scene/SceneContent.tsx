@@ -8,13 +8,14 @@ import { finishZone } from '../app/actions';
 import { addCamera, addDoor } from '../store/securityCommands';
 import { useChecks, useSimulation } from '../store/checks';
 import { useEditor } from '../store/editor';
+import { stopHighlight } from '../store/stopHighlight';
 import { doorAt } from './doorPlacement';
 import { clamp, snapPoint } from './geometry';
 import { Containments } from './Containments';
 import { CoolingUnits } from './CoolingUnits';
 import { HallShell } from './HallShell';
 import { RackAirflowArrows } from './RackAirflowArrows';
-import { rackTints } from './rackTints';
+import { rackTints, TINT } from './rackTints';
 import { SecurityOverlay } from './SecurityOverlay';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
@@ -27,7 +28,10 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const doc = useEditor((s) => s.doc);
   const selectionList = useEditor((s) => s.selection);
   const drag = useEditor((s) => s.drag);
-  const colouring = useEditor((s) => s.colouring);
+  const highlight = useEditor(stopHighlight);
+  const chosenColouring = useEditor((s) => s.colouring);
+  // A tour stop may show a colour map for as long as the tour is there.
+  const colouring = highlight?.kind === 'power' ? 'power' : highlight?.kind === 'thermal' ? 'cooling' : chosenColouring;
   const { findings, power, cooling } = useChecks();
   const simulation = useSimulation();
   const startDrag = useRackDrag(hall);
@@ -35,8 +39,13 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const tints = useMemo(() => {
     const errorEntities = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
-    return rackTints(doc, { colouring, power, cooling, errorEntities, selection, simulation });
-  }, [doc, colouring, power, cooling, findings, selection, simulation]);
+    const byRack = rackTints(doc, { colouring, power, cooling, errorEntities, selection, simulation });
+    if (highlight?.kind === 'rows') {
+      const rows = new Set(highlight.ids);
+      for (const r of doc.racks) if (r.rowId !== null && rows.has(r.rowId)) byRack.set(r.id, TINT.highlight);
+    }
+    return byRack;
+  }, [doc, colouring, power, cooling, findings, selection, simulation, highlight]);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
   const racksByType = useMemo(() => {
     const groups = new Map<string, Rack[]>();

@@ -17,6 +17,7 @@ import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, Shape, ShapeGeometry
 import type { Camera, Door, Hall, Point2, Zone } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
+import { stopHighlight } from '../store/stopHighlight';
 import {
   BADGE_TONE_COLOURS,
   doorBadge,
@@ -363,6 +364,8 @@ function SecurityLayers({ hall }: { hall: Hall }) {
 }
 
 export function SecurityOverlay({ hall }: { hall: Hall }) {
-  const visible = useEditor((s) => s.panel === 'security' || s.securityPath !== null);
+  const visible = useEditor(
+    (s) => s.panel === 'security' || s.securityPath !== null || stopHighlight(s)?.kind === 'zones',
+  );
   return visible ? <SecurityLayers hall={hall} /> : null;
 }

@@ -20,6 +20,8 @@ export const TINT = {
   overloaded: '#d64545',
   running: '#2e9e5b',
   unfed: '#6b7a8a',
+  /** A tour stop's highlighted rows: a warm, bright colour that reads as lit on any rack. */
+  highlight: '#ffb020',
 } as const;
 
 /** Utilisation (%) to colour: ≤ 60 green, 80 amber, ≥ 100 red, interpolated between. */

@@ -95,6 +95,8 @@ export interface EditorState {
   tourPlayback: TourPlayback | null;
   /** Where the walker stands in walk mode (hall plan metres) and which way it faces; null outside walk mode. */
   walker: Walker | null;
+  /** Presentation mode: editor chrome hidden, key figures over the view. */
+  presenting: boolean;
 
   run(command: Command): boolean;
   undo(): void;
@@ -116,6 +118,7 @@ export interface EditorState {
   playTour(tourId: string | null): void;
   setTourStop(stopIndex: number): void;
   setWalker(walker: Walker | null): void;
+  setPresenting(presenting: boolean): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -147,6 +150,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     securityPath: null,
     tourPlayback: null,
     walker: null,
+    presenting: false,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -195,6 +199,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setTool: (tool) => set({ tool }),
     setView: (view) => set(view === 'walk' ? { view } : { view, walker: null }),
     setWalker: (walker) => set({ walker }),
+    setPresenting: (presenting) => set({ presenting }),
     setDrag: (drag) => set({ drag }),
     setPanel: (panel) => set({ panel }),
     setColouring: (colouring) => set({ colouring }),

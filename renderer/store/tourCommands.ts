@@ -67,6 +67,7 @@ export function addStop(doc: ProjectDocument, tourId: string, view: { position: 
     position: view.position,
     target: view.target,
     holdS: DEFAULT_HOLD_S,
+    highlight: { kind: 'none' },
   };
   return put(doc, { ...tour, stops: [...tour.stops, stop] }, `Add a stop to ${tour.name}`);
 }

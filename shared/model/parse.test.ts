@@ -257,7 +257,14 @@ describe('format migration 5 → 6', () => {
 
   it('refuses a tour with two stops of one id', () => {
     const doc = buildSampleFacility();
-    const stop = { id: 's', caption: '', position: { x: 0, y: 1.7, z: 0 }, target: { x: 1, y: 1, z: 1 }, holdS: 2 };
+    const stop = {
+      id: 's',
+      caption: '',
+      position: { x: 0, y: 1.7, z: 0 },
+      target: { x: 1, y: 1, z: 1 },
+      holdS: 2,
+      highlight: { kind: 'none' as const },
+    };
     doc.tours = [{ id: 'tour-1', name: 'T', stops: [stop, stop] }];
     const result = parseProject(JSON.stringify(doc));
     expect(result.ok).toBe(false);

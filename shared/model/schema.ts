@@ -685,6 +685,19 @@ export const vec3Schema = z.object({
 });
 export type Vec3 = z.infer<typeof vec3Schema>;
 
+/**
+ * What a stop shows while the tour is there: rows of racks glowing, the security zones, or the
+ * racks coloured by circuit loading (power) or by inlet margin (thermal).
+ */
+export const stopHighlightSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('rows'), ids: z.array(id).min(1).max(10_000) }),
+  z.object({ kind: z.literal('zones') }),
+  z.object({ kind: z.literal('power') }),
+  z.object({ kind: z.literal('thermal') }),
+]);
+export type StopHighlight = z.infer<typeof stopHighlightSchema>;
+
 /** One viewpoint of a tour: where the camera stands, what it looks at, and what the presenter says there. */
 export const tourStopSchema = z.object({
   id,
@@ -693,6 +706,7 @@ export const tourStopSchema = z.object({
   target: vec3Schema,
   /** Seconds the tour rests here before moving on. */
   holdS: finite.min(0).max(600),
+  highlight: stopHighlightSchema,
 });
 export type TourStop = z.infer<typeof tourStopSchema>;
 

@@ -8,6 +8,7 @@ const stop = (id: string, x: number, holdS = 2): TourStop => ({
   position: { x, y: 1.7, z: 0 },
   target: { x: x + 10, y: 1.2, z: 0 },
   holdS,
+  highlight: { kind: 'none' },
 });
 
 describe('tour timeline', () => {
