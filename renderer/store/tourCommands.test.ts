@@ -40,6 +40,22 @@ describe('tour edits', () => {
     expect(doc(store).tours).toEqual([]);
   });
 
+  it('gives a stop a highlight of real rows only', () => {
+    const store = fresh();
+    const id = run(store, addTour(doc(store))).id!;
+    run(store, addStop(doc(store), id, view(0)));
+    const stop = doc(store).tours[0]!.stops[0]!;
+    expect(stop.highlight).toEqual({ kind: 'none' });
+    run(store, updateStop(doc(store), id, stop.id, { highlight: { kind: 'rows', ids: ['row-a-02'] } }));
+    expect(doc(store).tours[0]!.stops[0]!.highlight).toEqual({ kind: 'rows', ids: ['row-a-02'] });
+    expect(updateStop(doc(store), id, stop.id, { highlight: { kind: 'rows', ids: ['row-zz'] } })).toEqual({
+      ok: false,
+      reason: 'That row no longer exists.',
+    });
+    run(store, updateStop(doc(store), id, stop.id, { highlight: { kind: 'thermal' } }));
+    expect(parseProject(serializeProject(doc(store))).ok).toBe(true);
+  });
+
   it('refuses a negative hold, a blank name and a view outside the world', () => {
     const store = fresh();
     const id = run(store, addTour(doc(store))).id!;

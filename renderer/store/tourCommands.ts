@@ -81,6 +81,9 @@ export function updateStop(
   const tour = doc.tours.find((t) => t.id === tourId);
   if (!tour) return GONE;
   if (!tour.stops.some((s) => s.id === stopId)) return { ok: false, reason: 'That stop no longer exists.' };
+  const { highlight } = patch;
+  if (highlight?.kind === 'rows' && !highlight.ids.every((id) => doc.rows.some((r) => r.id === id)))
+    return { ok: false, reason: 'That row no longer exists.' };
   const stops = tour.stops.map((s) => (s.id === stopId ? { ...s, ...patch, id: stopId } : s));
   return put(doc, { ...tour, stops }, `Edit a stop of ${tour.name}`);
 }
