@@ -12,14 +12,16 @@ export const PROJECT_EXTENSION = 'hallwright';
 /**
  * Largest export either host writes, in bytes. A report of a very large site stays far below, and
  * so do the 3D exports: a 4K PNG holds at most 33 MB of pixels (measured: 0.5–1.6 MB), and the GLB
- * of 10,000 racks in one hall measured 5.6 MB (docs/exports.md).
+ * of 10,000 racks in one hall measured 5.6 MB. A tour video is encoded at 2.5 Mbit/s whatever its
+ * size (measured well below), so a 2-minute tour takes at most some 45 MB with the encoder's
+ * overshoot allowed; the app refuses a tour too long to fit before recording it (docs/exports.md).
  */
 export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 
 /** Largest user catalog either host stores, in bytes of JSON text. */
 export const MAX_USER_CATALOG_BYTES = 8 * 1024 * 1024;
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'png', 'glb'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'png', 'glb', 'webm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Per format: the file extension, the MIME type a browser download carries, and the save dialog's filter name. */
@@ -33,6 +35,7 @@ export const EXPORT_TYPES: Record<ExportFormat, { extension: string; mime: strin
   pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF document' },
   png: { extension: 'png', mime: 'image/png', label: 'PNG image' },
   glb: { extension: 'glb', mime: 'model/gltf-binary', label: 'glTF binary (GLB) 3D model' },
+  webm: { extension: 'webm', mime: 'video/webm', label: 'WebM video' },
 };
 
 /** Commands the host's menu (native in Electron) sends to the renderer. */

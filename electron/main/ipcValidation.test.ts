@@ -44,7 +44,7 @@ describe('export request validation', () => {
   const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
   const valid = { format: 'pdf', suggestedName: 'Site report.pdf', bytes };
 
-  it.each(['csv', 'xlsx', 'pdf', 'png', 'glb'])('accepts a %s export', (format) => {
+  it.each(['csv', 'xlsx', 'pdf', 'png', 'glb', 'webm'])('accepts a %s export', (format) => {
     const parsed = parseExportRequest({ ...valid, format });
     expect(parsed).toEqual({ ok: true, request: { ...valid, format } });
   });
@@ -61,6 +61,7 @@ describe('export request validation', () => {
     ['an unknown format', { ...valid, format: 'exe' }],
     ['an upper-case format', { ...valid, format: 'PDF' }],
     ['a glTF JSON format', { ...valid, format: 'gltf' }],
+    ['a video format other than WebM', { ...valid, format: 'mp4' }],
     ['a missing format', { suggestedName: 'a', bytes }],
     ['a name with folders', { ...valid, suggestedName: '../../.bashrc' }],
     ['a Windows path', { ...valid, suggestedName: 'C:\\Windows\\x.pdf' }],

@@ -11,6 +11,7 @@ import { addStop, addTour, deleteStop, deleteTour, moveStop, renameTour, updateS
 import { NumberInput } from './NumberInput';
 import { num } from './format';
 import { runEdit } from './runEdit';
+import { TourVideoButton } from './TourVideoButton';
 
 const HIGHLIGHTS: Record<StopHighlight['kind'], string> = {
   none: 'no highlight',
@@ -144,6 +145,7 @@ function Stops({ tourId }: { tourId: string }) {
       {tour.stops.length === 0 ? <p className="hint">Frame a view in 3D, then record it as the first stop.</p> : null}
       <div className="buttons wrap">
         <button onClick={record}>Record current view</button>
+        <TourVideoButton tourId={tourId} />
         {playing ? (
           <button onClick={() => useEditor.getState().playTour(null)}>Stop</button>
         ) : (

@@ -48,6 +48,7 @@ describe('web host exports', () => {
     ['pdf', 'application/pdf'],
     ['png', 'image/png'],
     ['glb', 'model/gltf-binary'],
+    ['webm', 'video/webm'],
   ] as const)('downloads a %s export with its MIME type and extension', async (format, mime) => {
     const bytes = new Uint8Array([1, 2, 3]);
     const result = await webHost.exportFile({ format, suggestedName: 'Site - export', bytes });

@@ -13,6 +13,7 @@ import { viewBridge, type View } from './viewBridge';
 /** What the default controls (drei's OrbitControls with makeDefault) expose that a tour needs. */
 interface Controls {
   target: Vector3;
+  enableDamping: boolean;
   update(): void;
 }
 
@@ -30,11 +31,20 @@ export function TourDriver() {
 
   useEffect(() => {
     const apply = (view: View) => {
-      camera.position.set(view.position.x, view.position.y, view.position.z);
       if (controls) {
+        // Orbit damping keeps turning the camera for a while after a drag: spend that leftover turn
+        // now, with damping off, so that it does not carry the camera off the stop afterwards.
+        const damping = controls.enableDamping;
+        controls.enableDamping = false;
+        controls.update();
+        camera.position.set(view.position.x, view.position.y, view.position.z);
         controls.target.set(view.target.x, view.target.y, view.target.z);
         controls.update();
-      } else camera.lookAt(view.target.x, view.target.y, view.target.z);
+        controls.enableDamping = damping;
+      } else {
+        camera.position.set(view.position.x, view.position.y, view.position.z);
+        camera.lookAt(view.target.x, view.target.y, view.target.z);
+      }
       invalidate();
     };
     viewBridge.current = {
