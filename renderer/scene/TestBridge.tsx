@@ -1,6 +1,7 @@
 /**
- * Exposes read-only helpers to end-to-end tests: the store's state and where a plan point lands
- * on screen. Tests click and drag with the real mouse; this only tells them where to aim.
+ * Exposes read-only helpers to end-to-end tests and the frame benchmark: the store's state, where a
+ * plan point lands on screen, the camera's view, and timed renders. Tests click and drag with the
+ * real mouse; this only tells them where to aim.
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
@@ -17,6 +18,16 @@ export interface TestBridge {
   toFloor: (clientX: number, clientY: number) => { x: number; y: number } | null;
   /** Where the camera stands and what it looks at (world metres), as the tour panel records them. */
   view: () => View | null;
+  /** Renders `frames` frames of the current scene back to back and times each (scripts/bench-frames.ts). */
+  renderTimes: (frames: number) => FrameTimes;
+}
+
+export interface FrameTimes {
+  /** Wall time per frame, ms, including the wait for the GPU (or SwiftShader) to finish. */
+  medianMs: number;
+  p95Ms: number;
+  drawCalls: number;
+  triangles: number;
 }
 
 declare global {
@@ -28,6 +39,7 @@ declare global {
 export function TestBridgeInstaller() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
   const toFloor = useFloorPoint();
   useEffect(() => {
     window.__hallwright = {
@@ -39,7 +51,27 @@ export function TestBridgeInstaller() {
       },
       toFloor,
       view: () => viewBridge.current?.current() ?? null,
+      renderTimes: (frames) => {
+        const times: number[] = [];
+        const context = gl.getContext();
+        const pixel = new Uint8Array(4);
+        for (let i = 0; i < frames; i++) {
+          const t = performance.now();
+          gl.render(scene, camera);
+          // Reading a pixel back waits until the frame is drawn (finish() may return early on some
+          // drivers), so the time is the frame's, not the call's.
+          context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, pixel);
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return {
+          medianMs: times[Math.floor(times.length / 2)] ?? 0,
+          p95Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,
+          drawCalls: gl.info.render.calls,
+          triangles: gl.info.render.triangles,
+        };
+      },
     };
-  }, [camera, gl, toFloor]);
+  }, [camera, gl, scene, toFloor]);
   return null;
 }
