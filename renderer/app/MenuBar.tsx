@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useEditor } from '../store/editor';
 import { runMenuCommand, togglePresentation, toggleWalk } from './actions';
+import { LookButton } from './LookButton';
 import { SceneExportDialog } from './SceneExportDialog';
 
 export function MenuBar() {
@@ -70,6 +71,7 @@ export function MenuBar() {
         >
           Walk
         </button>
+        <LookButton />
         <button
           aria-pressed={view === 'one-line'}
           onClick={() => runMenuCommand('toggle-one-line')}

@@ -8,6 +8,7 @@ import { buildBom, catalogFor, designCompute, plural, type Finding } from '../..
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { togglePresentation } from './actions';
+import { LookButton } from './LookButton';
 import { money, num } from './format';
 
 const AREAS = [
@@ -107,6 +108,7 @@ export function PresentationOverlay() {
             )}
           </>
         ) : null}
+        <LookButton />
         <button onClick={togglePresentation}>Exit (Esc)</button>
       </div>
     </div>

@@ -4,16 +4,22 @@
  */
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Color, Object3D, type InstancedMesh } from 'three';
 import type { Rack, RackTypeSpec } from '../../shared/index';
-import type { DragPreview } from '../store/documentStore';
+import type { DragPreview, Look } from '../store/documentStore';
 import { yawForRotation } from './geometry';
+import { useEnvironmentMap } from './look/environmentMap';
+import { canvasTexture, PERFORATION_TILE_M, perforationPixels } from './look/textures';
 
 const BODY_COLOR: Record<string, string> = { miner: '#8a6d4b', default: '#2f3640' };
 const SELECTED = new Color('#2f80ed');
 const FRONT = new Color('#7fd1ff');
 const FRONT_SELECTED = new Color('#ffffff');
+/** The presentation look: dark steel racks; the perforated door shows its texture's own colours. */
+const PRESENTATION_BODY: Record<string, string> = { miner: '#5a4e42', default: '#3a4049' };
+const DOOR = new Color('#ffffff');
+const DOOR_SELECTED = new Color('#8fc3ff');
 
 /** Capacity grows in powers of two so adding racks one by one does not rebuild the mesh each time. */
 function capacityFor(n: number): number {
@@ -28,6 +34,8 @@ export interface RackTypeInstancesProps {
   tints: ReadonlyMap<string, string>;
   drag: DragPreview | null;
   onRackPointerDown: (rack: Rack, e: ThreeEvent<PointerEvent>) => void;
+  /** The presentation look draws dark steel bodies and perforated doors (docs/presentation.md). */
+  look?: Look;
 }
 
 export function RackTypeInstances({
@@ -37,7 +45,10 @@ export function RackTypeInstances({
   tints,
   drag,
   onRackPointerDown,
+  look = 'engineering',
 }: RackTypeInstancesProps) {
+  const presentation = look === 'presentation';
+  const envMap = useEnvironmentMap((s) => s.map);
   const bodyRef = useRef<InstancedMesh>(null);
   const frontRef = useRef<InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
@@ -46,14 +57,24 @@ export function RackTypeInstances({
 
   const bodyGeometry = useMemo(() => new BoxGeometry(w, h, d).translate(0, h / 2, 0), [w, h, d]);
   // The front door: a thin panel just proud of the −Z face, marking where the rack breathes in.
-  const frontGeometry = useMemo(
-    () => new BoxGeometry(w * 0.86, h * 0.9, 0.02).translate(0, h * 0.5, -d / 2 - 0.011),
-    [w, h, d],
-  );
-  const baseColor = useMemo(
-    () => new Color(rackType.id.startsWith('miner') ? BODY_COLOR.miner : BODY_COLOR.default),
-    [rackType.id],
-  );
+  const frontGeometry = useMemo(() => {
+    const g = new BoxGeometry(w * 0.86, h * 0.9, 0.02).translate(0, h * 0.5, -d / 2 - 0.011);
+    // One unit of uv per PERFORATION_TILE_M, so the door texture repeats at its real scale.
+    const uv = g.getAttribute('uv');
+    for (let i = 0; i < uv.count; i++)
+      uv.setXY(i, (uv.getX(i) * w * 0.86) / PERFORATION_TILE_M, (uv.getY(i) * h * 0.9) / PERFORATION_TILE_M);
+    return g;
+  }, [w, h, d]);
+  useEffect(() => () => bodyGeometry.dispose(), [bodyGeometry]);
+  useEffect(() => () => frontGeometry.dispose(), [frontGeometry]);
+  const doorTexture = useMemo(() => (presentation ? canvasTexture(perforationPixels(), 4) : null), [presentation]);
+  useEffect(() => () => doorTexture?.dispose(), [doorTexture]);
+  const baseColor = useMemo(() => {
+    const palette = presentation ? PRESENTATION_BODY : BODY_COLOR;
+    return new Color(rackType.id.startsWith('miner') ? palette.miner : palette.default);
+  }, [rackType.id, presentation]);
+  const frontColour = presentation ? DOOR : FRONT;
+  const frontSelected = presentation ? DOOR_SELECTED : FRONT_SELECTED;
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -77,7 +98,7 @@ export function RackTypeInstances({
       const selected = selection.has(rack.id);
       const tint = tints.get(rack.id);
       body.setColorAt(i, selected ? SELECTED : tint ? colourOf(tint) : baseColor);
-      front.setColorAt(i, selected ? FRONT_SELECTED : FRONT);
+      front.setColorAt(i, selected ? frontSelected : frontColour);
     });
     body.count = racks.length;
     front.count = racks.length;
@@ -87,7 +108,7 @@ export function RackTypeInstances({
       mesh.computeBoundingSphere();
     }
     invalidate();
-  }, [racks, selection, tints, drag, baseColor, invalidate, capacity]);
+  }, [racks, selection, tints, drag, baseColor, frontColour, frontSelected, invalidate, capacity]);
 
   const onPointerDown = (e: ThreeEvent<PointerEvent>) => {
     const rack = e.instanceId !== undefined ? racks[e.instanceId] : undefined;
@@ -105,7 +126,11 @@ export function RackTypeInstances({
         onClick={(e) => e.stopPropagation()}
         frustumCulled={false}
       >
-        <meshStandardMaterial />
+        {presentation ? (
+          <meshStandardMaterial key="presentation" metalness={0.35} roughness={0.5} envMap={envMap} />
+        ) : (
+          <meshStandardMaterial key="engineering" />
+        )}
       </instancedMesh>
       <instancedMesh
         key={`front-${capacity}`}
@@ -114,7 +139,11 @@ export function RackTypeInstances({
         raycast={() => null}
         frustumCulled={false}
       >
-        <meshStandardMaterial emissive="#1b6f99" emissiveIntensity={0.4} />
+        {doorTexture ? (
+          <meshStandardMaterial key="presentation" map={doorTexture} metalness={0.4} roughness={0.55} envMap={envMap} />
+        ) : (
+          <meshStandardMaterial key="engineering" emissive="#1b6f99" emissiveIntensity={0.4} />
+        )}
       </instancedMesh>
     </group>
   );

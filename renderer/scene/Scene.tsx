@@ -4,6 +4,8 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { MOUSE } from 'three';
 import type { Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { Ceiling } from './look/Ceiling';
+import { PresentationEnvironment } from './look/PresentationEnvironment';
 import { SceneContent } from './SceneContent';
 import { SceneExportBridge } from './SceneExportBridge';
 import { TestBridgeInstaller } from './TestBridge';
@@ -76,6 +78,8 @@ function Cameras({ hall }: { hall: Hall }) {
 export function Scene() {
   const hall = useEditor((s) => s.doc.halls[0]);
   const placing = useEditor((s) => s.tool.kind === 'place-rack');
+  const presentation = useEditor((s) => s.look === 'presentation');
+  const walking = useEditor((s) => s.view === 'walk');
   if (!hall) return <div className="scene-empty">This project has no hall.</div>;
   return (
     <Canvas
@@ -87,9 +91,12 @@ export function Scene() {
       data-testid="scene"
     >
       <color attach="background" args={['#eef1f4']} />
-      <ambientLight intensity={0.7} />
-      <directionalLight position={[hall.width * 0.3, 40, hall.depth * 0.2]} intensity={1.6} />
+      {/* The presentation look takes some of its light from its environment map (look/PresentationEnvironment). */}
+      <ambientLight intensity={presentation ? 0.3 : 0.7} />
+      <directionalLight position={[hall.width * 0.3, 40, hall.depth * 0.2]} intensity={presentation ? 1.2 : 1.6} />
       <hemisphereLight args={['#ffffff', '#8d96a0', 0.5]} />
+      {presentation ? <PresentationEnvironment hall={hall} /> : null}
+      {presentation && walking ? <Ceiling hall={hall} /> : null}
       <Cameras hall={hall} />
       <SceneContent hall={hall} />
       <TourDriver />

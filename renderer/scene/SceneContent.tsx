@@ -14,6 +14,8 @@ import { clamp, snapPoint } from './geometry';
 import { Containments } from './Containments';
 import { CoolingUnits } from './CoolingUnits';
 import { HallShell } from './HallShell';
+import { CableTrays } from './look/CableTrays';
+import { RackLeds } from './look/RackLeds';
 import { RackAirflowArrows } from './RackAirflowArrows';
 import { rackTints, TINT } from './rackTints';
 import { SecurityOverlay } from './SecurityOverlay';
@@ -28,6 +30,8 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const doc = useEditor((s) => s.doc);
   const selectionList = useEditor((s) => s.selection);
   const drag = useEditor((s) => s.drag);
+  const look = useEditor((s) => s.look);
+  const walking = useEditor((s) => s.view === 'walk');
   const highlight = useEditor(stopHighlight);
   const chosenColouring = useEditor((s) => s.colouring);
   // A tour stop may show a colour map for as long as the tour is there.
@@ -47,6 +51,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
     return byRack;
   }, [doc, colouring, power, cooling, findings, selection, simulation, highlight]);
   const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const hallRacks = useMemo(() => doc.racks.filter((r) => r.hallId === hall.id), [doc.racks, hall.id]);
   const racksByType = useMemo(() => {
     const groups = new Map<string, Rack[]>();
     for (const rack of doc.racks) {
@@ -125,7 +130,13 @@ export function SceneContent({ hall }: { hall: Hall }) {
 
   return (
     <>
-      <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} />
+      <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} look={look} walking={walking} />
+      {look === 'presentation' ? (
+        <>
+          <RackLeds hall={hall} racks={hallRacks} catalog={catalog} drag={drag} />
+          <CableTrays hall={hall} racks={hallRacks} catalog={catalog} withRods={walking} />
+        </>
+      ) : null}
       <CoolingUnits hall={hall} startDrag={startDrag} />
       <Containments hall={hall} />
       <ZoneDraft />
@@ -142,6 +153,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
             tints={tints}
             drag={drag}
             onRackPointerDown={onRackPointerDown}
+            look={look}
           />
         ) : null;
       })}

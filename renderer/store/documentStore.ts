@@ -26,6 +26,8 @@ export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk';
 export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
+/** How the 3D view is drawn: plain engineering colours, or materials and lighting for showing it (docs/presentation.md). */
+export type Look = 'engineering' | 'presentation';
 
 /** A failure being simulated: whole components lost, and UPS modules lost by UPS id. */
 export interface FailureSimulationRequest {
@@ -97,6 +99,8 @@ export interface EditorState {
   walker: Walker | null;
   /** Presentation mode: editor chrome hidden, key figures over the view. */
   presenting: boolean;
+  /** The 3D view's look; independent of presentation mode and kept when another project is opened. */
+  look: Look;
 
   run(command: Command): boolean;
   undo(): void;
@@ -119,6 +123,7 @@ export interface EditorState {
   setTourStop(stopIndex: number): void;
   setWalker(walker: Walker | null): void;
   setPresenting(presenting: boolean): void;
+  setLook(look: Look): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -151,6 +156,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     tourPlayback: null,
     walker: null,
     presenting: false,
+    look: 'engineering',
 
     run(command) {
       const { doc, history, selection } = get();
@@ -200,6 +206,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setView: (view) => set(view === 'walk' ? { view } : { view, walker: null }),
     setWalker: (walker) => set({ walker }),
     setPresenting: (presenting) => set({ presenting }),
+    setLook: (look) => set({ look }),
     setDrag: (drag) => set({ drag }),
     setPanel: (panel) => set({ panel }),
     setColouring: (colouring) => set({ colouring }),
