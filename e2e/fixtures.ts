@@ -116,3 +116,14 @@ export async function openThroughPicker(page: Page, path: string): Promise<void>
 }
 
 export { expect };
+
+/** Drags from the middle of the 3D view by (dx, dy) pixels: an orbit in the 3D view, a look around in walk mode. */
+export async function dragInScene(page: Page, dx: number, dy: number, steps: number): Promise<void> {
+  const box = (await page.getByTestId('scene').boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps });
+  await page.mouse.up();
+}

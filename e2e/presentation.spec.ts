@@ -2,7 +2,7 @@
  * Presentation mode in the browser: the editor's chrome hides, the key figures and verdicts show
  * over the view, a tour plays from there with its per-stop highlight, and Esc ends it all.
  */
-import { expect, openApp, test } from './fixtures';
+import { dragInScene, expect, openApp, test } from './fixtures';
 
 test('present: key figures and verdicts over the view, a tour with a highlight, Esc to leave', async ({ page }) => {
   await openApp(page);
@@ -10,11 +10,7 @@ test('present: key figures and verdicts over the view, a tour with a highlight, 
   await page.getByRole('tab', { name: 'Tours' }).click();
   await page.getByRole('button', { name: 'New tour' }).click();
   await page.getByRole('button', { name: 'Record current view' }).click();
-  const box = (await page.getByTestId('scene').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragInScene(page, 150, 0, 5);
   await page.getByRole('button', { name: 'Record current view' }).click();
   await page.getByLabel('Highlight at stop 1').selectOption('zones');
   await page.getByLabel('Caption of stop 1').fill('Four boundaries from the street to the GPUs');

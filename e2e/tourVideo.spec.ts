@@ -10,7 +10,7 @@ import type { Download, Page } from '@playwright/test';
 import { tourTimeline } from '../shared/index';
 import { LEAD_S, TAIL_S, estimatedVideoBytes } from '../renderer/export/tourVideoPlan';
 import { EBML_ID, readElement, webmDurationMs } from '../renderer/export/webm';
-import { editorState, expect, openApp, test } from './fixtures';
+import { dragInScene, editorState, expect, openApp, test } from './fixtures';
 
 /** Whether this browser can record a canvas as WebM; the tests skip, saying why, when it cannot. */
 async function canRecord(page: Page): Promise<boolean> {
@@ -63,12 +63,7 @@ async function makeTour(page: Page) {
   await page.getByRole('tab', { name: 'Tours' }).click();
   await page.getByRole('button', { name: 'New tour' }).click();
   await page.getByRole('button', { name: 'Record current view' }).click();
-  const scene = page.getByTestId('scene');
-  const box = (await scene.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 40, { steps: 8 });
-  await page.mouse.up();
+  await dragInScene(page, 200, 40, 8);
   await untilStill(page);
   await page.getByRole('button', { name: 'Record current view' }).click();
   for (const n of [1, 2]) {

@@ -3,7 +3,7 @@
  * each stop while the caption shows; the tour is saved in the document and undo removes a stop.
  */
 import type { Page } from '@playwright/test';
-import { editorState, expect, openApp, test } from './fixtures';
+import { dragInScene, editorState, expect, openApp, test } from './fixtures';
 
 async function view(page: Page) {
   return page.evaluate(() => window.__hallwright!.view()!);
@@ -18,12 +18,7 @@ test('record two stops, play the tour, and the camera reaches each stop', async 
   await page.getByLabel('Caption of stop 1').press('Tab');
 
   // Orbit the camera by dragging in the view, then record the second stop.
-  const scene = page.getByTestId('scene');
-  const box = (await scene.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 40, { steps: 8 });
-  await page.mouse.up();
+  await dragInScene(page, 200, 40, 8);
   await page.getByRole('button', { name: 'Record current view' }).click();
 
   const tour = (await editorState(page)).doc.tours[0]!;

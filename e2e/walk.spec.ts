@@ -3,7 +3,7 @@
  * until the far wall stops the walker, look around by dragging, and see the minimap follow.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { dragInScene, expect, openApp, test } from './fixtures';
 
 async function view(page: Page) {
   return page.evaluate(() => window.__hallwright!.view()!);
@@ -35,11 +35,7 @@ test('walk mode moves the camera at eye height and stops at a wall', async ({ pa
   expect(walker!.y).toBeCloseTo(after.z, 6);
 
   // Dragging looks around: the heading turns, the position stays.
-  const box = (await page.getByTestId('scene').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragInScene(page, 150, 0, 5);
   const turned = await page.evaluate(() => window.__hallwright!.state().walker!);
   expect(turned.headingDeg).toBeGreaterThan(90 + 10);
   expect(turned.y).toBeCloseTo(after.z, 6);

@@ -9,28 +9,16 @@ import { preview } from 'vite';
 import { buildSampleFacility, serializeProject, type ProjectDocument } from '../shared/index';
 import { buildLargeSite } from '../shared/testing/largeSite';
 import type {} from '../renderer/scene/TestBridge';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const PORT = 4181;
 const FRAMES = 40;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Look = 'engineering' | 'presentation';
 
 async function main(): Promise<void> {
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Record<string, string | number>[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -81,7 +69,7 @@ async function main(): Promise<void> {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
-  console.log(`Frame times, ${FRAMES} frames each, 1400 × 900 window, ${CHROMIUM}:`);
+  console.log(`Frame times, ${FRAMES} frames each, 1400 × 900 window, ${CHROMIUM_PATH}:`);
   console.table(rows);
 }
 

@@ -50,7 +50,7 @@ export type { Bom, BomLine, BomCategory, BomCategoryTotal, BomUnit, PriceOrigin 
 export { applyScenario, type AppliedScenario } from './scenarios/apply';
 export { compareScenarios } from './scenarios/compare';
 export { fillToCapacity, type FillResult, type FillLimit } from './scenarios/fill';
-export { coolingNeeded } from './scenarios/coolingNeeded';
+export { coolingNeeded, COOLING_TECHNOLOGY_NAMES } from './scenarios/coolingNeeded';
 export type { ScenarioSummary, CoolingTechnology, CheckVerdict } from './scenarios/types';
 export { tourTimeline, frameAt, moveDuration, travelled, type Timeline, type TourFrame } from './tours/timeline';
 export { walk, walkObstacles, walkStart, blocked, EYE_HEIGHT_M, BODY_RADIUS_M, type Obstacles } from './walk/collision';

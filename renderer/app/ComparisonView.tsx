@@ -6,18 +6,10 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Title, Tooltip } from 'chart.js';
 import { useEffect, type ReactNode } from 'react';
 import { Bar } from 'react-chartjs-2';
-import { plural, type CheckVerdict, type ScenarioSummary } from '../../shared/index';
+import { COOLING_TECHNOLOGY_NAMES, plural, type CheckVerdict, type ScenarioSummary } from '../../shared/index';
 import { money, num } from './format';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Title, Tooltip, Legend);
-
-const COOLING_NAMES = {
-  air: 'air',
-  containment: 'contained air',
-  'rear-door': 'rear doors',
-  'direct-to-chip': 'direct-to-chip liquid',
-  immersion: 'immersion',
-} as const;
 
 const verdict = (v: CheckVerdict) =>
   v.errors === 0 && v.warnings === 0 ? '✓' : `${plural(v.errors, 'error')} · ${plural(v.warnings, 'warning')}`;
@@ -34,7 +26,7 @@ function rows(s: ScenarioSummary[]): [string, (x: ScenarioSummary) => ReactNode]
     ['IT load, MW', (x) => num(x.itMw, 3)],
     ['Facility load, MW', (x) => num(x.facilityMw, 3)],
     ['PUE', (x) => (x.pue === null ? '—' : num(x.pue, 3))],
-    ['Cooling needed', (x) => x.coolingTechnologies.map((t) => COOLING_NAMES[t]).join(', ') || '—'],
+    ['Cooling needed', (x) => x.coolingTechnologies.map((t) => COOLING_TECHNOLOGY_NAMES[t]).join(', ') || '—'],
     ['Power checks', (x) => verdict(x.verdicts.power)],
     ['Cooling checks', (x) => verdict(x.verdicts.cooling)],
     ['Security checks', (x) => verdict(x.verdicts.security)],

@@ -4,7 +4,7 @@
  * as drawn counts as one) compared side by side; and "fill to capacity". The engine work runs in
  * the engine worker; this panel renders its results.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { applyScenario, plural, type ScenarioSummary } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { addRule, addScenario, deleteScenario, duplicateScenario, renameScenario } from '../store/scenarioCommands';
@@ -13,6 +13,7 @@ import { ComparisonView } from './ComparisonView';
 import { FillToCapacity } from './FillToCapacity';
 import { RuleEditor } from './RuleEditor';
 import { runEdit } from './runEdit';
+import { TextInput } from './TextInput';
 
 /** The design as drawn, in the comparison's choice of columns. */
 const DRAWN = '(drawn)';
@@ -21,24 +22,17 @@ const MAX_COMPARED = 4;
 function ScenarioDetails({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
   const scenario = doc.scenarios.find((s) => s.id === id);
-  if (!scenario) return null;
-  const applied = applyScenario(doc, scenario);
+  // Applying walks every rack: once per edit, not on every render of the panel.
+  const applied = useMemo(() => (scenario ? applyScenario(doc, scenario) : null), [doc, scenario]);
+  if (!scenario || !applied) return null;
   return (
     <div className="scenario-details" data-testid={`scenario-details-${id}`}>
-      <label className="setting">
-        <span>Name</span>
-        <input
-          key={scenario.name}
-          defaultValue={scenario.name}
-          aria-label="Scenario name"
-          onBlur={(e) => {
-            if (e.target.value !== scenario.name) runEdit(renameScenario(doc, id, e.target.value));
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
-      </label>
+      <TextInput
+        label="Name"
+        ariaLabel="Scenario name"
+        value={scenario.name}
+        onCommit={(name) => runEdit(renameScenario(doc, id, name))}
+      />
       <p className="hint">A rack takes the first rule that fits it; racks no rule fits stay as drawn.</p>
       <ol className="rules">
         {scenario.rules.map((rule, i) => (

@@ -19,6 +19,7 @@ import { ZONE_KIND_NAMES, assignRacks, updateCamera, updateDoor, updateZone } fr
 import { deleteSelection } from './actions';
 import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
+import { TextInput } from './TextInput';
 
 const CLASSES: ProtectionClass[] = [1, 2, 3, 4];
 const CLASS_NAMES: Record<ProtectionClass, string> = {
@@ -73,21 +74,6 @@ function ZoneSelect(props: {
   );
 }
 
-function NameInput({ value, onCommit }: { value: string; onCommit: (name: string) => void }) {
-  return (
-    <label className="setting">
-      <span>Name</span>
-      <input
-        key={value}
-        aria-label="Name"
-        defaultValue={value}
-        onBlur={(e) => e.currentTarget.value !== value && onCommit(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.value !== value && onCommit(e.currentTarget.value)}
-      />
-    </label>
-  );
-}
-
 function ZoneInspector({ zone }: { zone: Zone }) {
   const doc = useEditor((s) => s.doc);
   const { security } = useChecks();
@@ -116,7 +102,7 @@ function ZoneInspector({ zone }: { zone: Zone }) {
             : 'no modelled way in'}
         </dd>
       </dl>
-      <NameInput value={zone.name} onCommit={(name) => edit({ name })} />
+      <TextInput label="Name" ariaLabel="Name" value={zone.name} onCommit={(name) => edit({ name })} />
       <label className="setting">
         <span>Protection class</span>
         <select
@@ -167,7 +153,7 @@ function DoorInspector({ door }: { door: Door }) {
   return (
     <div data-testid="door-inspector">
       <h3>{door.name}</h3>
-      <NameInput value={door.name} onCommit={(name) => edit({ name })} />
+      <TextInput label="Name" ariaLabel="Name" value={door.name} onCommit={(name) => edit({ name })} />
       <ZoneSelect
         label="Side A"
         value={door.zoneA}
@@ -250,7 +236,7 @@ function CameraInspector({ camera }: { camera: Camera }) {
   return (
     <div data-testid="camera-inspector">
       <h3>{camera.name}</h3>
-      <NameInput value={camera.name} onCommit={(name) => edit({ name })} />
+      <TextInput label="Name" ariaLabel="Name" value={camera.name} onCommit={(name) => edit({ name })} />
       <NumberInput
         label="Direction, °"
         value={camera.directionDeg}

@@ -11,6 +11,7 @@ import { addStop, addTour, deleteStop, deleteTour, moveStop, renameTour, updateS
 import { NumberInput } from './NumberInput';
 import { num } from './format';
 import { runEdit } from './runEdit';
+import { TextInput } from './TextInput';
 import { TourVideoButton } from './TourVideoButton';
 
 const HIGHLIGHTS: Record<StopHighlight['kind'], string> = {
@@ -82,20 +83,12 @@ function Stops({ tourId }: { tourId: string }) {
   };
   return (
     <div className="tour" data-testid={`tour-${tourId}`}>
-      <label className="setting">
-        <span>Name</span>
-        <input
-          key={tour.name}
-          defaultValue={tour.name}
-          aria-label="Tour name"
-          onBlur={(e) => {
-            if (e.target.value !== tour.name) runEdit(renameTour(doc, tourId, e.target.value));
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
-      </label>
+      <TextInput
+        label="Name"
+        ariaLabel="Tour name"
+        value={tour.name}
+        onCommit={(name) => runEdit(renameTour(doc, tourId, name))}
+      />
       <ol className="stops">
         {tour.stops.map((stop, i) => (
           <li
@@ -103,14 +96,10 @@ function Stops({ tourId }: { tourId: string }) {
             className={playing && playback.stopIndex === i ? 'current' : undefined}
             data-testid={`stop-${i + 1}`}
           >
-            <input
-              key={stop.caption}
-              defaultValue={stop.caption}
-              aria-label={`Caption of stop ${i + 1}`}
-              onBlur={(e) => {
-                if (e.target.value !== stop.caption)
-                  runEdit(updateStop(doc, tourId, stop.id, { caption: e.target.value }));
-              }}
+            <TextInput
+              ariaLabel={`Caption of stop ${i + 1}`}
+              value={stop.caption}
+              onCommit={(caption) => runEdit(updateStop(doc, tourId, stop.id, { caption }))}
             />
             <HighlightEditor tourId={tourId} stop={stop} index={i} />
             <NumberInput

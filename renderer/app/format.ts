@@ -1,4 +1,6 @@
 /** Display formatting for engineering figures. */
+import { formatNumber } from '../../shared/export/format';
+
 export const kW = (w: number) =>
   `${(w / 1000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} kW`;
 export const MW = (w: number) =>
@@ -14,6 +16,5 @@ export function money(amount: number, currency: string): string {
   }
 }
 
-/** A figure with a fixed number of decimals and thousands separators. */
-export const num = (x: number, digits = 1) =>
-  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** A figure with a fixed number of decimals and thousands separators, as the reports print it. */
+export const num = (x: number, digits = 1) => formatNumber(x, digits);

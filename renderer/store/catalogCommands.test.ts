@@ -3,9 +3,7 @@ import {
   buildSampleFacility,
   catalogFor,
   emptyUserCatalog,
-  parseProject,
   parseUserCatalog,
-  serializeProject,
   serializeUserCatalog,
   type CustomDevice,
 } from '../../shared/index';
@@ -22,19 +20,8 @@ import {
   type CustomDeviceFields,
 } from './catalogCommands';
 import { addDevice } from './commands';
-import { createEditorStore } from './documentStore';
-import type { EditResult } from './powerCommands';
 import { addRule, addScenario, updateRule } from './scenarioCommands';
-
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-type Store = ReturnType<typeof fresh>;
-const doc = (store: Store) => store.getState().doc;
-function run(store: Store, result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  store.getState().run(result.command);
-  return result;
-}
-const reopens = (store: Store) => parseProject(serializeProject(doc(store))).ok;
+import { doc, fresh, reopens, run } from './storeTesting';
 
 const SWITCH: CustomDeviceFields = {
   name: 'Spine switch 64 × 800G',

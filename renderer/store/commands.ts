@@ -22,6 +22,22 @@ export function freshId(doc: ProjectDocument, prefix: string): string {
   return `${prefix}-${n}`;
 }
 
+/** Document collections of whole entities that edits replace or append by id. */
+type UpsertCollection = 'scenarios' | 'tours';
+
+/** Replaces the entity of `key` that has `item`'s id, or appends `item` when there is none. */
+export function upsert<K extends UpsertCollection>(key: K, item: ProjectDocument[K][number], label: string): Command {
+  return {
+    label,
+    recipe: (d) => {
+      const list = d[key] as { id: string }[];
+      const i = list.findIndex((x) => x.id === item.id);
+      if (i >= 0) list[i] = item;
+      else list.push(item);
+    },
+  };
+}
+
 /** `base 1`, `base 2`, …: the first such name not in `names`. */
 export function freshName(names: Iterable<string>, base: string): string {
   const used = new Set(names);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleFacility, parseProject, runChecks, serializeProject } from '../../shared/index';
+import { runChecks } from '../../shared/index';
 import { deleteRacks } from './commands';
 import {
   addContainment,
@@ -12,15 +12,9 @@ import {
   updateCoolingSettings,
   updateCoolingUnit,
 } from './coolingCommands';
-import { createEditorStore } from './documentStore';
 import type { EditResult } from './powerCommands';
+import { fresh, ok, reopens } from './storeTesting';
 
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-function ok(result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
-const reopens = (store: ReturnType<typeof fresh>) => parseProject(serializeProject(store.getState().doc)).ok;
 const coolingErrors = (store: ReturnType<typeof fresh>) =>
   runChecks(store.getState().doc).findings.filter((f) => f.rule.startsWith('cooling.') && f.severity === 'error');
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildSampleFacility,
-  parseProject,
-  runChecks,
-  serializeProject,
-  type ProjectDocument,
-} from '../../shared/index';
+import { buildSampleFacility, runChecks, type ProjectDocument } from '../../shared/index';
 import { defaultPlacementFeeds, placeRack } from './commands';
-import { createEditorStore } from './documentStore';
 import {
   addComponent,
   assignCircuits,
@@ -16,16 +9,8 @@ import {
   setRackPower,
   updateComponent,
   updateSettings,
-  type EditResult,
 } from './powerCommands';
-
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-function ok(result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
-/** Every edit must leave a document that opens again. */
-const reopens = (store: ReturnType<typeof fresh>) => parseProject(serializeProject(store.getState().doc)).ok;
+import { fresh, ok, reopens } from './storeTesting';
 
 /** The power chain's errors only: the sample's security weakness is not these tests' business. */
 const powerErrors = (doc: ProjectDocument) =>

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBom, buildSampleFacility, fillToCapacity, parseProject, serializeProject } from '../../shared/index';
-import { createEditorStore } from './documentStore';
-import type { EditResult } from './powerCommands';
+import { buildBom, buildSampleFacility, fillToCapacity } from '../../shared/index';
 import {
   addRule,
   addScenario,
@@ -15,16 +13,7 @@ import {
   setQuote,
   updateRule,
 } from './scenarioCommands';
-
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-type Store = ReturnType<typeof fresh>;
-const doc = (store: Store) => store.getState().doc;
-function run(store: Store, result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  store.getState().run(result.command);
-  return result;
-}
-const reopens = (store: Store) => parseProject(serializeProject(doc(store))).ok;
+import { doc, fresh, reopens, run } from './storeTesting';
 
 describe('scenario edits', () => {
   it('creates, renames, duplicates and deletes scenarios, each undoable, and the file still opens', () => {

@@ -14,7 +14,7 @@ import {
   type Scenario,
   type ScenarioRule,
 } from '../../shared/index';
-import { freshId, freshName } from './commands';
+import { freshId, freshName, upsert } from './commands';
 import type { EditResult } from './powerCommands';
 import { validate } from './validate';
 
@@ -48,18 +48,7 @@ function replaceScenario(doc: ProjectDocument, next: Scenario, label: string): E
   }
   if (new Set(parsed.value.rules.map((r) => r.id)).size !== parsed.value.rules.length)
     return { ok: false, reason: 'Two rules share an id.' };
-  return {
-    ok: true,
-    id: next.id,
-    command: {
-      label,
-      recipe: (d) => {
-        const i = d.scenarios.findIndex((s) => s.id === next.id);
-        if (i >= 0) d.scenarios[i] = parsed.value;
-        else d.scenarios.push(parsed.value);
-      },
-    },
-  };
+  return { ok: true, id: next.id, command: upsert('scenarios', parsed.value, label) };
 }
 
 export function addScenario(doc: ProjectDocument): EditResult {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleFacility, parseProject, runChecks, serializeProject } from '../../shared/index';
-import { createEditorStore } from './documentStore';
-import type { EditResult } from './powerCommands';
+import { buildSampleFacility, runChecks } from '../../shared/index';
 import {
   addCamera,
   addDoor,
@@ -17,15 +15,8 @@ import {
   updateTenant,
   updateZone,
 } from './securityCommands';
+import { doc, fresh, ok, reopens, type Store } from './storeTesting';
 
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-function ok(result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
-type Store = ReturnType<typeof fresh>;
-const doc = (store: Store) => store.getState().doc;
-const reopens = (store: Store) => parseProject(serializeProject(doc(store))).ok;
 const securityErrors = (store: Store) =>
   runChecks(doc(store))
     .findings.filter((f) => f.rule.startsWith('security.') && f.severity === 'error')

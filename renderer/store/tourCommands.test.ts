@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleFacility, parseProject, serializeProject } from '../../shared/index';
-import { createEditorStore } from './documentStore';
-import type { EditResult } from './powerCommands';
+import { parseProject, serializeProject } from '../../shared/index';
 import { addStop, addTour, deleteStop, deleteTour, moveStop, renameTour, updateStop } from './tourCommands';
+import { doc, fresh, run } from './storeTesting';
 
-const fresh = () => createEditorStore(buildSampleFacility(), { name: 'sample.hallwright', handle: null });
-type Store = ReturnType<typeof fresh>;
-const doc = (store: Store) => store.getState().doc;
-function run(store: Store, result: EditResult) {
-  if (!result.ok) throw new Error(result.reason);
-  store.getState().run(result.command);
-  return result;
-}
 const view = (x: number) => ({ position: { x, y: 1.7, z: 5 }, target: { x: x + 5, y: 1, z: 10 } });
 
 describe('tour edits', () => {

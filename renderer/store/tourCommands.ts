@@ -4,7 +4,7 @@
  * against the tour schema first.
  */
 import { tourSchema, type ProjectDocument, type Tour, type TourStop, type Vec3 } from '../../shared/index';
-import { freshId, freshName } from './commands';
+import { freshId, freshName, upsert } from './commands';
 import type { EditResult } from './powerCommands';
 import { validate } from './validate';
 
@@ -16,18 +16,7 @@ const GONE = { ok: false, reason: 'That tour no longer exists.' } as const;
 function put(doc: ProjectDocument, next: Tour, label: string): EditResult {
   const parsed = validate(tourSchema, next);
   if (!parsed.ok) return parsed;
-  return {
-    ok: true,
-    id: next.id,
-    command: {
-      label,
-      recipe: (d) => {
-        const i = d.tours.findIndex((t) => t.id === next.id);
-        if (i >= 0) d.tours[i] = parsed.value;
-        else d.tours.push(parsed.value);
-      },
-    },
-  };
+  return { ok: true, id: next.id, command: upsert('tours', parsed.value, label) };
 }
 
 export function addTour(doc: ProjectDocument): EditResult {

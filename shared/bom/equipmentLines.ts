@@ -52,6 +52,12 @@ type Add = (
   rating?: { key: string; text: string },
 ) => void;
 
+/** Switchboards, panels and busway are priced per bus rating and voltage: `4000A-415V`, "4,000 A, 415 V". */
+const busRating = (p: { ratingA: number; voltageV: number }) => ({
+  key: `${p.ratingA}A-${p.voltageV}V`,
+  text: `${fmt(p.ratingA)} A, ${fmt(p.voltageV)} V`,
+});
+
 function countPower(doc: ProjectDocument, add: Add): void {
   const rackCircuits = new Set(doc.racks.flatMap((r) => [r.feeds.a, r.feeds.b]).filter((c) => c !== null));
   for (const p of doc.power) {
@@ -67,20 +73,15 @@ function countPower(doc: ProjectDocument, add: Add): void {
         add('generator', p.ratingKw, p.id, p.existing);
         break;
       case 'switchgear':
-        add('switchgear', 1, p.id, p.existing, {
-          key: `${p.ratingA}A-${p.voltageV}V`,
-          text: `${fmt(p.ratingA)} A, ${fmt(p.voltageV)} V`,
-        });
+        add('switchgear', 1, p.id, p.existing, busRating(p));
         break;
       case 'ups':
         add('ups', p.modules * p.moduleKva, p.id, p.existing);
         break;
-      case 'distribution': {
-        const rating = { key: `${p.ratingA}A-${p.voltageV}V`, text: `${fmt(p.ratingA)} A, ${fmt(p.voltageV)} V` };
+      case 'distribution':
         if (p.type === 'pdu') add('floor-pdu', boardKva(p.voltageV, p.ratingA, p.phases), p.id, p.existing);
-        else add(p.type, 1, p.id, p.existing, rating);
+        else add(p.type, 1, p.id, p.existing, busRating(p));
         break;
-      }
       case 'circuit':
         add('circuit', 1, p.id, p.existing, {
           key: `${p.voltageV}V-${p.phases}ph-${p.breakerA}A`,

@@ -10,21 +10,16 @@
 import { catalogFor, type CatalogPrice } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { countEquipment } from './equipmentLines';
-import { BOM_CATEGORIES, type Bom, type BomCategory, type BomLine, type BomUnit } from './types';
+import { BOM_CATEGORIES, type Bom, type BomLine } from './types';
 
 export type * from './types';
 export { BOM_CATEGORIES };
 
 /** A line before pricing: what it is and how many. */
-export interface Tally {
-  itemKey: string;
-  category: BomCategory;
-  description: string;
-  unit: BomUnit;
-  quantity: number;
-  existing: boolean;
-  entities: string[];
-}
+export type Tally = Pick<
+  BomLine,
+  'itemKey' | 'category' | 'description' | 'unit' | 'quantity' | 'existing' | 'entities'
+>;
 
 /** Adds `quantity` to the tally of (itemKey, existing), creating it with `fields` the first time. */
 export class Tallies {
@@ -91,6 +86,11 @@ export function buildBom(doc: ProjectDocument): Bom {
       Number(a.existing) - Number(b.existing) ||
       a.description.localeCompare(b.description),
   );
+  return totalBom(lines, doc.settings.currency);
+}
+
+/** The bill of priced lines: totals by category and overall, priced lines summed, unpriced new-build lines counted. */
+export function totalBom(lines: BomLine[], currency: string): Bom {
   const categories = BOM_CATEGORIES.map(({ id, name }) => {
     const mine = lines.filter((l) => l.category === id);
     return {
@@ -102,7 +102,7 @@ export function buildBom(doc: ProjectDocument): Bom {
     };
   });
   return {
-    currency: doc.settings.currency,
+    currency,
     lines,
     categories,
     total: categories.reduce((s, c) => s + c.total, 0),

@@ -3,7 +3,8 @@
  * drawn among them), then bar charts of the figures people compare first. The charts are drawn
  * from the same ScenarioSummary figures the table prints and the app charts.
  */
-import type { CheckVerdict, CoolingTechnology, ScenarioSummary } from '../scenarios/types';
+import { COOLING_TECHNOLOGY_NAMES } from '../scenarios/coolingNeeded';
+import type { CheckVerdict, ScenarioSummary } from '../scenarios/types';
 import { plural } from '../text';
 import { drawBarChart } from './barChart';
 import { formatCompact, formatNumber } from './format';
@@ -12,14 +13,6 @@ import { COLOURS, type Column, type Layout, type TableRow } from './pdfLayout';
 /** Scenarios per table: more would make columns too narrow to read, so wider comparisons repeat the table. */
 const PER_TABLE = 4;
 const FIGURE_SHARE = 0.28;
-
-const COOLING_NAMES: Record<CoolingTechnology, string> = {
-  air: 'air',
-  containment: 'containment',
-  'rear-door': 'rear door',
-  'direct-to-chip': 'direct-to-chip',
-  immersion: 'immersion',
-};
 
 /** Why there is no cost per PFLOPS: nothing computes, or a compute device has no price (the ratio would flatter). */
 const noCostPerPflops = (s: ScenarioSummary) => (s.gpus === 0 ? 'n/a (no GPUs)' : 'n/a (IT unpriced)');
@@ -37,7 +30,7 @@ const ROWS: [string, (s: ScenarioSummary) => string][] = [
   ['IT load MW', (s) => formatNumber(s.itMw, 3)],
   ['Facility load MW', (s) => formatNumber(s.facilityMw, 3)],
   ['PUE', (s) => (s.pue === null ? 'n/a' : formatNumber(s.pue, 2))],
-  ['Cooling', (s) => s.coolingTechnologies.map((t) => COOLING_NAMES[t]).join(', ') || 'none needed'],
+  ['Cooling', (s) => s.coolingTechnologies.map((t) => COOLING_TECHNOLOGY_NAMES[t]).join(', ') || 'none needed'],
   ['Power errors · warnings', (s) => verdict(s.verdicts.power)],
   ['Cooling errors · warnings', (s) => verdict(s.verdicts.cooling)],
   ['Security errors · warnings', (s) => verdict(s.verdicts.security)],

@@ -10,6 +10,15 @@ import type { RackThermal } from '../checks/cooling/rackThermal';
 import type { Rack, Settings } from '../model/schema';
 import type { CoolingTechnology } from './types';
 
+/** How the app and the report name each technology. */
+export const COOLING_TECHNOLOGY_NAMES: Record<CoolingTechnology, string> = {
+  air: 'air',
+  containment: 'contained air',
+  'rear-door': 'rear doors',
+  'direct-to-chip': 'direct-to-chip liquid',
+  immersion: 'immersion',
+};
+
 export const COOLING_ORDER: readonly CoolingTechnology[] = [
   'air',
   'containment',

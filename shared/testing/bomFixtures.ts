@@ -12,7 +12,8 @@
  *
  * Some texts carry commas, double quotes and line breaks on purpose: the exporters must keep them.
  */
-import { BOM_CATEGORIES, type Bom, type BomLine } from '../bom/types';
+import { totalBom } from '../bom';
+import type { Bom, BomLine } from '../bom/types';
 import type { ScenarioSummary } from '../scenarios/types';
 
 type LineFields = Omit<BomLine, 'key' | 'entities'>;
@@ -104,25 +105,9 @@ export const FIXTURE_LINES: BomLine[] = [
   }),
 ];
 
-/** A bill totalled from its lines the way docs/bom.md says: priced lines summed, unpriced new-build lines counted. */
+/** A bill totalled from its lines by the engine's own totalling (docs/bom.md). */
 export function fixtureBom(lines: readonly BomLine[] = FIXTURE_LINES, currency = 'USD'): Bom {
-  const categories = BOM_CATEGORIES.map(({ id, name }) => {
-    const mine = lines.filter((l) => l.category === id);
-    return {
-      category: id,
-      name,
-      total: mine.reduce((s, l) => s + (l.total ?? 0), 0),
-      lines: mine.length,
-      unpriced: mine.filter((l) => l.total === null).length,
-    };
-  });
-  return {
-    currency,
-    lines: [...lines],
-    categories,
-    total: categories.reduce((s, c) => s + c.total, 0),
-    unpricedLines: categories.reduce((s, c) => s + c.unpriced, 0),
-  };
+  return totalBom([...lines], currency);
 }
 
 const buildCost = (itMw: number): ScenarioSummary['buildCost'] => ({
