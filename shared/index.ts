@@ -1,6 +1,7 @@
 /** The engine's one public entry: everything the renderer, main process, workers and CLI use. */
 export * from './model/schema';
 export * from './model/factory';
+export * from './model/hallDefaults';
 export * from './model/coolingFactory';
 export * from './model/securityFactory';
 export { allEntityIds } from './model/entities';

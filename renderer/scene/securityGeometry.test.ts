@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSampleFacility, type ProjectDocument } from '../../shared/index';
-import { newCamera, newDoor, newZone } from '../../shared/index';
+import { newCamera, newDoor, newHall, newZone } from '../../shared/index';
 import {
   doorBadge,
   fenceTriangles,
@@ -194,7 +194,7 @@ describe('path points', () => {
   it('a cage is passed at its centroid; other halls and unknown ids are ignored', () => {
     const doc: ProjectDocument = {
       ...sample,
-      halls: [...sample.halls, { id: 'hall-b', name: 'B', width: 10, depth: 10, height: 4 }],
+      halls: [...sample.halls, newHall({ id: 'hall-b', name: 'B', code: 'B', width: 10, depth: 10, height: 4 })],
       zones: [
         ...sample.zones,
         newZone({

@@ -2,6 +2,7 @@
 import type { ProjectDocument } from './schema';
 
 export const ENTITY_COLLECTIONS = [
+  'buildings',
   'halls',
   'walls',
   'doors',

@@ -8,6 +8,7 @@ import {
   type Rack,
   type Wall,
 } from './schema';
+import { DEFAULT_FLOOR } from './hallDefaults';
 
 export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   deratingFactor: 0.8,
@@ -41,6 +42,7 @@ export const DEFAULT_SETTINGS: ProjectDocument['settings'] = {
   tariffPerKwh: 0.08,
   currency: 'USD',
   gridM: 0.3,
+  units: 'metric',
 };
 
 /** A fresh copy of the defaults: documents must never share (and so never mutate) nested settings. */
@@ -51,6 +53,13 @@ export function defaultSettings(): ProjectDocument['settings'] {
     cooling: { ...DEFAULT_SETTINGS.cooling },
     security: { ...DEFAULT_SETTINGS.security },
   };
+}
+
+/** A hall with the default floor (DEFAULT_FLOOR) in no building, unless `fields` say otherwise. */
+export function newHall(
+  fields: Pick<Hall, 'id' | 'name' | 'code' | 'width' | 'depth' | 'height'> & Partial<Hall>,
+): Hall {
+  return { buildingId: null, floor: { ...DEFAULT_FLOOR }, ...fields };
 }
 
 /** Four walls on the inside faces of a rectangular hall. */
@@ -74,12 +83,13 @@ export function perimeterWalls(hall: Hall, thickness = 0.3): Wall[] {
 
 /** A new, empty project: one hall, no equipment. What File → New opens. */
 export function newProject(id: string): ProjectDocument {
-  const hall: Hall = { id: 'hall-1', name: 'Hall 1', width: 30, depth: 15, height: 5 };
+  const hall = newHall({ id: 'hall-1', name: 'Hall 1', code: 'A', width: 30, depth: 15, height: 5 });
   return {
     formatVersion: FORMAT_VERSION,
     id,
     name: 'Untitled project',
     settings: defaultSettings(),
+    buildings: [],
     halls: [hall],
     walls: perimeterWalls(hall),
     doors: [],

@@ -3,6 +3,7 @@
  * them in order so that a file from any earlier release opens in this one. A file from a newer
  * release is refused rather than guessed at.
  */
+import { DEFAULT_FLOOR, hallCodeFromName } from './hallDefaults';
 import { FORMAT_VERSION } from './schema';
 
 type Raw = Record<string, unknown>;
@@ -161,8 +162,36 @@ function v5ToV6(doc: Raw): Raw {
   return doc;
 }
 
+/**
+ * 6 → 7: the layout editor (issue 8).
+ * - Documents gain no buildings; halls stand in none.
+ * - Halls gain a code for rack names: the word after "Hall" in the name (Hall A → A), else H1, H2…
+ *   in order, made unique.
+ * - Halls gain a floor: a slab rated at the TIA-942 Rated-3 defaults (12 kPa, 4.5 kN), marked
+ *   undeclared, because older files never recorded the building's real rating.
+ * - Settings gain metric units.
+ */
+function v6ToV7(doc: Raw): Raw {
+  doc.buildings ??= [];
+  const used = new Set<string>();
+  objects(doc.halls).forEach((hall, i) => {
+    hall.buildingId ??= null;
+    hall.floor ??= { ...DEFAULT_FLOOR };
+    if (typeof hall.code !== 'string') hall.code = uniqueCode(hallCodeFromName(hall.name, i), used);
+    used.add(String(hall.code).toUpperCase());
+  });
+  if (isObject(doc.settings)) doc.settings.units ??= 'metric';
+  return doc;
+}
+
+function uniqueCode(code: string, used: Set<string>): string {
+  let candidate = code;
+  for (let n = 2; used.has(candidate.toUpperCase()); n++) candidate = `${code.slice(0, 6)}${n}`;
+  return candidate;
+}
+
 /** MIGRATIONS[n] lifts version n + 1 to n + 2. */
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5, v5ToV6];
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5, v5ToV6, v6ToV7];
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 

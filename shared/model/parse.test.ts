@@ -245,6 +245,42 @@ function sampleV3(): RawDoc {
   return doc;
 }
 
+describe('format migration 6 → 7', () => {
+  it('opens a version 6 file: halls get codes from their names and an undeclared TIA-942 slab, units metric', () => {
+    const v6 = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;
+    v6.formatVersion = 6;
+    delete v6.buildings;
+    delete v6.settings.units;
+    v6.halls.push({ ...v6.halls[0], id: 'hall-2', name: 'Overflow' }, { ...v6.halls[0], id: 'hall-3', name: 'Hall A' });
+    for (const h of v6.halls) {
+      delete h.code;
+      delete h.buildingId;
+      delete h.floor;
+    }
+    const result = parseProject(JSON.stringify(v6));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.doc.buildings).toEqual([]);
+    expect(result.doc.halls.map((h) => h.code)).toEqual(['A', 'H2', 'A2']);
+    expect(result.doc.halls[0]).toMatchObject({
+      buildingId: null,
+      floor: { kind: 'slab', raisedHeightM: 0, uniformLoadKpa: 12, pointLoadKn: 4.5, ratingDeclared: false },
+    });
+    expect(result.doc.settings.units).toBe('metric');
+  });
+
+  it('refuses two halls of one code and a hall in a missing building', () => {
+    const doc = buildSampleFacility();
+    doc.halls.push({ ...doc.halls[0]!, id: 'hall-2', code: 'a', buildingId: 'nowhere' });
+    const result = parseProject(JSON.stringify(doc));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.details.join('\n')).toMatch(/hall code "a" is used twice/);
+      expect(result.details.join('\n')).toMatch(/building "nowhere", which does not exist/);
+    }
+  });
+});
+
 describe('format migration 5 → 6', () => {
   it('opens a version 5 file with no tours', () => {
     const v5 = JSON.parse(JSON.stringify(buildSampleFacility())) as RawDoc;

@@ -15,7 +15,7 @@ import { ENTITY_COLLECTIONS } from './entities';
 
 const BUILTIN_DEVICE_IDS = new Set(BUILTIN_DEVICES.map((d) => d.id));
 
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 const id = z.string().min(1).max(128);
 const name = z.string().max(200);
@@ -30,13 +30,41 @@ export type Point2 = z.infer<typeof point2Schema>;
 export const rotationSchema = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof rotationSchema>;
 
+/** A building of the site: halls name the one they stand in (the outliner's site → building → hall). */
+export const buildingSchema = z.object({ id, name });
+export type Building = z.infer<typeof buildingSchema>;
+
+/**
+ * A hall's floor and what it may carry (checks/floor, docs/engine/floor.md). Ratings are the
+ * structure's superimposed live load: a uniform load in kPa and a concentrated (point) load in kN,
+ * as TIA-942 and TIA-569 state them (12 kPa and 4.5 kN for a Rated-3 computer room). A raised floor
+ * lifts the racks by `raisedHeightM`; a slab has height 0.
+ */
+export const floorSchema = z.object({
+  kind: z.enum(['slab', 'raised']),
+  raisedHeightM: nonNegative.max(3),
+  uniformLoadKpa: positive.max(1_000),
+  pointLoadKn: positive.max(1_000),
+  /** The ratings come from the building's structural record; false while they are the TIA-942 defaults. */
+  ratingDeclared: z.boolean(),
+});
+export type Floor = z.infer<typeof floorSchema>;
+
 export const hallSchema = z.object({
   id,
   name,
-  /** Inner dimensions in metres. */
+  /** Short code that starts the automatic rack names Hall-Row-Position (A-03-12). */
+  code: z
+    .string()
+    .min(1)
+    .max(8)
+    .regex(/^[A-Za-z0-9]+$/, 'letters and digits only'),
+  buildingId: id.nullable(),
+  /** Inner dimensions in metres; `height` is the clear ceiling height above the slab. */
   width: positive.max(10_000),
   depth: positive.max(10_000),
   height: positive.max(100),
+  floor: floorSchema,
 });
 export type Hall = z.infer<typeof hallSchema>;
 
@@ -567,6 +595,8 @@ export const settingsSchema = z.object({
   currency: z.string().min(1).max(8),
   /** Plan snapping grid, metres. */
   gridM: positive.max(10),
+  /** How the editor shows and takes figures; the document always stores SI units. */
+  units: z.enum(['metric', 'imperial']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -719,6 +749,7 @@ const projectObjectSchema = z.object({
   id,
   name,
   settings: settingsSchema,
+  buildings: z.array(buildingSchema).max(1_000),
   halls: z.array(hallSchema).max(1_000),
   walls: z.array(wallSchema).max(100_000),
   doors: z.array(doorSchema).max(100_000),
@@ -754,6 +785,17 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
   const power = new Map(doc.power.map((p) => [p.id, p]));
   const missing = (path: (string | number)[], what: string, ref: string) =>
     ctx.addIssue({ code: 'custom', path, message: `refers to ${what} "${ref}", which does not exist` });
+
+  const buildings = new Set(doc.buildings.map((b) => b.id));
+  const hallCodes = new Set<string>();
+  doc.halls.forEach((h, i) => {
+    if (h.buildingId !== null && !buildings.has(h.buildingId))
+      missing(['halls', i, 'buildingId'], 'building', h.buildingId);
+    const code = h.code.toUpperCase();
+    if (hallCodes.has(code))
+      ctx.addIssue({ code: 'custom', path: ['halls', i, 'code'], message: `hall code "${h.code}" is used twice` });
+    hallCodes.add(code);
+  });
 
   for (const key of ['walls', 'rows', 'racks', 'cameras'] as const) {
     doc[key].forEach((item, i) => {

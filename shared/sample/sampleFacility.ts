@@ -20,7 +20,7 @@
  *
  * `npm run gen:sample` writes this to assets/sample-facility.hallwright, the file the app opens.
  */
-import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
+import { defaultRackCircuit, defaultSettings, newHall, newRack, perimeterWalls } from '../model/factory';
 import { newCamera, newDoor, newZone } from '../model/securityFactory';
 import { FORMAT_VERSION, type Circuit, type Hall, type ProjectDocument, type Rack } from '../model/schema';
 
@@ -148,7 +148,15 @@ function chain(): ProjectDocument['power'] {
 }
 
 export function buildSampleFacility(): ProjectDocument {
-  const hall: Hall = { id: 'hall-a', name: 'Hall A (ex-mining)', width: 60, depth: 24, height: 6 };
+  const hall: Hall = newHall({
+    id: 'hall-a',
+    name: 'Hall A (ex-mining)',
+    code: 'A',
+    buildingId: 'building-main',
+    width: 60,
+    depth: 24,
+    height: 6,
+  });
   const power = chain();
   const racks: Rack[] = [];
   const circuit = (c: Circuit, parentId: string) => {
@@ -225,6 +233,7 @@ export function buildSampleFacility(): ProjectDocument {
       coolingPowerRatio: 0.15,
       auxiliaryLoadKw: 20,
     },
+    buildings: [{ id: 'building-main', name: 'Main building' }],
     halls: [hall],
     walls: perimeterWalls(hall),
     doors: doors(hall.id),

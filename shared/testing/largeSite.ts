@@ -6,7 +6,7 @@
  * pairs around contained hot aisles (1.2 m aisles), cooled by 28 CRAHs of 300 kW / 60,000 m³/h
  * (N+1) on a chiller per hall. Zoned to pass the security rules (`siteSecurity`).
  */
-import { defaultRackCircuit, defaultSettings, newRack, perimeterWalls } from '../model/factory';
+import { defaultRackCircuit, defaultSettings, newHall, newRack, perimeterWalls } from '../model/factory';
 import { newCamera, newDoor, newZone } from '../model/securityFactory';
 import {
   FORMAT_VERSION,
@@ -86,7 +86,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
   for (let i = 0; i < rackCount; i++) {
     const h = Math.floor(i / RACKS_PER_HALL);
     if (i % RACKS_PER_HALL === 0) {
-      halls.push({ id: `hall-${h}`, name: `Hall ${h}`, width: 80, depth: 60, height: 6 });
+      halls.push(newHall({ id: `hall-${h}`, name: `Hall ${h}`, code: `H${h}`, width: 80, depth: 60, height: 6 }));
       cooling.push(...hallCooling(h));
     }
     const k = i % RACKS_PER_HALL;
@@ -189,6 +189,7 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
       ...defaultSettings(),
       redundancy: { source: 'N', transformer: '2N', switchgear: 'N', ups: '2N', distribution: '2N' },
     },
+    buildings: [],
     halls,
     walls: halls.flatMap((h) => perimeterWalls(h)),
     ...siteSecurity(halls),
