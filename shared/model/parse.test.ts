@@ -202,6 +202,7 @@ type RawDoc = Record<string, unknown> & {
   power: Record<string, unknown>[];
   cooling?: Record<string, unknown>[];
   doors: Record<string, unknown>[];
+  halls: Record<string, unknown>[];
 };
 
 /** The sample as release 4 wrote it: no quotes or scenarios; racks and devices without `existing`. */
