@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { catalogFor, rackBox } from '../../shared/index';
+import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 
 /** Map width in pixels; its height follows the hall's proportions. */
@@ -12,7 +13,7 @@ const WIDTH_PX = 220;
 export function Minimap() {
   const doc = useEditor((s) => s.doc);
   const walker = useEditor((s) => s.walker);
-  const hall = doc.halls[0];
+  const hall = useEditor(activeHall);
   const boxes = useMemo(() => {
     if (!hall) return [];
     const catalog = catalogFor(doc);

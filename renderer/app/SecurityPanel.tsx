@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { describeRoute, zoneKindSchema, type ProtectionClass, type Settings, type ZoneKind } from '../../shared/index';
 import { useChecks } from '../store/checks';
+import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import {
   ZONE_KIND_NAMES,
@@ -109,11 +110,10 @@ function Violations() {
 }
 
 function Tools() {
-  const doc = useEditor((s) => s.doc);
   const tool = useEditor((s) => s.tool);
   const [kind, setKind] = useState<ZoneKind>('cage');
   const [cls, setCls] = useState<ProtectionClass>(4);
-  const hall = doc.halls[0];
+  const hall = useEditor(activeHall);
   const drawing = tool.kind === 'draw-zone';
   const cage = () => {
     const { doc: current, selectedRackIds } = useEditor.getState();

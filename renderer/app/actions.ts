@@ -4,6 +4,7 @@ import { deleteRacks, rotateRacks } from '../store/commands';
 import { deleteContainment, deleteCoolingUnits, moveCoolingUnit } from '../store/coolingCommands';
 import { deleteComponents } from '../store/powerCommands';
 import { addZone, deleteCameras, deleteDoors, deleteZones } from '../store/securityCommands';
+import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
@@ -55,12 +56,13 @@ export function deleteSelection(): void {
 
 /** Closes the zone being drawn (three corners at least) and selects it. */
 export function finishZone(): void {
-  const { tool, doc, run, select, setTool, notify } = useEditor.getState();
+  const state = useEditor.getState();
+  const { tool, doc, run, select, setTool, notify } = state;
   if (tool.kind !== 'draw-zone') return;
   if (tool.points.length < 3)
     return notify({ kind: 'error', text: 'A zone needs three corners at least.', details: [] });
-  // Zones are drawn in the hall the scene shows, the first.
-  const hallId = doc.halls[0]?.id ?? null;
+  // Zones are drawn in the hall the scene shows.
+  const hallId = activeHall(state)?.id ?? null;
   const added = addZone(doc, {
     kind: tool.zoneKind,
     protectionClass: tool.protectionClass,

@@ -3,6 +3,7 @@ import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-thr
 import { Canvas, useThree } from '@react-three/fiber';
 import { MOUSE } from 'three';
 import type { Hall } from '../../shared/index';
+import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { Ceiling } from './look/Ceiling';
 import { PresentationEnvironment } from './look/PresentationEnvironment';
@@ -76,7 +77,7 @@ function Cameras({ hall }: { hall: Hall }) {
 }
 
 export function Scene() {
-  const hall = useEditor((s) => s.doc.halls[0]);
+  const hall = useEditor(activeHall);
   const placing = useEditor((s) => s.tool.kind === 'place-rack');
   const presentation = useEditor((s) => s.look === 'presentation');
   const walking = useEditor((s) => s.view === 'walk');

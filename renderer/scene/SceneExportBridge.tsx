@@ -5,6 +5,7 @@
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
+import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { exportGlb, modelLabels, renderScreenshot, sceneExporter, type SceneExporter } from './sceneExport';
 
@@ -16,9 +17,10 @@ export function SceneExportBridge() {
     const exporter: SceneExporter = {
       screenshot: (width, height) => renderScreenshot(gl, scene, camera, width, height),
       glb: async () => {
-        const { doc } = useEditor.getState();
-        // The scene draws the document's first hall (Scene.tsx).
-        const hall = doc.halls[0];
+        const state = useEditor.getState();
+        const { doc } = state;
+        // The scene draws the active hall (Scene.tsx).
+        const hall = activeHall(state);
         if (!hall) throw new Error('This project has no hall to export.');
         return exportGlb(scene, modelLabels(doc, hall));
       },

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import {
   allEntityIds,
+  type Hall,
   type PlaceableCooling,
   type Point2,
   type ProjectDocument,
@@ -101,6 +102,12 @@ export interface EditorState {
   presenting: boolean;
   /** The 3D view's look; independent of presentation mode and kept when another project is opened. */
   look: Look;
+  /** The hall the plan and 3D views show; null or an id that is gone falls back to the first hall (`activeHall`). */
+  activeHallId: string | null;
+  /** The rack whose elevation (front view by U) is open, or null. */
+  elevationRackId: string | null;
+  /** The keyboard-shortcut help overlay is showing. */
+  helpOpen: boolean;
 
   run(command: Command): boolean;
   undo(): void;
@@ -124,6 +131,9 @@ export interface EditorState {
   setWalker(walker: Walker | null): void;
   setPresenting(presenting: boolean): void;
   setLook(look: Look): void;
+  setActiveHall(hallId: string): void;
+  openElevation(rackId: string | null): void;
+  setHelpOpen(open: boolean): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -157,6 +167,9 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     walker: null,
     presenting: false,
     look: 'engineering',
+    activeHallId: null,
+    elevationRackId: null,
+    helpOpen: false,
 
     run(command) {
       const { doc, history, selection } = get();
@@ -188,6 +201,8 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
         placementFeeds: null,
         securityPath: null,
         tourPlayback: null,
+        activeHallId: null,
+        elevationRackId: null,
       });
     },
     markSaved(savedFile, savedDoc = get().doc) {
@@ -207,6 +222,9 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setWalker: (walker) => set({ walker }),
     setPresenting: (presenting) => set({ presenting }),
     setLook: (look) => set({ look }),
+    setActiveHall: (activeHallId) => set({ activeHallId, drag: null }),
+    openElevation: (elevationRackId) => set({ elevationRackId }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
     setDrag: (drag) => set({ drag }),
     setPanel: (panel) => set({ panel }),
     setColouring: (colouring) => set({ colouring }),
@@ -229,3 +247,9 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/** The hall the views show: the chosen one while it exists, else the first. */
+export function activeHall(state: Pick<EditorState, 'doc' | 'activeHallId'>): Hall | undefined {
+  const { halls } = state.doc;
+  return halls.find((h) => h.id === state.activeHallId) ?? halls[0];
+}
