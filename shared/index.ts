@@ -55,3 +55,4 @@ export { coolingNeeded, COOLING_TECHNOLOGY_NAMES } from './scenarios/coolingNeed
 export type { ScenarioSummary, CoolingTechnology, CheckVerdict } from './scenarios/types';
 export { tourTimeline, frameAt, moveDuration, travelled, type Timeline, type TourFrame } from './tours/timeline';
 export { walk, walkObstacles, walkStart, blocked, EYE_HEIGHT_M, BODY_RADIUS_M, type Obstacles } from './walk/collision';
+export * from './units/units';
