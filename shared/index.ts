@@ -56,3 +56,10 @@ export type { ScenarioSummary, CoolingTechnology, CheckVerdict } from './scenari
 export { tourTimeline, frameAt, moveDuration, travelled, type Timeline, type TourFrame } from './tours/timeline';
 export { walk, walkObstacles, walkStart, blocked, EYE_HEIGHT_M, BODY_RADIUS_M, type Obstacles } from './walk/collision';
 export * from './units/units';
+export * from './layout/footprint';
+export * from './layout/naming';
+export * from './layout/rows';
+export * from './layout/obstacles';
+export * from './layout/snapping';
+export * from './layout/transforms';
+export * from './layout/elevation';

@@ -5,7 +5,7 @@
  */
 import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
-import { catalogFor, type CoolingUnit, type Hall, type Rack } from '../../shared/index';
+import { catalogFor, FAN_WALL_DEPTH_M, type CoolingUnit, type Hall, type Rack } from '../../shared/index';
 import type { DragPreview } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { yawForRotation } from './geometry';
@@ -19,7 +19,6 @@ const COLOUR: Record<CoolingUnit['kind'], string> = {
   'heat-rejection': '#999999',
 };
 const SELECTED = '#f2c14e';
-const FAN_WALL_DEPTH_M = 0.3;
 /** Fan walls are drawn on a sill above the floor, as their openings sit in the wall. */
 const FAN_WALL_SILL_M = 0.3;
 const DOOR_DEPTH_M = 0.15;
