@@ -82,6 +82,8 @@ export interface RackTypeSpec {
   depthM: number;
   heightM: number;
   emptyWeightKg: number;
+  /** Levelling feet or casters it stands on, for the floor's concentrated load; absent means 4 (worked case 10b). */
+  loadPoints?: number;
   price: CatalogPrice | null;
   sources: Partial<Record<'size' | 'weight', Source>>;
 }

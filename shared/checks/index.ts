@@ -3,6 +3,7 @@ import { catalogFor } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
 import { evaluateCooling, indexRacks, runCoolingChecks, type CoolingMetrics } from './cooling';
+import { runFloorChecks, type FloorMetrics } from './floor';
 import { runPowerChecks, type PowerMetrics } from './power';
 import { runSecurityChecks, type SecurityMetrics } from './security';
 import { SEVERITY_ORDER, type Finding, type Severity } from './types';
@@ -14,6 +15,7 @@ export interface CheckResults {
   power: PowerMetrics;
   cooling: CoolingMetrics;
   security: SecurityMetrics;
+  floor: FloorMetrics;
 }
 
 export function runChecks(doc: ProjectDocument): CheckResults {
@@ -24,15 +26,24 @@ export function runChecks(doc: ProjectDocument): CheckResults {
   const power = runPowerChecks(doc, catalog, base);
   const cooling = runCoolingChecks(doc, catalog, upsLossByHall(doc, power.metrics), base, racks);
   const security = runSecurityChecks(doc, catalog);
+  const floor = runFloorChecks(doc, catalog, racks.byHall);
   const findings = [
     ...power.findings,
     ...cooling.findings,
     ...security.findings,
+    ...floor.findings,
     ...dataQualityFindings(doc, catalog),
   ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { findings, counts, power: power.metrics, cooling: cooling.metrics, security: security.metrics };
+  return {
+    findings,
+    counts,
+    power: power.metrics,
+    cooling: cooling.metrics,
+    security: security.metrics,
+    floor: floor.metrics,
+  };
 }
 
 /** Losses of the UPSs that stand in a hall, W, which that hall's cooling must carry: input − output. */
@@ -50,3 +61,4 @@ export type { Finding, Severity } from './types';
 export type { PowerMetrics, ComponentMetrics, LevelSummary } from './power';
 export type { SecurityMetrics, Route, RackPlacement, PlantPlacement, DoorCoverage } from './security';
 export type { CoolingMetrics, RackThermal, RoomCooling, AirGroup, LoopLoad, RackInlet } from './cooling';
+export type { FloorMetrics, HallFloorSummary, RackFloorLoad } from './floor';

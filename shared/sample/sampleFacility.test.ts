@@ -75,6 +75,8 @@ describe('the built-in sample facility', () => {
       'cooling.density',
       'power.psu-redundancy',
     ]);
-    expect(findings.filter((f) => f.severity === 'info').every((f) => f.rule === 'power.stranded')).toBe(true);
+    // The sample's floor ratings are the TIA-942 defaults, not a structural engineer's: noted, not hidden.
+    const notes = new Set(findings.filter((f) => f.severity === 'info').map((f) => f.rule));
+    expect([...notes].sort()).toEqual(['floor.FLOOR-4', 'power.stranded']);
   });
 });

@@ -112,7 +112,8 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
     const loaded = oneRackDoc({ devices: [{ catalogId: H100, count: 1 }], sides: [] });
     expect(byRule('power.unfed', runChecks(loaded).findings)).toHaveLength(1);
     const empty = oneRackDoc({ devices: [], sides: [] });
-    expect(runChecks(empty).findings).toEqual([]);
+    // An empty rack shell still weighs on the floor (floor.FLOOR-4 notes the assumed rating): no power finding.
+    expect(runChecks(empty).findings.filter((f) => f.rule.startsWith('power.'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,170 @@
+/**
+ * Each rack's share of the aisles in front of it and behind it, measured on the layout (the
+ * distributed basis of docs/engine/floor.md). Racks turn in 90° steps, so footprints are boxes and
+ * a front faces (sin θ, −cos θ) in plan (schema: at 0° the intake faces −y). From the front face,
+ * and from the back face, a strip as wide as the rack is scanned up to REACH_M: the nearest rack
+ * face or wall (its near face, half its thickness off its line; the hall's edge counts as a wall
+ * of no thickness) bounds the aisle, and the rack's share is half the clear distance. Half also
+ * against a wall, which is conservative: the strip along a wall often carries services, and the
+ * other half is left to whatever may stand there later.
+ *
+ * Where nothing bounds a side within reach, the side is open: the layout does not say where the
+ * next row will stand, so the share is half the settings' minimum aisle (cold in front, hot
+ * behind), the closest the next row may come.
+ */
+import type { Hall, Rack, Settings, Wall } from '../../model/schema';
+import { frontOf } from '../cooling/layout';
+import { AISLE_HALF_CAP_M } from './load';
+
+/** How far a bounding face is looked for, m: twice the cap, beyond which a share no longer grows. */
+export const REACH_M = 2 * AISLE_HALF_CAP_M;
+const CELL_M = 2;
+const EPS = 1e-6;
+
+export interface PlanBox {
+  rack: Rack;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+export interface AisleSide {
+  /** The rack's share of this aisle, m, before the cap. */
+  halfM: number;
+  /** What bounds the aisle: another rack, a wall (or the hall's edge), or nothing within reach. */
+  by: 'rack' | 'wall' | 'open';
+  /** Clear distance to what bounds it, m; null when open. */
+  clearM: number | null;
+  /** The rack or wall across the aisle; null for the hall's edge or an open side. */
+  otherId: string | null;
+}
+
+export interface RackAisles {
+  front: AisleSide;
+  back: AisleSide;
+}
+
+interface Segment {
+  id: string | null;
+  a: { x: number; y: number };
+  b: { x: number; y: number };
+  halfThickness: number;
+}
+
+/** Aisle shares of every rack of one hall, keyed by rack id. */
+export function aisleShares(
+  hall: Hall,
+  boxes: readonly PlanBox[],
+  walls: readonly Wall[],
+  cooling: Pick<Settings['cooling'], 'minColdAisleM' | 'minHotAisleM'>,
+): Map<string, RackAisles> {
+  // Cells of CELL_M; plan coordinates stay within ±10,000 m (schema), so i and j fit the numeric key.
+  const grid = new Map<number, number[]>();
+  const cell = (v: number) => Math.floor(v / CELL_M);
+  const key = (i: number, j: number) => (i + 8192) * 16384 + (j + 8192);
+  boxes.forEach((b, n) => {
+    for (let i = cell(b.minX); i <= cell(b.maxX); i++)
+      for (let j = cell(b.minY); j <= cell(b.maxY); j++) {
+        const list = grid.get(key(i, j));
+        if (list) list.push(n);
+        else grid.set(key(i, j), [n]);
+      }
+  });
+  const { width: w, depth: d } = hall;
+  const edge = (a: { x: number; y: number }, b: { x: number; y: number }): Segment => ({
+    id: null,
+    a,
+    b,
+    halfThickness: 0,
+  });
+  const segments: Segment[] = [
+    ...walls.map((wall) => ({ id: wall.id, a: wall.a, b: wall.b, halfThickness: wall.thickness / 2 })),
+    edge({ x: 0, y: 0 }, { x: w, y: 0 }),
+    edge({ x: w, y: 0 }, { x: w, y: d }),
+    edge({ x: w, y: d }, { x: 0, y: d }),
+    edge({ x: 0, y: d }, { x: 0, y: 0 }),
+  ];
+  // Which scan last looked at each box: a box spanning several cells is measured once per scan.
+  const seenBy = new Int32Array(boxes.length).fill(-1);
+  let scanNo = 0;
+
+  /** The nearest face scanning from box `n` in direction (dx, dy), one of the four axis directions. */
+  const scan = (n: number, dx: number, dy: number): Omit<AisleSide, 'halfM'> | null => {
+    const b = boxes[n]!;
+    scanNo++;
+    // s runs along the scan direction, l across it; the strip is the rack's own width in l.
+    const along = dx !== 0;
+    const s0 = dx > 0 ? b.maxX : dx < 0 ? -b.minX : dy > 0 ? b.maxY : -b.minY;
+    const lo = (along ? b.minY : b.minX) + EPS;
+    const hi = (along ? b.maxY : b.maxX) - EPS;
+    let bestClear = Infinity;
+    let bestBy: 'rack' | 'wall' = 'rack';
+    let bestId: string | null = null;
+
+    const [minX, maxX, minY, maxY] = along
+      ? [dx > 0 ? b.maxX : b.minX - REACH_M, dx > 0 ? b.maxX + REACH_M : b.minX, lo, hi]
+      : [lo, hi, dy > 0 ? b.maxY : b.minY - REACH_M, dy > 0 ? b.maxY + REACH_M : b.minY];
+    for (let i = cell(minX); i <= cell(maxX); i++)
+      for (let j = cell(minY); j <= cell(maxY); j++)
+        for (const m of grid.get(key(i, j)) ?? []) {
+          if (m === n || seenBy[m] === scanNo) continue;
+          seenBy[m] = scanNo;
+          const o = boxes[m]!;
+          const oLo = along ? o.minY : o.minX;
+          const oHi = along ? o.maxY : o.maxX;
+          if (oHi <= lo || oLo >= hi) continue;
+          const near = dx > 0 ? o.minX : dx < 0 ? -o.maxX : dy > 0 ? o.minY : -o.maxY;
+          const gap = near - s0;
+          if (gap >= -EPS && gap < bestClear) {
+            bestClear = gap;
+            bestBy = 'rack';
+            bestId = o.rack.id;
+          }
+        }
+
+    for (const seg of segments) {
+      const la = along ? seg.a.y : seg.a.x;
+      const lb = along ? seg.b.y : seg.b.x;
+      let t0 = 0;
+      let t1 = 1;
+      if (Math.abs(lb - la) < EPS) {
+        if (la <= lo || la >= hi) continue;
+      } else {
+        const ta = (lo - la) / (lb - la);
+        const tb = (hi - la) / (lb - la);
+        t0 = Math.max(0, Math.min(ta, tb));
+        t1 = Math.min(1, Math.max(ta, tb));
+        if (t0 > t1) continue;
+      }
+      const sa = dx * seg.a.x + dy * seg.a.y;
+      const sb = dx * seg.b.x + dy * seg.b.y;
+      const s1 = sa + (sb - sa) * t0;
+      const s2 = sa + (sb - sa) * t1;
+      // Wholly behind the face: a wall the rack backs onto, or one beside it further back.
+      if (Math.max(s1, s2) + seg.halfThickness < s0 - EPS) continue;
+      const gap = Math.min(s1, s2) - seg.halfThickness - s0;
+      if (gap < bestClear) {
+        bestClear = gap;
+        bestBy = 'wall';
+        bestId = seg.id;
+      }
+    }
+    if (bestClear > REACH_M) return null;
+    // A face that touches (to float noise), or a wall the rack overlaps, is at 0: the rack stands against it.
+    return { by: bestBy, clearM: bestClear < EPS ? 0 : bestClear, otherId: bestId };
+  };
+
+  const side = (found: Omit<AisleSide, 'halfM'> | null, minAisleM: number): AisleSide =>
+    found ? { ...found, halfM: found.clearM! / 2 } : { halfM: minAisleM / 2, by: 'open', clearM: null, otherId: null };
+
+  const out = new Map<string, RackAisles>();
+  boxes.forEach((b, n) => {
+    const { fx, fy } = frontOf(b.rack.rotationDeg);
+    out.set(b.rack.id, {
+      front: side(scan(n, fx, fy), cooling.minColdAisleM),
+      back: side(scan(n, -fx, -fy), cooling.minHotAisleM),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The floor-loading check (docs/engine/floor.md): every rack's weight against its hall floor's
+ * uniform and concentrated ratings on the footprint, distributed (pitch) and concentrated bases
+ * of worked case 10, the ratings that are still assumed, and the raised-floor tile load. Data in,
+ * findings and metrics out.
+ */
+import type { CatalogView } from '../../catalog';
+import type { ProjectDocument, Rack, Wall } from '../../model/schema';
+import { rackBox } from '../cooling/layout';
+import type { Finding } from '../types';
+import { aisleShares, type PlanBox } from './aisles';
+import { rackFindings, tileFindings, undeclaredFindings, type RackFloorLoad } from './findings';
+import { DEFAULT_LOAD_POINTS, floorLoad } from './load';
+import { rackMass } from './mass';
+
+export interface HallFloorSummary {
+  hallId: string;
+  racks: number;
+  errors: number;
+  warnings: number;
+  maxFootprintKpa: number;
+  maxPitchKpa: number;
+  maxPointKn: number;
+}
+
+export interface FloorMetrics {
+  racks: Map<string, RackFloorLoad>;
+  halls: Map<string, HallFloorSummary>;
+}
+
+export function runFloorChecks(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  racksByHall?: ReadonlyMap<string, readonly Rack[]>,
+): { findings: Finding[]; metrics: FloorMetrics } {
+  const byHall = racksByHall ?? groupBy(doc.racks, (r) => r.hallId);
+  const wallsByHall = groupBy<Wall>(doc.walls, (w) => w.hallId);
+  const racks = new Map<string, RackFloorLoad>();
+  const halls = new Map<string, HallFloorSummary>();
+  for (const hall of doc.halls) {
+    const members = byHall.get(hall.id) ?? [];
+    const boxes: PlanBox[] = members.map((r) => rackBox(r, catalog));
+    const aisles = aisleShares(hall, boxes, wallsByHall.get(hall.id) ?? [], doc.settings.cooling);
+    const summary: HallFloorSummary = {
+      hallId: hall.id,
+      racks: 0,
+      errors: 0,
+      warnings: 0,
+      maxFootprintKpa: 0,
+      maxPitchKpa: 0,
+      maxPointKn: 0,
+    };
+    for (const rack of members) {
+      const type = catalog.rackType(rack.rackTypeId);
+      const mass = rackMass(rack, catalog);
+      if (!type || !mass) continue;
+      const sides = aisles.get(rack.id)!;
+      const loadPoints = type.loadPoints ?? DEFAULT_LOAD_POINTS;
+      const load = floorLoad(
+        {
+          massKg: mass.massKg,
+          widthM: type.widthM,
+          depthM: type.depthM,
+          frontAisleHalfM: sides.front.halfM,
+          backAisleHalfM: sides.back.halfM,
+          loadPoints,
+        },
+        hall.floor,
+      );
+      racks.set(rack.id, {
+        ...load,
+        rackId: rack.id,
+        hallId: hall.id,
+        mass,
+        widthM: type.widthM,
+        depthM: type.depthM,
+        loadPoints,
+        aisles: sides,
+      });
+      summary.racks++;
+      if (load.verdict === 'error') summary.errors++;
+      if (load.verdict === 'warning') summary.warnings++;
+      summary.maxFootprintKpa = Math.max(summary.maxFootprintKpa, load.footprintKpa);
+      summary.maxPitchKpa = Math.max(summary.maxPitchKpa, load.pitchKpa);
+      summary.maxPointKn = Math.max(summary.maxPointKn, load.pointKn);
+    }
+    halls.set(hall.id, summary);
+  }
+  const names = new Map(doc.racks.map((r) => [r.id, r.name]));
+  const rackName = (id: string) => names.get(id) ?? id;
+  const findings = [
+    ...rackFindings(doc, racks, rackName),
+    ...undeclaredFindings(doc, racks),
+    ...tileFindings(doc, racks, rackName),
+  ];
+  return { findings, metrics: { racks, halls } };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+export { floorLoad, G, RACK_PDU_KG, DEFAULT_LOAD_POINTS, AISLE_HALF_CAP_M } from './load';
+export type { FloorLoad, FloorLoadInput, FloorRating, FloorVerdict } from './load';
+export type { RackFloorLoad } from './findings';
+export type { RackMass } from './mass';
+export type { AisleSide, RackAisles } from './aisles';
