@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feetAndInches, formatQuantity, parseQuantity, unitOf } from './units';
+import { feetAndInches, formatQuantity, parseQuantity, QUANTITIES, unitOf, unitWords } from './units';
 
 describe('display units', () => {
   it('converts with the exact NIST factors', () => {
@@ -15,19 +15,7 @@ describe('display units', () => {
   });
 
   it('round-trips every quantity', () => {
-    for (const q of [
-      'length',
-      'size',
-      'area',
-      'power',
-      'cooling',
-      'airflow',
-      'temperature',
-      'temperatureDelta',
-      'mass',
-      'pressure',
-      'force',
-    ] as const)
+    for (const q of QUANTITIES)
       for (const s of ['metric', 'imperial'] as const)
         expect(unitOf(q, s).toSi(unitOf(q, s).fromSi(12.345))).toBeCloseTo(12.345, 9);
   });
@@ -52,5 +40,44 @@ describe('display units', () => {
     expect(parseQuantity('1,000', 'airflow', 'imperial')).toBeCloseTo(1699.0108, 3);
     expect(parseQuantity('abc', 'length', 'metric')).toBeNull();
     expect(parseQuantity('', 'length', 'metric')).toBeNull();
+  });
+
+  it('takes an explicit unit of either system for every quantity', () => {
+    // Worked case 4: 172.5 L/min is 45.6 US gpm; worked case 5b: 4,420 CFM is 7,510 m³/h.
+    expect(parseQuantity('45.57 gpm', 'liquidFlow', 'metric')).toBeCloseTo(172.5, 1);
+    expect(parseQuantity('4,420 CFM', 'airflow', 'metric')).toBeCloseTo(7_510, 0);
+    expect(parseQuantity('7,510 m³/h', 'airflow', 'imperial')).toBe(7_510);
+    expect(parseQuantity('2.0862 m3/s', 'airflow', 'metric')).toBeCloseTo(7_510, 0);
+    // Worked case 10: TIA-569's 250 psf and 1,000 lb.
+    expect(parseQuantity('250 psf', 'pressure', 'metric')).toBeCloseTo(11.97, 2);
+    expect(parseQuantity('1000 lb', 'force', 'metric')).toBeCloseTo(4.448, 3);
+    expect(parseQuantity('1 ton', 'cooling', 'metric')).toBeCloseTo(3_516.852842, 6);
+    expect(parseQuantity('12,000 BTU/h', 'cooling', 'metric')).toBeCloseTo(3_516.85, 1);
+    expect(parseQuantity('1.2 MW', 'power', 'imperial')).toBe(1_200_000);
+    expect(parseQuantity('48 lb', 'mass', 'metric')).toBeCloseTo(21.772, 3);
+    expect(parseQuantity('18 F', 'temperatureDelta', 'metric')).toBeCloseTo(10, 10);
+    expect(parseQuantity('1 W/ft²', 'powerDensity', 'metric')).toBeCloseTo(10.7639, 4);
+    expect(parseQuantity('80 °F', 'temperature', 'metric')).toBeCloseTo(26.667, 3);
+  });
+
+  it('refuses a unit of another quantity or a malformed figure', () => {
+    expect(parseQuantity('600 kg', 'length', 'metric')).toBeNull();
+    expect(parseQuantity('80 K', 'temperature', 'metric')).toBeNull();
+    expect(parseQuantity('12 furlongs', 'length', 'imperial')).toBeNull();
+    expect(parseQuantity('1 000', 'airflow', 'metric')).toBeNull();
+    expect(parseQuantity('12.5.3', 'length', 'metric')).toBeNull();
+  });
+
+  it('stores clean figures, free of conversion noise', () => {
+    expect(parseQuantity('10', 'length', 'imperial')).toBe(3.048);
+    expect(parseQuantity('12 in', 'size', 'metric')).toBe(0.3048);
+  });
+
+  it('parses every unit it suggests', () => {
+    for (const q of QUANTITIES)
+      for (const word of unitWords(q)) {
+        const text = word.includes("'") ? word : `1 ${word}`;
+        expect(parseQuantity(text, q, 'metric'), `${text} as ${q}`).not.toBeNull();
+      }
   });
 });

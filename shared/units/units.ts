@@ -5,7 +5,8 @@
  * Conversion factors are exact by definition (NIST SP 811, Appendix B): 1 ft = 0.3048 m,
  * 1 in = 0.0254 m, 1 lb = 0.45359237 kg, 1 lbf = 4.4482216152605 N, °F = °C × 9/5 + 32,
  * 1 ft³/min = 0.028316846592 m³ / 60 s, hence 1 m³/h = 0.588577779 CFM; 1 BTU(IT)/h = 0.29307107 W;
- * 1 ton of refrigeration = 12,000 BTU/h = 3.516852842 kW; 1 psf (lbf/ft²) = 47.880259 Pa.
+ * 1 ton of refrigeration = 12,000 BTU/h = 3.516852842 kW; 1 psf (lbf/ft²) = 47.880259 Pa;
+ * 1 US gallon = 3.785411784 L, so 1 L/min = 0.264172052 US gpm.
  * Electrical power stays in kW in both systems, as North American data-centre practice states it.
  */
 export type UnitSystem = 'metric' | 'imperial';
@@ -29,7 +30,28 @@ export type Quantity =
   /** Uniform floor load: kPa, or lbf/ft² (psf). */
   | 'pressure'
   /** Concentrated load: kN, or lbf. */
-  | 'force';
+  | 'force'
+  /** Liquid volume flow, L/min in the document: L/min, or US gallons per minute. */
+  | 'liquidFlow'
+  /** Power per floor area (lighting), W/m² in the document: W/m², or W/ft². */
+  | 'powerDensity';
+
+/** Every quantity, for tests and for code that walks them all. */
+export const QUANTITIES: readonly Quantity[] = [
+  'length',
+  'size',
+  'area',
+  'power',
+  'cooling',
+  'airflow',
+  'temperature',
+  'temperatureDelta',
+  'mass',
+  'pressure',
+  'force',
+  'liquidFlow',
+  'powerDensity',
+];
 
 export interface Unit {
   symbol: string;
@@ -48,6 +70,8 @@ const LBF_N = 4.4482216152605;
 const CFM_PER_M3H = 1 / (0.028316846592 * 60);
 const TON_W = 3516.852842;
 const PSF_PA = 47.880259;
+const US_GALLON_L = 3.785411784;
+const BTUH_W = 0.29307107;
 
 const linear = (symbol: string, factor: number, digits: number): Unit => ({
   symbol,
@@ -71,6 +95,8 @@ const UNITS: Record<Quantity, Record<UnitSystem, Unit>> = {
   mass: { metric: linear('kg', 1, 1), imperial: linear('lb', LB, 0) },
   pressure: { metric: linear('kPa', 1, 2), imperial: linear('psf', PSF_PA / 1000, 1) },
   force: { metric: linear('kN', 1, 2), imperial: linear('lbf', LBF_N / 1000, 0) },
+  liquidFlow: { metric: linear('L/min', 1, 1), imperial: linear('gpm', US_GALLON_L, 1) },
+  powerDensity: { metric: linear('W/m²', 1, 1), imperial: linear('W/ft²', 1 / (FT * FT), 2) },
 };
 
 export function unitOf(quantity: Quantity, system: UnitSystem): Unit {
@@ -106,13 +132,60 @@ export function feetAndInches(m: number): string {
   return `${m < 0 && totalIn > 0 ? '−' : ''}${ft}′ ${inches}″`;
 }
 
-/** Unit words a typed figure may carry, with their SI factor, per quantity that has more than one spelling. */
-const LENGTH_SUFFIXES: Record<string, number> = { m: 1, mm: 0.001, cm: 0.01, ft: FT, "'": FT, in: INCH, '"': INCH };
+/**
+ * Unit words a typed figure may carry, per quantity, with the factor to the document's SI unit
+ * (temperatures, which have an offset, are handled apart). Words are matched lower-case with
+ * spaces removed and ³ ² written as 3 2, so "m³/h", "M3/H" and "m3/h" are one word.
+ */
+const LENGTH_WORDS: Record<string, number> = { m: 1, mm: 0.001, cm: 0.01, ft: FT, "'": FT, in: INCH, '"': INCH };
+const POWER_WORDS: Record<string, number> = { w: 1, kw: 1_000, mw: 1_000_000 };
+const WORDS: Record<Exclude<Quantity, 'temperature'>, Record<string, number>> = {
+  length: LENGTH_WORDS,
+  size: LENGTH_WORDS,
+  area: { m2: 1, sqm: 1, ft2: FT * FT, sqft: FT * FT, sf: FT * FT },
+  power: POWER_WORDS,
+  cooling: { ...POWER_WORDS, ton: TON_W, tons: TON_W, tr: TON_W, 'btu/h': BTUH_W, 'btu/hr': BTUH_W, btuh: BTUH_W },
+  airflow: { 'm3/h': 1, cmh: 1, 'm3/s': 3_600, cfm: 1 / CFM_PER_M3H },
+  temperatureDelta: { k: 1, '°c': 1, c: 1, '°f': 5 / 9, f: 5 / 9 },
+  mass: { kg: 1, t: 1_000, lb: LB, lbs: LB },
+  pressure: { kpa: 1, pa: 0.001, psf: PSF_PA / 1000, 'lb/ft2': PSF_PA / 1000, 'lbf/ft2': PSF_PA / 1000 },
+  force: { kn: 1, n: 0.001, lbf: LBF_N / 1000, lb: LBF_N / 1000 },
+  liquidFlow: { 'l/min': 1, lpm: 1, gpm: US_GALLON_L, 'm3/h': 1000 / 60 },
+  powerDensity: { 'w/m2': 1, 'w/ft2': 1 / (FT * FT), 'w/sf': 1 / (FT * FT) },
+};
+
+/** The units `parseQuantity` takes for each quantity, spelt as the editor suggests them (a test parses each). */
+const SPELLINGS: Record<Quantity, readonly string[]> = {
+  length: ['m', 'mm', 'ft', 'in', `12' 6"`],
+  size: ['mm', 'm', 'in', 'ft'],
+  area: ['m²', 'ft²'],
+  power: ['kW', 'W', 'MW'],
+  cooling: ['kW', 'tons', 'BTU/h'],
+  airflow: ['m³/h', 'm³/s', 'CFM'],
+  temperature: ['°C', '°F'],
+  temperatureDelta: ['K', '°F'],
+  mass: ['kg', 'lb'],
+  pressure: ['kPa', 'psf'],
+  force: ['kN', 'lbf'],
+  liquidFlow: ['L/min', 'gpm'],
+  powerDensity: ['W/m²', 'W/ft²'],
+};
+
+export function unitWords(quantity: Quantity): readonly string[] {
+  return SPELLINGS[quantity];
+}
+
+/** Conversions leave float noise (10 ft = 3.0480000000000005 m); twelve significant digits keep the figure exact. */
+const clean = (x: number) => Number(x.toPrecision(12));
+
+const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
+const WITH_WORD = new RegExp(`^(${NUMBER})\\s*(\\D.*)?$`, 'i');
 
 /**
- * A typed figure in SI, or null when it is not a number. A bare number is in the system's unit.
- * Lengths and sizes also take an explicit unit in either system ("600 mm", "2 ft", "24 in") and
- * feet with inches ("12' 6\"", "12 ft 6 in", "12′ 6″"); a temperature may end in °C or °F.
+ * A typed figure in SI, or null when it is not a number or carries a unit that is not one of the
+ * quantity's. A bare number is in the system's unit. Any quantity takes an explicit unit of
+ * either system ("600 mm", "2 ft", "1,000 CFM", "45 gpm", "250 psf", "80 F"); lengths and sizes
+ * also feet with inches ("12' 6\"", "12 ft 6 in", "12′ 6″").
  */
 export function parseQuantity(text: string, quantity: Quantity, system: UnitSystem): number | null {
   const t = text.trim().replace(/′/g, "'").replace(/″/g, '"').replace(/,/g, '');
@@ -122,18 +195,20 @@ export function parseQuantity(text: string, quantity: Quantity, system: UnitSyst
     if (feetInches) {
       const ft = Number(feetInches[1]);
       const sign = ft < 0 || Object.is(ft, -0) ? -1 : 1;
-      return ft * FT + sign * Number(feetInches[2]) * INCH;
+      return clean(ft * FT + sign * Number(feetInches[2]) * INCH);
     }
-    const withUnit = /^(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*(mm|cm|m|ft|in|'|")$/i.exec(t);
-    if (withUnit) return Number(withUnit[1]) * LENGTH_SUFFIXES[withUnit[2]!.toLowerCase()]!;
   }
+  const match = WITH_WORD.exec(t);
+  if (!match) return null;
+  const n = Number(match[1]);
+  if (!Number.isFinite(n)) return null;
+  if (match[2] === undefined) return clean(unitOf(quantity, system).toSi(n));
+  const word = match[2].toLowerCase().replace(/\s+/g, '').replace(/³/g, '3').replace(/²/g, '2');
   if (quantity === 'temperature') {
-    const withUnit = /^(-?\d+(?:\.\d+)?)\s*°?\s*([CF])$/i.exec(t);
-    if (withUnit) {
-      const v = Number(withUnit[1]);
-      return withUnit[2]!.toUpperCase() === 'C' ? v : ((v - 32) * 5) / 9;
-    }
+    const scale = /^°?([cf])$/.exec(word)?.[1];
+    if (scale === undefined) return null;
+    return clean(scale === 'c' ? n : ((n - 32) * 5) / 9);
   }
-  const n = Number(t);
-  return Number.isFinite(n) ? unitOf(quantity, system).toSi(n) : null;
+  const factor = WORDS[quantity][word];
+  return factor === undefined ? null : clean(n * factor);
 }
