@@ -53,6 +53,26 @@ export async function toScreen(page: Page, x: number, y: number, z = 0): Promise
   return page.evaluate(([px, py, pz]) => window.__hallwright!.toScreen(px!, py!, pz), [x, y, z]);
 }
 
+/**
+ * Waits until the view stands still: a panel opening or closing resizes the canvas a frame or two
+ * later, and screen positions taken before that would miss.
+ */
+export async function waitForSteadyView(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const now = JSON.stringify(await toScreen(page, 0, 0));
+        const steady = now === last;
+        last = now;
+        return steady;
+      },
+      { intervals: [50, 100, 100, 200] },
+    )
+    .toBe(true);
+}
+
 export async function toFloor(page: Page, clientX: number, clientY: number): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(([cx, cy]) => window.__hallwright!.toFloor(cx!, cy!), [clientX, clientY]);
   if (!p) throw new Error(`pixel (${clientX}, ${clientY}) does not look at the floor`);

@@ -113,7 +113,8 @@ test('add a PDU under UPS A and feed a new rack from it', async ({ page }) => {
   const gpu = await toScreen(page, 12, 10.3, 1.2);
   await page.mouse.click(gpu.x, gpu.y);
   await page.getByRole('button', { name: 'Select row' }).click();
-  expect((await editorState(page)).selection).toHaveLength(12);
+  // The row and its 12 racks.
+  expect((await editorState(page)).selection).toHaveLength(13);
   await page.getByLabel('Side A fed from').selectOption('pdu-a1');
   await page.getByLabel('Side B fed from').selectOption('pdu-b1');
   await page.getByRole('button', { name: 'Assign circuits for 12 racks' }).click();

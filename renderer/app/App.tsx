@@ -9,14 +9,19 @@ import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { MenuBar } from './MenuBar';
 import { Minimap } from './Minimap';
+import { RackElevation } from './elevation/RackElevation';
 import { NoticeBanner } from './NoticeBanner';
-import { Palette } from './Palette';
+import { ContextMenu } from './ContextMenu';
+import { LeftPanel } from './LeftPanel';
+import { ShortcutHelp } from './ShortcutHelp';
 import { PresentationOverlay } from './PresentationOverlay';
 import { PowerPanel } from './PowerPanel';
 import { ScenariosPanel } from './ScenariosPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SimulationBanner } from './SimulationBanner';
 import { StatusBar } from './StatusBar';
+import { ThermalLegend } from './thermal/ThermalLegend';
+import { ThermalPanel } from './thermal/ThermalPanel';
 import { TourCaption } from './TourCaption';
 import { ToursPanel } from './ToursPanel';
 import { useShortcuts } from './useShortcuts';
@@ -25,6 +30,7 @@ const TABS: readonly { panel: SidePanel; name: string }[] = [
   { panel: 'findings', name: 'Findings' },
   { panel: 'power', name: 'Power' },
   { panel: 'cooling', name: 'Cooling' },
+  { panel: 'thermal', name: 'Thermal' },
   { panel: 'security', name: 'Security' },
   { panel: 'scenarios', name: 'Scenarios' },
   { panel: 'bom', name: 'BOM' },
@@ -36,6 +42,7 @@ const PANELS: Record<SidePanel, () => React.JSX.Element> = {
   findings: FindingsPanel,
   power: PowerPanel,
   cooling: CoolingPanel,
+  thermal: ThermalPanel,
   security: SecurityPanel,
   scenarios: ScenariosPanel,
   bom: BomPanel,
@@ -69,7 +76,7 @@ export function App() {
       <NoticeBanner />
       <SimulationBanner />
       <main className="workspace">
-        <Palette />
+        <LeftPanel />
         <div className="viewport">
           {/* The 3D scene stays mounted under the diagram so its camera survives a look at the one-line. */}
           <div className={oneLine ? 'scene-host hidden' : 'scene-host'}>
@@ -77,6 +84,7 @@ export function App() {
           </div>
           {oneLine ? <OneLineDiagram /> : <TourCaption />}
           {walking ? <Minimap /> : null}
+          {oneLine ? null : <ThermalLegend />}
           {presenting ? <PresentationOverlay /> : null}
         </div>
         <div className="sidebar">
@@ -86,6 +94,9 @@ export function App() {
         </div>
       </main>
       <StatusBar />
+      <ShortcutHelp />
+      <ContextMenu />
+      <RackElevation />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   parseUserCatalog,
   plural,
   serializeUserCatalog,
+  unitOf,
   type Confidence,
   type CustomDevice,
   type DeviceSpec,
@@ -37,6 +38,7 @@ import './catalog.css';
 import { CATEGORY_NAMES, COOLING_NAMES, CustomDeviceForm } from './CustomDeviceForm';
 import { kW, money, num } from './format';
 import { runEdit } from './runEdit';
+import { useUnits, type Units } from './units';
 
 const TAG_MEANINGS: Record<Confidence, string> = {
   V: 'Verified: read in the vendor’s or the standard’s own text',
@@ -93,8 +95,15 @@ function Summary({ device }: { device: Summarised }) {
 
 type Figure = keyof DeviceSpec['sources'];
 
-/** Each sourced figure: its name and its value on this device, or null where it does not apply. */
-const FIGURES: readonly { key: Figure; name: string; value: (d: DeviceSpec) => string | null }[] = [
+/** A catalog airflow is kept in CFM, as datasheets give it; the display's base is m³/h. */
+const cfmToM3h = (cfm: number) => unitOf('airflow', 'imperial').toSi(cfm);
+
+/**
+ * Each sourced figure: its name and its value on this device, or null where it does not apply.
+ * Figures with a unit show in the project's units, then in the other system, so the datasheet's
+ * own number is there to check against its source.
+ */
+const FIGURES: readonly { key: Figure; name: string; value: (d: DeviceSpec, u: Units) => string | null }[] = [
   { key: 'power', name: 'Nameplate power', value: (d) => kW(d.nameplateW) },
   { key: 'typical', name: 'Typical draw', value: (d) => kW(d.typicalW) },
   { key: 'psu', name: 'Power supplies', value: (d) => `${d.psu.count} (${d.psu.redundant} spare)` },
@@ -106,14 +115,18 @@ const FIGURES: readonly { key: Figure; name: string; value: (d: DeviceSpec) => s
   {
     key: 'thermal',
     name: 'Thermal',
-    value: (d) =>
-      `class ${d.ashraeClass}${d.inletMaxC === null ? '' : `, inlet ≤ ${d.inletMaxC} °C`}${
+    value: (d, u) =>
+      `class ${d.ashraeClass}${d.inletMaxC === null ? '' : `, inlet ≤ ${u.dual(d.inletMaxC, 'temperature')}`}${
         d.cooling === 'liquid' ? `, ${Math.round(d.liquidFraction * 100)} % of heat to liquid` : ''
       }`,
   },
-  { key: 'weight', name: 'Weight', value: (d) => `${num(d.weightKg, 1)} kg` },
+  { key: 'weight', name: 'Weight', value: (d, u) => u.dual(d.weightKg, 'mass') },
   { key: 'size', name: 'Height', value: (d) => `${d.uHeight}U` },
-  { key: 'airflow', name: 'Airflow', value: (d) => (d.airflowCfm === null ? null : `${num(d.airflowCfm, 0)} CFM`) },
+  {
+    key: 'airflow',
+    name: 'Airflow',
+    value: (d, u) => (d.airflowCfm === null ? null : u.dual(cfmToM3h(d.airflowCfm), 'airflow')),
+  },
   {
     key: 'gpus',
     name: 'GPUs',
@@ -141,9 +154,10 @@ function SourceItem({ name, value, source }: { name: string; value: string; sour
 }
 
 function Sources({ device, id }: { device: DeviceSpec; id: string }) {
+  const units = useUnits();
   const items = FIGURES.flatMap((f) => {
     const source = device.sources[f.key];
-    const value = f.value(device);
+    const value = f.value(device, units);
     return source && value !== null ? [{ ...f, value, source }] : [];
   });
   const { price } = device;

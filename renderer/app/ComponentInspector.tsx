@@ -11,9 +11,14 @@ import {
 } from '../store/powerCommands';
 import { kW, pct } from './format';
 import { NumberInput } from './NumberInput';
+import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
 
-type Field = { key: string; label: string; step: number };
+/**
+ * A rating: a power rating kept in kW shows through the project's units (and takes "1.2 MW");
+ * volts, amps, kVA and factors read the same in both systems and stay plain numbers.
+ */
+type Field = { key: string; label: string; step: number } | { key: string; label: string; kw: true };
 
 /** The editable ratings of each kind, with the units their names carry. */
 const FIELDS: Record<PowerComponent['kind'], Field[]> = {
@@ -23,7 +28,7 @@ const FIELDS: Record<PowerComponent['kind'], Field[]> = {
     { key: 'powerFactor', label: 'Power factor', step: 0.01 },
   ],
   generator: [
-    { key: 'ratingKw', label: 'Standby rating, kW', step: 50 },
+    { key: 'ratingKw', label: 'Standby rating', kw: true },
     { key: 'voltageV', label: 'Voltage, V', step: 1 },
   ],
   transformer: [
@@ -40,7 +45,7 @@ const FIELDS: Record<PowerComponent['kind'], Field[]> = {
   ],
   ups: [
     { key: 'modules', label: 'Modules installed', step: 1 },
-    { key: 'moduleKw', label: 'Module kW', step: 10 },
+    { key: 'moduleKw', label: 'Module rating', kw: true },
     { key: 'moduleKva', label: 'Module kVA', step: 10 },
     { key: 'efficiencyPct', label: 'Efficiency, %', step: 0.1 },
     { key: 'batteryMinutes', label: 'Battery, min at full load', step: 1 },
@@ -76,8 +81,11 @@ function edit(id: string, patch: Record<string, unknown>): void {
 
 function NumberField({ c, field }: { c: PowerComponent; field: Field }) {
   const value = (c as unknown as Record<string, number>)[field.key]!;
-  return (
-    <NumberInput label={field.label} value={value} step={field.step} onCommit={(v) => edit(c.id, { [field.key]: v })} />
+  const commit = (v: number) => edit(c.id, { [field.key]: v });
+  return 'kw' in field ? (
+    <QuantityInput label={field.label} quantity="power" valueUnit={1_000} value={value} onCommit={commit} />
+  ) : (
+    <NumberInput label={field.label} value={value} step={field.step} onCommit={commit} />
   );
 }
 

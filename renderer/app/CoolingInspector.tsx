@@ -1,5 +1,5 @@
 /** Details and edits of a selected cooling unit or containment: ratings, connections, position. */
-import { celsius, evaporativeSupplyC, type CoolingUnit } from '../../shared/index';
+import { evaporativeSupplyC, type CoolingUnit, type Quantity } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import {
   deleteContainment,
@@ -9,66 +9,89 @@ import {
   updateCoolingUnit,
 } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
-import { kW, pct } from './format';
+import { pct } from './format';
 import { rotateSelection } from './actions';
 import { NumberInput } from './NumberInput';
+import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
+import { useUnits } from './units';
 
-type Field = { key: string; label: string; step: number };
+/** A figure of a unit: with a physical quantity it shows in the project's units, else as a plain number. */
+type Field =
+  { key: string; label: string; quantity: Quantity; valueUnit?: number } | { key: string; label: string; step: number };
+
+/** The document keeps these ratings in kW; the inputs take them in any power unit. */
+const KW = 1_000;
 
 const SIZE: Field[] = [
-  { key: 'widthM', label: 'Width, m', step: 0.1 },
-  { key: 'depthM', label: 'Depth, m', step: 0.1 },
-  { key: 'heightM', label: 'Height, m', step: 0.1 },
+  { key: 'widthM', label: 'Width', quantity: 'size' },
+  { key: 'depthM', label: 'Depth', quantity: 'size' },
+  { key: 'heightM', label: 'Height', quantity: 'size' },
 ];
 
-/** The editable figures of each kind, with the units their names carry. */
+/** The editable figures of each kind, with the units their names carry in the document. */
 const FIELDS: Record<CoolingUnit['kind'], Field[]> = {
   'air-handler': [
-    { key: 'sensibleKw', label: 'Net sensible capacity, kW', step: 10 },
-    { key: 'airflowM3h', label: 'Airflow, m³/h', step: 1000 },
-    { key: 'supplyC', label: 'Supply air, °C', step: 0.5 },
-    { key: 'fanKw', label: 'Fan power, kW', step: 0.5 },
+    { key: 'sensibleKw', label: 'Net sensible capacity', quantity: 'cooling', valueUnit: KW },
+    { key: 'airflowM3h', label: 'Airflow', quantity: 'airflow' },
+    { key: 'supplyC', label: 'Supply air', quantity: 'temperature' },
+    { key: 'fanKw', label: 'Fan power', quantity: 'power', valueUnit: KW },
     ...SIZE,
   ],
   'fan-wall': [
-    { key: 'airflowM3h', label: 'Airflow, m³/h', step: 5000 },
-    { key: 'outdoorDryBulbC', label: 'Outdoor design dry-bulb, °C', step: 0.5 },
-    { key: 'outdoorWetBulbC', label: 'Coincident wet-bulb, °C', step: 0.5 },
+    { key: 'airflowM3h', label: 'Airflow', quantity: 'airflow' },
+    { key: 'outdoorDryBulbC', label: 'Outdoor design dry-bulb', quantity: 'temperature' },
+    { key: 'outdoorWetBulbC', label: 'Coincident wet-bulb', quantity: 'temperature' },
     { key: 'padEffectiveness', label: 'Pad effectiveness (0 = none)', step: 0.05 },
-    { key: 'fanKw', label: 'Fan power, kW', step: 0.5 },
-    { key: 'widthM', label: 'Width, m', step: 0.5 },
-    { key: 'heightM', label: 'Height, m', step: 0.5 },
+    { key: 'fanKw', label: 'Fan power', quantity: 'power', valueUnit: KW },
+    // A fan wall is part of the building: its size reads as a wall's, in m or ft.
+    { key: 'widthM', label: 'Width', quantity: 'length' },
+    { key: 'heightM', label: 'Height', quantity: 'length' },
   ],
   cdu: [
-    { key: 'capacityKw', label: 'Capacity, kW', step: 10 },
-    { key: 'flowLpm', label: 'Flow, L/min', step: 10 },
-    { key: 'deltaTK', label: 'Design rise, K', step: 1 },
-    { key: 'supplyC', label: 'Supply, °C', step: 1 },
-    { key: 'pumpKw', label: 'Pump power, kW', step: 0.5 },
+    { key: 'capacityKw', label: 'Capacity', quantity: 'cooling', valueUnit: KW },
+    { key: 'flowLpm', label: 'Flow', quantity: 'liquidFlow' },
+    { key: 'deltaTK', label: 'Design rise', quantity: 'temperatureDelta' },
+    { key: 'supplyC', label: 'Supply', quantity: 'temperature' },
+    { key: 'pumpKw', label: 'Pump power', quantity: 'power', valueUnit: KW },
     ...SIZE,
   ],
   'immersion-tank': [
-    { key: 'capacityKw', label: 'Capacity, kW', step: 10 },
+    { key: 'capacityKw', label: 'Capacity', quantity: 'cooling', valueUnit: KW },
     { key: 'slots', label: 'Slots', step: 1 },
-    { key: 'pumpKw', label: 'Pumps and fans, kW', step: 0.5 },
+    { key: 'pumpKw', label: 'Pumps and fans', quantity: 'power', valueUnit: KW },
     ...SIZE,
   ],
   'rear-door': [
-    { key: 'capacityKw', label: 'Capacity, kW', step: 1 },
-    { key: 'waterSupplyC', label: 'Water supply, °C', step: 0.5 },
-    { key: 'waterReturnC', label: 'Water return, °C', step: 0.5 },
+    { key: 'capacityKw', label: 'Capacity', quantity: 'cooling', valueUnit: KW },
+    { key: 'waterSupplyC', label: 'Water supply', quantity: 'temperature' },
+    { key: 'waterReturnC', label: 'Water return', quantity: 'temperature' },
   ],
   'heat-rejection': [
-    { key: 'capacityKw', label: 'Capacity at design ambient, kW', step: 50 },
-    { key: 'designAmbientC', label: 'Design ambient, °C', step: 0.5 },
-    { key: 'powerKw', label: 'Fans and pumps, kW', step: 1 },
+    { key: 'capacityKw', label: 'Capacity at design ambient', quantity: 'cooling', valueUnit: KW },
+    { key: 'designAmbientC', label: 'Design ambient', quantity: 'temperature' },
+    { key: 'powerKw', label: 'Fans and pumps', quantity: 'power', valueUnit: KW },
   ],
 };
+
+function FieldInput({ field, value, onCommit }: { field: Field; value: number; onCommit: (v: number) => void }) {
+  return 'quantity' in field ? (
+    <QuantityInput
+      label={field.label}
+      quantity={field.quantity}
+      valueUnit={field.valueUnit}
+      value={value}
+      onCommit={onCommit}
+    />
+  ) : (
+    <NumberInput label={field.label} step={field.step} value={value} onCommit={onCommit} />
+  );
+}
 
 function UnitInspector({ unit }: { unit: CoolingUnit }) {
   const doc = useEditor((s) => s.doc);
   const { cooling } = useChecks();
+  const { fmt } = useUnits();
   const loop = cooling.loops.get(unit.id);
   const edit = (patch: Record<string, unknown>) => runEdit(updateCoolingUnit(useEditor.getState().doc, unit.id, patch));
   const rejections = doc.cooling.filter((u) => u.kind === 'heat-rejection');
@@ -83,7 +106,8 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
           <>
             <dt>Load</dt>
             <dd data-testid="cooling-unit-load">
-              {kW(loop.loadW)} of {kW(loop.capacityW)} ({pct((100 * loop.loadW) / loop.capacityW)})
+              {fmt(loop.loadW, 'cooling')} of {fmt(loop.capacityW, 'cooling')} (
+              {pct((100 * loop.loadW) / loop.capacityW)})
             </dd>
           </>
         ) : null}
@@ -91,14 +115,19 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
           <>
             <dt>Flow needed</dt>
             <dd>
-              {loop.flowNeededLpm.toFixed(0)} of {loop.flowLpm} L/min
+              {fmt(loop.flowNeededLpm, 'liquidFlow')} of {loop.flowLpm !== null ? fmt(loop.flowLpm, 'liquidFlow') : '—'}
             </dd>
           </>
         ) : null}
         {unit.kind === 'fan-wall' ? (
           <>
             <dt title="T = T_db − ε (T_db − T_wb)">Supply after pad</dt>
-            <dd>{celsius(evaporativeSupplyC(unit.outdoorDryBulbC, unit.outdoorWetBulbC, unit.padEffectiveness))}</dd>
+            <dd>
+              {fmt(
+                evaporativeSupplyC(unit.outdoorDryBulbC, unit.outdoorWetBulbC, unit.padEffectiveness),
+                'temperature',
+              )}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -116,13 +145,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
         <input type="checkbox" checked={unit.existing} onChange={(e) => edit({ existing: e.target.checked })} />
       </label>
       {FIELDS[unit.kind].map((f) => (
-        <NumberInput
-          key={f.key}
-          label={f.label}
-          step={f.step}
-          value={record[f.key]!}
-          onCommit={(v) => edit({ [f.key]: v })}
-        />
+        <FieldInput key={f.key} field={f} value={record[f.key]!} onCommit={(v) => edit({ [f.key]: v })} />
       ))}
       {unit.kind === 'heat-rejection' && unit.type === 'chiller' ? (
         <NumberInput label="COP" step={0.1} value={unit.cop ?? 0} onCommit={(v) => edit({ cop: v })} />
@@ -184,15 +207,15 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
       ) : null}
       {'position' in unit ? (
         <>
-          <NumberInput
-            label="x, m"
-            step={0.3}
+          <QuantityInput
+            label="x"
+            quantity="length"
             value={unit.position.x}
             onCommit={(x) => useEditor.getState().run(moveCoolingUnit(unit.id, { x, y: unit.position.y }))}
           />
-          <NumberInput
-            label="y, m"
-            step={0.3}
+          <QuantityInput
+            label="y"
+            quantity="length"
             value={unit.position.y}
             onCommit={(y) => useEditor.getState().run(moveCoolingUnit(unit.id, { x: unit.position.x, y }))}
           />
@@ -219,6 +242,7 @@ function UnitInspector({ unit }: { unit: CoolingUnit }) {
 function ContainmentInspector({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
   const { cooling } = useChecks();
+  const { fmt } = useUnits();
   const c = doc.containments.find((x) => x.id === id)!;
   const group = cooling.rooms.flatMap((r) => r.groups).find((g) => g.containmentId === id);
   const edit = (patch: Parameters<typeof updateContainment>[2]) =>
@@ -234,7 +258,7 @@ function ContainmentInspector({ id }: { id: string }) {
             <dt>Racks</dt>
             <dd>{group.rackIds.length}</dd>
             <dt>Heat to air</dt>
-            <dd>{kW(group.airW)}</dd>
+            <dd>{fmt(group.airW, 'cooling')}</dd>
           </>
         ) : null}
       </dl>

@@ -4,7 +4,7 @@
  * loops and heat rejection worst first, the racks with the least inlet margin, and the design
  * rules the checks use. It renders engine results only.
  */
-import { celsius, kToF, m3sToCfm, m3sToM3h, wToBtuH, type CoolingTemplate, type Settings } from '../../shared/index';
+import { m3sToM3h, wToBtuH, type CoolingTemplate, type Quantity, type Settings } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { addCoolingUnit, updateCoolingSettings } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
@@ -12,10 +12,10 @@ import { toggleCoolingColours } from './actions';
 import { kW, pct } from './format';
 import { LoadBar } from './LoadBar';
 import { NumberInput } from './NumberInput';
+import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
+import { useUnits } from './units';
 
-const m3h = (m3s: number) => `${Math.round(m3sToM3h(m3s)).toLocaleString('en-US')} m³/h`;
-const cfm = (m3s: number) => `${Math.round(m3sToCfm(m3s)).toLocaleString('en-US')} CFM`;
 const btu = (w: number) => `${Math.round(wToBtuH(w)).toLocaleString('en-US')} BTU/h`;
 /** Racks listed by least inlet margin. */
 const RACKS_SHOWN = 8;
@@ -87,42 +87,44 @@ function Plant() {
 
 function Rooms() {
   const { cooling } = useChecks();
+  const { fmt, dual } = useUnits();
+  // The engine's airflows are m³/s; the document's and the display's base is m³/h.
+  const air = (m3s: number) => fmt(m3sToM3h(m3s), 'airflow');
+  const airDual = (m3s: number) => dual(m3sToM3h(m3s), 'airflow');
+  const heat = (w: number) => fmt(w, 'cooling');
   const model = useEditor((s) => s.doc.settings.cooling.redundancy);
   const containments = useEditor((s) => s.doc.containments);
   return (
     <div data-testid="cooling-rooms">
       {cooling.rooms.map((room) => {
-        const { heat, capacity, airflow } = room;
+        const { capacity, airflow } = room;
+        const load = room.heat;
         return (
           <div key={room.hallId} className="room">
             <h4>{room.name}</h4>
             <Bar
               id={room.hallId}
               testId={`heat-${room.hallId}`}
-              label={`Heat ${kW(heat.totalW)} of ${kW(capacity.installed)}`}
-              value={heat.totalW}
+              label={`Heat ${heat(load.totalW)} of ${heat(capacity.installed)}`}
+              value={load.totalW}
               capacity={capacity.installed}
               redundant={capacity.available}
-              title={`Sensible heat ${kW(heat.totalW)} (${btu(heat.totalW)}): racks ${kW(heat.rackAirW)}, lighting ${kW(heat.lightingW)}, UPS losses ${kW(heat.upsLossW)}\nCapacity ${kW(capacity.installed)}; ${model}: ${kW(capacity.available)}`}
+              title={`Sensible heat ${heat(load.totalW)} (${btu(load.totalW)}): racks ${heat(load.rackAirW)}, lighting ${heat(load.lightingW)}, UPS losses ${heat(load.upsLossW)}\nCapacity ${heat(capacity.installed)}; ${model}: ${heat(capacity.available)}`}
             />
             <Bar
               id={room.hallId}
               testId={`air-${room.hallId}`}
-              label={`Air ${m3h(airflow.requiredM3s)} of ${m3h(airflow.supply.installed)}`}
+              label={`Air ${air(airflow.requiredM3s)} of ${air(airflow.supply.installed)}`}
               value={airflow.requiredM3s}
               capacity={airflow.supply.installed}
               redundant={airflow.supply.available}
-              title={`Racks draw ${m3h(airflow.demandM3s)} (${cfm(airflow.demandM3s)}); with bypass they need ${m3h(airflow.requiredM3s)} (${cfm(airflow.requiredM3s)})\nUnits supply ${m3h(airflow.supply.installed)}; ${model}: ${m3h(airflow.supply.available)}`}
+              title={`Racks draw ${airDual(airflow.demandM3s)}; with bypass they need ${airDual(airflow.requiredM3s)}\nUnits supply ${air(airflow.supply.installed)}; ${model}: ${air(airflow.supply.available)}`}
             />
             <dl className="facts">
               <dt>Supply air</dt>
-              <dd>{room.supplyC !== null ? celsius(room.supplyC) : '—'}</dd>
+              <dd>{room.supplyC !== null ? dual(room.supplyC, 'temperature') : '—'}</dd>
               <dt title="Airflow-weighted temperature rise across the IT equipment">ΔT IT</dt>
-              <dd>
-                {room.deltaTEquipK !== null
-                  ? `${room.deltaTEquipK.toFixed(1)} K (${kToF(room.deltaTEquipK).toFixed(1)} °F)`
-                  : '—'}
-              </dd>
+              <dd>{room.deltaTEquipK !== null ? dual(room.deltaTEquipK, 'temperatureDelta') : '—'}</dd>
               <dt title="RTI = V̇_IT / V̇_supply (Herrlin): 100 % balanced, < 95 % bypass, > 105 % recirculation">RTI</dt>
               <dd data-testid={`rti-${room.hallId}`}>
                 {room.rtiPct !== null
@@ -147,11 +149,11 @@ function Rooms() {
                     key={g.containmentId}
                     id={g.containmentId!}
                     testId={`air-${g.containmentId!}`}
-                    label={`${c?.name ?? g.containmentId}: ${m3h(g.requiredM3s)} of ${m3h(g.supplyM3s)}`}
+                    label={`${c?.name ?? g.containmentId}: ${air(g.requiredM3s)} of ${air(g.supplyM3s)}`}
                     value={g.requiredM3s}
                     capacity={g.supplyM3s}
                     redundant={g.dedicated?.available}
-                    title={`${g.rackIds.length} racks draw ${m3h(g.demandM3s)}; bypass ${pct(100 * g.bypassFraction)}, recirculation ${pct(100 * g.recirculationFraction)}\n${g.dedicated ? 'Own coolers' : 'Share of the room supply'}: ${m3h(g.supplyM3s)}`}
+                    title={`${g.rackIds.length} racks draw ${air(g.demandM3s)}; bypass ${pct(100 * g.bypassFraction)}, recirculation ${pct(100 * g.recirculationFraction)}\n${g.dedicated ? 'Own coolers' : 'Share of the room supply'}: ${air(g.supplyM3s)}`}
                   />
                 );
               })}
@@ -164,6 +166,7 @@ function Rooms() {
 
 function Loops() {
   const { cooling } = useChecks();
+  const { fmt } = useUnits();
   const names = new Map(useEditor((s) => s.doc.cooling).map((u) => [u.id, u.name]));
   const list = [...cooling.loops.values()]
     .filter((l) => l.kind !== 'air-handler' && l.kind !== 'rear-door')
@@ -176,11 +179,13 @@ function Loops() {
           key={l.id}
           id={l.id}
           testId={`loop-${l.id}`}
-          label={`${names.get(l.id) ?? l.id}: ${kW(l.loadW)} of ${kW(l.capacityW)}`}
+          label={`${names.get(l.id) ?? l.id}: ${fmt(l.loadW, 'cooling')} of ${fmt(l.capacityW, 'cooling')}`}
           value={l.loadW}
           capacity={l.capacityW}
           title={`${btu(l.loadW)} of ${btu(l.capacityW)}${
-            l.flowNeededLpm !== null ? `\nFlow needed ${l.flowNeededLpm.toFixed(0)} of ${l.flowLpm} L/min` : ''
+            l.flowNeededLpm !== null
+              ? `\nFlow needed ${fmt(l.flowNeededLpm, 'liquidFlow')} of ${l.flowLpm !== null ? fmt(l.flowLpm, 'liquidFlow') : '—'}`
+              : ''
           }${l.slots !== null ? `\n${l.devices} devices in ${l.slots} slots` : ''}`}
         />
       ))}
@@ -190,6 +195,7 @@ function Loops() {
 
 function InletMargins() {
   const { cooling } = useChecks();
+  const { fmt, dual } = useUnits();
   const names = new Map(useEditor((s) => s.doc.racks).map((r) => [r.id, r.name]));
   const list = [...cooling.inlets.entries()]
     .filter(([, i]) => i.marginK !== null)
@@ -209,8 +215,8 @@ function InletMargins() {
         {list.map(([id, i]) => (
           <tr key={id} onClick={() => useEditor.getState().select([id])} className="clickable">
             <td>{names.get(id) ?? id}</td>
-            <td>{celsius(i.inletC)}</td>
-            <td className={i.marginK! < 0 ? 'bad' : undefined}>{i.marginK!.toFixed(1)} K</td>
+            <td>{dual(i.inletC, 'temperature')}</td>
+            <td className={i.marginK! < 0 ? 'bad' : undefined}>{fmt(i.marginK!, 'temperatureDelta')}</td>
           </tr>
         ))}
       </tbody>
@@ -227,6 +233,21 @@ function RuleNumber({ label, field, step }: { label: string; field: RuleField; s
       label={label}
       value={value}
       step={step}
+      onCommit={(v) => runEdit(updateCoolingSettings(useEditor.getState().doc, { [field]: v }))}
+    />
+  );
+}
+
+/** A rule with a physical unit, shown in the project's units; `valueUnit` is 1,000 for a rule kept in kW. */
+function RuleQuantity(props: { label: string; field: RuleField; quantity: Quantity; valueUnit?: number }) {
+  const { label, field, quantity, valueUnit } = props;
+  const value = useEditor((s) => s.doc.settings.cooling[field]);
+  return (
+    <QuantityInput
+      label={label}
+      quantity={quantity}
+      valueUnit={valueUnit}
+      value={value}
       onCommit={(v) => runEdit(updateCoolingSettings(useEditor.getState().doc, { [field]: v }))}
     />
   );
@@ -258,13 +279,13 @@ function Rules() {
       </label>
       <RuleNumber label="Open-room bypass" field="openBypassFraction" step={0.05} />
       <RuleNumber label="Open-room recirculation" field="openRecirculationFraction" step={0.05} />
-      <RuleNumber label="Min cold aisle m" field="minColdAisleM" step={0.1} />
-      <RuleNumber label="Min hot aisle m" field="minHotAisleM" step={0.1} />
-      <RuleNumber label="Lighting W/m²" field="lightingWPerM2" step={1} />
-      <RuleNumber label="Open air review kW" field="openReviewKw" step={1} />
-      <RuleNumber label="Open air max kW" field="openMaxKw" step={1} />
-      <RuleNumber label="Contained review kW" field="containedReviewKw" step={1} />
-      <RuleNumber label="Contained max kW" field="containedMaxKw" step={1} />
+      <RuleQuantity label="Min cold aisle" field="minColdAisleM" quantity="length" />
+      <RuleQuantity label="Min hot aisle" field="minHotAisleM" quantity="length" />
+      <RuleQuantity label="Lighting" field="lightingWPerM2" quantity="powerDensity" />
+      <RuleQuantity label="Open air review per rack" field="openReviewKw" quantity="power" valueUnit={1_000} />
+      <RuleQuantity label="Open air max per rack" field="openMaxKw" quantity="power" valueUnit={1_000} />
+      <RuleQuantity label="Contained review per rack" field="containedReviewKw" quantity="power" valueUnit={1_000} />
+      <RuleQuantity label="Contained max per rack" field="containedMaxKw" quantity="power" valueUnit={1_000} />
     </div>
   );
 }

@@ -1,11 +1,22 @@
 /**
  * The form for a device of the user's own: every field of `customDeviceSchema` with its unit. It
  * checks what is typed with that very schema and shows each problem under its field, in the
- * schema's words, so the form refuses exactly what a project file would.
+ * schema's words, so the form refuses exactly what a project file would. Weight and airflow show
+ * and take the project's units (a figure with its own unit too: "48 lb", "1,105 CFM"); the
+ * device keeps kg and CFM, as the catalog does.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { customDeviceSchema, formatPath, type CustomDevice } from '../../shared/index';
+import {
+  customDeviceSchema,
+  formatPath,
+  parseQuantity,
+  unitOf,
+  type CustomDevice,
+  type Quantity,
+  type UnitSystem,
+} from '../../shared/index';
 import type { CustomDeviceFields } from '../store/catalogCommands';
+import { editText, entryProblem, useUnits } from './units';
 
 /** What the inputs hold: numbers as typed, so a half-typed or blank value can be reported rather than lost. */
 interface Draft {
@@ -108,19 +119,54 @@ const NEW_DRAFT: Draft = {
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
-function draftOf(device: CustomDeviceFields): Draft {
+const CFM = unitOf('airflow', 'imperial');
+/** Draft fields typed in the project's units: the quantity each is, and the way to and from the device's own unit (kg, CFM). */
+const QUANTITY_FIELDS = {
+  weightKg: { quantity: 'mass', toSi: (kg: number) => kg, fromSi: (kg: number) => kg },
+  airflowCfm: { quantity: 'airflow', toSi: CFM.toSi, fromSi: CFM.fromSi },
+} as const satisfies Partial<
+  Record<keyof Draft, { quantity: Quantity; toSi: (x: number) => number; fromSi: (x: number) => number }>
+>;
+type QuantityKey = keyof typeof QUANTITY_FIELDS;
+
+/** A device figure as the form shows it: in the project's units, with the unit, blank when there is none. */
+function quantityText(key: QuantityKey, value: number | null, system: UnitSystem): string {
+  const f = QUANTITY_FIELDS[key];
+  return value === null ? '' : editText(f.toSi(value), f.quantity, system);
+}
+
+/**
+ * A typed figure in the device's own unit (kg, CFM); null when blank, NaN when it cannot be read
+ * (the schema then refuses it and `problems` says why). Text left as the form showed it keeps the
+ * device's exact figure, so opening and saving a device never rounds it.
+ */
+function quantityValue(
+  key: QuantityKey,
+  typed: string,
+  system: UnitSystem,
+  original: CustomDeviceFields | null,
+): number | null {
+  if (typed.trim() === '') return null;
+  const kept = original?.[key] ?? null;
+  if (kept !== null && typed === quantityText(key, kept, system)) return kept;
+  const f = QUANTITY_FIELDS[key];
+  const si = parseQuantity(typed, f.quantity, system);
+  return si === null ? Number.NaN : Number(f.fromSi(si).toPrecision(12));
+}
+
+function draftOf(device: CustomDeviceFields, system: UnitSystem): Draft {
   return {
     name: device.name,
     category: device.category,
     uHeight: text(device.uHeight),
     nameplateW: text(device.nameplateW),
     typicalW: text(device.typicalW),
-    weightKg: text(device.weightKg),
+    weightKg: quantityText('weightKg', device.weightKg, system),
     psuCount: text(device.psuCount),
     psuRedundant: text(device.psuRedundant),
     cooling: device.cooling,
     liquidFraction: device.cooling === 'liquid' ? text(device.liquidFraction) : NEW_DRAFT.liquidFraction,
-    airflowCfm: text(device.airflowCfm),
+    airflowCfm: quantityText('airflowCfm', device.airflowCfm, system),
     ashraeClass: device.ashraeClass,
     hasGpus: device.gpus !== null,
     gpuCount: text(device.gpus?.count ?? Number(NEW_DRAFT.gpuCount)),
@@ -136,20 +182,20 @@ function draftOf(device: CustomDeviceFields): Draft {
 const required = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 const optional = (s: string) => (s.trim() === '' ? null : Number(s));
 
-function fieldsOf(d: Draft): CustomDeviceFields {
+function fieldsOf(d: Draft, system: UnitSystem, original: CustomDeviceFields | null): CustomDeviceFields {
   return {
     name: d.name.trim(),
     category: d.category,
     uHeight: required(d.uHeight),
     nameplateW: required(d.nameplateW),
     typicalW: required(d.typicalW),
-    weightKg: required(d.weightKg),
+    weightKg: quantityValue('weightKg', d.weightKg, system, original) ?? Number.NaN,
     psuCount: required(d.psuCount),
     psuRedundant: required(d.psuRedundant),
     cooling: d.cooling,
     // Only a cold-plate device splits its heat; air sends none to liquid, immersion all of it.
     liquidFraction: d.cooling === 'liquid' ? required(d.liquidFraction) : d.cooling === 'immersion' ? 1 : 0,
-    airflowCfm: optional(d.airflowCfm),
+    airflowCfm: quantityValue('airflowCfm', d.airflowCfm, system, original),
     ashraeClass: d.ashraeClass,
     gpus: d.hasGpus
       ? {
@@ -164,8 +210,8 @@ function fieldsOf(d: Draft): CustomDeviceFields {
   };
 }
 
-/** Each field's first problem, in the schema's words (blank numbers and a blank name in the form's). */
-function problems(d: Draft, fields: CustomDeviceFields): Partial<Record<FieldName, string>> {
+/** Each field's first problem, in the schema's words (blank numbers, unreadable figures and a blank name in the form's). */
+function problems(d: Draft, fields: CustomDeviceFields, system: UnitSystem): Partial<Record<FieldName, string>> {
   const out: Partial<Record<FieldName, string>> = {};
   // The id is the project's to give; any valid one stands in for it here.
   const parsed = customDeviceSchema.safeParse({ ...fields, id: 'custom-device' });
@@ -179,6 +225,9 @@ function problems(d: Draft, fields: CustomDeviceFields): Partial<Record<FieldNam
     if (d[input].trim() === '') out[field] = 'enter a number';
   }
   if (d.cooling === 'liquid' && d.liquidFraction.trim() === '') out.liquidFraction = 'enter a number';
+  for (const key of Object.keys(QUANTITY_FIELDS) as QuantityKey[])
+    if (d[key].trim() !== '' && Number.isNaN(fields[key]))
+      out[key] = entryProblem(d[key], QUANTITY_FIELDS[key].quantity, system);
   if (fields.name === '') out.name = 'give the device a name';
   return out;
 }
@@ -224,11 +273,12 @@ export function CustomDeviceForm(props: {
 }) {
   const { device, onSave, onCancel } = props;
   const base = useId();
-  const [draft, setDraft] = useState<Draft>(() => (device ? draftOf(device) : NEW_DRAFT));
+  const units = useUnits();
+  const [draft, setDraft] = useState<Draft>(() => (device ? draftOf(device, units.system) : NEW_DRAFT));
   // Problems show once Save was tried, then follow every keystroke.
   const [tried, setTried] = useState(false);
-  const fields = fieldsOf(draft);
-  const found = problems(draft, fields);
+  const fields = fieldsOf(draft, units.system, device);
+  const found = problems(draft, fields, units.system);
   const errors = tried ? found : {};
   const idOf = (field: FieldName) => `${base}-${field.replace('.', '-')}`;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -253,6 +303,10 @@ export function CustomDeviceForm(props: {
   const numberInput = (name: FieldName, key: TextKey, label: string, step: number, hint?: string) =>
     field(name, label, hint, (aria) => (
       <input {...aria} type="number" step={step} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+    ));
+  const quantityInput = (key: QuantityKey, label: string, hint?: string) =>
+    field(key, `${label}, ${units.unit(QUANTITY_FIELDS[key].quantity)}`, hint, (aria) => (
+      <input {...aria} inputMode="decimal" value={draft[key]} onChange={(e) => set(key, e.target.value)} />
     ));
   const select = <K extends 'category' | 'cooling' | 'ashraeClass'>(
     key: K,
@@ -294,7 +348,7 @@ export function CustomDeviceForm(props: {
       ))}
       {select('category', 'Category', CATEGORIES, (c) => CATEGORY_NAMES[c])}
       {numberInput('uHeight', 'uHeight', 'Height, U', 1)}
-      {numberInput('weightKg', 'weightKg', 'Weight, kg', 0.1)}
+      {quantityInput('weightKg', 'Weight')}
 
       <fieldset>
         <legend>Power</legend>
@@ -322,7 +376,7 @@ export function CustomDeviceForm(props: {
               'The rest heats the room’s air',
             )
           : null}
-        {numberInput('airflowCfm', 'airflowCfm', 'Airflow, CFM', 1, 'Blank: derived from the power at the design rise')}
+        {quantityInput('airflowCfm', 'Airflow', 'Blank: derived from the power at the design rise')}
         {select('ashraeClass', 'ASHRAE class', ASHRAE_CLASSES, (c) => c)}
       </fieldset>
 

@@ -1,7 +1,54 @@
-/** Findings, worst first, and the loads behind them. Clicking a finding selects what it names. */
+/**
+ * Findings, worst first, and the figures behind them. Clicking a finding selects what it names;
+ * its details give the numbers in the project's units, the formula and the source. The message
+ * stays as the engine wrote it, in SI, as the report prints it.
+ */
+import { Fragment, useState } from 'react';
 import { useChecks } from '../store/checks';
-import { plural } from '../../shared/index';
+import { plural, type Finding } from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { findingFigures } from './findingValues';
+import { useUnits } from './units';
+
+/** The figures, formula and source of a finding, drawn only once opened (a large site lists many findings). */
+function Details({ finding }: { finding: Finding }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="finding-details"
+      data-testid={`finding-details-${finding.key}`}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>Figures, formula and source</summary>
+      {open ? <Figures finding={finding} /> : null}
+    </details>
+  );
+}
+
+function Figures({ finding }: { finding: Finding }) {
+  const { system } = useUnits();
+  const figures = findingFigures(finding.values, system);
+  return (
+    <>
+      {figures.length > 0 ? (
+        <dl className="facts">
+          {figures.map((f) => (
+            <Fragment key={f.name}>
+              <dt>{f.label}</dt>
+              <dd data-testid={`finding-value-${f.name}`}>{f.text}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : null}
+      <p>
+        <strong>Formula:</strong> {finding.formula}
+      </p>
+      <p>
+        <strong>Source:</strong> {finding.source}
+      </p>
+    </>
+  );
+}
 
 export function FindingsPanel() {
   const selection = useEditor((s) => s.selection);
@@ -30,6 +77,7 @@ export function FindingsPanel() {
                 <span className="severity">{f.severity}</span>
                 <span>{f.message}</span>
               </button>
+              <Details finding={f} />
             </li>
           );
         })}

@@ -12,6 +12,10 @@ import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { deleteSelection, rotateSelection } from './actions';
 import { kW, pct } from './format';
+import { HallProperties } from './HallProperties';
+import { RackLayout } from './RackLayout';
+import { TextInput } from './TextInput';
+import { renameRow } from '../store/outlinerCommands';
 
 function RackDetails({ rack }: { rack: Rack }) {
   const doc = useEditor((s) => s.doc);
@@ -77,18 +81,11 @@ function RackDetails({ rack }: { rack: Rack }) {
         <button onClick={deleteSelection} title="Delete (Del)">
           Delete
         </button>
-        {rack.rowId !== null ? (
-          <button
-            onClick={() => {
-              const { doc: current, select } = useEditor.getState();
-              select(current.racks.filter((r) => r.rowId === rack.rowId).map((r) => r.id));
-            }}
-            title="Select every rack of this row, e.g. to feed the row from a PDU pair"
-          >
-            Select row
-          </button>
-        ) : null}
+        <button onClick={() => useEditor.getState().openElevation(rack.id)} title="Place devices by U">
+          Elevation…
+        </button>
       </div>
+      <RackLayout racks={[rack]} />
       <RackPower key={rack.id} racks={[rack]} />
       <RackCooling racks={[rack]} />
       <RackSecurity racks={[rack]} />
@@ -229,7 +226,14 @@ export function Inspector() {
     (id) =>
       doc.zones.some((z) => z.id === id) || doc.doors.some((d) => d.id === id) || doc.cameras.some((c) => c.id === id),
   );
-  const nothing = racks.length === 0 && components.length === 0 && coolingIds.length === 0 && securityIds.length === 0;
+  const selectedRows = doc.rows.filter((r) => selection.includes(r.id));
+  const hall = selection.length === 1 ? doc.halls.find((h) => h.id === selection[0]) : undefined;
+  const nothing =
+    racks.length === 0 &&
+    components.length === 0 &&
+    coolingIds.length === 0 &&
+    securityIds.length === 0 &&
+    hall === undefined;
 
   return (
     <section className="inspector" aria-label="Inspector">
@@ -258,15 +262,27 @@ export function Inspector() {
           </button>
         </div>
       ) : null}
+      {hall ? <HallProperties key={hall.id} hall={hall} /> : null}
       {racks.length === 1 ? <RackDetails rack={racks[0]!} /> : null}
       {racks.length > 1 ? (
         <div>
-          <h3>{racks.length} racks</h3>
+          {selectedRows.length === 1 ? (
+            <TextInput
+              label="Row"
+              ariaLabel="Row name"
+              value={selectedRows[0]!.name}
+              onCommit={(name) => runEdit(renameRow(useEditor.getState().doc, selectedRows[0]!.id, name))}
+            />
+          ) : null}
+          <h3>
+            {racks.length} racks{selectedRows.length > 1 ? ` in ${selectedRows.length} rows` : ''}
+          </h3>
           <p>IT load {kW(racks.reduce((s, r) => s + (power.rackLoadW.get(r.id) ?? 0), 0))}</p>
           <div className="buttons">
             <button onClick={rotateSelection}>Rotate 90°</button>
             <button onClick={deleteSelection}>Delete</button>
           </div>
+          <RackLayout racks={racks} />
           <RackPower key={racks.map((r) => r.id).join(',')} racks={racks} />
           <RackCooling racks={racks} />
           <RackSecurity racks={racks} />

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useEditor } from '../store/editor';
 import { runMenuCommand, togglePresentation, toggleWalk } from './actions';
+import { DxfImportButton } from './DxfImportDialog';
 import { LookButton } from './LookButton';
+import { NewHallDialog } from './NewHallDialog';
 import { SceneExportDialog } from './SceneExportDialog';
 
 export function MenuBar() {
@@ -15,6 +17,7 @@ export function MenuBar() {
   const dirty = useEditor((s) => s.doc !== s.savedDoc);
   const projectName = useEditor((s) => s.doc.name);
   const [exporting, setExporting] = useState(false);
+  const [addingHall, setAddingHall] = useState(false);
 
   return (
     <header className="menubar" role="toolbar" aria-label="Main toolbar">
@@ -36,6 +39,11 @@ export function MenuBar() {
           Export 3D…
         </button>
         {exporting ? <SceneExportDialog onClose={() => setExporting(false)} /> : null}
+        <button onClick={() => setAddingHall(true)} title="Add a hall with its walls, size and floor rating">
+          New hall…
+        </button>
+        {addingHall ? <NewHallDialog onClose={() => setAddingHall(false)} /> : null}
+        <DxfImportButton />
       </div>
       <div className="group" aria-label="Edit">
         <button

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { catalogFor, rackBox } from '../../shared/index';
 import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
+import { useUnits } from './units';
 
 /** Map width in pixels; its height follows the hall's proportions. */
 const WIDTH_PX = 220;
@@ -14,6 +15,7 @@ export function Minimap() {
   const doc = useEditor((s) => s.doc);
   const walker = useEditor((s) => s.walker);
   const hall = useEditor(activeHall);
+  const { fmt } = useUnits();
   const boxes = useMemo(() => {
     if (!hall) return [];
     const catalog = catalogFor(doc);
@@ -25,7 +27,7 @@ export function Minimap() {
   return (
     <div className="minimap" data-testid="minimap" aria-label="Map of the hall with your position">
       <svg width={WIDTH_PX} height={hall.depth * scale} viewBox={`0 0 ${hall.width} ${hall.depth}`} role="img">
-        <title>{`${hall.name}: you are at ${walker.x.toFixed(1)}, ${walker.y.toFixed(1)} m`}</title>
+        <title>{`${hall.name}: you are at ${fmt(walker.x, 'length', { digits: 1 })}, ${fmt(walker.y, 'length', { digits: 1 })}`}</title>
         <rect x={0} y={0} width={hall.width} height={hall.depth} className="minimap-floor" />
         {doc.walls
           .filter((w) => w.hallId === hall.id)

@@ -1,4 +1,9 @@
-/** A labelled number field that commits on Enter or blur, and only when the value changed. */
+/**
+ * A labelled number field that commits on Enter or blur, and only when the value changed. For
+ * counts, percentages, factors and figures that read the same in both unit systems (V, A, kVA);
+ * a figure with a length, temperature, airflow, weight… takes `QuantityInput`, which follows the
+ * project's units.
+ */
 export function NumberInput(props: { label: string; value: number; step: number; onCommit: (value: number) => void }) {
   const { label, value, step, onCommit } = props;
   const commit = (text: string) => {

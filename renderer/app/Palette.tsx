@@ -4,6 +4,7 @@ import { catalogFor, COOLING_TEMPLATE_NAMES, type PlaceableCooling } from '../..
 import { addDevice, defaultPlacementFeeds } from '../store/commands';
 import { useEditor } from '../store/editor';
 import { kW } from './format';
+import { LayoutToolOptions } from './LayoutToolOptions';
 
 /** Which distribution new racks' A and B circuits connect to (default: where the last rack went). */
 function PlacementFeeds() {
@@ -92,6 +93,7 @@ export function Palette() {
 
   return (
     <aside className="palette" aria-label="Catalog">
+      <LayoutToolOptions />
       <h2>Racks</h2>
       <p className="hint">Pick a rack, then click the floor to place it (Shift keeps placing, Esc stops).</p>
       <ul>

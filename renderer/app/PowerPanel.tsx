@@ -22,6 +22,7 @@ import { useEditor } from '../store/editor';
 import { kW, MW, pct } from './format';
 import { LoadBar } from './LoadBar';
 import { NumberInput } from './NumberInput';
+import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
 
 const MODELS: readonly RedundancyModel[] = ['N', 'N+1', '2N', '2N+1'];
@@ -306,7 +307,13 @@ function DesignSettings() {
       <NumberSetting label="Transformer max loading" field="transformerMaxLoading" step={0.05} />
       <NumberSetting label="Phase imbalance limit %" field="phaseImbalanceLimitPct" step={1} />
       {!designed ? <NumberSetting label="Cooling kW per IT kW" field="coolingPowerRatio" step={0.01} /> : null}
-      <NumberSetting label="Auxiliary load kW" field="auxiliaryLoadKw" step={1} />
+      <QuantityInput
+        label="Auxiliary load"
+        quantity="power"
+        valueUnit={1_000}
+        value={settings.auxiliaryLoadKw}
+        onCommit={(auxiliaryLoadKw) => set({ auxiliaryLoadKw })}
+      />
       <NumberSetting label={`Tariff ${settings.currency}/kWh`} field="tariffPerKwh" step={0.01} />
     </div>
   );

@@ -1,10 +1,11 @@
 /** How the selected racks are cooled: heat split, inlet estimate, liquid loop, rear door, containment. */
-import { celsius, type Rack } from '../../shared/index';
+import type { Rack } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { addContainment, addCoolingUnit, setRackLiquidLoop } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
 import { kW } from './format';
 import { runEdit } from './runEdit';
+import { useUnits } from './units';
 
 const TECHNOLOGY: Record<string, string> = {
   'open-air': 'air, open room',
@@ -17,6 +18,7 @@ const TECHNOLOGY: Record<string, string> = {
 export function RackCooling({ racks }: { racks: Rack[] }) {
   const doc = useEditor((s) => s.doc);
   const { cooling } = useChecks();
+  const { fmt, dual } = useUnits();
   const ids = racks.map((r) => r.id);
   const loops = doc.cooling.filter((u) => u.kind === 'cdu' || u.kind === 'immersion-tank');
   const loopValue =
@@ -51,8 +53,10 @@ export function RackCooling({ racks }: { racks: Rack[] }) {
                 Inlet (estimate)
               </dt>
               <dd data-testid="rack-inlet">
-                {celsius(inlet.inletC)}
-                {t.envelope ? ` — limit ${t.envelope.allowableMaxC} °C, margin ${inlet.marginK!.toFixed(1)} K` : ''}
+                {dual(inlet.inletC, 'temperature')}
+                {t.envelope
+                  ? ` — limit ${fmt(t.envelope.allowableMaxC, 'temperature')}, margin ${fmt(inlet.marginK!, 'temperatureDelta')}`
+                  : ''}
               </dd>
             </>
           ) : null}

@@ -18,6 +18,7 @@ import { useEditor } from '../store/editor';
 import { ZONE_KIND_NAMES, assignRacks, updateCamera, updateDoor, updateZone } from '../store/securityCommands';
 import { deleteSelection } from './actions';
 import { NumberInput } from './NumberInput';
+import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
 import { TextInput } from './TextInput';
 
@@ -244,8 +245,13 @@ function CameraInspector({ camera }: { camera: Camera }) {
         onCommit={(directionDeg) => edit({ directionDeg })}
       />
       <NumberInput label="Field of view, °" value={camera.fovDeg} step={5} onCommit={(fovDeg) => edit({ fovDeg })} />
-      <NumberInput label="Range, m" value={camera.rangeM} step={1} onCommit={(rangeM) => edit({ rangeM })} />
-      <NumberInput label="Height, m" value={camera.heightM} step={0.1} onCommit={(heightM) => edit({ heightM })} />
+      <QuantityInput label="Range" quantity="length" value={camera.rangeM} onCommit={(rangeM) => edit({ rangeM })} />
+      <QuantityInput
+        label="Height"
+        quantity="length"
+        value={camera.heightM}
+        onCommit={(heightM) => edit({ heightM })}
+      />
       <button onClick={deleteSelection}>Delete camera</button>
     </div>
   );

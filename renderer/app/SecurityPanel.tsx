@@ -23,6 +23,10 @@ import {
 import { NumberInput } from './NumberInput';
 import { runEdit } from './runEdit';
 import { ClassOptions, CONTROL_NAMES } from './SecurityInspector';
+import { useUnits } from './units';
+
+/** Clear space between a cage and the racks it closes in, m: the one the button promises. */
+const CAGE_CLEARANCE_M = 0.6;
 
 function addAndSelect(result: ReturnType<typeof addZone>) {
   if (runEdit(result) && result.ok && result.id) useEditor.getState().select([result.id]);
@@ -115,9 +119,10 @@ function Tools() {
   const [cls, setCls] = useState<ProtectionClass>(4);
   const hall = useEditor(activeHall);
   const drawing = tool.kind === 'draw-zone';
+  const { fmt } = useUnits();
   const cage = () => {
     const { doc: current, selectedRackIds } = useEditor.getState();
-    addAndSelect(cageAround(current, selectedRackIds()));
+    addAndSelect(cageAround(current, selectedRackIds(), CAGE_CLEARANCE_M));
   };
   return (
     <div className="security-tools">
@@ -170,7 +175,10 @@ function Tools() {
         >
           Room not drawn
         </button>
-        <button onClick={cage} title="A class-4 cage around the selected racks, 0.6 m clear">
+        <button
+          onClick={cage}
+          title={`A class-4 cage around the selected racks, ${fmt(CAGE_CLEARANCE_M, 'length', { digits: 1, feetInches: true })} clear`}
+        >
           Cage around selection
         </button>
       </div>

@@ -1,8 +1,36 @@
 import { host } from '../platform/host';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
-import { plural } from '../../shared/index';
+import { plural, type UnitSystem } from '../../shared/index';
+import { setUnits, UNIT_SYSTEM_NAMES } from '../store/settingsCommands';
 import { MW } from './format';
+
+/** The project's display units; an undoable edit, saved with the project (docs/units.md). */
+function UnitsSelect() {
+  const units = useEditor((s) => s.doc.settings.units);
+  return (
+    <label className="status-units">
+      Units:{' '}
+      <select
+        aria-label="Units"
+        data-testid="status-units"
+        value={units}
+        title="How the editor shows and takes figures; the project file and the exports stay SI"
+        onChange={(e) => {
+          useEditor.getState().run(setUnits(e.target.value as UnitSystem));
+          // Hand the keyboard back to the editor's shortcuts, so Ctrl+Z undoes the switch at once.
+          e.currentTarget.blur();
+        }}
+      >
+        {(Object.keys(UNIT_SYSTEM_NAMES) as UnitSystem[]).map((s) => (
+          <option key={s} value={s}>
+            {UNIT_SYSTEM_NAMES[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
@@ -24,6 +52,7 @@ export function StatusBar() {
       <span className={errors ? 'bad' : warnings ? 'warn' : 'good'} data-testid="status-findings">
         {plural(errors, 'error')} · {plural(warnings, 'warning')}
       </span>
+      <UnitsSelect />
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 /** Editor actions shared by the menu bar, the native menu and keyboard shortcuts. */
 import type { MenuCommand, Rotation } from '../../shared/index';
-import { deleteRacks, rotateRacks } from '../store/commands';
+import { deleteRacks } from '../store/commands';
+import { rotateSelectedItems } from './layoutActions';
 import { deleteContainment, deleteCoolingUnits, moveCoolingUnit } from '../store/coolingCommands';
 import { deleteComponents } from '../store/powerCommands';
 import { addZone, deleteCameras, deleteDoors, deleteZones } from '../store/securityCommands';
@@ -8,11 +9,10 @@ import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
-/** Rotates the selected racks, or else the selected cooling unit, by 90°. */
+/** Turns the selected racks (a quarter turn about the group's centre), or else the selected cooling unit in place. */
 export function rotateSelection(): void {
   const { selectedRackIds, run, doc, selection } = useEditor.getState();
-  const racks = selectedRackIds();
-  if (racks.length > 0) return void run(rotateRacks(racks, 90));
+  if (selectedRackIds().length > 0) return rotateSelectedItems();
   const unit = doc.cooling.find((u) => u.id === selection[0]);
   if (unit && 'position' in unit)
     run(moveCoolingUnit(unit.id, unit.position, ((unit.rotationDeg + 90) % 360) as Rotation));

@@ -94,6 +94,7 @@ export function HallShell({
   walls,
   doors,
   onFloorClick,
+  onFloorPointerDown,
   look = 'engineering',
   walking = false,
 }: {
@@ -101,6 +102,7 @@ export function HallShell({
   walls: Wall[];
   doors: Door[];
   onFloorClick: (e: ThreeEvent<MouseEvent>) => void;
+  onFloorPointerDown?: (e: ThreeEvent<PointerEvent>) => void;
   look?: Look;
   /** Walk mode: the presentation look's walls are opaque. */
   walking?: boolean;
@@ -113,6 +115,7 @@ export function HallShell({
         rotation={[-Math.PI / 2, 0, 0]}
         position={[hall.width / 2, 0, hall.depth / 2]}
         onClick={onFloorClick}
+        onPointerDown={onFloorPointerDown}
       >
         <planeGeometry args={[hall.width, hall.depth]} />
         {textures.floor ? (

@@ -34,6 +34,7 @@ export interface RackTypeInstancesProps {
   tints: ReadonlyMap<string, string>;
   drag: DragPreview | null;
   onRackPointerDown: (rack: Rack, e: ThreeEvent<PointerEvent>) => void;
+  onRackContextMenu: (rack: Rack, e: ThreeEvent<MouseEvent>) => void;
   /** The presentation look draws dark steel bodies and perforated doors (docs/presentation.md). */
   look?: Look;
 }
@@ -45,6 +46,7 @@ export function RackTypeInstances({
   tints,
   drag,
   onRackPointerDown,
+  onRackContextMenu,
   look = 'engineering',
 }: RackTypeInstancesProps) {
   const presentation = look === 'presentation';
@@ -114,6 +116,10 @@ export function RackTypeInstances({
     const rack = e.instanceId !== undefined ? racks[e.instanceId] : undefined;
     if (rack) onRackPointerDown(rack, e);
   };
+  const onContextMenu = (e: ThreeEvent<MouseEvent>) => {
+    const rack = e.instanceId !== undefined ? racks[e.instanceId] : undefined;
+    if (rack) onRackContextMenu(rack, e);
+  };
 
   return (
     <group name={`racks:${rackType.id}`}>
@@ -122,6 +128,7 @@ export function RackTypeInstances({
         ref={bodyRef}
         args={[bodyGeometry, undefined, capacity]}
         onPointerDown={onPointerDown}
+        onContextMenu={onContextMenu}
         // A click on a rack must not fall through to the floor behind it (which clears the selection).
         onClick={(e) => e.stopPropagation()}
         frustumCulled={false}

@@ -1,7 +1,8 @@
 /** Everything inside the canvas for the current hall: shell, racks, and the pointer tools. */
 import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
-import { catalogFor, type Hall, type Rack } from '../../shared/index';
+import { catalogFor, footprintRect, rackTypeSize, type Hall, type Rack } from '../../shared/index';
+import { conflictText } from '../store/layoutCommands';
 import { placeRack } from '../store/commands';
 import { addCoolingUnit } from '../store/coolingCommands';
 import { finishZone } from '../app/actions';
@@ -21,7 +22,11 @@ import { rackTints, TINT } from './rackTints';
 import { SecurityOverlay } from './SecurityOverlay';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
+import { useMarquee } from './useMarquee';
 import { ZoneDraft } from './ZoneDraft';
+import { LayoutTools, layoutToolClick } from './LayoutTools';
+import { DragOverlay } from './DragOverlay';
+import { openRackMenu } from './rackContextMenu';
 
 /** A click that moved the pointer further than this (px) was an orbit or pan, not a click. */
 const CLICK_TOLERANCE_PX = 4;
@@ -39,6 +44,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const { findings, power, cooling } = useChecks();
   const simulation = useSimulation();
   const startDrag = useRackDrag(hall);
+  const startMarquee = useMarquee(hall);
 
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const tints = useMemo(() => {
@@ -71,6 +77,10 @@ export function SceneContent({ hall }: { hall: Hall }) {
     if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
     const { tool, run, select, setTool, doc: current, placementFeeds, notify } = useEditor.getState();
     if (tool.kind === 'select') return select([]);
+    if (tool.kind === 'draw-walls' || tool.kind === 'lay-row') {
+      e.stopPropagation();
+      return layoutToolClick({ x: e.point.x, y: e.point.z }, e.shiftKey);
+    }
     e.stopPropagation();
     const p = snapPoint({ x: e.point.x, y: e.point.z }, current.settings.gridM);
     const position = { x: clamp(p.x, 0, hall.width), y: clamp(p.y, 0, hall.depth) };
@@ -109,16 +119,45 @@ export function SceneContent({ hall }: { hall: Hall }) {
       return;
     }
     const placed = placeRack(current, hall.id, tool.rackTypeId, position, placementFeeds ?? undefined);
+    const catalogNow = catalogFor(current);
+    const size = rackTypeSize(catalogNow, tool.rackTypeId);
+    const blocked = conflictText(
+      current,
+      catalogNow,
+      hall,
+      [{ name: 'The rack', rect: footprintRect(position, size.widthM, size.depthM, 0) }],
+      new Set(),
+    );
+    if (blocked) return notify({ kind: 'error', text: `Not placed: ${blocked}`, details: [] });
     run(placed.command);
     select([placed.rackId]);
     // Shift keeps the placing tool for laying out several racks.
     if (!e.shiftKey) setTool({ kind: 'select' });
   };
 
+  /** A drag from empty floor selects with a box (plan view, or Shift in 3D) or a lasso (Alt). */
+  const onFloorPointerDown = (e: ThreeEvent<PointerEvent>) => {
+    const { tool, view } = useEditor.getState();
+    if (tool.kind !== 'select' || e.button !== 0) return;
+    const lasso = e.altKey;
+    if (view !== 'plan' && !e.shiftKey && !lasso) return;
+    e.stopPropagation();
+    const add = e.ctrlKey || e.metaKey || (view === 'plan' && e.shiftKey);
+    startMarquee(e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId, lasso, add);
+  };
+
   const onRackPointerDown = (rack: Rack, e: ThreeEvent<PointerEvent>) => {
-    const { tool, select, selection: current, selectedRackIds } = useEditor.getState();
+    const { tool, select, selection: current, selectedRackIds, doc: now } = useEditor.getState();
     if (tool.kind !== 'select' || e.button !== 0) return;
     e.stopPropagation();
+    // A double click takes the rack's whole row, which then moves, turns and renumbers as one.
+    if (e.nativeEvent.detail >= 2 && rack.rowId !== null) {
+      const rowId = rack.rowId;
+      const ids = [rowId, ...now.racks.filter((r) => r.rowId === rowId).map((r) => r.id)];
+      select(ids);
+      startDrag(ids.slice(1), e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId);
+      return;
+    }
     if (e.shiftKey || e.ctrlKey || e.metaKey) {
       select([rack.id], 'toggle');
       return;
@@ -128,9 +167,25 @@ export function SceneContent({ hall }: { hall: Hall }) {
     startDrag(ids, e.nativeEvent.clientX, e.nativeEvent.clientY, e.pointerId);
   };
 
+  const onRackContextMenu = (rack: Rack, e: ThreeEvent<MouseEvent>) => {
+    // A right-drag pans the view; only a right-click that stayed put opens the menu.
+    if (e.delta > CLICK_TOLERANCE_PX || useEditor.getState().tool.kind !== 'select') return;
+    e.stopPropagation();
+    e.nativeEvent.preventDefault();
+    openRackMenu(rack, e.nativeEvent.clientX, e.nativeEvent.clientY);
+  };
+
   return (
     <>
-      <HallShell hall={hall} walls={walls} doors={doors} onFloorClick={onFloorClick} look={look} walking={walking} />
+      <HallShell
+        hall={hall}
+        walls={walls}
+        doors={doors}
+        onFloorClick={onFloorClick}
+        onFloorPointerDown={onFloorPointerDown}
+        look={look}
+        walking={walking}
+      />
       {look === 'presentation' ? (
         <>
           <RackLeds hall={hall} racks={hallRacks} catalog={catalog} drag={drag} />
@@ -140,6 +195,8 @@ export function SceneContent({ hall }: { hall: Hall }) {
       <CoolingUnits hall={hall} startDrag={startDrag} />
       <Containments hall={hall} />
       <ZoneDraft />
+      <LayoutTools hall={hall} />
+      <DragOverlay hall={hall} />
       <SecurityOverlay hall={hall} />
       {colouring === 'cooling' ? <RackAirflowArrows hall={hall} /> : null}
       {[...racksByType].map(([typeId, racks]) => {
@@ -153,6 +210,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
             tints={tints}
             drag={drag}
             onRackPointerDown={onRackPointerDown}
+            onRackContextMenu={onRackContextMenu}
             look={look}
           />
         ) : null;

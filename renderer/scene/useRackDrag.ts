@@ -1,14 +1,40 @@
 /**
- * Dragging racks and cooling units on the floor. While the pointer moves, only a preview offset changes (UI state);
- * releasing commits one undoable move, snapped to the grid and kept inside the hall.
+ * Dragging racks and cooling units on the floor. While the pointer moves, only a preview offset changes (UI state):
+ * snapped to neighbours' edges, walls and the hall's edges, else to the grid (shared/layout/snapping.ts; Shift moves
+ * freely), with what it would collide with. Releasing commits one undoable move, or says why it cannot land there.
  */
 import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import { Plane, Raycaster, Vector2, Vector3 } from 'three';
-import type { Hall, Point2 } from '../../shared/index';
-import { movePlaced } from '../store/commands';
+import {
+  catalogFor,
+  conflictsOf,
+  hallObstacles,
+  indexObstacles,
+  itemRect,
+  moveRect,
+  snapMove,
+  unionRect,
+  type Hall,
+  type ObstacleIndex,
+  type Point2,
+  type Rect,
+} from '../../shared/index';
+import { moveItems, planItems } from '../store/layoutCommands';
 import { useEditor } from '../store/editor';
-import { clamp, snap } from './geometry';
+
+/** How close an edge must come to a line to snap onto it, m. */
+const SNAP_TOLERANCE_M = 0.15;
+
+interface DragStart {
+  ids: string[];
+  from: Point2;
+  pointerId: number;
+  /** The group's footprints and their bounding rectangle before the move, and what stands around them. */
+  rects: { name: string; rect: Rect }[];
+  box: Rect;
+  index: ObstacleIndex;
+}
 
 const FLOOR = new Plane(new Vector3(0, 1, 0), 0);
 
@@ -44,30 +70,21 @@ export function useRackDrag(hall: Hall) {
     [get],
   );
   const floorPoint = useFloorPoint();
-  const start = useRef<{ ids: string[]; from: Point2; pointerId: number } | null>(null);
+  const start = useRef<DragStart | null>(null);
 
   const end = useCallback(
     (commit: boolean) => {
       const drag = start.current;
       start.current = null;
       setControlsEnabled(true);
-      const { setDrag, run, doc, drag: preview } = useEditor.getState();
+      const { setDrag, run, doc, drag: preview, notify } = useEditor.getState();
       setDrag(null);
       if (!drag || !commit || !preview || (preview.dx === 0 && preview.dy === 0)) return;
-      const ids = new Set(drag.ids);
-      const placed = [...doc.racks, ...doc.cooling.flatMap((u) => ('position' in u ? [u] : []))];
-      const moves = placed
-        .filter((r) => ids.has(r.id))
-        .map((r) => ({
-          id: r.id,
-          position: {
-            x: clamp(r.position.x + preview.dx, 0, hall.width),
-            y: clamp(r.position.y + preview.dy, 0, hall.depth),
-          },
-        }));
-      run(movePlaced(moves));
+      const result = moveItems(doc, drag.ids, preview.dx, preview.dy);
+      if (result.ok) run(result.command);
+      else notify({ kind: 'error', text: `Not moved: ${result.reason}`, details: [] });
     },
-    [setControlsEnabled, hall.width, hall.depth],
+    [setControlsEnabled],
   );
 
   useEffect(() => {
@@ -78,9 +95,22 @@ export function useRackDrag(hall: Hall) {
       const p = floorPoint(e.clientX, e.clientY);
       if (!p) return;
       const grid = useEditor.getState().doc.settings.gridM;
-      useEditor
-        .getState()
-        .setDrag({ ids: drag.ids, dx: snap(p.x - drag.from.x, grid), dy: snap(p.y - drag.from.y, grid) });
+      const raw = { dx: p.x - drag.from.x, dy: p.y - drag.from.y };
+      const snapped = e.shiftKey
+        ? { dx: Number(raw.dx.toFixed(3)), dy: Number(raw.dy.toFixed(3)), guides: [] }
+        : snapMove(drag.box, raw.dx, raw.dy, drag.index, { gridM: grid, toleranceM: SNAP_TOLERANCE_M });
+      const blocked =
+        drag.rects
+          .map((r) => conflictsOf(r.name, moveRect(r.rect, snapped.dx, snapped.dy), drag.index)[0]?.message)
+          .find((m) => m !== undefined) ?? null;
+      useEditor.getState().setDrag({
+        ids: drag.ids,
+        dx: snapped.dx,
+        dy: snapped.dy,
+        guides: snapped.guides,
+        box: moveRect(drag.box, snapped.dx, snapped.dy),
+        blocked,
+      });
     };
     const onUp = (e: PointerEvent) => {
       if (start.current && e.pointerId === start.current.pointerId) end(true);
@@ -103,9 +133,15 @@ export function useRackDrag(hall: Hall) {
     (ids: string[], clientX: number, clientY: number, pointerId: number) => {
       const from = floorPoint(clientX, clientY);
       if (!from) return;
-      start.current = { ids, from, pointerId };
+      const { doc } = useEditor.getState();
+      const catalog = catalogFor(doc);
+      const found = planItems(doc, catalog, ids);
+      if (found.hall === null || found.hall.id !== hall.id) return;
+      const rects = found.items.map((i) => ({ name: i.name, rect: itemRect(i) }));
+      const index = indexObstacles(hall, hallObstacles(doc, catalog, hall.id, new Set(ids)));
+      start.current = { ids, from, pointerId, rects, box: unionRect(rects.map((r) => r.rect))!, index };
       setControlsEnabled(false);
     },
-    [setControlsEnabled, floorPoint],
+    [setControlsEnabled, floorPoint, hall],
   );
 }

@@ -6,11 +6,12 @@ import {
   allEntityIds,
   catalogFor,
   defaultRackCircuit,
+  firstFreeU,
   newRack,
+  nextPlacementId,
+  rackElevation,
   type Point2,
   type ProjectDocument,
-  type Rack,
-  type Rotation,
 } from '../../shared/index';
 import type { Command } from './history';
 
@@ -106,33 +107,6 @@ export function placeRack(
   };
 }
 
-/** Moves racks and cooling units that stand in a hall, by id, in one undoable step. */
-export function movePlaced(moves: { id: string; position: Point2 }[]): Command {
-  return {
-    label: moves.length === 1 ? 'Move' : `Move ${moves.length} items`,
-    recipe: (d) => {
-      const byId = new Map(moves.map((m) => [m.id, m.position]));
-      const placed = [...d.racks, ...d.cooling.flatMap((u) => ('position' in u ? [u] : []))];
-      for (const item of placed) {
-        const p = byId.get(item.id);
-        if (p && (p.x !== item.position.x || p.y !== item.position.y)) item.position = { x: p.x, y: p.y };
-      }
-    },
-  };
-}
-
-export function rotateRacks(ids: readonly string[], byDeg: 90 | 180 | 270): Command {
-  const set = new Set(ids);
-  return {
-    label: ids.length === 1 ? 'Rotate rack' : `Rotate ${ids.length} racks`,
-    recipe: (d) => {
-      for (const rack of d.racks) {
-        if (set.has(rack.id)) rack.rotationDeg = ((rack.rotationDeg + byDeg) % 360) as Rotation;
-      }
-    },
-  };
-}
-
 /** Deletes racks, the circuits that fed only them and their rear doors. */
 export function deleteRacks(ids: readonly string[]): Command {
   const set = new Set(ids);
@@ -151,40 +125,19 @@ export function deleteRacks(ids: readonly string[]): Command {
   };
 }
 
-/** Lowest U position where a device of `uHeight` fits in the rack, or null when it does not. */
-export function freeUPosition(doc: ProjectDocument, rack: Rack, uHeight: number): number | null {
-  const catalog = catalogFor(doc);
-  const rackType = catalog.rackType(rack.rackTypeId);
-  if (!rackType) return null;
-  const taken = new Array<boolean>(rackType.uHeight + 1).fill(false);
-  for (const d of rack.devices) {
-    const h = catalog.device(d.catalogId)?.uHeight ?? 1;
-    for (let u = d.uPosition; u < d.uPosition + h && u <= rackType.uHeight; u++) taken[u] = true;
-  }
-  for (let start = 1; start + uHeight - 1 <= rackType.uHeight; start++) {
-    let free = true;
-    for (let u = start; u < start + uHeight; u++) if (taken[u]) free = false;
-    if (free) return start;
-  }
-  return null;
-}
-
 export type AddDeviceResult = { ok: true; command: Command } | { ok: false; reason: string };
 
+/** Adds a catalog device at the lowest U where it fits (shared/layout/elevation.ts), or says why it fits nowhere. */
 export function addDevice(doc: ProjectDocument, rackId: string, catalogId: string): AddDeviceResult {
   const rack = doc.racks.find((r) => r.id === rackId);
-  const spec = catalogFor(doc).device(catalogId);
-  if (!rack || !spec) return { ok: false, reason: 'Unknown rack or device.' };
-  const u = freeUPosition(doc, rack, spec.uHeight);
-  if (u === null)
-    return {
-      ok: false,
-      reason: `${spec.name} (${spec.uHeight}U) does not fit: no ${spec.uHeight} free contiguous units in ${rack.name}.`,
-    };
-  const deviceIds = new Set(rack.devices.map((d) => d.id));
-  let n = rack.devices.length + 1;
-  while (deviceIds.has(`${rack.id}-d${n}`)) n++;
-  const placement = { id: `${rack.id}-d${n}`, catalogId, uPosition: u, feed: 'AB' as const, existing: false };
+  const catalog = catalogFor(doc);
+  const spec = catalog.device(catalogId);
+  const elevation = rackElevation(doc, rackId, catalog);
+  if (!rack || !spec || !elevation) return { ok: false, reason: 'Unknown rack or device.' };
+  const free = firstFreeU(elevation, spec.uHeight);
+  if (!free.ok)
+    return { ok: false, reason: `${spec.name} (${spec.uHeight}U) does not fit in ${rack.name}: ${free.reason}.` };
+  const placement = { id: nextPlacementId(rack), catalogId, uPosition: free.atU, feed: 'AB' as const, existing: false };
   return {
     ok: true,
     command: {

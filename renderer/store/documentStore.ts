@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import {
   allEntityIds,
   type Hall,
+  type Rect,
+  type SnapGuide,
   type PlaceableCooling,
   type Point2,
   type ProjectDocument,
@@ -22,9 +24,28 @@ export type Tool =
   | { kind: 'draw-zone'; points: Point2[]; zoneKind: ZoneKind; protectionClass: ProtectionClass }
   /** A click puts a door on the nearest wall or zone edge. */
   | { kind: 'place-door' }
-  | { kind: 'place-camera' };
+  | { kind: 'place-camera' }
+  /** Clicks (or typed lengths) add wall corners; a click on the first corner closes a room, Enter ends a run. */
+  | { kind: 'draw-walls'; points: Point2[] }
+  /** A row (or, with `pair`, two rows around an aisle): a click at its start, another at its end. */
+  | { kind: 'lay-row'; pair: boolean; start: Point2 | null };
+
+/** Settings of the layout tools, kept while the user switches tools. */
+export interface LayoutOptions {
+  rackTypeId: string;
+  /** Centre-to-centre along the row, m; null takes the rack width (racks side by side). */
+  pitchM: number | null;
+  /** Racks per row; null fits as many as the line drawn holds. */
+  count: number | null;
+  /** Which side a single row's fronts face (shared/layout/rows.ts). */
+  facing: 'a' | 'b';
+  aisle: 'cold' | 'hot';
+  aisleWidthM: number;
+  wallThicknessM: number;
+}
 export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk';
-export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
+export type SidePanel =
+  'findings' | 'power' | 'cooling' | 'thermal' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
 /** How the 3D view is drawn: plain engineering colours, or materials and lighting for showing it (docs/presentation.md). */
@@ -61,6 +82,10 @@ export interface DragPreview {
   ids: string[];
   dx: number;
   dy: number;
+  /** Lines the group snapped to, the group's footprint where it would land, and why it cannot land there. */
+  guides?: SnapGuide[];
+  box?: Rect;
+  blocked?: string | null;
 }
 
 export interface Walker {
@@ -108,6 +133,7 @@ export interface EditorState {
   elevationRackId: string | null;
   /** The keyboard-shortcut help overlay is showing. */
   helpOpen: boolean;
+  layoutOptions: LayoutOptions;
 
   run(command: Command): boolean;
   undo(): void;
@@ -134,6 +160,7 @@ export interface EditorState {
   setActiveHall(hallId: string): void;
   openElevation(rackId: string | null): void;
   setHelpOpen(open: boolean): void;
+  setLayoutOptions(options: Partial<LayoutOptions>): void;
   /** The selected ids that name racks. */
   selectedRackIds(): string[];
   notify(notice: Notice | null): void;
@@ -170,6 +197,15 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     activeHallId: null,
     elevationRackId: null,
     helpOpen: false,
+    layoutOptions: {
+      rackTypeId: 'rack-48u-600x1200',
+      pitchM: null,
+      count: null,
+      facing: 'a',
+      aisle: 'cold',
+      aisleWidthM: 1.2,
+      wallThicknessM: 0.2,
+    },
 
     run(command) {
       const { doc, history, selection } = get();
@@ -225,6 +261,7 @@ export function createEditorStore(initial: ProjectDocument, file: OpenFile) {
     setActiveHall: (activeHallId) => set({ activeHallId, drag: null }),
     openElevation: (elevationRackId) => set({ elevationRackId }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setLayoutOptions: (options) => set({ layoutOptions: { ...get().layoutOptions, ...options } }),
     setDrag: (drag) => set({ drag }),
     setPanel: (panel) => set({ panel }),
     setColouring: (colouring) => set({ colouring }),

@@ -392,3 +392,61 @@ export function racksOfSelection(doc: ProjectDocument, ids: readonly string[]): 
   const set = new Set(ids);
   return doc.racks.filter((r) => set.has(r.id) || (r.rowId !== null && rows.has(r.rowId))).map((r) => r.id);
 }
+
+/**
+ * Multi-edit of racks' shared layout fields: rack type (refused when a rack's devices would not
+ * fit its U height, or the new footprint would conflict), row (of the racks' own hall), frame
+ * already on site.
+ */
+export function setRacksLayout(
+  doc: ProjectDocument,
+  ids: readonly string[],
+  patch: { rackTypeId?: string; rowId?: string | null; existing?: boolean },
+): LayoutResult {
+  const set = new Set(ids);
+  const racks = doc.racks.filter((r) => set.has(r.id));
+  if (racks.length === 0) return refuse('Select racks first.');
+  const catalog = catalogFor(doc);
+  if (patch.rackTypeId !== undefined) {
+    const type = catalog.rackType(patch.rackTypeId);
+    if (!type) return refuse(`Unknown rack type "${patch.rackTypeId}".`);
+    const tooTall = racks.find((r) =>
+      r.devices.some((d) => d.uPosition + (catalog.device(d.catalogId)?.uHeight ?? 1) - 1 > type.uHeight),
+    );
+    if (tooTall) return refuse(`${tooTall.name}'s devices reach above U${type.uHeight} of a ${type.name}.`);
+    const byHall = new Map<string, typeof racks>();
+    for (const r of racks) byHall.set(r.hallId, [...(byHall.get(r.hallId) ?? []), r]);
+    for (const [hallId, list] of byHall) {
+      const hall = doc.halls.find((h) => h.id === hallId);
+      if (!hall) continue;
+      const placed = list.map((r) => ({
+        name: r.name,
+        rect: footprintRect(r.position, type.widthM, type.depthM, r.rotationDeg),
+      }));
+      const conflict = conflictText(doc, catalog, hall, placed, set);
+      if (conflict) return refuse(`Not with that footprint: ${conflict}`);
+    }
+  }
+  if (patch.rowId !== undefined && patch.rowId !== null) {
+    const row = doc.rows.find((r) => r.id === patch.rowId);
+    if (!row) return refuse('Unknown row.');
+    const elsewhere = racks.find((r) => r.hallId !== row.hallId);
+    if (elsewhere) return refuse(`${elsewhere.name} stands in another hall than ${row.name}.`);
+  }
+  return {
+    ok: true,
+    ids: racks.map((r) => r.id),
+    notes: [],
+    command: {
+      label: racks.length === 1 ? `Edit ${racks[0]!.name}` : `Edit ${racks.length} racks`,
+      recipe: (d) => {
+        for (const r of d.racks) {
+          if (!set.has(r.id)) continue;
+          if (patch.rackTypeId !== undefined) r.rackTypeId = patch.rackTypeId;
+          if (patch.rowId !== undefined) r.rowId = patch.rowId;
+          if (patch.existing !== undefined) r.existing = patch.existing;
+        }
+      },
+    },
+  };
+}
