@@ -66,3 +66,4 @@ export * from './layout/transforms';
 export * from './layout/elevation';
 export * from './layout/clipboard';
 export * from './import/dxf';
+export { pointInPolygon } from './checks/security/plan';

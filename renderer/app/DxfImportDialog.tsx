@@ -6,7 +6,7 @@
  * The file is read here in the renderer through a file input, which works in the desktop app and
  * in web mode alike; nothing leaves the machine.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   DXF_UNIT_NAMES,
   DXF_UNITS,
@@ -25,6 +25,7 @@ import { freeHallCode } from '../store/hallCommands';
 import { importPlanAsHall, importPlanIntoHall } from '../store/importCommands';
 import { QuantityInput } from './QuantityInput';
 import { useUnits } from './units';
+import { useEscapeToClose } from './useEscapeToClose';
 
 /** Layers whose names say they draw walls ("A-WALL", "Walls", "WALL-EXT") start chosen. */
 const WALL_LAYER = /wall/i;
@@ -81,16 +82,7 @@ export function DxfImportDialog({ onClose }: { onClose: () => void }) {
   const [height, setHeight] = useState(() => current?.height ?? 5);
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  useEffect(() => {
-    // Caught before the editor's shortcuts, where Esc would also end a simulation or clear the selection.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const wallHeight = target === 'current' && current ? current.height : height;
   const result = useMemo(() => {

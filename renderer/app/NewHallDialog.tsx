@@ -5,12 +5,13 @@
  * empty assume the TIA-942 Rated-3 computer-room figures and stay marked undeclared, so the
  * floor check keeps asking for the building's own.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_FLOOR, formatQuantity, type Floor, type Quantity } from '../../shared/index';
 import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { addHall, DEFAULT_RAISED_FLOOR_M, newHallDefaults } from '../store/hallCommands';
 import { editText, entryProblem, useUnits } from './units';
+import { useEscapeToClose } from './useEscapeToClose';
 
 type Field = 'width' | 'depth' | 'height' | 'raisedHeightM' | 'uniformLoadKpa' | 'pointLoadKn';
 
@@ -47,16 +48,7 @@ export function NewHallDialog({ onClose }: { onClose: () => void }) {
   });
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    // Caught before the editor's shortcuts, where Esc would also clear the selection.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const create = () => {
     const si: Partial<Record<Field, number | null>> = {};

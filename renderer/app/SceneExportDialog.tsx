@@ -2,10 +2,11 @@
  * Export the 3D view: a PNG of the current camera's view at a chosen resolution (rendered
  * off-screen, so any size up to 4K whatever the window's), or the facility as a glTF binary (GLB).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { exportModel, exportScreenshot } from '../export/sceneExportActions';
 import { MAX_SHOT_SIDE, MIN_SHOT_SIDE, shotSizeError } from '../scene/sceneExport';
 import { useEditor } from '../store/editor';
+import { useEscapeToClose } from './useEscapeToClose';
 
 const PRESETS = [
   { label: '1280 × 720', width: 1280, height: 720 },
@@ -26,16 +27,7 @@ export function SceneExportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState<'png' | 'glb' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  useEffect(() => {
-    // Caught before the editor's shortcuts, where Esc would also end a simulation or clear the selection.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const size = preset === 'custom' ? { width: Number(custom.width), height: Number(custom.height) } : PRESETS[preset]!;
   const sizeError = shotSizeError(size.width, size.height);

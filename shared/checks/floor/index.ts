@@ -4,6 +4,7 @@
  * of worked case 10, the ratings that are still assumed, and the raised-floor tile load. Data in,
  * findings and metrics out.
  */
+import { groupBy } from '../../collections';
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, Rack, Wall } from '../../model/schema';
 import { rackBox } from '../cooling/layout';
@@ -94,17 +95,6 @@ export function runFloorChecks(
     ...tileFindings(doc, racks, rackName),
   ];
   return { findings, metrics: { racks, halls } };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 export { floorLoad, G, RACK_PDU_KG, DEFAULT_LOAD_POINTS, AISLE_HALF_CAP_M } from './load';
