@@ -11,6 +11,7 @@ import {
   compareScenarios,
   plural,
   runChecks,
+  simulateThermal,
   type Bom,
   type ProjectDocument,
   type Scenario,
@@ -95,6 +96,10 @@ export async function exportReport(
   }
   const results = runChecks(doc);
   const scenarios = compareScenarios(doc, [null, ...doc.scenarios.map((s) => s.id)]);
+  // The report's thermal section is of this run; a design the solver refuses (no cooling in a hall
+  // with racks, a grid too large) gets the section's "none" line, and the summary line says why.
+  const run = simulateThermal(doc, { resolutionM: command.resolutionM });
+  const thermal = run.ok ? { result: run.result, computedAt: new Date().toISOString(), stale: false } : null;
   const bytes = await buildReport({
     projectName: doc.name || 'Untitled project',
     generatedAt: new Date().toISOString(),
@@ -104,13 +109,14 @@ export async function exportReport(
     bom: buildBom(doc),
     scenarios,
     snapshotPng: null,
+    thermal,
     fonts,
   });
   const { error, warning, info } = results.counts;
   return (
     write(command.output, bytes) ?? {
       ok: true,
-      stdout: `Wrote ${command.output}: design report, ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info, ${plural(scenarios.length - 1, 'scenario')} compared with the design as drawn.\n`,
+      stdout: `Wrote ${command.output}: design report, ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info, ${plural(scenarios.length - 1, 'scenario')} compared with the design as drawn, ${run.ok ? `thermal simulation at ${command.resolutionM} m` : `no thermal simulation (${run.error})`}.\n`,
     }
   );
 }

@@ -71,6 +71,10 @@ describe('main() in process', () => {
     [['bom', 'a', '--format', 'csv', '-o'], "Option '-o' needs a value."],
     [['report', 'a'], 'report writes a PDF file: give its path with -o.'],
     [['report', 'a', '-o', 'r.pdf', '--scenario', 'x'], "Option '--scenario' does not apply to report."],
+    [
+      ['report', 'a', '-o', 'r.pdf', '--resolution', '9'],
+      "--resolution must be a number of metres from 0.05 to 2, not '9'.",
+    ],
   ])('refuses %j with the usage on stderr and exit 2', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(EXIT.notChecked);
@@ -204,6 +208,10 @@ describe('bom and report in process', { timeout: 30_000 }, () => {
     for (const name of [sample.name, 'Design as drawn', ...sample.scenarios.map((s) => s.name)])
       expect(text).toContain(name.replace(/\s+/g, ''));
     expect(text).toContain('3Dsnapshotisaddedwhenthereportisexportedfromtheapp');
+    // The thermal section is of a run made for the report, at the default 0.5 m.
+    expect(r.stdout).toMatch(/thermal simulation at 0\.5 m\.\n$/);
+    expect(text).toContain('Thermalsimulation');
+    expect(text).not.toContain('Nothermalsimulationaccompaniesthisreport');
   });
 
   it('fails clearly, exit 2, when the output cannot be written', async () => {

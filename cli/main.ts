@@ -1,21 +1,23 @@
 /**
  * `hallwright` on the command line: parse the arguments, read the file, then check it (print a
- * report) or export it (write a file), and return the exit code. The launcher (bin/hallwright.mjs)
+ * report), export it (write a file) or simulate it (print the thermal results), and return the
+ * exit code. The launcher (bin/hallwright.mjs)
  * wires it to the process; tests call it with an in-memory output.
  */
 import { readFileSync } from 'node:fs';
-import { runChecks, type CheckResults, type ProjectDocument } from '../shared/index';
+import { runChecks, simulateThermal, type CheckResults, type ProjectDocument, type ThermalRun } from '../shared/index';
 import { parseCommand, USAGE, type Command } from './args';
 import { exportBom, exportReport, type ExportOutcome } from './exports';
 import { loadProject } from './load';
 import { jsonReport, textReport, type JsonError } from './report';
+import { jsonSimulation, textSimulation } from './simulate';
 
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-/** check: 0 clean, 1 errors found; bom and report: 0 written; every command: 2 when it did not do its job. */
+/** check, simulate: 0 clean, 1 errors found; bom and report: 0 written; every command: 2 when it did not do its job. */
 export const EXIT = { clean: 0, errors: 1, notChecked: 2, written: 0, notWritten: 2 } as const;
 
 function toolVersion(): string {
@@ -48,6 +50,19 @@ function check(out: Output, command: Extract<Command, { kind: 'check' }>, doc: P
   return results.counts.error > 0 ? EXIT.errors : EXIT.clean;
 }
 
+function simulate(out: Output, command: Extract<Command, { kind: 'simulate' }>, doc: ProjectDocument): number {
+  let run: ThermalRun;
+  try {
+    run = simulateThermal(doc, { resolutionM: command.resolutionM });
+  } catch (e) {
+    return fail(out, command.json, `${command.file} could not be simulated: internal error.`, [errorText(e)]);
+  }
+  if (!run.ok) return fail(out, command.json, `${command.file} could not be simulated.`, [run.error]);
+  const input = { file: command.file, doc, result: run.result, version: toolVersion() };
+  out.stdout(command.json ? `${JSON.stringify(jsonSimulation(input), null, 2)}\n` : textSimulation(input));
+  return run.result.findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.clean;
+}
+
 async function exportFile(out: Output, command: Extract<Command, { kind: 'bom' | 'report' }>, doc: ProjectDocument) {
   let outcome: ExportOutcome;
   try {
@@ -69,7 +84,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
   if (command.kind === 'usage-error') return fail(out, command.json, command.message, [], true);
 
   const loaded = loadProject(command.file);
-  const json = command.kind === 'check' && command.json;
+  const json = (command.kind === 'check' || command.kind === 'simulate') && command.json;
   if (!loaded.ok) return fail(out, json, loaded.error, loaded.details);
-  return command.kind === 'check' ? check(out, command, loaded.doc) : exportFile(out, command, loaded.doc);
+  if (command.kind === 'check') return check(out, command, loaded.doc);
+  if (command.kind === 'simulate') return simulate(out, command, loaded.doc);
+  return exportFile(out, command, loaded.doc);
 }

@@ -67,3 +67,4 @@ export * from './layout/elevation';
 export * from './layout/clipboard';
 export * from './import/dxf';
 export { pointInPolygon } from './checks/security/plan';
+export * from './thermal/index';
