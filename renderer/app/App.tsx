@@ -20,6 +20,8 @@ import { ScenariosPanel } from './ScenariosPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SimulationBanner } from './SimulationBanner';
 import { StatusBar } from './StatusBar';
+import { ThermalLegend } from './thermal/ThermalLegend';
+import { ThermalPanel } from './thermal/ThermalPanel';
 import { TourCaption } from './TourCaption';
 import { ToursPanel } from './ToursPanel';
 import { useShortcuts } from './useShortcuts';
@@ -28,6 +30,7 @@ const TABS: readonly { panel: SidePanel; name: string }[] = [
   { panel: 'findings', name: 'Findings' },
   { panel: 'power', name: 'Power' },
   { panel: 'cooling', name: 'Cooling' },
+  { panel: 'thermal', name: 'Thermal' },
   { panel: 'security', name: 'Security' },
   { panel: 'scenarios', name: 'Scenarios' },
   { panel: 'bom', name: 'BOM' },
@@ -39,6 +42,7 @@ const PANELS: Record<SidePanel, () => React.JSX.Element> = {
   findings: FindingsPanel,
   power: PowerPanel,
   cooling: CoolingPanel,
+  thermal: ThermalPanel,
   security: SecurityPanel,
   scenarios: ScenariosPanel,
   bom: BomPanel,
@@ -80,6 +84,7 @@ export function App() {
           </div>
           {oneLine ? <OneLineDiagram /> : <TourCaption />}
           {walking ? <Minimap /> : null}
+          {oneLine ? null : <ThermalLegend />}
           {presenting ? <PresentationOverlay /> : null}
         </div>
         <div className="sidebar">

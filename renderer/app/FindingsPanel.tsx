@@ -7,6 +7,8 @@ import { Fragment, useState } from 'react';
 import { useChecks } from '../store/checks';
 import { plural, type Finding } from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { useThermal } from '../store/thermal';
+import { thermalInputsChanged } from '../store/thermalLogic';
 import { findingFigures } from './findingValues';
 import { useUnits } from './units';
 
@@ -50,6 +52,52 @@ function Figures({ finding }: { finding: Finding }) {
   );
 }
 
+function FindingItem({ finding: f, active }: { finding: Finding; active: boolean }) {
+  return (
+    <li>
+      <button
+        className={`finding ${f.severity}${active ? ' active' : ''}`}
+        onClick={() => useEditor.getState().select(f.entities)}
+        title={`${f.rule}\n${f.formula}\nSource: ${f.source}`}
+      >
+        <span className="severity">{f.severity}</span>
+        <span>{f.message}</span>
+      </button>
+      <Details finding={f} />
+    </li>
+  );
+}
+
+/**
+ * The last thermal simulation's findings under the live checks': a run is not a live check (it takes
+ * seconds, in a Worker), so its findings are listed apart, with when they stop describing the design.
+ */
+function ThermalFindings({ selection }: { selection: readonly string[] }) {
+  const computed = useThermal((s) => s.computed);
+  const doc = useEditor((s) => s.doc);
+  if (computed === null) return null;
+  const stale = thermalInputsChanged(computed.doc, doc);
+  const findings = computed.result.findings;
+  return (
+    <section className="findings-thermal" aria-label="Thermal simulation findings" data-testid="findings-thermal">
+      <h3>
+        Thermal simulation ({computed.result.resolutionM} m){stale ? <span className="stale"> · stale</span> : null}
+      </h3>
+      {stale ? (
+        <p className="hint">The design changed since this run: its findings are of the earlier design.</p>
+      ) : null}
+      {findings.length === 0 ? (
+        <p className="ok">Every air-cooled rack breathes within its recommended range.</p>
+      ) : null}
+      <ul>
+        {findings.map((f) => (
+          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.includes(id))} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FindingsPanel() {
   const selection = useEditor((s) => s.selection);
   const { findings, counts } = useChecks();
@@ -65,23 +113,11 @@ export function FindingsPanel() {
       </h2>
       {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}
       <ul data-testid="findings-list">
-        {findings.map((f) => {
-          const active = f.entities.some((id) => selection.includes(id));
-          return (
-            <li key={f.key}>
-              <button
-                className={`finding ${f.severity}${active ? ' active' : ''}`}
-                onClick={() => useEditor.getState().select(f.entities)}
-                title={`${f.rule}\n${f.formula}\nSource: ${f.source}`}
-              >
-                <span className="severity">{f.severity}</span>
-                <span>{f.message}</span>
-              </button>
-              <Details finding={f} />
-            </li>
-          );
-        })}
+        {findings.map((f) => (
+          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.includes(id))} />
+        ))}
       </ul>
+      <ThermalFindings selection={selection} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useEditor } from '../store/editor';
 import { togglePresentation } from './actions';
 import { LookButton } from './LookButton';
 import { money, num } from './format';
+import { ThermalMapButton, ThermalVerdictChip } from './thermal/ThermalPresentation';
 
 const AREAS = [
   ['power.', 'Power'],
@@ -84,6 +85,7 @@ export function PresentationOverlay() {
           {AREAS.map(([prefix, name]) => (
             <Verdict key={prefix} findings={findings} prefix={prefix} name={name} />
           ))}
+          <ThermalVerdictChip />
         </ul>
       </div>
       <div className="presentation-controls">
@@ -108,6 +110,7 @@ export function PresentationOverlay() {
             )}
           </>
         ) : null}
+        <ThermalMapButton />
         <LookButton />
         <button onClick={togglePresentation}>Exit (Esc)</button>
       </div>

@@ -17,6 +17,7 @@ import {
 import { HALLWRIGHT_VERSION } from '../../shared/export/version';
 import { host } from '../platform/host';
 import { checksFor } from '../store/checks';
+import { thermalForReport } from '../store/thermal';
 import { compareInWorker } from '../workers/engineClient';
 import { exportFileName } from './fileName';
 
@@ -90,6 +91,7 @@ export async function exportReport(doc: ProjectDocument, snapshotPng: Uint8Array
       bom: buildBom(doc),
       scenarios: comparison.value,
       snapshotPng,
+      thermal: thermalForReport(doc),
       fonts: reportFontBytes,
     });
   } catch (e) {

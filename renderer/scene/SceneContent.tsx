@@ -20,6 +20,7 @@ import { RackLeds } from './look/RackLeds';
 import { RackAirflowArrows } from './RackAirflowArrows';
 import { rackTints, TINT } from './rackTints';
 import { SecurityOverlay } from './SecurityOverlay';
+import { ThermalOverlay } from './thermal/ThermalOverlay';
 import { RackTypeInstances } from './RackInstances';
 import { useRackDrag } from './useRackDrag';
 import { useMarquee } from './useMarquee';
@@ -199,6 +200,7 @@ export function SceneContent({ hall }: { hall: Hall }) {
       <DragOverlay hall={hall} />
       <SecurityOverlay hall={hall} />
       {colouring === 'cooling' ? <RackAirflowArrows hall={hall} /> : null}
+      <ThermalOverlay hall={hall} />
       {[...racksByType].map(([typeId, racks]) => {
         const rackType = catalog.rackType(typeId);
         return rackType ? (

@@ -44,7 +44,8 @@ export interface LayoutOptions {
   wallThicknessM: number;
 }
 export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk';
-export type SidePanel = 'findings' | 'power' | 'cooling' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
+export type SidePanel =
+  'findings' | 'power' | 'cooling' | 'thermal' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */
 export type RackColouring = 'type' | 'power' | 'cooling';
 /** How the 3D view is drawn: plain engineering colours, or materials and lighting for showing it (docs/presentation.md). */

@@ -1,6 +1,6 @@
 /**
  * The design report as a PDF (docs/exports.md): cover, site summary, 3D snapshot, plan, scenario
- * comparison, findings and bill of materials, on A4 pages with a running header and page numbers.
+ * comparison, findings, thermal simulation and bill of materials, on A4 pages with a running header and page numbers.
  *
  * DejaVu Sans is embedded (subset to the characters used) because the 14 standard PDF fonts only
  * encode WinAnsi: the engine's messages use →, ≥, ≤, Δ, ², × and – and would lose them. The font
@@ -17,6 +17,7 @@ import { formatTimestamp } from './format';
 import { Layout } from './pdfLayout';
 import { drawCover, drawFindings, drawPlans, drawSiteSummary, drawSnapshot } from './reportSections';
 import { drawScenarios } from './scenarioSection';
+import { drawThermal, type ReportThermal } from './thermalSection';
 
 export interface ReportInput {
   projectName: string;
@@ -31,6 +32,8 @@ export interface ReportInput {
   scenarios: ScenarioSummary[];
   /** A PNG of the 3D view; null outside the app. */
   snapshotPng: Uint8Array | null;
+  /** The last thermal simulation (shared/export/thermalSection.ts); absent or null: the section says none was run. */
+  thermal?: ReportThermal | null;
   /** DejaVu Sans and DejaVu Sans Bold, as TrueType bytes. */
   fonts: { regular: Uint8Array; bold: Uint8Array };
 }
@@ -67,6 +70,7 @@ export async function buildReport(input: ReportInput): Promise<Uint8Array> {
   drawPlans(layout, input.doc);
   drawScenarios(layout, input.scenarios);
   drawFindings(layout, input.results);
+  drawThermal(layout, input.doc, input.thermal);
   drawBom(layout, input.bom);
   layout.finish(`Hallwright ${input.version} · ${date}`);
   return pdf.save();
