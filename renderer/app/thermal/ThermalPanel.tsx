@@ -25,6 +25,7 @@ import {
 } from '../../store/thermalLogic';
 import { num, pct } from '../format';
 import { useUnits } from '../units';
+import { FindingItem } from '../FindingItem';
 import './thermal.css';
 
 const PHASES: Record<ThermalPhase, string> = {
@@ -318,21 +319,9 @@ function Findings() {
   if (findings.length === 0) return <p className="ok">No rack inlet outside its limits.</p>;
   return (
     <ul className="thermal-findings" data-testid="thermal-findings">
-      {findings.map((f) => {
-        const active = f.entities.some((id) => selection.includes(id));
-        return (
-          <li key={f.key}>
-            <button
-              className={`finding ${f.severity}${active ? ' active' : ''}`}
-              onClick={() => useEditor.getState().select(f.entities)}
-              title={`${f.rule}\n${f.formula}\nSource: ${f.source}`}
-            >
-              <span className="severity">{f.severity}</span>
-              <span>{f.message}</span>
-            </button>
-          </li>
-        );
-      })}
+      {findings.map((f) => (
+        <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.includes(id))} />
+      ))}
     </ul>
   );
 }
