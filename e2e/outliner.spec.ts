@@ -63,6 +63,13 @@ test('outline: tree, selection, find by name, context menu, buildings and the sh
   await expect(hall).toContainText('Hall A (AI conversion)');
   // Opened near the window's foot, the menu moves up to stay whole inside it.
   await page.setViewportSize({ width: 1400, height: 420 });
+  // The tree is measured once the layout has followed the smaller window.
+  await expect
+    .poll(async () => {
+      const box = await tree.boundingBox();
+      return box !== null && box.y + box.height <= 420;
+    })
+    .toBe(true);
   const treeBox = (await tree.boundingBox())!;
   const foot = treeBox.y + treeBox.height - 6;
   await page.mouse.click(treeBox.x + 40, foot, { button: 'right' });
