@@ -3,6 +3,7 @@
  * its details give the numbers in the project's units, the formula and the source. The message
  * stays as the engine wrote it, in SI, as the report prints it.
  */
+import { useMemo } from 'react';
 import { useChecks } from '../store/checks';
 import { plural } from '../../shared/index';
 import { useEditor } from '../store/editor';
@@ -14,7 +15,7 @@ import { FindingItem } from './FindingItem';
  * The last thermal simulation's findings under the live checks': a run is not a live check (it takes
  * seconds, in a Worker), so its findings are listed apart, with when they stop describing the design.
  */
-function ThermalFindings({ selection }: { selection: readonly string[] }) {
+function ThermalFindings({ selection }: { selection: ReadonlySet<string> }) {
   const computed = useThermal((s) => s.computed);
   const doc = useEditor((s) => s.doc);
   if (computed === null) return null;
@@ -33,7 +34,7 @@ function ThermalFindings({ selection }: { selection: readonly string[] }) {
       ) : null}
       <ul>
         {findings.map((f) => (
-          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.includes(id))} />
+          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.has(id))} />
         ))}
       </ul>
     </section>
@@ -41,7 +42,8 @@ function ThermalFindings({ selection }: { selection: readonly string[] }) {
 }
 
 export function FindingsPanel() {
-  const selection = useEditor((s) => s.selection);
+  const selectionList = useEditor((s) => s.selection);
+  const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const { findings, counts } = useChecks();
   const { error: errors, warning: warnings } = counts;
 
@@ -56,7 +58,7 @@ export function FindingsPanel() {
       {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}
       <ul data-testid="findings-list">
         {findings.map((f) => (
-          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.includes(id))} />
+          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.has(id))} />
         ))}
       </ul>
       <ThermalFindings selection={selection} />

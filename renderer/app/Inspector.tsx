@@ -217,16 +217,19 @@ export function Inspector() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const { power } = useChecks();
-  const racks = doc.racks.filter((r) => selection.includes(r.id));
-  const components = selection.filter((id) => doc.power.some((p) => p.id === id));
-  const coolingIds = selection.filter(
-    (id) => doc.cooling.some((u) => u.id === id) || doc.containments.some((c) => c.id === id),
+  // Sets: a selection of a whole 10,000-rack site must not cost racks × selection comparisons.
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const racks = useMemo(() => doc.racks.filter((r) => selected.has(r.id)), [doc.racks, selected]);
+  const components = useMemo(() => doc.power.filter((p) => selected.has(p.id)).map((p) => p.id), [doc.power, selected]);
+  const coolingIds = useMemo(
+    () => [...doc.cooling, ...doc.containments].filter((x) => selected.has(x.id)).map((x) => x.id),
+    [doc.cooling, doc.containments, selected],
   );
-  const securityIds = selection.filter(
-    (id) =>
-      doc.zones.some((z) => z.id === id) || doc.doors.some((d) => d.id === id) || doc.cameras.some((c) => c.id === id),
+  const securityIds = useMemo(
+    () => [...doc.zones, ...doc.doors, ...doc.cameras].filter((x) => selected.has(x.id)).map((x) => x.id),
+    [doc.zones, doc.doors, doc.cameras, selected],
   );
-  const selectedRows = doc.rows.filter((r) => selection.includes(r.id));
+  const selectedRows = doc.rows.filter((r) => selected.has(r.id));
   const hall = selection.length === 1 ? doc.halls.find((h) => h.id === selection[0]) : undefined;
   const nothing =
     racks.length === 0 &&

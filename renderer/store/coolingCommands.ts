@@ -165,7 +165,8 @@ export const CONTAINMENT_DEFAULTS = { bypassFraction: 0.05, recirculationFractio
 
 /** Contains the aisle of the selected racks' rows: one row (against a wall) or two facing the aisle. */
 export function addContainment(doc: ProjectDocument, rackIds: readonly string[], type: 'hot' | 'cold'): EditResult {
-  const racks = doc.racks.filter((r) => rackIds.includes(r.id));
+  const wanted = new Set(rackIds);
+  const racks = doc.racks.filter((r) => wanted.has(r.id));
   const rowIds = [...new Set(racks.map((r) => r.rowId))];
   if (racks.length === 0 || rowIds.includes(null))
     return { ok: false, reason: 'Select racks that stand in rows: containment closes the aisle of a row pair.' };

@@ -143,7 +143,8 @@ export function assignCircuits(
   rackIds: readonly string[],
   pair: { a: string | null; b: string | null },
 ): EditResult {
-  const racks = doc.racks.filter((r) => rackIds.includes(r.id));
+  const wanted = new Set(rackIds);
+  const racks = doc.racks.filter((r) => wanted.has(r.id));
   if (racks.length === 0) return { ok: false, reason: 'Select racks first.' };
   for (const id of [pair.a, pair.b]) {
     if (id === null) continue;

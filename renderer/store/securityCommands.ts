@@ -158,7 +158,8 @@ export function addZone(
 
 /** A cage around racks: their footprints' bounding box grown by `marginM`, class 4, in their hall. */
 export function cageAround(doc: ProjectDocument, rackIds: readonly string[], marginM = 0.6): EditResult {
-  const racks = doc.racks.filter((r) => rackIds.includes(r.id));
+  const wanted = new Set(rackIds);
+  const racks = doc.racks.filter((r) => wanted.has(r.id));
   const halls = new Set(racks.map((r) => r.hallId));
   if (racks.length === 0 || halls.size !== 1) return { ok: false, reason: 'Select racks of one hall to cage.' };
   const hall = doc.halls.find((h) => h.id === racks[0]!.hallId)!;
