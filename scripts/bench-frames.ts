@@ -7,7 +7,7 @@
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { buildSampleFacility, serializeProject, type ProjectDocument } from '../shared/index';
-import { buildLargeSite } from '../shared/testing/largeSite';
+import { buildStressSite } from '../shared/testing/stressSite';
 import type {} from '../renderer/scene/TestBridge';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
@@ -22,11 +22,19 @@ async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The renderer's heap, after a collection, from Chrome's own counters (DevTools protocol).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Number(((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6).toFixed(1));
+    };
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.waitForFunction(() => window.__hallwright !== undefined);
     const sites: [string, ProjectDocument][] = [
       ['sample', buildSampleFacility()],
-      ['synthetic 10,000 (first hall drawn)', buildLargeSite(10_000)],
+      ['stress 10,000 (first hall drawn)', buildStressSite(10_000)],
     ];
     for (const [name, doc] of sites) {
       const text = serializeProject(doc);
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
           fps: Number((1_000 / t.medianMs).toFixed(1)),
           'draw calls': t.drawCalls,
           triangles: t.triangles,
+          'heap MB': await heapMb(),
         });
       }
     }
