@@ -13,12 +13,13 @@ import { finding, type Finding } from '../types';
 const TOLERANCE = 0.01;
 
 export function dataQualityFindings(doc: ProjectDocument, catalog: CatalogView): Finding[] {
-  const racksByDevice = new Map<string, string[]>();
+  // Sets, in rack order: a device in thousands of racks must not cost a scan of its list per rack.
+  const racksByDevice = new Map<string, Set<string>>();
   for (const rack of doc.racks)
     for (const d of rack.devices) {
-      const list = racksByDevice.get(d.catalogId) ?? [];
-      if (!list.includes(rack.id)) list.push(rack.id);
-      racksByDevice.set(d.catalogId, list);
+      let set = racksByDevice.get(d.catalogId);
+      if (!set) racksByDevice.set(d.catalogId, (set = new Set()));
+      set.add(rack.id);
     }
   const out: Finding[] = [];
   for (const [id, racks] of racksByDevice) {
@@ -32,7 +33,7 @@ export function dataQualityFindings(doc: ProjectDocument, catalog: CatalogView):
         severity: 'warning',
         key: `catalog.data-quality:${id}`,
         message: `${spec.name}: the published heat output, ${spec.heatOutputBtuH.toLocaleString('en-US')} BTU/h (${(heatW / 1000).toFixed(2)} kW), exceeds its ${(spec.nameplateW / 1000).toFixed(2)} kW maximum input; the checks use the electrical figure.`,
-        entities: racks,
+        entities: [...racks],
         values: { heatOutputW: heatW, nameplateW: spec.nameplateW, excessW: heatW - spec.nameplateW },
         formula: 'heat out (BTU/h ÷ 3.412) ≤ maximum electrical input',
         source: spec.sources.heat ? `[${spec.sources.heat.tag}] ${spec.sources.heat.ref}` : 'Catalog',
