@@ -6,6 +6,7 @@
  * The JSON leaves the fields (temperature and velocity per cell) out: they are for the app.
  */
 import { thermalRciVerdict, type Finding, type ProjectDocument, type ThermalResult } from '../shared/index';
+import type { JsonFinding } from './report';
 import { formatNumber, table } from './table';
 
 /** JSON has no NaN: numbers that are not finite become null. */
@@ -59,15 +60,7 @@ export interface JsonSimulation {
     airflowM3s: Num;
     heatRemovedW: Num;
   }[];
-  findings: {
-    rule: string;
-    severity: Finding['severity'];
-    message: string;
-    entities: string[];
-    values: Record<string, Num>;
-    formula: string;
-    source: string;
-  }[];
+  findings: JsonFinding[];
 }
 
 export interface SimulationInput {

@@ -68,3 +68,4 @@ export * from './layout/clipboard';
 export * from './import/dxf';
 export { pointInPolygon } from './checks/security/plan';
 export * from './thermal/index';
+export { seededRandom } from './random';

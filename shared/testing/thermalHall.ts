@@ -9,6 +9,7 @@
  */
 import { newHall, newProject, newRack, perimeterWalls } from '../model/factory';
 import type { CoolingUnit, ProjectDocument, Rotation } from '../model/schema';
+import { seededRandom } from '../random';
 
 export interface ThermalHallOptions {
   pairs: number;
@@ -168,18 +169,6 @@ export function ductDoc(supplyC = 20): ProjectDocument {
     heightM: 2.2,
   });
   return doc;
-}
-
-/** A small seeded pseudo-random generator (mulberry32), so a "random" layout is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

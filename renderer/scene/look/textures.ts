@@ -5,6 +5,7 @@
  * averages to its mean colour instead of shimmering.
  */
 import { CanvasTexture, RepeatWrapping, SRGBColorSpace } from 'three';
+import { seededRandom } from '../../../shared/index';
 
 export type Rgb = readonly [number, number, number];
 
@@ -22,17 +23,8 @@ export const PERFORATION_TILE_M = 0.1;
 /** One tile of the wall's painted-concrete noise covers this many metres each way. */
 export const CONCRETE_TILE_M = 2;
 
-/** A small deterministic pseudo-random generator (mulberry32): the same seed draws the same texture. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator: the same seed draws the same texture. */
+export const random = seededRandom;
 
 function blank(size: number): Pixels {
   return { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) };
