@@ -80,6 +80,34 @@ export interface SavedFile {
   handle: string | null;
 }
 
+/**
+ * Largest recovery snapshot either host keeps, in bytes of its JSON: the project text plus a few
+ * hundred bytes of name and time (the name is at most 255 characters, 1,020 bytes of UTF-8).
+ */
+export const MAX_RECOVERY_BYTES = MAX_PROJECT_BYTES + 4096;
+
+/** A snapshot's id (the session's UUID): it names a file, so no dots, slashes or anything else. */
+export const RECOVERY_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+/** What a recovery snapshot says about the work it holds. */
+export interface RecoveryMeta {
+  /** The document's file name when the snapshot was taken ("untitled.hallwright" for a new one). */
+  fileName: string;
+  /** When the snapshot was taken, ISO 8601. */
+  savedAt: string;
+}
+
+/** A snapshot in the recovery folder; `error` says why it cannot be recovered (then only discarded). */
+export interface RecoveryEntry extends RecoveryMeta {
+  id: string;
+  error: string | null;
+}
+
+export interface RecoverySnapshot extends RecoveryMeta {
+  id: string;
+  text: string;
+}
+
 /** Result of a host call that can fail for reasons the user must see. */
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -98,6 +126,17 @@ export interface HallwrightApi {
   loadUserCatalog(): Promise<HostResult<string | null>>;
   /** Stores the user catalog's JSON text, replacing the previous one. */
   saveUserCatalog(text: string): Promise<HostResult<null>>;
+  /**
+   * Autosave: stores (atomically, replacing) the snapshot `id` of a document with unsaved changes.
+   * Snapshots live outside any project file (Electron: the app's data folder; web: the browser).
+   */
+  writeRecovery(id: string, text: string, meta: RecoveryMeta): Promise<HostResult<null>>;
+  /** Every snapshot left, newest first; unreadable ones are listed with their error. */
+  listRecoveries(): Promise<HostResult<RecoveryEntry[]>>;
+  /** One snapshot, checked (size, a valid project) before it is returned. */
+  readRecovery(id: string): Promise<HostResult<RecoverySnapshot>>;
+  /** Deletes a snapshot; `ok` also when there was none. */
+  discardRecovery(id: string): Promise<HostResult<null>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -109,5 +148,9 @@ export const IPC = {
   exportFile: 'hallwright:export',
   loadUserCatalog: 'hallwright:user-catalog:load',
   saveUserCatalog: 'hallwright:user-catalog:save',
+  writeRecovery: 'hallwright:recovery:write',
+  listRecoveries: 'hallwright:recovery:list',
+  readRecovery: 'hallwright:recovery:read',
+  discardRecovery: 'hallwright:recovery:discard',
   menu: 'hallwright:menu',
 } as const;

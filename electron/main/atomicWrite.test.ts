@@ -44,6 +44,18 @@ describe('atomic writes', () => {
     expect([...readFileSync(`${path}.bak`)]).toEqual([1, 2]);
   });
 
+  it('removes temp files of saves whose process is gone, keeping those of live processes', () => {
+    const path = join(dir, 'site.hallwright');
+    // Pid 1 always runs; 2^22 + 1 is above Linux's largest pid (pid_max ≤ 2^22), so it never does.
+    const live = '.site.hallwright.1-aaaaaaaaaaaa.tmp';
+    const dead = ['.site.hallwright.4194305-bbbbbbbbbbbb.tmp', '.site.hallwright.bak.4194305-cccccccccccc.tmp'];
+    for (const f of [live, ...dead, '.other.4194305-dddddddddddd.tmp']) writeFileSync(join(dir, f), 'partial');
+    writeFileSync(path, 'old');
+    expect(atomicWriteFile(path, 'new', { keepBackup: true })).toEqual({ ok: true });
+    expect(tempFiles().sort()).toEqual(['.other.4194305-dddddddddddd.tmp', live]);
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('old');
+  });
+
   it('fails clearly when the rename fails, leaving the target and no temp file', () => {
     // A non-empty folder where the file should go: the rename fails whoever runs the test (root too).
     const path = join(dir, 'report.pdf');

@@ -4,7 +4,17 @@
  * target by rename, so the file on disk is always the old content or the new, never torn.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export type WriteResult = { ok: true } | { ok: false; error: string };
@@ -25,6 +35,38 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
+/** `.<name>.<pid>-<random>.tmp`: the temp files this module makes for `name`, with the pid that made them. */
+const tempName = (name: string, tag: string) => `.${name}.${process.pid}-${tag}.tmp`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files a killed save left beside `name` (the process that made them is gone), so
+ * crashes do not pile up multi-MB leftovers. Temps of live processes are theirs and are kept;
+ * the pid in the name says which. Best effort: a leftover never harms, since every save writes a
+ * new uniquely named temp file (`wx`) and nothing ever reads one.
+ */
+function removeStaleTemps(dir: string, name: string): void {
+  try {
+    const prefix = `.${name}.`;
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+      const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -'.tmp'.length))?.[1]);
+      if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) rmSync(join(dir, entry), { force: true });
+    }
+  } catch {
+    // The folder cannot be listed: the save itself reports what matters.
+  }
+}
+
 export interface AtomicWriteOptions {
   /** Keep the replaced file as `<name>.bak` (projects and the user catalog; not exports, which are rebuilt at will). */
   keepBackup: boolean;
@@ -37,7 +79,9 @@ export function atomicWriteFile(
   { keepBackup }: AtomicWriteOptions,
 ): WriteResult {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const name = basename(path);
+  const temp = join(dir, tempName(name, randomBytes(6).toString('hex')));
+  const backupTemp = join(dir, tempName(`${name}.bak`, randomBytes(6).toString('hex')));
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
@@ -48,13 +92,21 @@ export function atomicWriteFile(
     } finally {
       closeSync(fd);
     }
-    // Copy (not move) the old version: the target stays intact until the rename replaces it.
-    if (keepBackup && existsSync(path)) copyFileSync(path, `${path}.bak`);
+    // Copy (not move) the old version: the target stays intact until the rename replaces it. The
+    // copy goes through its own temp file and rename too, so a save killed mid-copy leaves the
+    // previous `.bak` whole rather than half a backup (the kill test checks it).
+    if (keepBackup && existsSync(path)) {
+      copyFileSync(path, backupTemp);
+      renameSync(backupTemp, `${path}.bak`);
+    }
     renameSync(temp, path);
     fsyncDirectory(dir);
+    removeStaleTemps(dir, name);
+    removeStaleTemps(dir, `${name}.bak`);
     return { ok: true };
   } catch (e) {
     rmSync(temp, { force: true });
-    return { ok: false, error: `${basename(path)} could not be saved: ${message(e)}` };
+    rmSync(backupTemp, { force: true });
+    return { ok: false, error: `${name} could not be saved: ${message(e)}` };
   }
 }

@@ -7,17 +7,22 @@ import {
   PROJECT_EXTENSION,
   type HostResult,
   type OpenedFile,
+  type RecoveryEntry,
+  type RecoverySnapshot,
   type SavedFile,
 } from '../../shared/index';
 import { atomicWriteFile } from './atomicWrite';
 import {
   isTrustedSenderUrl,
   parseExportRequest,
+  parseRecoveryId,
+  parseRecoveryWrite,
   parseSaveRequest,
   parseUserCatalogText,
   PathRegistry,
 } from './ipcValidation';
 import { readProjectFile, saveProjectFile } from './projectFiles';
+import { discardRecovery, listRecoveries, readRecovery, recoveryFolder, writeRecovery } from './recovery';
 import { readUserCatalog, userCatalogPath, writeUserCatalog } from './userCatalogFile';
 
 const FILTERS = [
@@ -101,5 +106,32 @@ export function registerIpc(): void {
     const parsed = parseUserCatalogText(raw);
     if (!parsed.ok) return parsed;
     return writeUserCatalog(userCatalogPath(app.getPath('userData')), parsed.text);
+  });
+
+  // Autosave snapshots: the folder is fixed by the main process; the renderer names a snapshot only by its checked id.
+  const recovery = () => recoveryFolder(app.getPath('userData'));
+
+  ipcMain.handle(IPC.writeRecovery, (event, ...args: unknown[]): HostResult<null> => {
+    if (!trusted(event)) return UNTRUSTED;
+    const parsed = parseRecoveryWrite(args);
+    if (!parsed.ok) return parsed;
+    return writeRecovery(recovery(), parsed.id, parsed.text, parsed.meta);
+  });
+
+  ipcMain.handle(IPC.listRecoveries, (event): HostResult<RecoveryEntry[]> => {
+    if (!trusted(event)) return UNTRUSTED;
+    return listRecoveries(recovery());
+  });
+
+  ipcMain.handle(IPC.readRecovery, (event, raw: unknown): HostResult<RecoverySnapshot> => {
+    if (!trusted(event)) return UNTRUSTED;
+    const parsed = parseRecoveryId(raw);
+    return parsed.ok ? readRecovery(recovery(), parsed.id) : parsed;
+  });
+
+  ipcMain.handle(IPC.discardRecovery, (event, raw: unknown): HostResult<null> => {
+    if (!trusted(event)) return UNTRUSTED;
+    const parsed = parseRecoveryId(raw);
+    return parsed.ok ? discardRecovery(recovery(), parsed.id) : parsed;
   });
 }

@@ -3,6 +3,8 @@ import { MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES } from '../../shared/index';
 import {
   isTrustedSenderUrl,
   parseExportRequest,
+  parseRecoveryId,
+  parseRecoveryWrite,
   parseSaveRequest,
   parseUserCatalogText,
   PathRegistry,
@@ -90,5 +92,35 @@ describe('export request validation', () => {
     expect(parseUserCatalogText({ devices: [] }).ok).toBe(false);
     expect(parseUserCatalogText(null).ok).toBe(false);
     expect(parseUserCatalogText('x'.repeat(MAX_USER_CATALOG_BYTES + 1)).ok).toBe(false);
+  });
+});
+
+describe('recovery IPC arguments', () => {
+  const meta = { fileName: 'site.hallwright', savedAt: '2026-12-05T10:00:00.000Z' };
+
+  it('accepts an autosave with a session id, the text and its meta', () => {
+    expect(parseRecoveryWrite(['0b6f7c1e-1a2b-4c3d-8e9f-0123456789ab', '{}', meta])).toEqual({
+      ok: true,
+      id: '0b6f7c1e-1a2b-4c3d-8e9f-0123456789ab',
+      text: '{}',
+      meta,
+    });
+  });
+
+  it.each([
+    ['an id naming another folder', ['../x', '{}', meta]],
+    ['a missing meta', ['a-1', '{}']],
+    ['extra meta fields', ['a-1', '{}', { ...meta, path: '/etc' }]],
+    ['a time that is not ISO 8601', ['a-1', '{}', { ...meta, savedAt: 'yesterday' }]],
+    ['a name over 255 characters', ['a-1', '{}', { ...meta, fileName: 'x'.repeat(256) }]],
+    ['text that is not a string', ['a-1', 42, meta]],
+  ])('refuses %s', (_label, args) => {
+    expect(parseRecoveryWrite(args)).toEqual({ ok: false, error: 'Invalid recovery snapshot.' });
+  });
+
+  it('accepts only ids of letters, digits and dashes', () => {
+    expect(parseRecoveryId('a-1')).toEqual({ ok: true, id: 'a-1' });
+    for (const id of ['', '.', '..', 'a/b', 'a.json', 'x'.repeat(65), 7, null])
+      expect(parseRecoveryId(id)).toEqual({ ok: false, error: 'Invalid recovery id.' });
   });
 });

@@ -8,7 +8,9 @@ import {
   MAX_EXPORT_BYTES,
   MAX_PROJECT_BYTES,
   MAX_USER_CATALOG_BYTES,
+  RECOVERY_ID_PATTERN,
   type ExportRequest,
+  type RecoveryMeta,
   type SaveRequest,
 } from '../../shared/index';
 
@@ -59,6 +61,30 @@ export function parseUserCatalogText(value: unknown): { ok: true; text: string }
   return typeof value === 'string' && value.length <= MAX_USER_CATALOG_BYTES
     ? { ok: true, text: value }
     : { ok: false, error: 'Invalid user catalog: expected its JSON text, up to 8 MB.' };
+}
+
+const recoveryIdSchema = z.string().regex(RECOVERY_ID_PATTERN);
+
+const recoveryWriteSchema = z.tuple([
+  recoveryIdSchema,
+  z.string().max(MAX_PROJECT_BYTES),
+  z.strictObject({ fileName: z.string().min(1).max(255), savedAt: z.iso.datetime() }),
+]);
+
+/** An autosave: the snapshot's id, the project text and what it says about itself; its byte size is checked where it is written. */
+export function parseRecoveryWrite(
+  args: unknown[],
+): { ok: true; id: string; text: string; meta: RecoveryMeta } | { ok: false; error: string } {
+  const parsed = recoveryWriteSchema.safeParse(args);
+  if (!parsed.success) return { ok: false, error: 'Invalid recovery snapshot.' };
+  const [id, text, meta] = parsed.data;
+  return { ok: true, id, text, meta };
+}
+
+/** A snapshot's id: it names a file in the recovery folder, so nothing but letters, digits and dashes. */
+export function parseRecoveryId(value: unknown): { ok: true; id: string } | { ok: false; error: string } {
+  const parsed = recoveryIdSchema.safeParse(value);
+  return parsed.success ? { ok: true, id: parsed.data } : { ok: false, error: 'Invalid recovery id.' };
 }
 
 /** Only our own bundled pages may call the host. */

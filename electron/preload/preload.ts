@@ -9,6 +9,10 @@ const api: HallwrightApi = {
   exportFile: (request) => ipcRenderer.invoke(IPC.exportFile, request),
   loadUserCatalog: () => ipcRenderer.invoke(IPC.loadUserCatalog),
   saveUserCatalog: (text) => ipcRenderer.invoke(IPC.saveUserCatalog, text),
+  writeRecovery: (id, text, meta) => ipcRenderer.invoke(IPC.writeRecovery, id, text, meta),
+  listRecoveries: () => ipcRenderer.invoke(IPC.listRecoveries),
+  readRecovery: (id) => ipcRenderer.invoke(IPC.readRecovery, id),
+  discardRecovery: (id) => ipcRenderer.invoke(IPC.discardRecovery, id),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

@@ -11,6 +11,7 @@ import { MenuBar } from './MenuBar';
 import { Minimap } from './Minimap';
 import { RackElevation } from './elevation/RackElevation';
 import { NoticeBanner } from './NoticeBanner';
+import { RecoveryPrompt } from './RecoveryPrompt';
 import { ContextMenu } from './ContextMenu';
 import { LeftPanel } from './LeftPanel';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -74,6 +75,7 @@ export function App() {
     <div className={presenting ? 'app presenting' : 'app'}>
       <MenuBar />
       <NoticeBanner />
+      <RecoveryPrompt />
       <SimulationBanner />
       <main className="workspace">
         <LeftPanel />

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES } from '../../shared/index';
-import { downloadName, USER_CATALOG_KEY, webHost } from './webHost';
+import { buildSampleFacility, MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES, serializeProject } from '../../shared/index';
+import { downloadName, RECOVERY_KEY_PREFIX, USER_CATALOG_KEY, webHost } from './webHost';
 
 /** The browser APIs the web host touches, faked: links that record their download, a storage map. */
 let downloads: { name: string; blob: Blob }[];
@@ -32,6 +32,11 @@ beforeEach(() => {
     setItem: (key: string, value: string) => {
       if (storageFails) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       storage.set(key, value);
+    },
+    removeItem: (key: string) => storage.delete(key),
+    key: (index: number) => [...storage.keys()][index] ?? null,
+    get length() {
+      return storage.size;
     },
   });
 });
@@ -107,5 +112,58 @@ describe('web host user catalog', () => {
     const result = await webHost.saveUserCatalog('é'.repeat(MAX_USER_CATALOG_BYTES / 2 + 1));
     expect(result).toEqual({ ok: false, error: 'The user catalog is larger than 8 MB and was not saved.' });
     expect(storage.size).toBe(0);
+  });
+});
+
+describe('web host recovery snapshots', () => {
+  const text = serializeProject(buildSampleFacility());
+  const meta = (savedAt: string) => ({ fileName: 'site.hallwright', savedAt });
+
+  it('writes, lists newest first, reads back and discards', async () => {
+    await webHost.saveUserCatalog('{"devices":[]}');
+    expect(await webHost.writeRecovery('a-1', text, meta('2026-12-05T10:00:00.000Z'))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await webHost.writeRecovery('b-2', text, meta('2026-12-05T11:00:00.000Z'))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await webHost.listRecoveries()).toEqual({
+      ok: true,
+      value: [
+        { id: 'b-2', ...meta('2026-12-05T11:00:00.000Z'), error: null },
+        { id: 'a-1', ...meta('2026-12-05T10:00:00.000Z'), error: null },
+      ],
+    });
+    expect(await webHost.readRecovery('a-1')).toEqual({
+      ok: true,
+      value: { id: 'a-1', ...meta('2026-12-05T10:00:00.000Z'), text },
+    });
+    expect(await webHost.discardRecovery('a-1')).toEqual({ ok: true, value: null });
+    expect([...storage.keys()].sort()).toEqual([`${RECOVERY_KEY_PREFIX}b-2`, USER_CATALOG_KEY]);
+  });
+
+  it('lists bad snapshots with their error and refuses to read them', async () => {
+    storage.set(`${RECOVERY_KEY_PREFIX}torn`, '{"fileName":');
+    storage.set(`${RECOVERY_KEY_PREFIX}broken`, JSON.stringify({ ...meta('2026-12-05T10:00:00.000Z'), text: '{}' }));
+    const listed = await webHost.listRecoveries();
+    expect(listed.ok && listed.value.map((e) => [e.id, e.error !== null])).toEqual([
+      ['torn', true],
+      ['broken', true],
+    ]);
+    expect(await webHost.readRecovery('broken')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The snapshot's project is not valid: /),
+    });
+    expect(await webHost.readRecovery('../x')).toEqual({ ok: false, error: 'Invalid recovery id.' });
+  });
+
+  it('turns a full storage into a clear autosave error', async () => {
+    storageFails = 'quota';
+    expect(await webHost.writeRecovery('a-1', text, meta('2026-12-05T10:00:00.000Z'))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/refused the autosave \(full or disabled\): .*quota/),
+    });
   });
 });

@@ -1,19 +1,29 @@
 /**
  * The host contract in a plain browser (web mode): the file picker to open, a download to save.
  * A browser cannot overwrite the file it opened, so every save is a download (`handle` is null).
- * The user catalog lives in localStorage, as the one thing the web mode keeps between visits.
+ * The user catalog and autosave snapshots live in localStorage, the things the web mode keeps
+ * between visits. localStorage rather than IndexedDB for snapshots: it is synchronous, so a
+ * snapshot is whole or absent (no transaction to lose on a crash), it survives a reload, and it is
+ * what the catalog already uses and tests already fake. Its price is the browser's quota (about
+ * 5 MB per site in Chromium), so larger projects cannot be autosaved in web mode: the write fails
+ * with a clear error. The desktop app has no such limit (its snapshots are files).
  */
 import {
   EXPORT_TYPES,
   MAX_EXPORT_BYTES,
   MAX_PROJECT_BYTES,
   MAX_USER_CATALOG_BYTES,
+  parseProject,
   PROJECT_EXTENSION,
+  RECOVERY_ID_PATTERN,
   type ExportRequest,
   type HallwrightApi,
   type HostResult,
   type MenuCommand,
   type OpenedFile,
+  type RecoveryEntry,
+  type RecoveryMeta,
+  type RecoverySnapshot,
   type SavedFile,
 } from '../../shared/index';
 
@@ -101,6 +111,69 @@ async function saveUserCatalog(text: string): Promise<HostResult<null>> {
   }
 }
 
+export const RECOVERY_KEY_PREFIX = 'hallwright.recovery.';
+
+const storageError = (e: unknown): HostResult<never> => ({
+  ok: false,
+  error: `The browser's storage refused the autosave (full or disabled): ${message(e)}`,
+});
+
+async function writeRecovery(id: string, text: string, meta: RecoveryMeta): Promise<HostResult<null>> {
+  if (!RECOVERY_ID_PATTERN.test(id)) return { ok: false, error: 'Invalid recovery id.' };
+  try {
+    localStorage.setItem(RECOVERY_KEY_PREFIX + id, JSON.stringify({ ...meta, text }));
+    return { ok: true, value: null };
+  } catch (e) {
+    return storageError(e);
+  }
+}
+
+/** One stored snapshot, checked as the desktop host checks its files: shape, then a valid project. */
+function readStored(id: string): HostResult<RecoverySnapshot> {
+  try {
+    const raw = localStorage.getItem(RECOVERY_KEY_PREFIX + id);
+    if (raw === null) return { ok: false, error: 'There is no such snapshot.' };
+    const value: unknown = JSON.parse(raw);
+    const { fileName, savedAt, text } = (value ?? {}) as Record<string, unknown>;
+    if (typeof fileName !== 'string' || typeof savedAt !== 'string' || typeof text !== 'string')
+      return { ok: false, error: 'The snapshot is not a Hallwright recovery snapshot.' };
+    const project = parseProject(text);
+    if (!project.ok) return { ok: false, error: `The snapshot's project is not valid: ${project.error}` };
+    return { ok: true, value: { id, fileName, savedAt, text } };
+  } catch (e) {
+    return { ok: false, error: `The snapshot could not be read: ${message(e)}` };
+  }
+}
+
+async function listRecoveries(): Promise<HostResult<RecoveryEntry[]>> {
+  try {
+    const entries: RecoveryEntry[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(RECOVERY_KEY_PREFIX)) continue;
+      const id = key.slice(RECOVERY_KEY_PREFIX.length);
+      const read = readStored(id);
+      entries.push(
+        read.ok
+          ? { id, fileName: read.value.fileName, savedAt: read.value.savedAt, error: null }
+          : { id, fileName: id, savedAt: new Date(0).toISOString(), error: read.error },
+      );
+    }
+    return { ok: true, value: entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt)) };
+  } catch (e) {
+    return { ok: false, error: `The browser's storage is not available: ${message(e)}` };
+  }
+}
+
+async function discardRecovery(id: string): Promise<HostResult<null>> {
+  try {
+    localStorage.removeItem(RECOVERY_KEY_PREFIX + id);
+    return { ok: true, value: null };
+  } catch (e) {
+    return storageError(e);
+  }
+}
+
 export const webHost: HallwrightApi = {
   host: 'web',
   openProject,
@@ -112,6 +185,11 @@ export const webHost: HallwrightApi = {
   exportFile,
   loadUserCatalog,
   saveUserCatalog,
+  writeRecovery,
+  listRecoveries,
+  readRecovery: async (id) =>
+    RECOVERY_ID_PATTERN.test(id) ? readStored(id) : { ok: false, error: 'Invalid recovery id.' },
+  discardRecovery,
   onMenuCommand(_listener: (command: MenuCommand) => void) {
     // A browser has no native menu: the in-app menu bar calls the same actions directly.
     return () => undefined;

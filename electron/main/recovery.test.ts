@@ -1,0 +1,92 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildSampleFacility, MAX_RECOVERY_BYTES, serializeProject } from '../../shared/index';
+import { discardRecovery, listRecoveries, readRecovery, recoveryFolder, writeRecovery } from './recovery';
+
+let folder: string;
+beforeEach(() => {
+  // The folder under userData does not exist yet: the first write makes it.
+  folder = recoveryFolder(mkdtempSync(join(tmpdir(), 'hallwright-recovery-')));
+});
+
+const text = serializeProject(buildSampleFacility());
+const meta = (savedAt: string) => ({ fileName: 'site.hallwright', savedAt });
+
+describe('recovery snapshots', () => {
+  it('lists nothing before the folder exists', () => {
+    expect(listRecoveries(folder)).toEqual({ ok: true, value: [] });
+  });
+
+  it('writes, lists newest first, reads back exactly and discards', () => {
+    expect(writeRecovery(folder, 'a-1', text, meta('2026-12-05T10:00:00.000Z'))).toEqual({ ok: true, value: null });
+    expect(writeRecovery(folder, 'b-2', text, meta('2026-12-05T11:00:00.000Z'))).toEqual({ ok: true, value: null });
+    expect(listRecoveries(folder)).toEqual({
+      ok: true,
+      value: [
+        { id: 'b-2', ...meta('2026-12-05T11:00:00.000Z'), error: null },
+        { id: 'a-1', ...meta('2026-12-05T10:00:00.000Z'), error: null },
+      ],
+    });
+    expect(readRecovery(folder, 'a-1')).toEqual({
+      ok: true,
+      value: { id: 'a-1', ...meta('2026-12-05T10:00:00.000Z'), text },
+    });
+    expect(discardRecovery(folder, 'a-1')).toEqual({ ok: true, value: null });
+    expect(discardRecovery(folder, 'a-1')).toEqual({ ok: true, value: null });
+    expect(readdirSync(folder)).toEqual(['b-2.json']);
+  });
+
+  it('replaces a session snapshot in place, with no backup or temp file left', () => {
+    writeRecovery(folder, 'a-1', text, meta('2026-12-05T10:00:00.000Z'));
+    writeRecovery(folder, 'a-1', text, meta('2026-12-05T10:00:30.000Z'));
+    expect(readdirSync(folder)).toEqual(['a-1.json']);
+    expect(readRecovery(folder, 'a-1')).toMatchObject({ ok: true, value: { savedAt: '2026-12-05T10:00:30.000Z' } });
+  });
+
+  it('refuses ids that could name another file', () => {
+    for (const id of ['../x', 'a/b', '', '.', 'a.json', 'x'.repeat(65)]) {
+      expect(writeRecovery(folder, id, text, meta('2026-12-05T10:00:00.000Z'))).toEqual({
+        ok: false,
+        error: 'Invalid recovery id.',
+      });
+      expect(readRecovery(folder, id)).toEqual({ ok: false, error: 'Invalid recovery id.' });
+      expect(discardRecovery(folder, id)).toEqual({ ok: false, error: 'Invalid recovery id.' });
+    }
+  });
+
+  it('reports bad snapshots in the list and on read, never crashing', () => {
+    writeRecovery(folder, 'good', text, meta('2026-12-05T10:00:00.000Z'));
+    writeFileSync(join(folder, 'torn.json'), '{"format":"hallwright-recovery","ver');
+    writeFileSync(join(folder, 'alien.json'), JSON.stringify({ hello: 'world' }));
+    writeFileSync(
+      join(folder, 'broken.json'),
+      JSON.stringify({ format: 'hallwright-recovery', version: 1, ...meta('2026-12-05T10:00:00.000Z'), text: '{}' }),
+    );
+    writeFileSync(join(folder, 'huge.json'), Buffer.alloc(MAX_RECOVERY_BYTES + 1, 32));
+    // Not snapshots: a temp file of a write in progress and a stranger's file.
+    writeFileSync(join(folder, '.good.json.123-abc.tmp'), 'partial');
+    writeFileSync(join(folder, 'notes.txt'), 'hi');
+    const listed = listRecoveries(folder);
+    expect(listed.ok).toBe(true);
+    if (!listed.ok) return;
+    const byId = Object.fromEntries(listed.value.map((e) => [e.id, e.error]));
+    expect(Object.keys(byId).sort()).toEqual(['alien', 'broken', 'good', 'huge', 'torn']);
+    expect(byId.good).toBeNull();
+    expect(byId.torn).toMatch(/^The snapshot could not be read: /);
+    expect(byId.alien).toBe('The snapshot is not a Hallwright recovery file.');
+    expect(byId.broken).toMatch(/^The snapshot's project is not valid: /);
+    expect(byId.huge).toMatch(/^The snapshot is 64\.0 MB, more than any project\.$/);
+    expect(readRecovery(folder, 'torn')).toMatchObject({ ok: false });
+    expect(readRecovery(folder, 'missing')).toMatchObject({ ok: false, error: expect.stringMatching(/ENOENT/) });
+  });
+
+  it('refuses a snapshot larger than any project', () => {
+    const big = 'x'.repeat(MAX_RECOVERY_BYTES);
+    expect(writeRecovery(folder, 'a-1', big, meta('2026-12-05T10:00:00.000Z'))).toEqual({
+      ok: false,
+      error: 'The project is too large to autosave.',
+    });
+  });
+});
