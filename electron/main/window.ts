@@ -17,6 +17,9 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click on a link would open it in a new window before setWindowOpenHandler sees it
+      // (Electronegativity AUXCLICK_JS_CHECK); the app has no use for it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
