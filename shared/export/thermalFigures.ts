@@ -26,23 +26,13 @@ export function inletsWorstFirst(racks: readonly RackInletResult[]): RackInletRe
   );
 }
 
-export type IndexVerdict = 'good' | 'acceptable' | 'poor';
-
-/** Herrlin's rating of an RCI: ≥ 96 % good, 91–95 % acceptable, ≤ 90 % poor (figures.md §3.6). */
-export function rciVerdict(pct: number): IndexVerdict {
-  if (pct >= 96) return 'good';
-  if (pct > 90) return 'acceptable';
-  return 'poor';
-}
-
-export type RtiVerdict = 'balanced' | 'net bypass' | 'net recirculation';
-
-/** RTI 100 % is balanced; the target band is 100 ± 5 %, below it air bypasses the racks, above it recirculates (figures.md §3.6). */
-export function rtiVerdict(pct: number): RtiVerdict {
-  if (pct < 95) return 'net bypass';
-  if (pct > 105) return 'net recirculation';
-  return 'balanced';
-}
+/** Herrlin's bands, as the engine's findings state them. */
+export {
+  rciVerdict,
+  rtiNetVerdict as rtiVerdict,
+  type RciVerdict as IndexVerdict,
+  type RtiNetVerdict as RtiVerdict,
+} from '../thermal/indices';
 
 export const INLET_STATUS_NAMES: Record<InletStatus, string> = {
   ok: 'OK',

@@ -14,7 +14,7 @@
  */
 import { celsius, kw } from '../checks/cooling/format';
 import { finding, type Finding } from '../checks/types';
-import { rciVerdict } from './indices';
+import { rciVerdict, rtiNetVerdict } from './indices';
 import type { HallThermalSummary, RackInletResult } from './types';
 
 const SRC_INLET =
@@ -112,7 +112,7 @@ export function indexFindings(hallName: string, summary: HallThermalSummary): Fi
     );
   }
   if (rti !== null) {
-    const verdict = rti < 95 ? 'net bypass' : rti > 105 ? 'net recirculation' : 'balanced';
+    const verdict = rtiNetVerdict(rti);
     out.push(
       finding({
         rule: 'thermal.rti',

@@ -16,7 +16,11 @@
  *   R  = (T_IT,in − T_supply) / (T_IT,out − T_supply)   share of intake air that is exhaust;
  *   BP = (T_IT,out − T_return) / (T_IT,out − T_supply)  share of supply air that returns unused.
  */
+import { rtiVerdict as rtiBand } from '../checks/cooling/airflow';
 import type { InletEnvelope } from '../checks/cooling/ashrae';
+
+/** RTI, %: (T_return − T_supply) / ΔT_equip × 100 — the cooling checks' formula, one copy. */
+export { rtiPct as rti } from '../checks/cooling/airflow';
 
 export interface Intake {
   /** Mean intake temperature, °C. */
@@ -53,9 +57,12 @@ export function rciVerdict(rci: number): RciVerdict {
   return rci >= 96 ? 'good' : rci > 90 ? 'acceptable' : 'poor';
 }
 
-/** RTI, %: (T_return − T_supply) / ΔT_equip × 100. */
-export function rti(supplyC: number, returnC: number, deltaTEquipK: number): number {
-  return ((returnC - supplyC) / deltaTEquipK) * 100;
+export type RtiNetVerdict = 'balanced' | 'net bypass' | 'net recirculation';
+
+/** The cooling checks' RTI band (100 ± 5 %, figures.md §3.6) in Herrlin's words for a measured or simulated hall: "net" bypass or recirculation. */
+export function rtiNetVerdict(rti: number): RtiNetVerdict {
+  const band = rtiBand(rti);
+  return band === 'balanced' ? band : `net ${band}`;
 }
 
 /** Tozer et al. (2009) recirculation R and bypass BP, each clamped to 0..1. */
