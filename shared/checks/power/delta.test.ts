@@ -21,23 +21,36 @@ function allScenarios(doc: ProjectDocument): { graph: ReturnType<typeof buildPow
 function expectSameFlow(graph: ReturnType<typeof buildPowerGraph>, delta: Flow, full: Flow): void {
   expect(delta.live).toEqual(full.live);
   expect(delta.fedBy).toEqual(full.fedBy);
-  // Identical sums in identical order: equal to the last bit, not merely close.
-  expect(delta.outW).toEqual(full.outW);
-  expect(delta.inW).toEqual(full.inW);
-  expect(delta.itW).toEqual(full.itW);
-  expect(delta.usableW).toEqual(full.usableW);
   expect(delta.rackState).toEqual(full.rackState);
+  expect(delta.usableW).toEqual(full.usableW);
+  // Circuits and phase-tracked distribution are redrawn as a full evaluation draws them: exact.
   expect(delta.phaseA).toEqual(full.phaseA);
-  graph.components.forEach((_, i) =>
-    graph.groups.forEach((_, g) => expect(delta.itByGroup(i, g)).toBe(full.itByGroup(i, g))),
-  );
+  // Above them loads are the base's plus the changes, summed in another order: equal to rounding.
+  for (const [name, a, b] of [
+    ['outW', delta.outW, full.outW],
+    ['inW', delta.inW, full.inW],
+    ['itW', delta.itW, full.itW],
+  ] as const)
+    a.forEach((v, i) => expectClose(v, b[i]!, `${name}[${graph.components[i]!.id}]`));
+  graph.components.forEach((c, i) => {
+    const d = delta.groupItW(i);
+    const f = full.groupItW(i);
+    for (const g of new Set([...d.keys(), ...f.keys()]))
+      expectClose(d.get(g) ?? 0, f.get(g) ?? 0, `group ${g} at ${c.id}`);
+  });
+}
+
+/** Equal within 1e-9 of the larger magnitude (or 1e-6 W near zero). */
+function expectClose(actual: number, expected: number, what: string): void {
+  const tolerance = Math.max(1e-6, 1e-9 * Math.max(Math.abs(actual), Math.abs(expected)));
+  if (Math.abs(actual - expected) > tolerance) expect.fail(`${what}: ${actual} ≠ ${expected}`);
 }
 
 describe('failures evaluated as a change to normal operation', () => {
   it.each([
     ['the sample', buildSampleFacility()],
     ['a synthetic 60-rack site', buildLargeSite(60)],
-  ])('give exactly the full evaluation for every scenario of %s', (_name, doc) => {
+  ])('give the full evaluation for every scenario of %s', (_name, doc) => {
     const { graph, scenarios } = allScenarios(doc);
     const normal = deltaBase(evaluate(graph, doc.settings, NORMAL));
     expect(scenarios.length).toBeGreaterThan(20);

@@ -3,21 +3,31 @@
  * the redundancy proof: a failure touches only the components below what fails, the circuits of
  * the racks that lose a side, and the supply paths above them. The change is written into a
  * scratch copy of the base and undone after use, so the cost is that of the change, not of the
- * site (a 10,000-rack site runs thousands of scenarios). Sums run in the same order as a full
- * evaluation, so the results are identical to the last bit (delta.test.ts compares them over
- * every scenario).
+ * site (a 10,000-rack site runs thousands of scenarios).
+ *
+ * Circuits are redrawn from their racks and phase-tracked distribution (PDU, RPP, busway) from its
+ * children, exactly as a full evaluation does: their phase packing depends on the order of what
+ * they carry. Above them (UPS, transformer, switchgear, utility, generator: no phases, loads
+ * simply add) a component's new load is its base load plus the changes its children pushed up, so
+ * a failure costs the path, not the fan-out: the utility of a campus has hundreds of children.
+ * Sums then run in another order than a full evaluation's, so results agree to rounding (within
+ * 1e-9 relative; delta.test.ts compares them over every scenario), and the 1e-9 overload
+ * tolerance (flow.ts) keeps rounding from ever reading as an overload.
  */
 import type { Settings } from '../../model/schema';
 import { efficiency, tracksPhases, usableW } from './capacity';
 import {
+  addGroup,
   bump,
   drawRack,
   facilityLoad,
-  hangOnUtilities,
   joinPhases,
+  NO_GROUPS,
   packCircuit,
   phaseCurrents,
+  utilityHang,
   type Flow,
+  type GroupLoads,
   type Scenario,
 } from './flow';
 import type { PowerGraph } from './topology';
@@ -72,15 +82,43 @@ function propagateFailures(
   return changed;
 }
 
-/** A base flow and a scratch copy of it that evaluations write into and restore. */
+/**
+ * A base flow, a scratch copy of it that evaluations write into and restore, and bookkeeping
+ * arrays reused by every evaluation (marks by evaluation number instead of sets: a proof runs
+ * thousands of evaluations, and sets of tens of thousands of entries cost more than the flow).
+ */
 export interface DeltaBase {
   flow: Flow;
   scratch: Flow;
+  marks: Marks;
+}
+
+interface Marks {
+  /** Evaluation number that last marked each component dirty / as a redrawn circuit, each rack changed. */
+  dirty: Uint32Array;
+  circuit: Uint32Array;
+  rack: Uint32Array;
+  /** What the children of an added-up component pushed onto it, W (zeroed after use). */
+  pushedW: Float64Array;
+  pushedItW: Float64Array;
+  epoch: number;
 }
 
 /** Arrays the evaluation may write, copied, so the base itself is never touched. */
 export function deltaBase(flow: Flow): DeltaBase {
-  return { flow, scratch: snapshot(flow) };
+  const n = flow.live.length;
+  return {
+    flow,
+    scratch: snapshot(flow),
+    marks: {
+      dirty: new Uint32Array(n),
+      circuit: new Uint32Array(n),
+      rack: new Uint32Array(flow.rackState.length),
+      pushedW: new Float64Array(n),
+      pushedItW: new Float64Array(n),
+      epoch: 0,
+    },
+  };
 }
 
 /** A full copy of a flow's arrays (for keeping a flow that lives in a scratch). */
@@ -112,27 +150,63 @@ export function evaluateDelta(
   scenario: Scenario,
 ): Flow & { restore: () => void } {
   const { components, orderPos, circuitRacks, racks } = graph;
-  const groups = graph.groups.length;
   const from = base.flow;
   const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
-  const groupRows = new Map<number, Float64Array>();
+  const marks = base.marks;
+  const epoch = ++marks.epoch;
+  const { pushedW, pushedItW } = marks;
+  const dirty: number[] = [];
+  const markDirty = (i: number) => {
+    if (marks.dirty[i] === epoch) return false;
+    marks.dirty[i] = epoch;
+    dirty.push(i);
+    return true;
+  };
+  const isCircuit = (i: number) => marks.circuit[i] === epoch;
+  /** Group loads of the components redrawn in full (circuits, phase-tracked distribution, dead ones). */
+  const redrawn = new Map<number, GroupLoads>();
+  /** What the children of an added-up component pushed onto its groups: new minus old, W. */
+  const pushedGroups = new Map<number, Map<number, number>>();
+  const merged = new Map<number, GroupLoads>();
+  /** The new group loads of a dirty component (or the base's, for one not evaluated here). */
+  const groupsOf = (i: number): GroupLoads => {
+    const full = redrawn.get(i);
+    if (full) return full;
+    const pushed = pushedGroups.get(i);
+    if (!pushed) return from.groupItW(i);
+    let m = merged.get(i);
+    if (!m) {
+      const sum = new Map(from.groupItW(i));
+      for (const [g, w] of pushed) addGroup(sum, g, w);
+      merged.set(i, (m = sum));
+    }
+    return m;
+  };
 
   const supplyChanged = propagateFailures(graph, scenario, from.scenario, live, fedBy);
-  const dirty = new Set<number>(supplyChanged);
-  const changedRacks = new Set<number>();
-  for (const c of supplyChanged) for (const ri of circuitRacks[c]!) changedRacks.add(ri);
+  for (const c of supplyChanged) markDirty(c);
+  const changedRacks: number[] = [];
+  for (const c of supplyChanged)
+    for (const ri of circuitRacks[c]!)
+      if (marks.rack[ri] !== epoch) {
+        marks.rack[ri] = epoch;
+        changedRacks.push(ri);
+      }
 
   // Circuits of racks that lost a side: redraw every rack on them, in rack order.
-  const circuits = new Set<number>();
+  const circuits: number[] = [];
   for (const ri of changedRacks) {
     const r = racks[ri]!;
-    if (r.a !== -1) circuits.add(r.a);
-    if (r.b !== -1) circuits.add(r.b);
+    for (const c of [r.a, r.b])
+      if (c !== -1 && !isCircuit(c)) {
+        marks.circuit[c] = epoch;
+        circuits.push(c);
+      }
   }
   for (const c of circuits) {
-    dirty.add(c);
-    const row = new Float64Array(groups);
-    groupRows.set(c, row);
+    markDirty(c);
+    const groups = new Map<number, number>();
+    redrawn.set(c, groups);
     outW[c] = 0;
     itW[c] = 0;
     const phases = new Float64Array(3);
@@ -146,9 +220,9 @@ export function evaluateDelta(
         const w = per * count;
         bump(outW, c, w);
         bump(itW, c, w);
-        bump(row, r.group, w);
+        addGroup(groups, r.group, w);
       });
-      if (changedRacks.has(ri)) rackState[ri] = state;
+      if (marks.rack[ri] === epoch) rackState[ri] = state;
     }
     const circuit = components[c]!;
     if (circuit.kind === 'circuit' && pairs.length > 0) packCircuit(circuit.phases, outW[c]!, pairs, phases);
@@ -157,56 +231,90 @@ export function evaluateDelta(
   // Every supply path above a change, under the old feeders and the new.
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
   const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  if (dirty.size > 0 && unhungW > 0) for (const u of graph.utilities) dirty.add(u);
-  for (const d of [...dirty]) {
-    for (let i = from.fedBy[d]!; i !== -1 && !dirty.has(i); i = from.fedBy[i]!) dirty.add(i);
-    for (let i = fedBy[d]!; i !== -1 && !dirty.has(i); i = fedBy[i]!) dirty.add(i);
+  if (dirty.length > 0 && unhungW > 0) for (const u of graph.utilities) markDirty(u);
+  for (let k = 0, end = dirty.length; k < end; k++) {
+    const d = dirty[k]!;
+    for (let i = from.fedBy[d]!; i !== -1 && markDirty(i); i = from.fedBy[i]!);
+    for (let i = fedBy[d]!; i !== -1 && markDirty(i); i = fedBy[i]!);
   }
 
+  /**
+   * Redrawn from its children as a full evaluation draws it: phase-tracked distribution (its
+   * phase packing depends on what it carries), and anything that changes liveness.
+   */
+  const redraws = (i: number) => isCircuit(i) || tracksPhases(components[i]!) || !live[i] || !from.live[i];
+  /** Pushes `sign` × a component's contribution (input, IT, groups) onto the added-up component it feeds. */
+  const push = (to: number, sign: 1 | -1, w: number, it: number, groups: GroupLoads) => {
+    if (redraws(to)) return;
+    pushedW[to] = pushedW[to]! + sign * w;
+    pushedItW[to] = pushedItW[to]! + sign * it;
+    let into = pushedGroups.get(to);
+    if (!into) pushedGroups.set(to, (into = new Map()));
+    for (const [g, gw] of groups) addGroup(into, g, sign * gw);
+  };
+  const baseHang = utilityHang(graph, from.live, from.itW, unhungW);
+
   // Children before parents: a child always comes later in `order` than what supplies it.
-  const order = [...dirty].sort((x, y) => orderPos[y]! - orderPos[x]!);
+  const order = dirty.slice().sort((x, y) => orderPos[y]! - orderPos[x]!);
   for (const d of order) {
     const c = components[d]!;
-    if (circuits.has(d) && live[d]) {
+    if (isCircuit(d) && live[d]) {
       inW[d] = outW[d]!;
+    } else if (redraws(d)) {
+      const groups = new Map<number, number>();
+      redrawn.set(d, groups);
+      outW[d] = 0;
+      itW[d] = 0;
+      inW[d] = 0;
+      const phases = tracksPhases(c) ? new Float64Array(3) : null;
+      phaseW[d] = phases;
+      if (live[d]) {
+        if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
+        for (const child of graph.suppliesTo[d]!) {
+          if (!live[child] || fedBy[child] !== d) continue;
+          bump(outW, d, inW[child]!);
+          bump(itW, d, itW[child]!);
+          for (const [g, w] of groupsOf(child)) addGroup(groups, g, w);
+          joinPhases(c, phases, components[child]!, phaseW[child], outW[child]!);
+        }
+        inW[d] = outW[d]! / efficiency(c);
+      }
+    } else {
+      // Loads add above the phase-tracked levels: the base's, plus what the children changed.
+      outW[d] = from.outW[d]! - (baseHang.get(d) ?? 0) + pushedW[d]!;
+      itW[d] = from.itW[d]! + pushedItW[d]!;
+      inW[d] = outW[d]! / efficiency(c);
+      pushedW[d] = 0;
+      pushedItW[d] = 0;
+    }
+    // Hand the change up: to the feeder it had and the one it has now.
+    const before = from.live[d] ? from.fedBy[d]! : -1;
+    const now = live[d] ? fedBy[d]! : -1;
+    if (before !== -1 && before === now && !redrawn.has(d)) {
+      push(now, 1, inW[d]! - from.inW[d]!, itW[d]! - from.itW[d]!, pushedGroups.get(d) ?? NO_GROUPS);
       continue;
     }
-    const row = new Float64Array(groups);
-    groupRows.set(d, row);
-    outW[d] = 0;
-    itW[d] = 0;
-    inW[d] = 0;
-    const phases = tracksPhases(c) ? new Float64Array(3) : null;
-    phaseW[d] = phases;
-    if (!live[d]) continue;
-    if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
-    for (const child of graph.suppliesTo[d]!) {
-      if (!live[child] || fedBy[child] !== d) continue;
-      bump(outW, d, inW[child]!);
-      bump(itW, d, itW[child]!);
-      const childRow = groupRows.get(child);
-      for (let g = 0; g < groups; g++) bump(row, g, childRow ? childRow[g]! : from.itByGroup(child, g));
-      joinPhases(c, phases, components[child]!, phaseW[child], outW[child]!);
-    }
-    inW[d] = outW[d]! / efficiency(c);
+    if (before !== -1) push(before, -1, from.inW[d]!, from.itW[d]!, from.groupItW(d));
+    if (now !== -1) push(now, 1, inW[d]!, itW[d]!, groupsOf(d));
   }
-  if (dirty.size > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW);
+  // The facility load not hung on the chain, shared again over the utilities by their new IT.
+  if (dirty.length > 0)
+    for (const [u, w] of utilityHang(graph, live, itW, unhungW)) {
+      bump(outW, u, w);
+      inW[u] = outW[u]!;
+    }
 
   for (const d of dirty) phaseA[d] = phaseCurrents(components[d]!, phaseW[d] ?? null);
   for (const [i, lost] of scenario.lostModules) {
     usable[i] = usableW(components[i]!, settings, lost);
-    dirty.add(i);
+    markDirty(i);
   }
-
-  const changed = [...dirty].sort((x, y) => x - y);
-  const touchedRacks = [...changedRacks].sort((x, y) => x - y);
+  const changed = dirty.sort((x, y) => x - y);
+  const touchedRacks = changedRacks.sort((x, y) => x - y);
   return {
     ...base.scratch,
     scenario,
-    itByGroup: (i, g) => {
-      const row = groupRows.get(i);
-      return row ? row[g]! : from.itByGroup(i, g);
-    },
+    groupItW: groupsOf,
     phaseLimitA: from.phaseLimitA,
     changed,
     changedRacks: touchedRacks,

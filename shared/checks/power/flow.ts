@@ -35,6 +35,15 @@ export interface Scenario {
 
 export const NORMAL: Scenario = { id: 'normal', label: 'normal operation', failed: new Set(), lostModules: new Map() };
 
+/** Rack group index → IT load, W. */
+export type GroupLoads = ReadonlyMap<number, number>;
+export const NO_GROUPS: GroupLoads = new Map();
+
+/** into[g] += w. */
+export function addGroup(into: Map<number, number>, g: number, w: number): void {
+  into.set(g, (into.get(g) ?? 0) + w);
+}
+
 export const RACK_OK = 0;
 /** Some devices throttled (fewer live supplies than needed for full power). */
 export const RACK_THROTTLED = 1;
@@ -51,9 +60,13 @@ export interface Flow {
   outW: Float64Array;
   /** Power drawn from upstream, W: output / efficiency. */
   inW: Float64Array;
-  /** IT load downstream of each component, W, in total and per rack group. */
+  /** IT load downstream of each component, W. */
   itW: Float64Array;
-  itByGroup: (component: number, group: number) => number;
+  /**
+   * The same per rack group (graph.groups), W: only the groups present below the component, so a
+   * 10,000-rack site keeps tens of thousands of entries, not components × groups.
+   */
+  groupItW: (component: number) => GroupLoads;
   usableW: Float64Array;
   /** Per-phase load, W, for circuits and distribution (null elsewhere). */
   phaseW: (Float64Array | null)[];
@@ -95,7 +108,6 @@ function leastLoadedPhase(phases: Float64Array): number {
 export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenario): Flow {
   const { components, parent, order, backup } = graph;
   const n = components.length;
-  const groups = graph.groups.length;
   const live = new Uint8Array(n);
   const fedBy = new Int32Array(n).fill(-1);
   for (const i of order) {
@@ -118,7 +130,8 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   const outW = new Float64Array(n);
   const inW = new Float64Array(n);
   const itW = new Float64Array(n);
-  const itByGroupW = new Float64Array(n * groups);
+  const groupW: (Map<number, number> | undefined)[] = new Array(n);
+  const groupsAt = (i: number) => (groupW[i] ??= new Map());
   const phaseW: (Float64Array | null)[] = components.map((c) => (tracksPhases(c) ? new Float64Array(3) : null));
   // Supplies per circuit, as [W per supply, count] pairs, packed onto phases below.
   const supplies: number[][] = components.map(() => []);
@@ -134,7 +147,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
         const w = perSupply * count;
         bump(outW, side, w);
         bump(itW, side, w);
-        bump(itByGroupW, side * groups + r.group, w);
+        addGroup(groupsAt(side), r.group, w);
       },
     );
   });
@@ -155,7 +168,11 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     if (f === -1) continue;
     bump(outW, f, inW[i]!);
     bump(itW, f, itW[i]!);
-    for (let g = 0; g < groups; g++) bump(itByGroupW, f * groups + g, itByGroupW[i * groups + g]!);
+    const below = groupW[i];
+    if (below) {
+      const into = groupsAt(f);
+      for (const [g, w] of below) addGroup(into, g, w);
+    }
     joinPhases(components[f]!, phaseW[f], c, phaseW[i], outW[i]!);
   }
   hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW);
@@ -176,7 +193,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     outW,
     inW,
     itW,
-    itByGroup: (i, g) => itByGroupW[i * groups + g]!,
+    groupItW: (i) => groupW[i] ?? NO_GROUPS,
     usableW: usable,
     phaseW,
     phaseA,
@@ -245,7 +262,25 @@ export function joinPhases(
   else bump(into, leastLoadedPhase(into), childW);
 }
 
-/** Facility load not hung on the chain: carried by the live utilities in proportion to their IT. */
+/**
+ * Facility load not hung on the chain, W, per live utility: carried in proportion to the IT load
+ * each supplies (evenly when none carries IT).
+ */
+export function utilityHang(
+  graph: PowerGraph,
+  live: Uint8Array,
+  itW: Float64Array,
+  unhungW: number,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  if (unhungW <= 0) return out;
+  const utilities = graph.utilities.filter((i) => live[i]);
+  const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
+  for (const i of utilities) out.set(i, unhungW * (itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length));
+  return out;
+}
+
+/** Adds the facility load not hung on the chain onto the live utilities (utilityHang). */
 export function hangOnUtilities(
   graph: PowerGraph,
   live: Uint8Array,
@@ -254,12 +289,8 @@ export function hangOnUtilities(
   itW: Float64Array,
   unhungW: number,
 ): void {
-  if (unhungW <= 0) return;
-  const utilities = graph.utilities.filter((i) => live[i]);
-  const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
-  for (const i of utilities) {
-    const share = itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length;
-    bump(outW, i, unhungW * share);
+  for (const [i, w] of utilityHang(graph, live, itW, unhungW)) {
+    bump(outW, i, w);
     inW[i] = outW[i]!;
   }
 }

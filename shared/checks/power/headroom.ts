@@ -36,7 +36,6 @@ export function headroomTracker(graph: PowerGraph): {
   visit: (f: Flow) => void;
   result: () => ConfigurationHeadroom[];
 } {
-  const groups = graph.groups.length;
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
   const best = graph.groups.map(() => ({
     headroomW: Infinity,
@@ -51,8 +50,7 @@ export function headroomTracker(graph: PowerGraph): {
         if (!limiting[i] || !f.live[i] || f.itW[i]! <= 0) return;
         const ratio = f.outW[i]! / f.itW[i]!;
         const spare = Math.max(0, f.usableW[i]! - f.outW[i]!);
-        for (let g = 0; g < groups; g++) {
-          const throughW = f.itByGroup(i, g);
+        for (const [g, throughW] of f.groupItW(i)) {
           if (throughW <= 0 || itW[g]! <= 0) continue;
           const room = spare / (ratio * (throughW / itW[g]!));
           const b = best[g]!;

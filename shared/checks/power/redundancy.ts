@@ -86,18 +86,25 @@ function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow, base: ScenarioOu
       overloads.set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
   }
   const changedRacks = new Set(flow.changedRacks ?? graph.racks.map((_, ri) => ri));
-  const lost = new Set<number>();
-  if (base) for (const ri of [...base.lostRacks, ...base.lostInterruptible]) if (!changedRacks.has(ri)) lost.add(ri);
   // Racks a scenario does not touch keep their state, so what they lost stays lost.
+  const kept = (list: readonly number[]) => list.filter((ri) => !changedRacks.has(ri));
+  const own: number[] = [];
   for (const ri of changedRacks)
-    if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) lost.add(ri);
-  const sorted = [...lost].sort((x, y) => x - y);
+    if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) own.push(ri);
+  const ofKind = (interruptible: boolean) => own.filter((ri) => graph.racks[ri]!.rack.interruptible === interruptible);
+  const merge = (a: number[], b: number[]) => (a.length === 0 ? b : [...a, ...b].sort((x, y) => x - y));
+  const lostRacks = merge(base ? kept(base.lostRacks) : [], ofKind(false));
+  // Built when asked: a side lost darkens every single-corded rack on it, and the thousands of
+  // "side lost and one more unit" trials would each copy that list.
+  let lostInterruptible: number[] | undefined;
   return {
     scenario: flow.scenario,
     overloaded: [...overloads.keys()].sort((x, y) => x - y),
     overloads,
-    lostRacks: sorted.filter((ri) => !graph.racks[ri]!.rack.interruptible),
-    lostInterruptible: sorted.filter((ri) => graph.racks[ri]!.rack.interruptible),
+    lostRacks,
+    get lostInterruptible() {
+      return (lostInterruptible ??= merge(base ? kept(base.lostInterruptible) : [], ofKind(true)));
+    },
   };
 }
 
@@ -153,35 +160,29 @@ export function proveRedundancy(
   const sideScenarios = hasSides(graph) ? want((['A', 'B'] as const).map((side) => sideFailure(graph, side))) : [];
   if (graph.racks.some((r) => r.rack.redundancy === '2N')) for (const s of sideScenarios) claim(s, 'rack 2N');
 
-  // Run each scenario once, claimed ones first and plainest first, and keep only the outcome.
-  // Each is a change to normal operation, or to its side lost for "side lost and one more unit".
+  // Run each claimed scenario once, plainest first, and keep only the outcome. Each is a change to
+  // normal operation, or to its side lost for "side lost and one more unit".
   const outcomes = new Map<string, ScenarioOutcome>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
-  const order = [...plainestFirst(claims.keys()), ...[...scenarios.keys()].filter((id) => !claims.has(id))];
   const fromNormal = deltaBase(normal);
   const sideBases = new Map<string, DeltaBase>();
-  for (const id of order) {
-    const scenario = scenarios.get(id)!;
+  const run = (scenario: Scenario): ScenarioOutcome => {
+    const done = outcomes.get(scenario.id);
+    if (done) return done;
     const baseId = scenario.extends?.id;
     let base = fromNormal;
     if (baseId !== undefined) {
-      let side = sideBases.get(baseId);
-      if (!side) {
-        const flow = evaluateDelta(graph, settings, fromNormal, scenarios.get(baseId)!);
-        side = deltaBase(snapshot(flow));
-        flow.restore();
-        sideBases.set(baseId, side);
-      }
-      base = side;
+      if (!sideBases.has(baseId)) run(scenarios.get(baseId)!);
+      base = sideBases.get(baseId)!;
     }
     const flow = evaluateDelta(graph, settings, base, scenario);
     const baseOutcome =
       baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null)) : null;
     const o = outcomeOf(graph, flow, normal, baseOutcome);
-    outcomes.set(id, o);
-    visit(flow, claims.has(id));
-    if (/^side:[AB]$/.test(id)) {
+    outcomes.set(scenario.id, o);
+    visit(flow, claims.has(scenario.id));
+    if (/^side:[AB]$/.test(scenario.id)) {
       const bad = new Set(o.overloaded);
       graph.racks.forEach((r, ri) => {
         if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
@@ -189,16 +190,24 @@ export function proveRedundancy(
         if (pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
       });
       sideStates.push(flow.rackState.slice());
+      // Kept as the base of the "side lost and one more unit" scenarios that extend it.
+      sideBases.set(scenario.id, deltaBase(snapshot(flow)));
     }
     flow.restore();
-  }
+    return o;
+  };
+  for (const id of plainestFirst(claims.keys())) run(scenarios.get(id)!);
+  // The sides are always run: a rack's own redundancy is read from them.
+  for (const s of sideScenarios) run(s);
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
 
+  // The strongest model that holds: a model's trial stops at its first failing scenario, so a
+  // level that is plainly not 2N+1 costs one scenario, not one per component.
   const levels: LevelVerdict[] = plans.map((p) => {
     let achieved: RedundancyModel | null = null;
     if (p.count > 0 && p.carriesCritical) {
       achieved = 'N';
-      for (const { m, list } of p.trials) if (list.every((s) => passes(outcome(s)))) achieved = m;
+      for (const { m, list } of p.trials) if (list.every((s) => passes(run(s)))) achieved = m;
     }
     return {
       level: p.level,

@@ -52,16 +52,34 @@ export function unitFailure(graph: PowerGraph, i: number): Scenario {
   return wholeFailure(graph, i);
 }
 
+/** The two side scenarios and whether the graph has sides, built once per graph (every level asks). */
+const sidesOf = new WeakMap<PowerGraph, { A: Scenario; B: Scenario; any: boolean }>();
+
+function sides(graph: PowerGraph): { A: Scenario; B: Scenario; any: boolean } {
+  let known = sidesOf.get(graph);
+  if (!known) {
+    const failed = { A: new Set<number>(), B: new Set<number>() };
+    graph.components.forEach((c, i) => {
+      if (c.side !== null) failed[c.side].add(i);
+    });
+    const scenario = (side: 'A' | 'B'): Scenario => ({
+      id: `side:${side}`,
+      label: `loss of side ${side}`,
+      failed: failed[side],
+      lostModules: new Map(),
+    });
+    known = { A: scenario('A'), B: scenario('B'), any: graph.components.some((c) => c.side !== null) };
+    sidesOf.set(graph, known);
+  }
+  return known;
+}
+
 export function sideFailure(graph: PowerGraph, side: 'A' | 'B'): Scenario {
-  const failed = new Set<number>();
-  graph.components.forEach((c, i) => {
-    if (c.side === side) failed.add(i);
-  });
-  return { id: `side:${side}`, label: `loss of side ${side}`, failed, lostModules: new Map() };
+  return sides(graph)[side];
 }
 
 export function hasSides(graph: PowerGraph): boolean {
-  return graph.components.some((c) => c.side !== null);
+  return sides(graph).any;
 }
 
 /** The scenarios a level must survive to be `model`. */
