@@ -10,6 +10,9 @@ export { migrate } from './model/migrate';
 export * from './catalog';
 export {
   runChecks,
+  createChecker,
+  compareFindings,
+  type Checker,
   type CheckResults,
   type Finding,
   type Severity,

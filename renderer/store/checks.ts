@@ -1,8 +1,12 @@
-/** Findings and metrics for the current document, computed once per document version. */
+/**
+ * Findings and metrics for the current document. One checker follows the editor's document from
+ * edit to edit and re-runs only what each edit touched (shared/checks/incremental.ts): on a
+ * 10,000-rack campus moving a rack re-checks its hall, not the site.
+ */
 import { useMemo } from 'react';
 import {
   catalogFor,
-  runChecks,
+  createChecker,
   simulateFailure,
   type CheckResults,
   type FailureSimulation,
@@ -10,15 +14,10 @@ import {
 } from '../../shared/index';
 import { useEditor } from './editor';
 
-const cache = new WeakMap<ProjectDocument, CheckResults>();
+const checker = createChecker();
 
 export function checksFor(doc: ProjectDocument): CheckResults {
-  let results = cache.get(doc);
-  if (!results) {
-    results = runChecks(doc);
-    cache.set(doc, results);
-  }
-  return results;
+  return checker.check(doc);
 }
 
 export function useChecks(): CheckResults {

@@ -88,12 +88,44 @@ export function runCoolingChecks(
   base: CoolingEvaluation = evaluateCooling(doc, catalog),
   index: RackIndex = indexRacks(doc.racks),
 ): { findings: Finding[]; metrics: CoolingMetrics } {
+  const balance = runCoolingBalance(doc, upsLossByHall, base, index);
+  return { findings: [...balance.findings, ...coolingLayoutFindings(doc, catalog, index)], metrics: balance.metrics };
+}
+
+/**
+ * Heat and air balance, loops, density and inlets: everything but the layout rules. None of it
+ * depends on where racks stand in their hall, so moving racks leaves it as it was.
+ */
+export function runCoolingBalance(
+  doc: ProjectDocument,
+  upsLossByHall: ReadonlyMap<string, number>,
+  base: CoolingEvaluation,
+  index: RackIndex,
+): { findings: Finding[]; metrics: CoolingMetrics } {
   const rooms = upsLossByHall.size === 0 ? base.rooms : evaluateRooms(doc, base.racks, upsLossByHall, index.byHall);
   const loops = rooms === base.rooms ? base.loops : loopLoads(doc, base.racks, rooms);
   const inlets = rackInlets(
     rooms.flatMap((r) => r.groups),
     base.racks,
   );
+  const findings = [
+    ...(base.designed ? roomFindings(doc, rooms) : []),
+    ...densityFindings(doc, base.racks),
+    ...loopFindings(doc, loops),
+    ...inletFindings(doc, base.racks, inlets),
+  ];
+  return { findings, metrics: { ...base, rooms, loops, inlets } };
+}
+
+/**
+ * The layout rules for air (aisle widths, recirculation across aisles, containment facing the
+ * wrong way): geometry within each hall, so a document of one hall gives that hall's findings.
+ */
+export function coolingLayoutFindings(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  index: RackIndex = indexRacks(doc.racks),
+): Finding[] {
   const boxes = new Map(doc.racks.map((r) => [r.id, rackBox(r, catalog)]));
   const { minColdAisleM, minHotAisleM } = doc.settings.cooling;
   const issues = doc.halls.flatMap((h) =>
@@ -103,14 +135,7 @@ export function runCoolingChecks(
       minHotAisleM,
     ),
   );
-  const findings = [
-    ...(base.designed ? roomFindings(doc, rooms) : []),
-    ...densityFindings(doc, base.racks),
-    ...loopFindings(doc, loops),
-    ...inletFindings(doc, base.racks, inlets),
-    ...layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow)),
-  ];
-  return { findings, metrics: { ...base, rooms, loops, inlets } };
+  return layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow));
 }
 
 export type { RackThermal, RackTechnology } from './rackThermal';

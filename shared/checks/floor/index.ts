@@ -25,8 +25,8 @@ export interface HallFloorSummary {
 }
 
 export interface FloorMetrics {
-  racks: Map<string, RackFloorLoad>;
-  halls: Map<string, HallFloorSummary>;
+  racks: ReadonlyMap<string, RackFloorLoad>;
+  halls: ReadonlyMap<string, HallFloorSummary>;
 }
 
 export function runFloorChecks(
