@@ -120,8 +120,15 @@ test('save, edit, reopen: the saved document comes back exactly', async ({ page 
 
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('document-title')).toContainText('•');
-  page.once('dialog', (d) => d.accept());
-  await openThroughPicker(page, saved);
+  // Unsaved changes: the in-app question comes first (e2e/desktop.spec.ts), then the picker.
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    (async () => {
+      await page.getByRole('button', { name: 'Open…' }).click();
+      await page.getByTestId('unsaved-prompt').getByRole('button', { name: "Don't Save" }).click();
+    })(),
+  ]);
+  await chooser.setFiles(saved);
   await expect(page.getByTestId('notice')).toContainText('Opened');
   expect((await editorState(page)).doc).toEqual(before);
 });

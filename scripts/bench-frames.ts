@@ -1,8 +1,10 @@
 /**
  * `npm run bench:frames`: frame times of the 3D view in Debian's Chromium (WebGL on SwiftShader
- * here, a GPU elsewhere) for the sample and a synthetic site, in the engineering and presentation
- * looks, printed as a table. Measured, never asserted: machines differ. It serves the built
- * renderer (run after `vite build`; the npm script does both) with Vite's preview server.
+ * here, a GPU elsewhere) for the sample and the stress campus: the hall view in the engineering and
+ * presentation looks, the site view (every hall at once), and "edit → next frame" for a one-rack
+ * move made through the store as a user's edit is, printed as tables. Measured, never asserted:
+ * machines differ. It serves the built renderer (run after `vite build`; the npm script does both)
+ * with Vite's preview server.
  */
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
@@ -11,15 +13,27 @@ import { buildStressSite } from '../shared/testing/stressSite';
 import type {} from '../renderer/scene/TestBridge';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-const PORT = 4181;
+/** Vite's preview server's port; BENCH_PORT moves it when another run holds 4181. */
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const FRAMES = 40;
+/** One-rack moves timed per site and view; the table shows their median. */
+const EDITS = 3;
 
 type Look = 'engineering' | 'presentation';
+/** The hall view (the first hall, in 3D) or the site view (every hall: renderer/scene/site). */
+type View = 'hall' | 'site';
+
+const CASES: readonly { view: View; look: Look }[] = [
+  { view: 'hall', look: 'engineering' },
+  { view: 'hall', look: 'presentation' },
+  { view: 'site', look: 'engineering' },
+];
 
 async function main(): Promise<void> {
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Record<string, string | number>[] = [];
+  const edits: Record<string, string | number>[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The renderer's heap, after a collection, from Chrome's own counters (DevTools protocol).
@@ -30,11 +44,14 @@ async function main(): Promise<void> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return Number(((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6).toFixed(1));
     };
+    // tsx compiles this file keeping function names (esbuild's keepNames), so a named function in
+    // code sent to page.evaluate calls `__name`, which only exists here: the page gets a no-op one.
+    await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.waitForFunction(() => window.__hallwright !== undefined);
     const sites: [string, ProjectDocument][] = [
       ['sample', buildSampleFacility()],
-      ['stress 10,000 (first hall drawn)', buildStressSite(10_000)],
+      ['stress 10,000', buildStressSite(10_000)],
     ];
     for (const [name, doc] of sites) {
       const text = serializeProject(doc);
@@ -42,27 +59,35 @@ async function main(): Promise<void> {
         (t) => window.__hallwright!.state().load(JSON.parse(t), { name: 'bench', handle: null }),
         text,
       );
-      for (const look of ['engineering', 'presentation'] as Look[]) {
-        const applied = await page.evaluate((l) => {
-          const state = window.__hallwright!.state() as unknown as { setLook?: (look: string) => void };
-          if (!state.setLook) return false;
-          state.setLook(l);
-          return true;
-        }, look);
+      for (const { view, look } of CASES) {
+        const applied = await page.evaluate(
+          ([l, v]) => {
+            const state = window.__hallwright!.state() as unknown as {
+              setLook?: (look: string) => void;
+              setView: (view: string) => void;
+            };
+            state.setView(v === 'site' ? 'site' : 'perspective');
+            if (!state.setLook) return false;
+            state.setLook(l!);
+            return true;
+          },
+          [look, view],
+        );
         if (!applied && look === 'presentation') {
-          rows.push({ site: name, look, note: 'this build has no presentation look' });
+          rows.push({ site: name, view, look, note: 'this build has no presentation look' });
           continue;
         }
         // Let the scene settle (textures, contact shadows), then time back-to-back renders.
         await page.waitForTimeout(1_500);
-        const racks = await page.evaluate(() => {
+        const racks = await page.evaluate((v) => {
           const s = window.__hallwright!.state();
           const hall = s.doc.halls[0]?.id;
-          return s.doc.racks.filter((r) => r.hallId === hall).length;
-        });
+          return v === 'site' ? s.doc.racks.length : s.doc.racks.filter((r) => r.hallId === hall).length;
+        }, view);
         const t = await page.evaluate((n) => window.__hallwright!.renderTimes(n), FRAMES);
         rows.push({
           site: name,
+          view,
           look,
           'racks drawn': racks,
           'median ms': Number(t.medianMs.toFixed(1)),
@@ -73,6 +98,46 @@ async function main(): Promise<void> {
           'heap MB': await heapMb(),
         });
       }
+      // Edit → next frame, after the frames and heaps above so that the edits' history does not
+      // weigh on them: a user's one-rack move through the store (an undoable command, the checks,
+      // React, the scene's update) until the canvas has drawn it. The rack is the first hall's
+      // first, moved 10 mm and back in turn so the layout stays as it was.
+      for (const view of ['hall', 'site'] as View[]) {
+        await page.evaluate((v) => {
+          const state = window.__hallwright!.state() as unknown as { setLook?: (look: string) => void };
+          state.setLook?.('engineering');
+          window.__hallwright!.state().setView(v === 'site' ? 'site' : 'perspective');
+        }, view);
+        await page.waitForTimeout(1_500);
+        const times: number[] = [];
+        for (let i = 0; i < EDITS; i++) {
+          const ms = await page.evaluate(async (step) => {
+            const bridge = window.__hallwright!;
+            const state = bridge.state();
+            const hall = state.doc.halls[0]!.id;
+            const index = state.doc.racks.findIndex((r) => r.hallId === hall);
+            const drawn = bridge.nextFrame();
+            const start = performance.now();
+            state.run({
+              label: 'Move rack',
+              recipe: (draft) => {
+                draft.racks[index]!.position.x += step % 2 === 0 ? 0.01 : -0.01;
+              },
+            });
+            return (await drawn) - start;
+          }, i);
+          times.push(ms);
+        }
+        times.sort((a, b) => a - b);
+        edits.push({
+          site: name,
+          view,
+          'edit → next frame, median ms': Number(times[Math.floor(times.length / 2)]!.toFixed(1)),
+          'min ms': Number(times[0]!.toFixed(1)),
+          'max ms': Number(times.at(-1)!.toFixed(1)),
+        });
+      }
+      await page.evaluate(() => window.__hallwright!.state().setView('perspective'));
     }
   } finally {
     await browser.close();
@@ -80,6 +145,8 @@ async function main(): Promise<void> {
   }
   console.log(`Frame times, ${FRAMES} frames each, 1400 × 900 window, ${CHROMIUM_PATH}:`);
   console.table(rows);
+  console.log(`Edit → next frame, ${EDITS} one-rack moves each (median, min, max):`);
+  console.table(edits);
 }
 
 await main();

@@ -108,6 +108,24 @@ export interface RecoverySnapshot extends RecoveryMeta {
   text: string;
 }
 
+/** What the renderer tells its host about the open document, so closing the window can ask about unsaved changes. */
+export interface DocumentState {
+  /** The document differs from what was last saved or opened. */
+  dirty: boolean;
+  /** Its file name, for the prompt ("untitled.hallwright" for a new one). */
+  fileName: string;
+}
+
+/**
+ * A file dropped on the window. A browser File satisfies it; the shape is spelled out here because
+ * the engine has no DOM types. Electron's preload asks for the path of the File behind it.
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+}
+
 /** Result of a host call that can fail for reasons the user must see. */
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -131,7 +149,11 @@ export interface HallwrightApi {
    * Snapshots live outside any project file (Electron: the app's data folder; web: the browser).
    */
   writeRecovery(id: string, text: string, meta: RecoveryMeta): Promise<HostResult<null>>;
-  /** Every snapshot left, newest first; unreadable ones are listed with their error. */
+  /**
+   * Every snapshot whose session is no longer running (a crash, or a window closed by a kill),
+   * newest first; unreadable ones are listed with their error. Snapshots of sessions still running
+   * (another window or browser tab) are never listed, so they are not taken for crashes.
+   */
   listRecoveries(): Promise<HostResult<RecoveryEntry[]>>;
   /** One snapshot, checked (size, a valid project) before it is returned. */
   readRecovery(id: string): Promise<HostResult<RecoverySnapshot>>;
@@ -139,6 +161,30 @@ export interface HallwrightApi {
   discardRecovery(id: string): Promise<HostResult<null>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Reads a project file dropped on the window (the caller has checked its extension and asked
+   * about unsaved changes). Electron reads it from disk by its path, so Save writes it back; the
+   * web mode reads the File's text (Save downloads).
+   */
+  openDroppedFile(file: DroppedFile): Promise<HostResult<OpenedFile>>;
+  /**
+   * The document's unsaved state, sent on every change. Electron asks Save / Don't Save / Cancel
+   * when a window with unsaved changes is closed; the web mode makes the browser ask before the
+   * page is left (`beforeunload`).
+   */
+  reportDocumentState(state: DocumentState): void;
+  /**
+   * Files the host opened on its own (Electron: File › Open Recent, the command line, a file
+   * association, macOS "open-file"), already read and checked; the renderer asks about unsaved
+   * changes, then loads. Requests made before the renderer subscribed are delivered on subscribing.
+   * The web mode has none.
+   */
+  onOpenRequest(listener: (result: HostResult<OpenedFile>) => void): () => void;
+  /**
+   * Electron's close prompt, when the user chose Save: the listener saves and resolves whether it
+   * did (false when the save failed or Save As was cancelled: the window then stays open).
+   */
+  onSaveBeforeClose(listener: () => Promise<boolean>): () => void;
 }
 
 /** IPC channel names shared by the preload and the main process. */
@@ -153,4 +199,10 @@ export const IPC = {
   readRecovery: 'hallwright:recovery:read',
   discardRecovery: 'hallwright:recovery:discard',
   menu: 'hallwright:menu',
+  openDropped: 'hallwright:open-dropped',
+  documentState: 'hallwright:document-state',
+  openRequest: 'hallwright:open-request',
+  openRequestReady: 'hallwright:open-request:ready',
+  saveBeforeClose: 'hallwright:save-before-close',
+  saveBeforeCloseDone: 'hallwright:save-before-close:done',
 } as const;

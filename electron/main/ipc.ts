@@ -1,5 +1,5 @@
 /** IPC handlers: dialogs and file I/O for the renderer, with senders and arguments checked. */
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { basename } from 'node:path';
 import {
   EXPORT_TYPES,
@@ -14,16 +14,28 @@ import {
 import { atomicWriteFile } from './atomicWrite';
 import {
   isTrustedSenderUrl,
+  parseDocumentState,
+  parseDroppedPath,
   parseExportRequest,
   parseRecoveryId,
   parseRecoveryWrite,
+  parseSaveReply,
   parseSaveRequest,
   parseUserCatalogText,
   PathRegistry,
 } from './ipcValidation';
 import { readProjectFile, saveProjectFile } from './projectFiles';
-import { discardRecovery, listRecoveries, readRecovery, recoveryFolder, writeRecovery } from './recovery';
+import type { RecentFiles } from './recentFiles';
+import {
+  discardRecovery,
+  listRecoveries,
+  readRecovery,
+  recoveryFolder,
+  RecoveryOwners,
+  writeRecovery,
+} from './recovery';
 import { readUserCatalog, userCatalogPath, writeUserCatalog } from './userCatalogFile';
+import { windowSession } from './window';
 
 const FILTERS = [
   { name: 'Hallwright project', extensions: [PROJECT_EXTENSION] },
@@ -32,7 +44,13 @@ const FILTERS = [
 
 const UNTRUSTED = { ok: false, error: 'Refused: untrusted sender.' } as const;
 
-function trusted(event: IpcMainInvokeEvent): BrowserWindow | null {
+/** An IPC event's origin: invoke and send events alike. */
+interface IpcEvent {
+  sender: WebContents;
+  senderFrame: WebFrameMain | null;
+}
+
+function trusted(event: IpcEvent): BrowserWindow | null {
   const win = BrowserWindow.fromWebContents(event.sender);
   return win && isTrustedSenderUrl(event.senderFrame?.url) ? win : null;
 }
@@ -40,8 +58,40 @@ function trusted(event: IpcMainInvokeEvent): BrowserWindow | null {
 const withExtension = (name: string, extension: string) =>
   name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 
-export function registerIpc(): void {
+/** What the rest of the main process asks of the file handling. */
+export interface DesktopFiles {
+  /**
+   * Opens a project main was asked for (File › Open Recent, the command line, a file association)
+   * in `win`: read and checked as a dialog's choice is, then handed to the renderer, which asks
+   * about unsaved changes before loading it.
+   */
+  openInWindow(win: BrowserWindow, path: string): void;
+  /** A window's page ended; when it closed cleanly, its autosave snapshots are no longer needed. */
+  sessionEnded(webContentsId: number, closed: boolean): void;
+}
+
+export function registerIpc(recent: RecentFiles): DesktopFiles {
   const paths = new PathRegistry();
+  const owners = new RecoveryOwners();
+  const recovery = () => recoveryFolder(app.getPath('userData'));
+
+  const remember = (path: string) => {
+    recent.add(path);
+    app.addRecentDocument(path);
+  };
+
+  /** The one way a project is read for the renderer, whoever chose it: checked, approved for Save, remembered. */
+  const openPath = (path: string): HostResult<OpenedFile> => {
+    const read = readProjectFile(path);
+    if (!read.ok) {
+      // A file that vanished leaves the recent list (reading it prunes it).
+      recent.list();
+      return { ok: false, error: read.error };
+    }
+    paths.approve(path);
+    remember(path);
+    return { ok: true, value: { name: basename(path), handle: path, text: read.text } };
+  };
 
   ipcMain.handle(IPC.open, async (event): Promise<HostResult<OpenedFile | null>> => {
     const win = trusted(event);
@@ -49,10 +99,13 @@ export function registerIpc(): void {
     const choice = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: FILTERS });
     const path = choice.filePaths[0];
     if (choice.canceled || !path) return { ok: true, value: null };
-    const read = readProjectFile(path);
-    if (!read.ok) return { ok: false, error: read.error };
-    paths.approve(path);
-    return { ok: true, value: { name: basename(path), handle: path, text: read.text } };
+    return openPath(path);
+  });
+
+  ipcMain.handle(IPC.openDropped, (event, raw: unknown): HostResult<OpenedFile> => {
+    if (!trusted(event)) return UNTRUSTED;
+    const parsed = parseDroppedPath(raw);
+    return parsed.ok ? openPath(parsed.path) : parsed;
   });
 
   ipcMain.handle(IPC.save, async (event, raw: unknown): Promise<HostResult<SavedFile | null>> => {
@@ -74,9 +127,9 @@ export function registerIpc(): void {
       return { ok: false, error: 'Refused: that file was not chosen through a dialog.' };
     }
     const written = saveProjectFile(path, text);
-    return written.ok
-      ? { ok: true, value: { name: basename(path), handle: path } }
-      : { ok: false, error: written.error };
+    if (!written.ok) return { ok: false, error: written.error };
+    remember(path);
+    return { ok: true, value: { name: basename(path), handle: path } };
   });
 
   // An export is written only where the user chose in this dialog; its path never reaches the renderer.
@@ -108,19 +161,20 @@ export function registerIpc(): void {
     return writeUserCatalog(userCatalogPath(app.getPath('userData')), parsed.text);
   });
 
-  // Autosave snapshots: the folder is fixed by the main process; the renderer names a snapshot only by its checked id.
-  const recovery = () => recoveryFolder(app.getPath('userData'));
-
+  // Autosave snapshots: the folder is fixed by the main process; the renderer names a snapshot only
+  // by its checked id. Each id written is recorded as its page's, so no other window or later page
+  // of this run takes it for a crash's (RecoveryOwners).
   ipcMain.handle(IPC.writeRecovery, (event, ...args: unknown[]): HostResult<null> => {
     if (!trusted(event)) return UNTRUSTED;
     const parsed = parseRecoveryWrite(args);
     if (!parsed.ok) return parsed;
+    owners.claim(event.sender.id, parsed.id);
     return writeRecovery(recovery(), parsed.id, parsed.text, parsed.meta);
   });
 
   ipcMain.handle(IPC.listRecoveries, (event): HostResult<RecoveryEntry[]> => {
     if (!trusted(event)) return UNTRUSTED;
-    return listRecoveries(recovery());
+    return listRecoveries(recovery(), (id) => owners.isLive(id));
   });
 
   ipcMain.handle(IPC.readRecovery, (event, raw: unknown): HostResult<RecoverySnapshot> => {
@@ -134,4 +188,36 @@ export function registerIpc(): void {
     const parsed = parseRecoveryId(raw);
     return parsed.ok ? discardRecovery(recovery(), parsed.id) : parsed;
   });
+
+  // One-way messages from the renderer: its document's state, that it listens for open requests,
+  // and its answer to "save before closing". Anything malformed or from elsewhere is dropped.
+  ipcMain.on(IPC.documentState, (event, raw: unknown) => {
+    const win = trusted(event);
+    const parsed = parseDocumentState(raw);
+    if (!win || !parsed.ok) return;
+    windowSession(event.sender.id)?.guard.setState(parsed.state);
+    // macOS marks the close button of a window with unsaved changes.
+    if (process.platform === 'darwin') win.setDocumentEdited(parsed.state.dirty);
+  });
+
+  ipcMain.on(IPC.openRequestReady, (event) => {
+    if (trusted(event)) windowSession(event.sender.id)?.opens.markReady();
+  });
+
+  ipcMain.on(IPC.saveBeforeCloseDone, (event, ...args: unknown[]) => {
+    const parsed = parseSaveReply(args);
+    if (trusted(event) && parsed.ok) windowSession(event.sender.id)?.saves.settle(parsed.id, parsed.saved);
+  });
+
+  return {
+    openInWindow(win, path) {
+      windowSession(win.webContents.id)?.opens.send(openPath(path));
+    },
+    sessionEnded(webContentsId, closed) {
+      const ids = owners.release(webContentsId);
+      // A window closed through the prompt (saved, or "Don't Save") or with nothing unsaved leaves
+      // no work to recover; a reload or a renderer crash keeps its snapshots for the next look.
+      if (closed) for (const id of ids) discardRecovery(recovery(), id);
+    },
+  };
 }

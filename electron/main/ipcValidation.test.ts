@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES } from '../../shared/index';
 import {
+  isAllowedNavigation,
   isTrustedSenderUrl,
+  parseDocumentState,
+  parseDroppedPath,
   parseExportRequest,
   parseRecoveryId,
   parseRecoveryWrite,
+  parseSaveReply,
   parseSaveRequest,
   parseUserCatalogText,
   PathRegistry,
@@ -122,5 +126,57 @@ describe('recovery IPC arguments', () => {
     expect(parseRecoveryId('a-1')).toEqual({ ok: true, id: 'a-1' });
     for (const id of ['', '.', '..', 'a/b', 'a.json', 'x'.repeat(65), 7, null])
       expect(parseRecoveryId(id)).toEqual({ ok: false, error: 'Invalid recovery id.' });
+  });
+});
+
+describe('desktop integration IPC arguments', () => {
+  it('takes the document state only as a flag and a file name', () => {
+    expect(parseDocumentState({ dirty: true, fileName: 'site.hallwright' })).toEqual({
+      ok: true,
+      state: { dirty: true, fileName: 'site.hallwright' },
+    });
+    for (const bad of [
+      null,
+      { dirty: 'yes', fileName: 'a' },
+      { dirty: true, fileName: '' },
+      { dirty: true, fileName: 'x'.repeat(256) },
+      { dirty: false, fileName: 'a', extra: 1 },
+    ])
+      expect(parseDocumentState(bad).ok).toBe(false);
+  });
+
+  it('reads a dropped path only when it is an absolute path of a project file', () => {
+    const abs = process.platform === 'win32' ? 'C:\\sites\\Acme.HALLWRIGHT' : '/home/a/sites/Acme.HALLWRIGHT';
+    expect(parseDroppedPath(abs)).toEqual({ ok: true, path: abs });
+    for (const bad of [
+      'site.hallwright',
+      '../site.hallwright',
+      '/etc/passwd',
+      '/home/a/site.hallwright.exe',
+      '/home/a/.hallwright\0.txt',
+      `/${'a'.repeat(4100)}.hallwright`,
+      42,
+      null,
+    ]) {
+      const parsed = parseDroppedPath(bad);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toContain('.hallwright');
+    }
+  });
+
+  it('takes a save reply as a request id and a flag', () => {
+    expect(parseSaveReply([3, true])).toEqual({ ok: true, id: 3, saved: true });
+    for (const bad of [[], [0, true], [1.5, true], ['1', true], [1, 'true'], [1, true, 'x']])
+      expect(parseSaveReply(bad).ok).toBe(false);
+  });
+
+  it('lets a window navigate only within the bundled app', () => {
+    expect(isAllowedNavigation('app://hallwright/index.html')).toBe(true);
+    expect(isAllowedNavigation('app://hallwright/index.html?autosaveMs=200')).toBe(true);
+    // A dropped file, the web, a look-alike host.
+    expect(isAllowedNavigation('file:///home/a/site.hallwright')).toBe(false);
+    expect(isAllowedNavigation('https://example.com/')).toBe(false);
+    expect(isAllowedNavigation('app://hallwright.evil/index.html')).toBe(false);
+    expect(isAllowedNavigation('app://hallwright')).toBe(false);
   });
 });

@@ -2,13 +2,16 @@
  * Checks on everything that crosses IPC, in plain Node so tests cover them. The renderer is
  * treated as untrusted: it names files only by handles the user approved through a dialog.
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import {
   EXPORT_FORMATS,
   MAX_EXPORT_BYTES,
   MAX_PROJECT_BYTES,
   MAX_USER_CATALOG_BYTES,
+  PROJECT_EXTENSION,
   RECOVERY_ID_PATTERN,
+  type DocumentState,
   type ExportRequest,
   type RecoveryMeta,
   type SaveRequest,
@@ -85,6 +88,49 @@ export function parseRecoveryWrite(
 export function parseRecoveryId(value: unknown): { ok: true; id: string } | { ok: false; error: string } {
   const parsed = recoveryIdSchema.safeParse(value);
   return parsed.success ? { ok: true, id: parsed.data } : { ok: false, error: 'Invalid recovery id.' };
+}
+
+const documentStateSchema = z.strictObject({ dirty: z.boolean(), fileName: z.string().min(1).max(255) });
+
+/** The renderer's report of its document: whether it has unsaved changes, and its name for the close prompt. */
+export function parseDocumentState(value: unknown): { ok: true; state: DocumentState } | { ok: false; error: string } {
+  const parsed = documentStateSchema.safeParse(value);
+  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, error: 'Invalid document state.' };
+}
+
+/**
+ * The path of a file dropped on the window, as the preload read it from the File (webUtils). Only
+ * an absolute path of a `.hallwright` file is read, so a renderer can reach no other kind of file
+ * this way; what is read is then checked as any opened project is (projectFiles.ts).
+ */
+export function parseDroppedPath(value: unknown): { ok: true; path: string } | { ok: false; error: string } {
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > 4096 ||
+    value.includes('\0') ||
+    !isAbsolute(value) ||
+    !value.toLowerCase().endsWith(`.${PROJECT_EXTENSION}`)
+  )
+    return { ok: false, error: `Only a Hallwright project file (.${PROJECT_EXTENSION}) can be opened by dropping it.` };
+  return { ok: true, path: value };
+}
+
+const saveReplySchema = z.tuple([z.number().int().positive(), z.boolean()]);
+
+/** The renderer's answer to "save before closing": the request's id and whether the save succeeded. */
+export function parseSaveReply(
+  args: unknown[],
+): { ok: true; id: number; saved: boolean } | { ok: false; error: string } {
+  const parsed = saveReplySchema.safeParse(args);
+  return parsed.success
+    ? { ok: true, id: parsed.data[0], saved: parsed.data[1] }
+    : { ok: false, error: 'Invalid save reply.' };
+}
+
+/** A window may only navigate within the bundled app; a dropped file's file:// URL, a link to the web, anything else is refused. */
+export function isAllowedNavigation(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`);
 }
 
 /** Only our own bundled pages may call the host. */

@@ -1,5 +1,9 @@
-/** The native menu. Custom items send a MenuCommand to the renderer, which owns the actions. */
+/**
+ * The native menu. Custom items send a MenuCommand to the renderer, which owns the actions; File ›
+ * Open Recent is the main process's own (it holds the paths), rebuilt whenever the list changes.
+ */
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { basename, dirname } from 'node:path';
 import { IPC, type MenuCommand } from '../../shared/index';
 
 function send(command: MenuCommand): void {
@@ -12,15 +16,43 @@ const item = (label: string, command: MenuCommand, accelerator?: string): MenuIt
   click: () => send(command),
 });
 
-export function installMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
+export interface RecentMenu {
+  /** Most recent first (recentFiles.ts). */
+  paths: readonly string[];
+  open(path: string): void;
+  clear(): void;
+}
+
+/**
+ * "site.hallwright — /projects/acme": the name first, since that is what is looked for, then its
+ * folder to tell two of the same name apart. `&` is doubled: Windows and Linux menus read a single
+ * one as the mnemonic marker.
+ */
+export function recentLabel(path: string): string {
+  return `${basename(path)} — ${dirname(path)}`.replaceAll('&', '&&');
+}
+
+export function recentSubmenu(recent: RecentMenu): MenuItemConstructorOptions[] {
+  const entries: MenuItemConstructorOptions[] =
+    recent.paths.length === 0
+      ? [{ label: 'No Recent Files', enabled: false }]
+      : recent.paths.map((path) => ({ label: recentLabel(path), click: () => recent.open(path) }));
+  return [
+    ...entries,
+    { type: 'separator' },
+    { label: 'Clear Recent', enabled: recent.paths.length > 0, click: () => recent.clear() },
+  ];
+}
+
+export function menuTemplate(recent: RecentMenu, isMac = process.platform === 'darwin'): MenuItemConstructorOptions[] {
+  return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
         item('New', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O'),
+        { label: 'Open Recent', submenu: recentSubmenu(recent) },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
@@ -55,5 +87,9 @@ export function installMenu(): void {
       ],
     },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Installs (again) the application menu; called at start and whenever the recent list changes. */
+export function installMenu(recent: RecentMenu): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(recent)));
 }

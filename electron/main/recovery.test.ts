@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, MAX_RECOVERY_BYTES, serializeProject } from '../../shared/index';
-import { discardRecovery, listRecoveries, readRecovery, recoveryFolder, writeRecovery } from './recovery';
+import {
+  discardRecovery,
+  listRecoveries,
+  readRecovery,
+  recoveryFolder,
+  RecoveryOwners,
+  writeRecovery,
+} from './recovery';
 
 let folder: string;
 beforeEach(() => {
@@ -88,5 +95,36 @@ describe('recovery snapshots', () => {
       ok: false,
       error: 'The project is too large to autosave.',
     });
+  });
+});
+
+describe('snapshots of sessions still running', () => {
+  it('lists only snapshots whose session has ended, in this window or another', () => {
+    const owners = new RecoveryOwners();
+    writeRecovery(folder, 'window-1', text, meta('2026-12-05T10:00:00.000Z'));
+    writeRecovery(folder, 'window-2', text, meta('2026-12-05T11:00:00.000Z'));
+    writeRecovery(folder, 'crashed-run', text, meta('2026-12-05T09:00:00.000Z'));
+    // Two windows of this run each wrote their own; the third was left by an earlier run.
+    owners.claim(1, 'window-1');
+    owners.claim(2, 'window-2');
+    const ids = () => {
+      const listed = listRecoveries(folder, (id) => owners.isLive(id));
+      return listed.ok ? listed.value.map((e) => e.id) : listed.error;
+    };
+    expect(ids()).toEqual(['crashed-run']);
+    // Window 2's page reloads or its renderer crashes: its work is now offered, to window 1 too.
+    expect(owners.release(2)).toEqual(['window-2']);
+    expect(ids()).toEqual(['window-2', 'crashed-run']);
+    expect(owners.release(2)).toEqual([]);
+    expect(owners.isLive('window-1')).toBe(true);
+  });
+
+  it('keeps every id a page wrote under until that page ends', () => {
+    const owners = new RecoveryOwners();
+    owners.claim(7, 'first');
+    owners.claim(7, 'recovered-later');
+    owners.claim(7, 'first');
+    expect(owners.release(7)).toEqual(['first', 'recovered-later']);
+    expect(owners.isLive('first')).toBe(false);
   });
 });

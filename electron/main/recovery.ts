@@ -75,8 +75,43 @@ export function readRecovery(folder: string, id: string): HostResult<RecoverySna
   return badId(id) ?? readSnapshot(folder, id);
 }
 
-/** Every snapshot, newest first; a bad one is listed with its error and the file's time. */
-export function listRecoveries(folder: string): HostResult<RecoveryEntry[]> {
+/**
+ * Which snapshots belong to sessions still running in this app. A session is one page load of one
+ * window; the main process records the id each window writes under, and forgets it when that page
+ * ends (closed, reloaded, its renderer crashed). No other instance can be using the same folder,
+ * since the single-instance lock is held per userData folder (main.ts), so a snapshot that no live
+ * session of this instance owns was left by a session that has ended.
+ */
+export class RecoveryOwners {
+  private readonly byOwner = new Map<number, Set<string>>();
+
+  claim(owner: number, id: string): void {
+    const ids = this.byOwner.get(owner) ?? new Set<string>();
+    ids.add(id);
+    this.byOwner.set(owner, ids);
+  }
+
+  /** Ends the owner's session; returns the ids it wrote under. */
+  release(owner: number): string[] {
+    const ids = [...(this.byOwner.get(owner) ?? [])];
+    this.byOwner.delete(owner);
+    return ids;
+  }
+
+  isLive(id: string): boolean {
+    for (const ids of this.byOwner.values()) if (ids.has(id)) return true;
+    return false;
+  }
+}
+
+/**
+ * Every snapshot of a session that has ended (`isLive` says which are still running), newest
+ * first; a bad one is listed with its error and the file's time.
+ */
+export function listRecoveries(
+  folder: string,
+  isLive: (id: string) => boolean = () => false,
+): HostResult<RecoveryEntry[]> {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -88,7 +123,7 @@ export function listRecoveries(folder: string): HostResult<RecoveryEntry[]> {
   for (const name of names) {
     const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
     // Temp files of a write in progress, and anything not ours, are not snapshots.
-    if (!RECOVERY_ID_PATTERN.test(id)) continue;
+    if (!RECOVERY_ID_PATTERN.test(id) || isLive(id)) continue;
     const read = readSnapshot(folder, id);
     if (read.ok) {
       entries.push({ id, fileName: read.value.fileName, savedAt: read.value.savedAt, error: null });

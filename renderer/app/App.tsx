@@ -25,6 +25,8 @@ import { ThermalLegend } from './thermal/ThermalLegend';
 import { ThermalPanel } from './thermal/ThermalPanel';
 import { TourCaption } from './TourCaption';
 import { ToursPanel } from './ToursPanel';
+import { UnsavedPrompt } from './UnsavedPrompt';
+import { useFileHost } from './useFileHost';
 import { useShortcuts } from './useShortcuts';
 
 const TABS: readonly { panel: SidePanel; name: string }[] = [
@@ -67,6 +69,7 @@ function SidebarTabs() {
 
 export function App() {
   useShortcuts();
+  useFileHost();
   const oneLine = useEditor((s) => s.view === 'one-line');
   const walking = useEditor((s) => s.view === 'walk');
   const presenting = useEditor((s) => s.presenting);
@@ -99,6 +102,7 @@ export function App() {
       <ShortcutHelp />
       <ContextMenu />
       <RackElevation />
+      <UnsavedPrompt />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { toggleSiteView } from '../scene/site/siteActions';
 import { useEditor } from '../store/editor';
 import { runMenuCommand, togglePresentation, toggleWalk } from './actions';
 import { DxfImportButton } from './DxfImportDialog';
@@ -68,6 +69,13 @@ export function MenuBar() {
           title="Toggle top-down plan view (P)"
         >
           {view === 'plan' ? 'Plan view' : '3D view'}
+        </button>
+        <button
+          aria-pressed={view === 'site'}
+          onClick={toggleSiteView}
+          title="The whole site in 3D: every hall and rack; click a rack to go into its hall (S)"
+        >
+          Site
         </button>
         <button onClick={togglePresentation} title="Present full screen: key figures, verdicts and tours (Esc ends)">
           Present

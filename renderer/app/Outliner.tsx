@@ -134,7 +134,7 @@ function showInView(node: OutlineNode): void {
   const focus = focusOf(state.doc, node);
   if (!focus) return;
   state.setActiveHall(focus.hallId);
-  if (state.view === 'one-line' || state.view === 'walk') state.setView('perspective');
+  if (state.view === 'one-line' || state.view === 'walk' || state.view === 'site') state.setView('perspective');
   // After the view has switched (and its controls mounted).
   requestAnimationFrame(() => {
     const bridge = viewBridge.current;

@@ -9,6 +9,7 @@ import { parseProject, type RecoveryEntry } from '../../shared/index';
 import { host } from '../platform/host';
 import { useEditor } from '../store/editor';
 import { AUTOSAVE_INTERVAL_MS, startAutosave, type Autosave } from './autosave';
+import { confirmReplace } from './fileActions';
 
 /** This window's snapshot id: new on every start, so every snapshot listed at start-up is another session's. */
 const SESSION_ID = crypto.randomUUID();
@@ -56,8 +57,8 @@ export function RecoveryPrompt() {
   }
 
   async function recover() {
-    const { doc, savedDoc, notify, load } = useEditor.getState();
-    if (doc !== savedDoc && !window.confirm('The project has unsaved changes. Discard them?')) return;
+    if (!(await confirmReplace(`recovering ${entry!.fileName}`))) return;
+    const { notify, load } = useEditor.getState();
     setBusy(true);
     const read = await host.readRecovery(entry!.id);
     setBusy(false);

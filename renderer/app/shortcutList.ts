@@ -52,6 +52,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     name: 'View',
     shortcuts: [
       { keys: 'P', what: 'Plan / 3D view' },
+      { keys: 'S', what: 'Site view: every hall and rack (click a rack to go into its hall)' },
       { keys: 'L', what: 'One-line diagram' },
       { keys: 'U', what: 'Colour racks by power' },
       { keys: 'K', what: 'Colour racks by cooling' },

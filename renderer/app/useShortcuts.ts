@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { host } from '../platform/host';
+import { toggleSiteView } from '../scene/site/siteActions';
 import { useEditor } from '../store/editor';
 import {
   copySelection,
@@ -104,6 +105,7 @@ export function useShortcuts(): void {
       else if (key === 'r') rotateSelection();
       else if (key === 'delete' || key === 'backspace') deleteSelection();
       else if (key === 'p') togglePlanView();
+      else if (key === 's') toggleSiteView();
       else if (key === 'l') toggleOneLine();
       else if (key === 'u') togglePowerColours();
       else if (key === 'k') toggleCoolingColours();

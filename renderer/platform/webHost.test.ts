@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildSampleFacility, MAX_EXPORT_BYTES, MAX_USER_CATALOG_BYTES, serializeProject } from '../../shared/index';
-import { downloadName, RECOVERY_KEY_PREFIX, USER_CATALOG_KEY, webHost } from './webHost';
+import {
+  buildSampleFacility,
+  MAX_EXPORT_BYTES,
+  MAX_PROJECT_BYTES,
+  MAX_USER_CATALOG_BYTES,
+  serializeProject,
+} from '../../shared/index';
+import { downloadName, RECOVERY_KEY_PREFIX, SESSION_LOCK_PREFIX, USER_CATALOG_KEY, webHost } from './webHost';
 
 /** The browser APIs the web host touches, faked: links that record their download, a storage map. */
 let downloads: { name: string; blob: Blob }[];
@@ -165,5 +171,84 @@ describe('web host recovery snapshots', () => {
       ok: false,
       error: expect.stringMatching(/refused the autosave \(full or disabled\): .*quota/),
     });
+  });
+});
+
+describe('web host: tabs open at once', () => {
+  /** Web Locks shared by every tab of the origin, faked: the names held, released when a tab goes. */
+  let held: string[];
+  beforeEach(() => {
+    held = [];
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: (name: string, callback: () => Promise<unknown>) => {
+          held.push(name);
+          return callback();
+        },
+        query: async () => ({ held: held.map((name) => ({ name, mode: 'exclusive' })) }),
+      },
+    });
+  });
+
+  const meta = { fileName: 'site.hallwright', savedAt: '2026-12-05T10:00:00.000Z' };
+  const text = serializeProject(buildSampleFacility());
+  const listed = async () => {
+    const result = await webHost.listRecoveries();
+    return result.ok ? result.value.map((e) => e.id) : result.error;
+  };
+
+  it("does not offer another open tab's snapshot as a crash's, and does once that tab is gone", async () => {
+    expect(await webHost.writeRecovery('tab-a', text, meta)).toEqual({ ok: true, value: null });
+    expect(held).toEqual([`${SESSION_LOCK_PREFIX}tab-a`]);
+    // A snapshot left by a tab that crashed earlier holds no lock.
+    storage.set(`${RECOVERY_KEY_PREFIX}tab-crashed`, JSON.stringify({ ...meta, text }));
+    expect(await listed()).toEqual(['tab-crashed']);
+    // Tab A closes or crashes: the browser releases its lock.
+    held = [];
+    expect((await listed()).length).toBe(2);
+  });
+
+  it('takes the lock once per snapshot id', async () => {
+    await webHost.writeRecovery('tab-b', text, meta);
+    await webHost.writeRecovery('tab-b', text, meta);
+    expect(held).toEqual([`${SESSION_LOCK_PREFIX}tab-b`]);
+  });
+
+  it('lists every snapshot where Web Locks are missing', async () => {
+    vi.stubGlobal('navigator', {});
+    storage.set(`${RECOVERY_KEY_PREFIX}tab-c`, JSON.stringify({ ...meta, text }));
+    expect(await listed()).toEqual(['tab-c']);
+  });
+});
+
+describe('web host: dropped files and leaving the page', () => {
+  it('reads a dropped file as a picked one, refusing one over the size limit', async () => {
+    const file = { name: 'plant.hallwright', size: 2, text: async () => '{}' };
+    expect(await webHost.openDroppedFile(file)).toEqual({
+      ok: true,
+      value: { name: 'plant.hallwright', handle: null, text: '{}' },
+    });
+    const huge = { name: 'huge.hallwright', size: MAX_PROJECT_BYTES + 1, text: async () => '' };
+    const refused = await webHost.openDroppedFile(huge);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toContain('up to 64 MB');
+  });
+
+  it('makes the browser ask before leaving only while there are unsaved changes', () => {
+    const listeners = new Set<(e: { preventDefault(): void; returnValue: unknown }) => void>();
+    vi.stubGlobal('window', {
+      addEventListener: (type: string, l: never) => type === 'beforeunload' && listeners.add(l),
+      removeEventListener: (type: string, l: never) => type === 'beforeunload' && listeners.delete(l),
+    });
+    webHost.reportDocumentState({ dirty: true, fileName: 'a.hallwright' });
+    webHost.reportDocumentState({ dirty: true, fileName: 'b.hallwright' });
+    expect(listeners.size).toBe(1);
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true), returnValue: undefined as unknown };
+    [...listeners][0]!(event);
+    expect(prevented).toBe(true);
+    expect(event.returnValue).toBe('');
+    webHost.reportDocumentState({ dirty: false, fileName: 'b.hallwright' });
+    expect(listeners.size).toBe(0);
   });
 });

@@ -7,6 +7,14 @@
  * what the catalog already uses and tests already fake. Its price is the browser's quota (about
  * 5 MB per site in Chromium), so larger projects cannot be autosaved in web mode: the write fails
  * with a clear error. The desktop app has no such limit (its snapshots are files).
+ *
+ * Tabs of the app share that storage, so each tab holds a Web Lock named after its snapshot's id
+ * for as long as it lives; the browser releases it when the tab closes or crashes. A snapshot whose
+ * lock is held belongs to a tab still open and is not listed, so it is never taken for a crash's.
+ *
+ * A file dropped on the page is read like a picked one; unsaved changes make the browser ask
+ * before the page is left (`beforeunload`). There is no recent-files list: a page is never given a
+ * file's path, so it could not open one again by itself.
  */
 import {
   EXPORT_TYPES,
@@ -16,6 +24,8 @@ import {
   parseProject,
   PROJECT_EXTENSION,
   RECOVERY_ID_PATTERN,
+  type DocumentState,
+  type DroppedFile,
   type ExportRequest,
   type HallwrightApi,
   type HostResult,
@@ -45,7 +55,11 @@ function pickFile(): Promise<File | null> {
 
 async function openProject(): Promise<HostResult<OpenedFile | null>> {
   const file = await pickFile();
-  if (!file) return { ok: true, value: null };
+  return file ? readProjectFile(file) : { ok: true, value: null };
+}
+
+/** A picked or dropped file's text, refused beyond the size any host opens; the caller parses it. */
+async function readProjectFile(file: DroppedFile): Promise<HostResult<OpenedFile>> {
   if (file.size > MAX_PROJECT_BYTES) {
     return {
       ok: false,
@@ -118,8 +132,55 @@ const storageError = (e: unknown): HostResult<never> => ({
   error: `The browser's storage refused the autosave (full or disabled): ${message(e)}`,
 });
 
+export const SESSION_LOCK_PREFIX = 'hallwright.session.';
+
+/** The Web Locks this tab holds, by snapshot id: granted once, held until the tab goes. */
+const sessionLocks = new Map<string, Promise<void>>();
+
+/**
+ * Holds the lock of snapshot `id` for the rest of this tab's life. Where Web Locks are missing
+ * (very old browsers, some embedded views) every snapshot is listed, as before tabs were told apart.
+ */
+function holdSessionLock(id: string): Promise<void> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return Promise.resolve();
+  let held = sessionLocks.get(id);
+  if (!held) {
+    held = new Promise<void>((granted) => {
+      locks
+        .request(SESSION_LOCK_PREFIX + id, () => {
+          granted();
+          // Never settles: the lock is released only when the tab closes or crashes.
+          return new Promise<never>(() => undefined);
+        })
+        .catch(() => granted());
+    });
+    sessionLocks.set(id, held);
+  }
+  return held;
+}
+
+/** Snapshot ids whose tab is still open (its lock is held); empty where Web Locks are missing. */
+async function liveSessions(): Promise<Set<string>> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return new Set();
+  try {
+    const { held = [] } = await locks.query();
+    return new Set(
+      held
+        .map((lock) => lock.name ?? '')
+        .filter((name) => name.startsWith(SESSION_LOCK_PREFIX))
+        .map((name) => name.slice(SESSION_LOCK_PREFIX.length)),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
 async function writeRecovery(id: string, text: string, meta: RecoveryMeta): Promise<HostResult<null>> {
   if (!RECOVERY_ID_PATTERN.test(id)) return { ok: false, error: 'Invalid recovery id.' };
+  // Held before the snapshot exists, so no other tab ever sees it unowned while this one lives.
+  await holdSessionLock(id);
   try {
     localStorage.setItem(RECOVERY_KEY_PREFIX + id, JSON.stringify({ ...meta, text }));
     return { ok: true, value: null };
@@ -146,12 +207,14 @@ function readStored(id: string): HostResult<RecoverySnapshot> {
 }
 
 async function listRecoveries(): Promise<HostResult<RecoveryEntry[]>> {
+  const live = await liveSessions();
   try {
     const entries: RecoveryEntry[] = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
       if (!key?.startsWith(RECOVERY_KEY_PREFIX)) continue;
       const id = key.slice(RECOVERY_KEY_PREFIX.length);
+      if (live.has(id)) continue;
       const read = readStored(id);
       entries.push(
         read.ok
@@ -174,6 +237,22 @@ async function discardRecovery(id: string): Promise<HostResult<null>> {
   }
 }
 
+/** Asks the browser to confirm leaving the page; registered only while there are unsaved changes. */
+function confirmLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Older Chromium and Safari ask only when returnValue is set; the text itself is never shown.
+  event.returnValue = '';
+}
+
+let leavingGuarded = false;
+
+function reportDocumentState({ dirty }: DocumentState): void {
+  if (dirty === leavingGuarded) return;
+  leavingGuarded = dirty;
+  if (dirty) window.addEventListener('beforeunload', confirmLeaving);
+  else window.removeEventListener('beforeunload', confirmLeaving);
+}
+
 export const webHost: HallwrightApi = {
   host: 'web',
   openProject,
@@ -192,6 +271,16 @@ export const webHost: HallwrightApi = {
   discardRecovery,
   onMenuCommand(_listener: (command: MenuCommand) => void) {
     // A browser has no native menu: the in-app menu bar calls the same actions directly.
+    return () => undefined;
+  },
+  openDroppedFile: readProjectFile,
+  reportDocumentState,
+  onOpenRequest(_listener: (result: HostResult<OpenedFile>) => void) {
+    // Nothing opens files on a page's behalf: no command line, no recent list, no file association.
+    return () => undefined;
+  },
+  onSaveBeforeClose(_listener: () => Promise<boolean>) {
+    // A browser never lets a page hold a close for a save; beforeunload asks instead.
     return () => undefined;
   },
 };

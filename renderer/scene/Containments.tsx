@@ -5,6 +5,7 @@ import { DoubleSide } from 'three';
 import { catalogFor, type Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { aisleBox, racksByRow } from './containmentGeometry';
+import { hallRacksOf } from './hallIndex';
 
 const TINT = { hot: '#e8833a', cold: '#4f93d8' } as const;
 const PANEL_M = 0.02;
@@ -19,16 +20,19 @@ function onPanelClick(id: string, e: ThreeEvent<MouseEvent>) {
 }
 
 export function Containments({ hall }: { hall: Hall }) {
-  const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
+  // A containment's rows are in its hall: this hall's racks suffice, and an edit elsewhere leaves them as they were.
+  const racks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const containments = useEditor((s) => s.doc.containments);
+  const customDevices = useEditor((s) => s.doc.customDevices);
   const boxes = useMemo(() => {
-    const catalog = catalogFor(doc);
-    const byRow = racksByRow(doc.racks);
-    return doc.containments
+    const catalog = catalogFor({ customDevices });
+    const byRow = racksByRow(racks);
+    return containments
       .filter((c) => c.hallId === hall.id)
-      .map((c) => ({ c, box: aisleBox(doc, catalog, c, byRow) }))
+      .map((c) => ({ c, box: aisleBox({ racks }, catalog, c, byRow) }))
       .filter((x) => x.box !== null);
-  }, [doc, hall.id]);
+  }, [racks, containments, customDevices, hall.id]);
 
   return (
     <group name="containments">

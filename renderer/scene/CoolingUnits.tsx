@@ -9,6 +9,7 @@ import { catalogFor, FAN_WALL_DEPTH_M, type CoolingUnit, type Hall, type Rack } 
 import type { DragPreview } from '../store/documentStore';
 import { useEditor } from '../store/editor';
 import { yawForRotation } from './geometry';
+import { hallRacksOf } from './hallIndex';
 
 const COLOUR: Record<CoolingUnit['kind'], string> = {
   'air-handler': '#a9c1d6',
@@ -148,14 +149,28 @@ function offsetOf(drag: DragPreview | null, id: string): { dx: number; dy: numbe
 }
 
 export function CoolingUnits({ hall, startDrag }: { hall: Hall; startDrag: StartDrag }) {
-  const doc = useEditor((s) => s.doc);
-  const units = doc.cooling;
-  const racks = doc.racks;
-  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const allUnits = useEditor((s) => s.doc.cooling);
+  // This hall's racks only: a rear door hangs on a rack of the hall it is drawn in, and an edit
+  // elsewhere leaves this array as it was (hallIndex.ts).
+  const racks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const customDevices = useEditor((s) => s.doc.customDevices);
+  const catalog = useMemo(() => catalogFor({ customDevices }), [customDevices]);
   const selection = useEditor((s) => s.selection);
   const arrows = useEditor((s) => s.colouring === 'cooling');
   const drag = useEditor((s) => s.drag);
   const rackById = useMemo(() => new Map(racks.map((r) => [r.id, r])), [racks]);
+  // Split once per cooling array (a rack edit shares it): the units standing in this hall, and the rear doors.
+  const split = useMemo(
+    () => ({
+      placed: allUnits.filter((u) => 'hallId' in u && u.hallId === hall.id),
+      rearDoors: allUnits.filter((u) => u.kind === 'rear-door'),
+    }),
+    [allUnits, hall.id],
+  );
+  const units = useMemo(
+    () => [...split.placed, ...split.rearDoors.filter((u) => u.kind === 'rear-door' && rackById.has(u.rackId))],
+    [split, rackById],
+  );
   return (
     <group name="cooling-units">
       {units.map((u) => {

@@ -9,23 +9,25 @@ import { catalogFor, type Hall } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { yawForRotation } from './geometry';
+import { hallRacksOf } from './hallIndex';
 
 const COLOUR = '#d9622b';
 const ABOVE_M = 0.25;
 
 export function RackAirflowArrows({ hall }: { hall: Hall }) {
-  const doc = useEditor((s) => s.doc);
+  const hallRacks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const customDevices = useEditor((s) => s.doc.customDevices);
   const { cooling } = useChecks();
   const shaftRef = useRef<InstancedMesh>(null);
   const headRef = useRef<InstancedMesh>(null);
   const racks = useMemo(
-    () => doc.racks.filter((r) => r.hallId === hall.id && (cooling.racks.get(r.id)?.airflowM3s ?? 0) > 0),
-    [doc.racks, hall.id, cooling],
+    () => hallRacks.filter((r) => (cooling.racks.get(r.id)?.airflowM3s ?? 0) > 0),
+    [hallRacks, cooling],
   );
   // Along local +z (front → back), lying flat: cylinders and cones are built along +y.
   const shaft = useMemo(() => new CylinderGeometry(0.04, 0.04, 1, 6).rotateX(Math.PI / 2), []);
   const head = useMemo(() => new ConeGeometry(0.12, 0.3, 10).rotateX(Math.PI / 2), []);
-  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const catalog = useMemo(() => catalogFor({ customDevices }), [customDevices]);
 
   useLayoutEffect(() => {
     const s = shaftRef.current;

@@ -1,4 +1,4 @@
-/** The 3D view: a CAD-like orbit/pan/zoom perspective, or a top-down orthographic plan. */
+/** The 3D view: a CAD-like orbit/pan/zoom perspective, a top-down orthographic plan, or the whole site (site/). */
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
 import { MOUSE } from 'three';
@@ -9,6 +9,7 @@ import { Ceiling } from './look/Ceiling';
 import { PresentationEnvironment } from './look/PresentationEnvironment';
 import { SceneContent } from './SceneContent';
 import { SceneExportBridge } from './SceneExportBridge';
+import { SiteCameras, SiteContent } from './site/SiteView';
 import { TestBridgeInstaller } from './TestBridge';
 import { TourDriver } from './TourDriver';
 import { WalkControls } from './WalkControls';
@@ -81,6 +82,7 @@ export function Scene() {
   const placing = useEditor((s) => s.tool.kind === 'place-rack');
   const presentation = useEditor((s) => s.look === 'presentation');
   const walking = useEditor((s) => s.view === 'walk');
+  const site = useEditor((s) => s.view === 'site');
   if (!hall) return <div className="scene-empty">This project has no hall.</div>;
   return (
     <Canvas
@@ -96,10 +98,19 @@ export function Scene() {
       <ambientLight intensity={presentation ? 0.3 : 0.7} />
       <directionalLight position={[hall.width * 0.3, 40, hall.depth * 0.2]} intensity={presentation ? 1.2 : 1.6} />
       <hemisphereLight args={['#ffffff', '#8d96a0', 0.5]} />
-      {presentation ? <PresentationEnvironment hall={hall} /> : null}
+      {presentation && !site ? <PresentationEnvironment hall={hall} /> : null}
       {presentation && walking ? <Ceiling hall={hall} /> : null}
-      <Cameras hall={hall} />
-      <SceneContent hall={hall} />
+      {site ? (
+        <>
+          <SiteCameras />
+          <SiteContent />
+        </>
+      ) : (
+        <>
+          <Cameras hall={hall} />
+          <SceneContent hall={hall} />
+        </>
+      )}
       <TourDriver />
       <SceneExportBridge />
       <TestBridgeInstaller />

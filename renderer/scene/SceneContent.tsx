@@ -18,7 +18,8 @@ import { HallShell } from './HallShell';
 import { CableTrays } from './look/CableTrays';
 import { RackLeds } from './look/RackLeds';
 import { RackAirflowArrows } from './RackAirflowArrows';
-import { rackTints, TINT } from './rackTints';
+import { downstreamOf, errorEntitiesOf, rackTints, TINT } from './rackTints';
+import { hallRacksOf } from './hallIndex';
 import { SecurityOverlay } from './SecurityOverlay';
 import { ThermalOverlay } from './thermal/ThermalOverlay';
 import { RackTypeInstances } from './RackInstances';
@@ -48,27 +49,34 @@ export function SceneContent({ hall }: { hall: Hall }) {
   const startMarquee = useMarquee(hall);
 
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
+  // Everything below is the current hall's: an edit elsewhere hands back the same arrays (hallIndex.ts),
+  // and an edit here costs this hall's racks, never the site's.
+  const hallRacks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const chain = doc.power;
+  const fed = useMemo(() => downstreamOf({ power: chain }, selection), [chain, selection]);
+  const errorEntities = errorEntitiesOf(findings);
   const tints = useMemo(() => {
-    const errorEntities = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
-    const byRack = rackTints(doc, { colouring, power, cooling, errorEntities, selection, simulation });
+    const byRack = rackTints(
+      { power: chain, racks: hallRacks },
+      { colouring, power, cooling, errorEntities, selection, simulation, fed },
+    );
     if (highlight?.kind === 'rows') {
       const rows = new Set(highlight.ids);
-      for (const r of doc.racks) if (r.rowId !== null && rows.has(r.rowId)) byRack.set(r.id, TINT.highlight);
+      for (const r of hallRacks) if (r.rowId !== null && rows.has(r.rowId)) byRack.set(r.id, TINT.highlight);
     }
     return byRack;
-  }, [doc, colouring, power, cooling, findings, selection, simulation, highlight]);
-  const catalog = useMemo(() => catalogFor(doc), [doc]);
-  const hallRacks = useMemo(() => doc.racks.filter((r) => r.hallId === hall.id), [doc.racks, hall.id]);
+  }, [hallRacks, chain, colouring, power, cooling, errorEntities, selection, simulation, highlight, fed]);
+  const customDevices = doc.customDevices;
+  const catalog = useMemo(() => catalogFor({ customDevices }), [customDevices]);
   const racksByType = useMemo(() => {
     const groups = new Map<string, Rack[]>();
-    for (const rack of doc.racks) {
-      if (rack.hallId !== hall.id) continue;
+    for (const rack of hallRacks) {
       const list = groups.get(rack.rackTypeId) ?? [];
       list.push(rack);
       groups.set(rack.rackTypeId, list);
     }
     return groups;
-  }, [doc.racks, hall.id]);
+  }, [hallRacks]);
 
   const walls = useMemo(() => doc.walls.filter((w) => w.hallId === hall.id), [doc.walls, hall.id]);
   const doors = useMemo(() => doc.doors.filter((d) => d.hallId === hall.id), [doc.doors, hall.id]);

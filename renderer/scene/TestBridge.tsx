@@ -3,10 +3,11 @@
  * plan point lands on screen, the camera's view, and timed renders. Tests click and drag with the
  * real mouse; this only tells them where to aim.
  */
-import { useThree } from '@react-three/fiber';
+import { addAfterEffect, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import { useEditor } from '../store/editor';
+import { siteLayoutFor } from './site/siteLayout';
 import { useFloorPoint } from './useRackDrag';
 import { viewBridge, type View } from './viewBridge';
 
@@ -20,6 +21,13 @@ export interface TestBridge {
   view: () => View | null;
   /** Renders `frames` frames of the current scene back to back and times each (scripts/bench-frames.ts). */
   renderTimes: (frames: number) => FrameTimes;
+  /**
+   * Resolves with `performance.now()` just after the canvas next draws a frame (R3F's after-frame
+   * hook, checked against three.js's frame counter): "edit → next frame" in scripts/bench-frames.ts.
+   */
+  nextFrame: () => Promise<number>;
+  /** Where a hall's plan origin stands in the site view (site metres, as plan x and y); null for no such hall. */
+  siteOffset: (hallId: string) => { x: number; y: number } | null;
 }
 
 export interface FrameTimes {
@@ -51,6 +59,19 @@ export function TestBridgeInstaller() {
       },
       toFloor,
       view: () => viewBridge.current?.current() ?? null,
+      nextFrame: () =>
+        new Promise<number>((resolve) => {
+          const before = gl.info.render.frame;
+          const stop = addAfterEffect(() => {
+            if (gl.info.render.frame === before) return;
+            stop();
+            // As in renderTimes: reading a pixel back waits until the frame is drawn, not just sent.
+            const context = gl.getContext();
+            context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, new Uint8Array(4));
+            resolve(performance.now());
+          });
+        }),
+      siteOffset: (hallId) => siteLayoutFor(useEditor.getState().doc).halls.get(hallId) ?? null,
       renderTimes: (frames) => {
         const times: number[] = [];
         const context = gl.getContext();

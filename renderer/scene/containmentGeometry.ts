@@ -3,7 +3,7 @@
  * coordinates, racks turn in 90° steps so footprints are boxes). Two rows: the gap between them.
  * One row: a strip of AISLE_M behind its backs (hot aisle) or before its fronts (cold aisle).
  */
-import type { CatalogView, Containment, ProjectDocument, Rack } from '../../shared/index';
+import type { CatalogView, Containment, Rack } from '../../shared/index';
 import { rotatedExtents } from './geometry';
 
 const AISLE_M = 1.2;
@@ -60,7 +60,7 @@ function rowBox(racks: readonly Rack[] | undefined, catalog: CatalogView): RowBo
 }
 
 export function aisleBox(
-  doc: ProjectDocument,
+  doc: { racks: readonly Rack[] },
   catalog: CatalogView,
   c: Containment,
   byRow: ReadonlyMap<string, readonly Rack[]> = racksByRow(doc.racks),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSampleFacility, catalogFor, runChecks, simulateFailure } from '../../shared/index';
-import { downstreamOf, marginColour, rackTints, TINT, utilisationColour } from './rackTints';
+import { downstreamOf, errorEntitiesOf, marginColour, rackTints, TINT, utilisationColour } from './rackTints';
 
 const doc = buildSampleFacility();
 const { power, cooling } = runChecks(doc);
@@ -82,5 +82,21 @@ describe('rack colours', () => {
     const tints = rackTints(immersed, { ...base, cooling: metrics, colouring: 'cooling' });
     expect(tints.get('rack-A-02-01')).toBe(TINT.unfed);
     expect(tints.get('rack-A-02-02')).toBe(marginColour(metrics.inlets.get('rack-A-02-02')!.marginK!));
+  });
+
+  it('colours only the racks asked for (the hall view passes its hall), the same as over the whole document', () => {
+    const all = rackTints(doc, { ...base, colouring: 'power' });
+    const some = doc.racks.filter((r) => r.rowId === doc.racks[0]!.rowId);
+    const tints = rackTints(doc, { ...base, colouring: 'power', racks: some });
+    expect([...tints.keys()]).toEqual(some.map((r) => r.id));
+    for (const r of some) expect(tints.get(r.id)).toBe(all.get(r.id));
+  });
+
+  it('error entities: one set per findings array', () => {
+    const { findings } = runChecks(doc);
+    const errors = errorEntitiesOf(findings);
+    expect(errorEntitiesOf(findings)).toBe(errors);
+    const expected = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
+    expect([...errors].sort()).toEqual([...expected].sort());
   });
 });

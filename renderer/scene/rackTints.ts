@@ -8,7 +8,14 @@
  *   green → amber → red; grey where there is no estimate (no air supply modelled, or immersed);
  * - by type (default): errors in red, and racks fed from the selected power components picked out.
  */
-import type { CoolingMetrics, FailureSimulation, PowerMetrics, ProjectDocument } from '../../shared/index';
+import type {
+  CoolingMetrics,
+  FailureSimulation,
+  Finding,
+  PowerComponent,
+  PowerMetrics,
+  Rack,
+} from '../../shared/index';
 import type { RackColouring } from '../store/documentStore';
 
 export const TINT = {
@@ -55,17 +62,41 @@ function rgb([r, g, b]: [number, number, number]): string {
   return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Ids of the selected components and everything below them. */
-export function downstreamOf(doc: ProjectDocument, selected: ReadonlySet<string>): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const p of doc.power) {
+/**
+ * The power chain's child lists, built once per `doc.power` array: a rack edit shares that array,
+ * so picking out what a selection feeds costs the selection's subtree, not the chain.
+ */
+const childrenByChain = new WeakMap<readonly PowerComponent[], Map<string, string[]>>();
+
+function childrenOf(power: readonly PowerComponent[]): Map<string, string[]> {
+  let children = childrenByChain.get(power);
+  if (children) return children;
+  children = new Map();
+  for (const p of power) {
     if (p.parentId === null) continue;
     const list = children.get(p.parentId) ?? [];
     list.push(p.id);
     children.set(p.parentId, list);
   }
+  childrenByChain.set(power, children);
+  return children;
+}
+
+const parentsByChain = new WeakMap<readonly PowerComponent[], Map<string, string | null>>();
+
+function parentsOf(power: readonly PowerComponent[]): Map<string, string | null> {
+  let parents = parentsByChain.get(power);
+  if (!parents) parentsByChain.set(power, (parents = new Map(power.map((p) => [p.id, p.parentId]))));
+  return parents;
+}
+
+/** Ids of the selected components and everything below them. */
+export function downstreamOf(doc: { power: readonly PowerComponent[] }, selected: ReadonlySet<string>): Set<string> {
+  const children = childrenOf(doc.power);
   const out = new Set<string>();
-  const stack = doc.power.filter((p) => selected.has(p.id)).map((p) => p.id);
+  const stack: string[] = [];
+  const chain = parentsOf(doc.power);
+  for (const id of selected) if (chain.has(id)) stack.push(id);
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (out.has(id)) continue;
@@ -75,8 +106,25 @@ export function downstreamOf(doc: ProjectDocument, selected: ReadonlySet<string>
   return out;
 }
 
+const errorSets = new WeakMap<readonly Finding[], ReadonlySet<string>>();
+
+/** The entities named by error findings, built once per findings array (the checks hand back the same array until they re-run). */
+export function errorEntitiesOf(findings: readonly Finding[]): ReadonlySet<string> {
+  let set = errorSets.get(findings);
+  if (!set) {
+    set = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.entities));
+    errorSets.set(findings, set);
+  }
+  return set;
+}
+
+/**
+ * Colours of `input.racks` (all the document's racks when absent): the hall view passes its own
+ * hall's racks, so that an edit recolours one hall, not the site. `input.fed` is what the selection
+ * feeds, when the caller already has it (it depends on the selection and the chain only).
+ */
 export function rackTints(
-  doc: ProjectDocument,
+  doc: { power: readonly PowerComponent[]; racks: readonly Rack[] },
   input: {
     colouring: RackColouring;
     power: PowerMetrics;
@@ -84,22 +132,25 @@ export function rackTints(
     errorEntities: ReadonlySet<string>;
     selection: ReadonlySet<string>;
     simulation: FailureSimulation | null;
+    racks?: readonly Rack[];
+    fed?: ReadonlySet<string>;
   },
 ): Map<string, string> {
   const tints = new Map<string, string>();
   const { simulation, power } = input;
+  const racks = input.racks ?? doc.racks;
   if (simulation) {
     const dark = new Set(simulation.darkRackIds);
     const partly = new Set(simulation.partlyDarkRackIds);
     const throttled = new Set(simulation.throttledRackIds);
     const overloaded = new Set(simulation.overloaded.map((o) => o.id));
-    const parent = new Map(doc.power.map((p) => [p.id, p.parentId]));
+    const parent = parentsOf(doc.power);
     const onOverload = (circuit: string | null) => {
       for (let at = circuit; at !== null && at !== undefined; at = parent.get(at) ?? null)
         if (overloaded.has(at)) return true;
       return false;
     };
-    for (const r of doc.racks) {
+    for (const r of racks) {
       const tint = dark.has(r.id)
         ? TINT.dark
         : partly.has(r.id)
@@ -114,7 +165,7 @@ export function rackTints(
     return tints;
   }
   if (input.colouring === 'power') {
-    for (const r of doc.racks) {
+    for (const r of racks) {
       const worst = [r.feeds.a, r.feeds.b]
         .map((id) => (id === null ? undefined : power.components.get(id)?.worst?.utilisationPct))
         .filter((x): x is number => x !== undefined);
@@ -123,14 +174,14 @@ export function rackTints(
     return tints;
   }
   if (input.colouring === 'cooling') {
-    for (const r of doc.racks) {
+    for (const r of racks) {
       const margin = input.cooling.inlets.get(r.id)?.marginK;
       tints.set(r.id, margin === undefined || margin === null ? TINT.unfed : marginColour(margin));
     }
     return tints;
   }
-  const fed = downstreamOf(doc, input.selection);
-  for (const r of doc.racks) {
+  const fed = input.fed ?? downstreamOf(doc, input.selection);
+  for (const r of racks) {
     if (input.errorEntities.has(r.id)) tints.set(r.id, TINT.error);
     else if ((r.feeds.a !== null && fed.has(r.feeds.a)) || (r.feeds.b !== null && fed.has(r.feeds.b)))
       tints.set(r.id, TINT.fedBySelection);

@@ -43,7 +43,8 @@ export interface LayoutOptions {
   aisleWidthM: number;
   wallThicknessM: number;
 }
-export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk';
+/** 'site': every hall and rack of the site at once (renderer/scene/site, docs/site-view.md). */
+export type ViewMode = 'perspective' | 'plan' | 'one-line' | 'walk' | 'site';
 export type SidePanel =
   'findings' | 'power' | 'cooling' | 'thermal' | 'security' | 'scenarios' | 'bom' | 'catalog' | 'tours';
 /** How racks are coloured in 3D: by type, by the utilisation of their circuits, or by cooling margin. */

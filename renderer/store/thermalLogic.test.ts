@@ -14,9 +14,15 @@ import {
   isFreshLoad,
   rciVerdict,
   rtiVerdict,
+  mergeHallResults,
   runCells,
+  staleHalls,
   thermalInputsChanged,
+  type HallThermalEntry,
 } from './thermalLogic';
+import { buildLargeSite } from '../../shared/testing/largeSite';
+import { thermalHallDocuments } from '../../shared/thermal/hallDocument';
+import type { ThermalResult } from '../../shared/thermal/types';
 
 describe('stale thermal results', () => {
   const doc = buildSampleFacility();
@@ -199,5 +205,44 @@ describe('a fresh load', () => {
     expect(isFreshLoad(store.getState())).toBe(false);
     store.getState().undo();
     expect(isFreshLoad(store.getState())).toBe(false);
+  });
+});
+
+describe('a campus, hall by hall', () => {
+  // buildLargeSite(1500): seven halls of 80 × 60 × 6 m (230,400 coarse cells each), 1,612,800 in all.
+  const campus = buildLargeSite(1500);
+  const entry = (hallId: string, resolutionM: number): HallThermalEntry => ({
+    result: {
+      resolutionM,
+      halls: [{ hallId }],
+      fields: [],
+      racks: [],
+      returns: [],
+      findings: [],
+      seconds: 2,
+    } as unknown as ThermalResult,
+    sub: thermalHallDocuments(campus).get(hallId)!,
+    doc: campus,
+    finishedAt: '2026-12-05T12:00:00.000Z',
+  });
+
+  it('runs by itself when the hall in view is within AUTO_MAX_CELLS, whatever the whole site holds', () => {
+    expect(runCells(campus, COARSE_M)).toBeGreaterThan(AUTO_MAX_CELLS);
+    expect(autoRunFor(campus, null, 'hall-3')).toBe(true);
+    expect(autoRunFor(campus, false, 'hall-3')).toBe(false);
+  });
+
+  it('merges the halls in document order, at the coarser grid, and tells which are stale', () => {
+    const entries = { 'hall-2': entry('hall-2', 0.25), 'hall-0': entry('hall-0', 0.5) };
+    const merged = mergeHallResults(entries, campus);
+    expect(merged.halls.map((h) => h.hallId)).toEqual(['hall-0', 'hall-2']);
+    expect(merged.resolutionM).toBe(0.5);
+    expect(merged.seconds).toBe(4);
+    const edited = produce(campus, (d) => void (d.racks.find((r) => r.hallId === 'hall-2')!.position.x += 0.6));
+    expect([...staleHalls(entries, edited)]).toEqual(['hall-2']);
+    expect(staleHalls(entries, campus).size).toBe(0);
+    // A hall that lost its racks has nothing left to show: stale.
+    const emptied = produce(campus, (d) => void (d.racks = d.racks.filter((r) => r.hallId !== 'hall-0')));
+    expect([...staleHalls(entries, emptied)]).toEqual(['hall-0']);
   });
 });

@@ -4,80 +4,126 @@
  * The inlet table's order and the indices' verdict bands are shared with the report
  * (shared/export/thermalFigures.ts) and re-exported here.
  */
-import type { CatalogView, ProjectDocument, Rack } from '../../shared/index';
+import type { CatalogView, Hall, ProjectDocument, Rack } from '../../shared/index';
+import { hallInputsChanged, thermalHallDocuments } from '../../shared/thermal/hallDocument';
+import type { ThermalResult } from '../../shared/thermal/types';
 
 /** The coarse and fine cell edges the issue asks for, metres. */
 export const COARSE_M = 0.5;
 export const FINE_M = 0.25;
 
-/** Parts of the document the simulation does not read: editing them leaves a result current. */
-const IGNORED_KEYS = new Set<keyof ProjectDocument>([
-  'name',
-  'buildings',
-  'rows',
-  'zones',
-  'tenants',
-  'cameras',
-  'quotes',
-  'scenarios',
-  'tours',
-]);
-/** Settings that only change how figures are shown, priced or snapped. */
-const IGNORED_SETTINGS = new Set<keyof ProjectDocument['settings']>([
-  'units',
-  'currency',
-  'tariffPerKwh',
-  'gridM',
-  'security',
-  'electricalCode',
-]);
-
 /**
- * Whether `next` differs from `computed` in anything the simulation reads. Edits are immer
- * patches, so untouched parts of the document keep their identity: comparing each part by
- * reference is exact for edits and costs nothing. Anything not known to be irrelevant counts
- * (a part added to the format later makes results stale, not wrong). Opening a document, or undoing
- * back, gives new objects: those count as changes too, which errs on the side of "stale".
+ * Whether `next` differs from `computed` in anything the simulation reads, hall by hall: a hall
+ * gained or lost its racks, or one hall's sub-document (shared/thermal/hallDocument.ts: the hall, its
+ * racks, units, walls and containments, the loops its racks name, the settings and catalog)
+ * changed. Edits are immer patches, so untouched items keep their identity and comparing them by
+ * reference is exact for edits and cheap. Parts not known to be unread count (a part added to the
+ * format later makes results stale, not wrong). Opening a document, or undoing back, gives new
+ * objects: those count as changes too, which errs on the side of "stale".
  */
 export function thermalInputsChanged(computed: ProjectDocument, next: ProjectDocument): boolean {
   if (computed === next) return false;
-  for (const key of Object.keys(next) as (keyof ProjectDocument)[]) {
-    if (IGNORED_KEYS.has(key)) continue;
-    if (key === 'settings') {
-      if (computed.settings === next.settings) continue;
-      for (const s of Object.keys(next.settings) as (keyof ProjectDocument['settings'])[])
-        if (!IGNORED_SETTINGS.has(s) && computed.settings[s] !== next.settings[s]) return true;
-      continue;
-    }
-    if (computed[key] !== next[key]) return true;
+  const a = thermalHallDocuments(computed);
+  const b = thermalHallDocuments(next);
+  if (a.size !== b.size) return true;
+  for (const [hallId, sub] of b) {
+    const before = a.get(hallId);
+    if (!before || hallInputsChanged(before, sub)) return true;
   }
   return false;
 }
 
-/** Cells of a run at `resolutionM` over every hall with racks: ⌈W/d⌉ · ⌈D/d⌉ · ⌈H/d⌉ per hall. */
+/** Coarse or fine cells of one hall: ⌈W/d⌉ · ⌈D/d⌉ · ⌈H/d⌉ (shared/thermal/solver.ts cellCount's box). */
+export function hallCells(hall: Hall, resolutionM: number): number {
+  return (
+    Math.ceil(hall.width / resolutionM) * Math.ceil(hall.depth / resolutionM) * Math.ceil(hall.height / resolutionM)
+  );
+}
+
+/** Cells of a run at `resolutionM` over every hall with racks. */
 export function runCells(doc: ProjectDocument, resolutionM: number): number {
   const withRacks = new Set(doc.racks.map((r) => r.hallId));
   let cells = 0;
-  for (const h of doc.halls) {
-    if (!withRacks.has(h.id)) continue;
-    cells += Math.ceil(h.width / resolutionM) * Math.ceil(h.depth / resolutionM) * Math.ceil(h.height / resolutionM);
-  }
+  for (const h of doc.halls) if (withRacks.has(h.id)) cells += hallCells(h, resolutionM);
   return cells;
 }
 
 /**
- * The largest site (coarse cells over all its halls) on which the coarse run starts by itself
- * after every edit; above it the box starts unticked and the user runs it. A background run should
- * be done before the next edit is: measured in Node on this project's 2-core machine, the sample
- * (69,120 cells) takes 0.5–1 s, one 80 × 60 × 6 m hall of 240 racks (230,400 cells) 1.0 s, and five
- * such halls (1,000 racks, 1,152,000 cells) 3.3 s, so a million cells is about 3 s
- * (docs/thermal-view.md).
+ * The largest hall (coarse cells) whose coarse run starts by itself after every edit; above it the
+ * box starts unticked and the user runs it. Runs go one hall at a time, so it is the hall, not the
+ * site, that must be done before the next edit is: measured in Node on this project's 2-core
+ * machine, the sample's hall (69,120 cells) takes 0.5–1 s, one 80 × 60 × 6 m hall of 240 racks
+ * (230,400 cells) 1.0 s, and five such halls (1,152,000 cells) 3.3 s, so a million cells is about
+ * 3 s (docs/thermal-view.md).
  */
 export const AUTO_MAX_CELLS = 1_000_000;
 
-/** Whether the coarse run follows edits: the user's choice, else on for sites up to AUTO_MAX_CELLS. */
-export function autoRunFor(doc: ProjectDocument, choice: boolean | null): boolean {
-  return choice ?? runCells(doc, COARSE_M) <= AUTO_MAX_CELLS;
+/** The hall a run starts with: the one the views show if it has racks, else the first hall with racks. */
+export function firstHallToRun(doc: ProjectDocument, activeHallId: string | null | undefined): Hall | undefined {
+  const withRacks = new Set(doc.racks.map((r) => r.hallId));
+  return (
+    doc.halls.find((h) => h.id === activeHallId && withRacks.has(h.id)) ?? doc.halls.find((h) => withRacks.has(h.id))
+  );
+}
+
+/** Whether the coarse run follows edits: the user's choice, else on when the current hall is up to AUTO_MAX_CELLS. */
+export function autoRunFor(doc: ProjectDocument, choice: boolean | null, activeHallId?: string | null): boolean {
+  if (choice !== null) return choice;
+  const hall = firstHallToRun(doc, activeHallId);
+  return hall === undefined || hallCells(hall, COARSE_M) <= AUTO_MAX_CELLS;
+}
+
+/** One hall's result and what it was computed from. */
+export interface HallThermalEntry {
+  /** The hall's result alone (one hall in `halls` and `fields`). */
+  result: ThermalResult;
+  /** The hall's sub-document the run read (thermalHallDocuments), for its staleness. */
+  sub: ProjectDocument;
+  /** The whole document when the run started. */
+  doc: ProjectDocument;
+  finishedAt: string;
+}
+
+/** Halls whose result no longer matches `doc`: their inputs changed, or they lost their racks or were deleted. */
+export function staleHalls(entries: Readonly<Record<string, HallThermalEntry>>, doc: ProjectDocument): Set<string> {
+  const now = thermalHallDocuments(doc);
+  const out = new Set<string>();
+  for (const [hallId, entry] of Object.entries(entries)) {
+    const sub = now.get(hallId);
+    if (!sub || hallInputsChanged(entry.sub, sub)) out.add(hallId);
+  }
+  return out;
+}
+
+/**
+ * The halls' results as one (the shape the views, findings and report read), in the document's hall
+ * order. Halls run at different grids report the coarsest, which is what the figures can be trusted to.
+ */
+export function mergeHallResults(
+  entries: Readonly<Record<string, HallThermalEntry>>,
+  doc: ProjectDocument,
+): ThermalResult {
+  const merged: ThermalResult = {
+    resolutionM: 0,
+    halls: [],
+    fields: [],
+    racks: [],
+    returns: [],
+    findings: [],
+    seconds: 0,
+  };
+  for (const hall of doc.halls) {
+    const r = entries[hall.id]?.result;
+    if (!r) continue;
+    merged.resolutionM = Math.max(merged.resolutionM, r.resolutionM);
+    merged.halls.push(...r.halls);
+    merged.fields.push(...r.fields);
+    merged.racks.push(...r.racks);
+    merged.returns.push(...r.returns);
+    merged.findings.push(...r.findings);
+    merged.seconds += r.seconds;
+  }
+  return merged;
 }
 
 export {

@@ -195,7 +195,7 @@ const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5, v5ToV6
 
 export type MigrationResult = { ok: true; doc: Raw } | { ok: false; error: string };
 
-export function migrate(raw: unknown): MigrationResult {
+export function migrate(raw: unknown, options: { inPlace?: boolean } = {}): MigrationResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, error: 'the file does not hold a Hallwright project (expected a JSON object)' };
   }
@@ -210,8 +210,9 @@ export function migrate(raw: unknown): MigrationResult {
       error: `formatVersion ${version} was written by a newer Hallwright (this one reads up to ${FORMAT_VERSION})`,
     };
   }
-  // Steps mutate their argument: give them a copy so the caller's object is never touched.
-  let current = version < FORMAT_VERSION ? (JSON.parse(JSON.stringify(doc)) as Raw) : doc;
+  // Steps mutate their argument: give them a copy so the caller's object is never touched, unless
+  // the caller owns it (parseProject's fresh JSON.parse), where the copy would only double the work.
+  let current = version < FORMAT_VERSION && !options.inPlace ? (JSON.parse(JSON.stringify(doc)) as Raw) : doc;
   for (let v = version; v < FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v - 1];
     if (!step) return { ok: false, error: `no migration from formatVersion ${v}` };

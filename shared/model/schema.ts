@@ -744,7 +744,8 @@ export type TourStop = z.infer<typeof tourStopSchema>;
 export const tourSchema = z.object({ id, name, stops: z.array(tourStopSchema).max(500) });
 export type Tour = z.infer<typeof tourSchema>;
 
-const projectObjectSchema = z.object({
+/** The document's fields without the cross-references between them (checkProjectReferences). */
+export const projectObjectSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   id,
   name,
@@ -767,11 +768,20 @@ const projectObjectSchema = z.object({
   tours: z.array(tourSchema).max(1_000),
 });
 
-export const projectSchema = projectObjectSchema.superRefine(checkReferences);
+export const projectSchema = projectObjectSchema.superRefine(checkProjectReferences);
 export type ProjectDocument = z.infer<typeof projectSchema>;
 
+/**
+ * Where the reference checks report: zod's refinement context, or a collector that stops after
+ * a number of problems (schemaIssues.ts) so that a file with 200,000 dangling references is
+ * refused without listing them all.
+ */
+export interface IssueSink {
+  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
+}
+
 /** Ids must be unique within the document, and every reference must resolve. */
-function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.RefinementCtx): void {
+export function checkProjectReferences(doc: z.infer<typeof projectObjectSchema>, ctx: IssueSink): void {
   const seen = new Set<string>();
   for (const key of ENTITY_COLLECTIONS) {
     doc[key].forEach((item, i) => {
@@ -874,7 +884,7 @@ function checkReferences(doc: z.infer<typeof projectObjectSchema>, ctx: z.Refine
 /** Cooling references: halls, racks, loops and rejection of the right kinds; containments on their hall's rows. */
 function checkCoolingReferences(
   doc: z.infer<typeof projectObjectSchema>,
-  ctx: z.RefinementCtx,
+  ctx: IssueSink,
   halls: Set<string>,
   rows: Map<string, Row>,
 ): void {
@@ -924,11 +934,7 @@ function checkCoolingReferences(
 }
 
 /** Security references: zones nest in zones without a loop, doors join two different zones, plant names real zones. */
-function checkSecurityReferences(
-  doc: z.infer<typeof projectObjectSchema>,
-  ctx: z.RefinementCtx,
-  halls: Set<string>,
-): void {
+function checkSecurityReferences(doc: z.infer<typeof projectObjectSchema>, ctx: IssueSink, halls: Set<string>): void {
   const zones = new Map(doc.zones.map((z) => [z.id, z]));
   const doors = new Set(doc.doors.map((d) => d.id));
   const tenants = new Set(doc.tenants.map((t) => t.id));
@@ -1001,7 +1007,7 @@ function findParentCycle(items: readonly { id: string; parentId: string | null }
 /** Quotes price each line once; scenario rules and tour stops are named once each; rules scope real halls, rows and racks. */
 function checkPlanReferences(
   doc: z.infer<typeof projectObjectSchema>,
-  ctx: z.RefinementCtx,
+  ctx: IssueSink,
   halls: Set<string>,
   rows: Map<string, Row>,
 ): void {

@@ -16,9 +16,11 @@ import {
   autoRunFor,
   COARSE_M,
   FINE_M,
+  firstHallToRun,
+  hallCells,
   inletsWorstFirst,
   rciVerdict,
-  thermalInputsChanged,
+  staleHalls,
   type IndexVerdict,
   rtiVerdict,
   runCells,
@@ -50,10 +52,14 @@ const ROWS_SHOWN = 50;
 
 const metres = (m: number) => `${m.toFixed(2)} m`;
 
-function statusLine(status: ThermalStatus, hallName: (id: string) => string, halls: number): string | null {
+function statusLine(status: ThermalStatus, hallName: (id: string) => string): string | null {
   switch (status.kind) {
-    case 'running':
-      return `${status.auto ? 'Coarse run' : 'Simulating'} at ${metres(status.resolutionM)}: ${PHASES[status.phase]}${halls > 1 ? ` in ${hallName(status.hallId)}` : ''}, ${Math.round(status.fraction * 100)} %`;
+    case 'running': {
+      // One hall per job: on a campus the line says which of the run's halls is under way.
+      const where =
+        status.hallCount > 1 ? ` hall ${status.hallIndex} of ${status.hallCount} (${hallName(status.hallId)}),` : '';
+      return `${status.auto ? 'Coarse run' : 'Simulating'} at ${metres(status.resolutionM)}:${where} ${PHASES[status.phase]}, ${Math.round(status.fraction * 100)} %`;
+    }
     case 'waiting':
       return 'A coarse run starts when the edits pause.';
     case 'cancelled':
@@ -68,13 +74,17 @@ function statusLine(status: ThermalStatus, hallName: (id: string) => string, hal
 function RunControls() {
   const status = useThermal((s) => s.status);
   const autoChoice = useThermal((s) => s.autoChoice);
+  const background = useThermal((s) => s.background);
   const doc = useEditor((s) => s.doc);
+  const activeHallId = useEditor((s) => s.activeHallId);
   const halls = useEditor((s) => s.doc.halls);
   const hallName = (id: string) => halls.find((h) => h.id === id)?.name ?? id;
-  const auto = autoRunFor(doc, autoChoice);
-  const coarseCells = runCells(doc, COARSE_M);
+  const auto = autoRunFor(doc, autoChoice, activeHallId);
+  const first = firstHallToRun(doc, activeHallId);
+  const hallsWithRacks = new Set(doc.racks.map((r) => r.hallId)).size;
+  const coarseCells = first ? hallCells(first, COARSE_M) : 0;
   const fineCells = runCells(doc, FINE_M);
-  const line = statusLine(status, hallName, halls.length);
+  const line = statusLine(status, hallName);
   const running = status.kind === 'running';
   return (
     <div className="thermal-run">
@@ -83,7 +93,7 @@ function RunControls() {
           onClick={() => thermal.simulate()}
           // A fine run in progress is not restarted by a second click; a coarse one gives way to it.
           disabled={doc.racks.length === 0 || (running && !status.auto)}
-          title={`Fine grid, ${metres(FINE_M)} cells: ${fineCells.toLocaleString('en-US')} cells`}
+          title={`Fine grid, ${metres(FINE_M)} cells: ${fineCells.toLocaleString('en-US')} cells${hallsWithRacks > 1 ? `, the hall in view first` : ''}`}
           data-testid="thermal-simulate"
         >
           Simulate ({metres(FINE_M)})
@@ -109,7 +119,7 @@ function RunControls() {
       ) : null}
       <label
         className="check"
-        title={`A coarse run (${metres(COARSE_M)} cells, ${coarseCells.toLocaleString('en-US')} cells here) a moment after each edit`}
+        title={`A coarse run (${metres(COARSE_M)} cells, ${coarseCells.toLocaleString('en-US')} cells in ${first?.name ?? 'the hall'}) a moment after each edit, of the halls it changed`}
       >
         <input
           type="checkbox"
@@ -119,6 +129,20 @@ function RunControls() {
         />
         Coarse run after each edit
       </label>
+      {hallsWithRacks > 1 ? (
+        <label
+          className="check"
+          title="After the hall in view, run the other halls one per job in the background (up to two at once); off: only the hall in view"
+        >
+          <input
+            type="checkbox"
+            checked={background}
+            onChange={(e) => thermal.setBackground(e.target.checked)}
+            data-testid="thermal-background"
+          />
+          Other halls in the background
+        </label>
+      ) : null}
     </div>
   );
 }
@@ -127,7 +151,7 @@ function Verdict({ children, state }: { children: React.ReactNode; state: 'good'
   return <span className={`thermal-verdict ${state}`}>{children}</span>;
 }
 
-function HallSummary({ summary }: { summary: HallThermalSummary }) {
+function HallSummary({ summary, stale }: { summary: HallThermalSummary; stale: boolean }) {
   const { fmt } = useUnits();
   const name = useEditor((s) => s.doc.halls.find((h) => h.id === summary.hallId)?.name ?? summary.hallId);
   const { rciHi, rciLo, rti } = summary.indices;
@@ -135,7 +159,14 @@ function HallSummary({ summary }: { summary: HallThermalSummary }) {
   const imbalance = summary.heatAddedW > 0 ? (summary.heatAddedW - summary.heatRemovedW) / summary.heatAddedW : 0;
   return (
     <div className="room" data-testid={`thermal-hall-${summary.hallId}`}>
-      <h4>{name}</h4>
+      <h4>
+        {name}
+        {stale ? (
+          <span className="thermal-stale" title="This hall changed since its run">
+            stale
+          </span>
+        ) : null}
+      </h4>
       <dl className="facts">
         <dt title="Rack Cooling Index, high side: 100 % when no intake is above the recommended maximum (Herrlin; ≥ 96 % good, 91–95 % acceptable, ≤ 90 % poor)">
           RCI<sub>HI</sub>
@@ -186,7 +217,7 @@ function HallSummary({ summary }: { summary: HallThermalSummary }) {
 function Result() {
   const computed = useThermal((s) => s.computed);
   const doc = useEditor((s) => s.doc);
-  const stale = computed !== null && thermalInputsChanged(computed.doc, doc);
+  const stale = useMemo(() => (computed ? staleHalls(computed.halls, doc) : new Set<string>()), [computed, doc]);
   if (!computed) return <p className="hint">No result yet: Simulate, or wait for the coarse run.</p>;
   const { result, finishedAt } = computed;
   const when = new Date(finishedAt).toLocaleTimeString('en-GB', {
@@ -194,19 +225,26 @@ function Result() {
     minute: '2-digit',
     second: '2-digit',
   });
+  const withRacks = new Set(doc.racks.map((r) => r.hallId)).size;
   return (
     <div data-testid="thermal-result">
       <p className="thermal-meta">
         <span data-testid="thermal-resolution">{metres(result.resolutionM)} cells</span> · {when} ·{' '}
         {num(result.seconds, 1)} s
-        {stale ? (
+        {result.halls.length < withRacks ? (
+          <span data-testid="thermal-coverage">
+            {' '}
+            · {result.halls.length} of {withRacks} halls
+          </span>
+        ) : null}
+        {stale.size > 0 ? (
           <span className="thermal-stale" data-testid="thermal-stale" title="The design changed since this run">
-            stale
+            stale{withRacks > 1 ? ` (${plural(stale.size, 'hall')})` : ''}
           </span>
         ) : null}
       </p>
       {result.halls.map((h) => (
-        <HallSummary key={h.hallId} summary={h} />
+        <HallSummary key={h.hallId} summary={h} stale={stale.has(h.hallId)} />
       ))}
     </div>
   );

@@ -14,6 +14,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { ClampToEdgeWrapping, Scene } from 'three';
 import { catalogFor, type Hall } from '../../../shared/index';
 import { useEditor } from '../../store/editor';
+import { hallRacksOf } from '../hallIndex';
 import { useEnvironmentMap } from './environmentMap';
 import { contactShadowPixels, footprints } from './shadows';
 import { canvasTexture } from './textures';
@@ -55,7 +56,7 @@ const Studio = memo(function Studio() {
 
 /** The baked contact shadows (look/shadows.ts) on a plane just above the floor; baked again when racks or units change. */
 function FloorShadows({ hall }: { hall: Hall }) {
-  const racks = useEditor((s) => s.doc.racks);
+  const racks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
   const cooling = useEditor((s) => s.doc.cooling);
   const customDevices = useEditor((s) => s.doc.customDevices);
   const texture = useMemo(() => {

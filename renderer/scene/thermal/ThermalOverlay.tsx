@@ -28,6 +28,7 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import { catalogFor, type Hall } from '../../../shared/index';
 import type { HallThermalField, RackInletResult } from '../../../shared/thermal/types';
 import { useEditor } from '../../store/editor';
+import { hallRacksOf } from '../hallIndex';
 import { yawForRotation } from '../geometry';
 import { colourOf, type TemperatureScale } from '../../../shared/export/thermalColours';
 import {
@@ -143,17 +144,16 @@ function InletFaces({
   inlets: readonly RackInletResult[];
   scale: TemperatureScale;
 }) {
-  const doc = useEditor((s) => s.doc);
-  const catalog = useMemo(() => catalogFor(doc), [doc]);
+  const hallRacks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const customDevices = useEditor((s) => s.doc.customDevices);
+  const catalog = useMemo(() => catalogFor({ customDevices }), [customDevices]);
   const plane = useMemo(() => new PlaneGeometry(1, 1), []);
   useEffect(() => () => plane.dispose(), [plane]);
   const faces = useMemo(() => {
     const byId = new Map(inlets.filter((i) => i.status !== 'not-air-cooled').map((i) => [i.rackId, i]));
     // Faces follow the racks as they stand now; their colour is the last result's.
-    return doc.racks
-      .filter((r) => r.hallId === hall.id && byId.has(r.id))
-      .map((rack) => ({ rack, inlet: byId.get(rack.id)! }));
-  }, [doc.racks, hall.id, inlets]);
+    return hallRacks.filter((r) => byId.has(r.id)).map((rack) => ({ rack, inlet: byId.get(rack.id)! }));
+  }, [hallRacks, inlets]);
   const capacity = Math.max(1, faces.length);
   const ref = useRef<InstancedMesh>(null);
   useLayoutEffect(() => {
