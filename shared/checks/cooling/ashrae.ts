@@ -24,20 +24,20 @@ export const ASHRAE_CLASSES: Record<AshraeClass, InletEnvelope> = {
 
 /** The strictest envelope over a set of devices: each bound the tightest any device sets. */
 export function strictestEnvelope(devices: readonly DeviceSpec[]): InletEnvelope | null {
-  let out: InletEnvelope | null = null;
+  if (devices.length === 0) return null;
+  // Bounds kept in numbers and one envelope made at the end: this runs for every rack.
+  let recommendedMinC = -Infinity;
+  let recommendedMaxC = Infinity;
+  let allowableMinC = -Infinity;
+  let allowableMaxC = Infinity;
   for (const d of devices) {
     const cls = ASHRAE_CLASSES[d.ashraeClass];
-    const allowableMaxC = Math.min(cls.allowableMaxC, d.inletMaxC ?? Infinity);
-    const e: InletEnvelope = { ...cls, allowableMaxC, recommendedMaxC: Math.min(cls.recommendedMaxC, allowableMaxC) };
-    out =
-      out === null
-        ? e
-        : {
-            recommendedMinC: Math.max(out.recommendedMinC, e.recommendedMinC),
-            recommendedMaxC: Math.min(out.recommendedMaxC, e.recommendedMaxC),
-            allowableMinC: Math.max(out.allowableMinC, e.allowableMinC),
-            allowableMaxC: Math.min(out.allowableMaxC, e.allowableMaxC),
-          };
+    // A vendor's maximum narrows the class's allowable, and the recommended with it.
+    const allowMax = Math.min(cls.allowableMaxC, d.inletMaxC ?? Infinity);
+    recommendedMinC = Math.max(recommendedMinC, cls.recommendedMinC);
+    recommendedMaxC = Math.min(recommendedMaxC, Math.min(cls.recommendedMaxC, allowMax));
+    allowableMinC = Math.max(allowableMinC, cls.allowableMinC);
+    allowableMaxC = Math.min(allowableMaxC, allowMax);
   }
-  return out;
+  return { recommendedMinC, recommendedMaxC, allowableMinC, allowableMaxC };
 }

@@ -347,7 +347,9 @@ export function layoutFindings(
   misoriented: readonly { containmentId: string; rowIds: string[] }[],
 ): Finding[] {
   const rules = doc.settings.cooling;
-  const hallOf = new Map(doc.racks.map((r) => [r.id, r.hallId]));
+  // Only racks with an issue need their hall: no map of every rack when there is none.
+  const hallOf = new Map<string, string>();
+  if (issues.length > 0) for (const r of doc.racks) hallOf.set(r.id, r.hallId);
   const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
   const groups = new Map<
     string,

@@ -55,27 +55,35 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
   const containmentOfRow = new Map<string, string>();
   for (const c of doc.containments) for (const r of c.rowIds) containmentOfRow.set(r, c.id);
 
+  const nameplate = doc.settings.loadBasis === 'nameplate';
   const out = new Map<string, RackThermal>();
   for (const rack of doc.racks) {
     const loopKind = rack.liquidLoopId === null ? null : units.get(rack.liquidLoopId)?.kind;
     out.set(
       rack.id,
-      thermalOf(rack, catalog, {
-        immersed: loopKind === 'immersion-tank',
-        onCdu: loopKind === 'cdu',
-        doorW: doors.get(rack.id) ?? null,
-        containmentId: rack.rowId === null ? null : (containmentOfRow.get(rack.rowId) ?? null),
-        nameplate: doc.settings.loadBasis === 'nameplate',
-      }),
+      thermalOf(
+        rack,
+        catalog,
+        loopKind === 'immersion-tank',
+        loopKind === 'cdu',
+        doors.get(rack.id) ?? null,
+        rack.rowId === null ? null : (containmentOfRow.get(rack.rowId) ?? null),
+        nameplate,
+      ),
     );
   }
   return out;
 }
 
+/** One rack's heat; plain arguments rather than an options object, as this runs for every rack. */
 function thermalOf(
   rack: Rack,
   catalog: CatalogView,
-  ctx: { immersed: boolean; onCdu: boolean; doorW: number | null; containmentId: string | null; nameplate: boolean },
+  immersed: boolean,
+  onCdu: boolean,
+  doorCapacityW: number | null,
+  containmentId: string | null,
+  nameplate: boolean,
 ): RackThermal {
   let itW = 0;
   let airW = 0;
@@ -88,14 +96,14 @@ function thermalOf(
     const spec = catalog.device(d.catalogId);
     if (!spec) continue;
     specs.push(spec);
-    const w = ctx.nameplate ? spec.nameplateW : spec.typicalW;
+    const w = nameplate ? spec.nameplateW : spec.typicalW;
     itW += w;
-    if (ctx.immersed) {
+    if (immersed) {
       liquidW += w;
       continue;
     }
     const wantsLiquid = spec.cooling === 'air' ? 0 : w * spec.liquidFraction;
-    const toLiquid = ctx.onCdu && spec.cooling === 'liquid' ? wantsLiquid : 0;
+    const toLiquid = onCdu && spec.cooling === 'liquid' ? wantsLiquid : 0;
     if (toLiquid < wantsLiquid) unservedLiquidW += wantsLiquid;
     liquidW += toLiquid;
     const air = w - toLiquid;
@@ -106,14 +114,14 @@ function thermalOf(
       derived = true;
     }
   }
-  const doorW = ctx.doorW === null ? 0 : Math.min(airW, ctx.doorW);
-  const technology: RackTechnology = ctx.immersed
+  const doorW = doorCapacityW === null ? 0 : Math.min(airW, doorCapacityW);
+  const technology: RackTechnology = immersed
     ? 'immersion'
     : liquidW > 0
       ? 'direct-liquid'
-      : ctx.doorW !== null
+      : doorCapacityW !== null
         ? 'rear-door'
-        : ctx.containmentId !== null
+        : containmentId !== null
           ? 'contained-air'
           : 'open-air';
   return {
@@ -127,8 +135,8 @@ function thermalOf(
     deltaTK: flow > 0 ? airDeltaTK(airW, flow) : null,
     derived,
     technology,
-    containmentId: ctx.containmentId,
-    envelope: ctx.immersed ? null : strictestEnvelope(specs),
+    containmentId,
+    envelope: immersed ? null : strictestEnvelope(specs),
     deviceCount: rack.devices.length,
   };
 }

@@ -88,9 +88,24 @@ export function aisleShares(
   // Which scan last looked at each box: a box spanning several cells is measured once per scan.
   const seenBy = new Int32Array(boxes.length).fill(-1);
   let scanNo = 0;
+  // The boxes' edges in flat arrays, read in the inner loop of 20,000 scans on a 10,000-rack site.
+  const minXs = new Float64Array(boxes.length);
+  const maxXs = new Float64Array(boxes.length);
+  const minYs = new Float64Array(boxes.length);
+  const maxYs = new Float64Array(boxes.length);
+  boxes.forEach((b, n) => {
+    minXs[n] = b.minX;
+    maxXs[n] = b.maxX;
+    minYs[n] = b.minY;
+    maxYs[n] = b.maxY;
+  });
+  // What bounds the aisle the last scan found: scans report through these (and return the clear
+  // distance) rather than through a new object each.
+  let foundBy: 'rack' | 'wall' = 'rack';
+  let foundId: string | null = null;
 
-  /** The nearest face scanning from box `n` in direction (dx, dy), one of the four axis directions. */
-  const scan = (n: number, dx: number, dy: number): Omit<AisleSide, 'halfM'> | null => {
+  /** Clear distance to the nearest face scanning from box `n` in direction (dx, dy), one of the four axis directions. */
+  const scan = (n: number, dx: number, dy: number): number => {
     const b = boxes[n]!;
     scanNo++;
     // s runs along the scan direction, l across it; the strip is the rack's own width in l.
@@ -102,26 +117,32 @@ export function aisleShares(
     let bestBy: 'rack' | 'wall' = 'rack';
     let bestId: string | null = null;
 
-    const [minX, maxX, minY, maxY] = along
-      ? [dx > 0 ? b.maxX : b.minX - REACH_M, dx > 0 ? b.maxX + REACH_M : b.minX, lo, hi]
-      : [lo, hi, dy > 0 ? b.maxY : b.minY - REACH_M, dy > 0 ? b.maxY + REACH_M : b.minY];
+    const minX = along ? (dx > 0 ? b.maxX : b.minX - REACH_M) : lo;
+    const maxX = along ? (dx > 0 ? b.maxX + REACH_M : b.minX) : hi;
+    const minY = along ? lo : dy > 0 ? b.maxY : b.minY - REACH_M;
+    const maxY = along ? hi : dy > 0 ? b.maxY + REACH_M : b.minY;
+    // Another box's extent across the strip, and its face towards this one along the scan
+    // (negated when scanning towards −x or −y, so that the gap is always near − s0).
+    const oLos = along ? minYs : minXs;
+    const oHis = along ? maxYs : maxXs;
+    const sign = dx + dy;
+    const nears = dx > 0 ? minXs : dx < 0 ? maxXs : dy > 0 ? minYs : maxYs;
     for (let i = cell(minX); i <= cell(maxX); i++)
-      for (let j = cell(minY); j <= cell(maxY); j++)
-        for (const m of grid.get(key(i, j)) ?? []) {
+      for (let j = cell(minY); j <= cell(maxY); j++) {
+        const list = grid.get(key(i, j));
+        if (list === undefined) continue;
+        for (const m of list) {
           if (m === n || seenBy[m] === scanNo) continue;
           seenBy[m] = scanNo;
-          const o = boxes[m]!;
-          const oLo = along ? o.minY : o.minX;
-          const oHi = along ? o.maxY : o.maxX;
-          if (oHi <= lo || oLo >= hi) continue;
-          const near = dx > 0 ? o.minX : dx < 0 ? -o.maxX : dy > 0 ? o.minY : -o.maxY;
-          const gap = near - s0;
+          if (oHis[m]! <= lo || oLos[m]! >= hi) continue;
+          const gap = (sign > 0 ? nears[m]! : -nears[m]!) - s0;
           if (gap >= -EPS && gap < bestClear) {
             bestClear = gap;
             bestBy = 'rack';
-            bestId = o.rack.id;
+            bestId = boxes[m]!.rack.id;
           }
         }
+      }
 
     for (const seg of segments) {
       const la = along ? seg.a.y : seg.a.x;
@@ -150,21 +171,24 @@ export function aisleShares(
         bestId = seg.id;
       }
     }
-    if (bestClear > REACH_M) return null;
-    // A face that touches (to float noise), or a wall the rack overlaps, is at 0: the rack stands against it.
-    return { by: bestBy, clearM: bestClear < EPS ? 0 : bestClear, otherId: bestId };
+    foundBy = bestBy;
+    foundId = bestId;
+    return bestClear;
   };
 
-  const side = (found: Omit<AisleSide, 'halfM'> | null, minAisleM: number): AisleSide =>
-    found ? { ...found, halfM: found.clearM! / 2 } : { halfM: minAisleM / 2, by: 'open', clearM: null, otherId: null };
+  /** The side at the clear distance the last scan found; fields in the order callers have always seen. */
+  const side = (clear: number, minAisleM: number): AisleSide => {
+    if (clear > REACH_M) return { halfM: minAisleM / 2, by: 'open', clearM: null, otherId: null };
+    // A face that touches (to float noise), or a wall the rack overlaps, is at 0: the rack stands against it.
+    const clearM = clear < EPS ? 0 : clear;
+    return { by: foundBy, clearM, otherId: foundId, halfM: clearM / 2 };
+  };
 
   const out = new Map<string, RackAisles>();
   boxes.forEach((b, n) => {
     const { fx, fy } = frontOf(b.rack.rotationDeg);
-    out.set(b.rack.id, {
-      front: side(scan(n, fx, fy), cooling.minColdAisleM),
-      back: side(scan(n, -fx, -fy), cooling.minHotAisleM),
-    });
+    const front = side(scan(n, fx, fy), cooling.minColdAisleM);
+    out.set(b.rack.id, { front, back: side(scan(n, -fx, -fy), cooling.minHotAisleM) });
   });
   return out;
 }

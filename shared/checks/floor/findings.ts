@@ -29,12 +29,32 @@ const SRC_TILE =
   'IBM floor construction and floor loading: each raised-floor tile carries ≥ ⅓ of the rack weight, ≥ ½ under a caster when moving (figures.md §4.1)';
 const MASS_FORMULA = 'm = empty rack + Σ devices + 12 kg per rack PDU (one per connected circuit)';
 
-const kpa = (v: number) => `${v.toFixed(2)} kPa (${formatQuantity(v, 'pressure', 'imperial')})`;
-const kn = (v: number) => `${v.toFixed(2)} kN (${formatQuantity(v, 'force', 'imperial')})`;
+/**
+ * A formatter that makes each text once. The imperial figures go through toLocaleString with
+ * options, tens of µs a call (a new Intl formatter each time), and a site's halls repeat the same
+ * ratings and rack figures. Zero bypasses the cache, which cannot tell 0 from −0.
+ */
+function once(format: (v: number) => string): (v: number) => string {
+  const cache = new Map<number, string>();
+  return (v) => {
+    if (v === 0) return format(v);
+    let text = cache.get(v);
+    if (text === undefined) {
+      // Bounded: a long session of edits must not grow it without end.
+      if (cache.size >= 1024) cache.clear();
+      text = format(v);
+      cache.set(v, text);
+    }
+    return text;
+  };
+}
+
+const kpa = once((v) => `${v.toFixed(2)} kPa (${formatQuantity(v, 'pressure', 'imperial')})`);
+const kn = once((v) => `${v.toFixed(2)} kN (${formatQuantity(v, 'force', 'imperial')})`);
 /** "1 rack loads", "3 racks load"; "it", "these racks". */
 const verb = (n: number) => (n === 1 ? 's' : '');
 const them = (n: number) => (n === 1 ? 'it' : 'these racks');
-const kg = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} kg`;
+const kg = once((v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} kg`);
 
 function massText(m: RackMass): string {
   const pdus = m.pdus > 0 ? ` + ${m.pdus} rack PDU${m.pdus > 1 ? 's' : ''} × ${RACK_PDU_KG} kg` : '';
@@ -165,7 +185,8 @@ export function rackFindings(
  * building's own. An empty hall has nothing checked against its rating yet, so nothing to note.
  */
 export function undeclaredFindings(doc: ProjectDocument, loads: ReadonlyMap<string, RackFloorLoad>): Finding[] {
-  const loaded = new Set([...loads.values()].map((r) => r.hallId));
+  const loaded = new Set<string>();
+  for (const r of loads.values()) loaded.add(r.hallId);
   return doc.halls
     .filter((h) => !h.floor.ratingDeclared && loaded.has(h.id))
     .map((h) =>

@@ -139,38 +139,54 @@ const PLANT_ZONES = new Set(['meet-me-room', 'electrical-room', 'plant-room']);
 /** Racks against their zones: outside any zone, straddling an edge, or in too weak a zone; tenants that must be apart. */
 export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlacement>, zones: ZoneIndex): Finding[] {
   const out: Finding[] = [];
-  const rackNames = new Map(doc.racks.map((r) => [r.id, r.name]));
   const hallNames = new Map(doc.halls.map((h) => [h.id, h.name]));
-  const group = <K>(key: (r: (typeof doc.racks)[number], p: RackPlacement) => K | null) => {
-    const groups = new Map<K, string[]>();
-    for (const r of doc.racks) {
-      const k = key(r, placed.get(r.id)!);
-      if (k === null) continue;
-      if (!groups.has(k)) groups.set(k, []);
-      groups.get(k)!.push(r.id);
-    }
-    return groups;
+  // Every rack is placed once; the three groupings (no zone by hall, straddled edges, too weak a
+  // zone) are filled in the same pass, each in rack order.
+  const unzoned = new Map<string, string[]>();
+  const straddling = new Map<string, string[]>();
+  const weak = new Map<string, string[]>();
+  const add = (groups: Map<string, string[]>, k: string, id: string) => {
+    const list = groups.get(k);
+    if (list) list.push(id);
+    else groups.set(k, [id]);
+  };
+  for (const r of doc.racks) {
+    const p = placed.get(r.id)!;
+    if (p.zoneId === null && p.straddles.length === 0) add(unzoned, r.hallId, r.id);
+    if (p.straddles.length > 0) add(straddling, p.straddles.join(','), r.id);
+    const zone = p.zoneId === null ? undefined : zones.byId.get(p.zoneId);
+    if (zone && zone.protectionClass < p.required) add(weak, `${zone.id}|${p.required}`, r.id);
+  }
+  // Rack names only for the findings that list them: a site that passes builds no map of every rack.
+  let rackNames: Map<string, string> | null = null;
+  const rackList = (ids: readonly string[]) => {
+    rackNames ??= new Map(doc.racks.map((r) => [r.id, r.name]));
+    const byId = rackNames;
+    return names(
+      ids.slice(0, NAMES_SHOWN).map((id) => ({ name: byId.get(id) ?? id })),
+      ids.length,
+    );
   };
   const basis = EN50600;
-  for (const [hallId, ids] of group((r, p) => (p.zoneId === null && p.straddles.length === 0 ? r.hallId : null)))
+  for (const [hallId, ids] of unzoned)
     out.push(
       finding({
         rule: 'security.rack-unzoned',
         severity: 'error',
-        message: `${plural(ids.length, 'rack')} in ${hallNames.get(hallId) ?? hallId} ${ids.length === 1 ? 'stands' : 'stand'} in no protection zone (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): draw the zone that holds them.`,
+        message: `${plural(ids.length, 'rack')} in ${hallNames.get(hallId) ?? hallId} ${ids.length === 1 ? 'stands' : 'stand'} in no protection zone (${rackList(ids)}): draw the zone that holds them.`,
         entities: ids,
         values: { racks: ids.length },
         formula: 'every rack’s footprint lies inside a zone',
         source: basis,
       }),
     );
-  for (const [key, ids] of group((_, p) => (p.straddles.length > 0 ? p.straddles.join(',') : null))) {
+  for (const [key, ids] of straddling) {
     const zoneNames = key.split(',').map((z) => zones.byId.get(z)?.name ?? z);
     out.push(
       finding({
         rule: 'security.straddle',
         severity: 'error',
-        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'straddles' : 'straddle'} the edge of ${zoneNames.join(' and ')} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} or the zone's edge so each rack stands wholly in one zone.`,
+        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'straddles' : 'straddle'} the edge of ${zoneNames.join(' and ')} (${rackList(ids)}): move ${ids.length === 1 ? 'it' : 'them'} or the zone's edge so each rack stands wholly in one zone.`,
         entities: [...ids, ...key.split(',')],
         values: { racks: ids.length },
         formula: 'footprint corners all inside the zone polygon, or all outside it',
@@ -178,17 +194,14 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
       }),
     );
   }
-  for (const [key, ids] of group((_, p) => {
-    const zone = p.zoneId === null ? undefined : zones.byId.get(p.zoneId);
-    return zone && zone.protectionClass < p.required ? `${zone.id}|${p.required}` : null;
-  })) {
+  for (const [key, ids] of weak) {
     const [zoneId, required] = key.split('|') as [string, string];
     const zone = zones.byId.get(zoneId)!;
     out.push(
       finding({
         rule: 'security.rack-class',
         severity: 'error',
-        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'needs' : 'need'} class ${required} but ${ids.length === 1 ? 'stands' : 'stand'} in ${zone.name}, class ${zone.protectionClass} (${names(ids.map((id) => ({ name: rackNames.get(id) ?? id })))}): move ${ids.length === 1 ? 'it' : 'them'} into a class-${required} zone or raise the zone.`,
+        message: `${plural(ids.length, 'rack')} ${ids.length === 1 ? 'needs' : 'need'} class ${required} but ${ids.length === 1 ? 'stands' : 'stand'} in ${zone.name}, class ${zone.protectionClass} (${rackList(ids)}): move ${ids.length === 1 ? 'it' : 'them'} into a class-${required} zone or raise the zone.`,
         entities: [...ids, zoneId],
         values: { racks: ids.length, required: Number(required), zoneClass: zone.protectionClass },
         formula: 'class(zone holding the rack) ≥ class the rack needs (its own, its tenant’s, or by content)',
@@ -201,6 +214,8 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
 }
 
 function separationFindings(doc: ProjectDocument, placed: Map<string, RackPlacement>, zones: ZoneIndex): Finding[] {
+  // Only a tenant marked separate can be breached: without one, no zone needs its racks sorted.
+  if (!doc.tenants.some((t) => t.separate)) return [];
   const tenants = new Map(doc.tenants.map((t) => [t.id, t]));
   const byZone = new Map<string, Map<string | null, string[]>>();
   for (const r of doc.racks) {
@@ -300,8 +315,10 @@ export function modelFindings(
   return out;
 }
 
-/** Up to five names, then how many more. */
-function names(items: readonly { name: string }[]): string {
-  const shown = items.slice(0, 5).map((i) => i.name);
-  return items.length > 5 ? `${shown.join(', ')} and ${items.length - 5} more` : shown.join(', ');
+const NAMES_SHOWN = 5;
+
+/** Up to five names, then how many more of `total` (the items may stop at the five shown). */
+function names(items: readonly { name: string }[], total = items.length): string {
+  const shown = items.slice(0, NAMES_SHOWN).map((i) => i.name);
+  return total > NAMES_SHOWN ? `${shown.join(', ')} and ${total - NAMES_SHOWN} more` : shown.join(', ');
 }

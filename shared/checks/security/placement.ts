@@ -78,13 +78,15 @@ export function requiredClass(
   const tenant = rack.tenantId === null ? undefined : tenants.get(rack.tenantId);
   if (tenant) return { required: tenant.requiredClass, requiredBy: 'tenant' };
   const rules = doc.settings.security;
-  const categories = new Set(rack.devices.map((d) => catalog.device(d.catalogId)?.category));
-  const required =
-    categories.has('gpu-server') || categories.has('gpu-rig')
-      ? rules.gpuRackClass
-      : categories.has('miner')
-        ? rules.minerRackClass
-        : rules.otherRackClass;
+  // What the rack holds, in one pass over its devices (this runs for every rack).
+  let gpu = false;
+  let miner = false;
+  for (const d of rack.devices) {
+    const category = catalog.device(d.catalogId)?.category;
+    if (category === 'gpu-server' || category === 'gpu-rig') gpu = true;
+    else if (category === 'miner') miner = true;
+  }
+  const required = gpu ? rules.gpuRackClass : miner ? rules.minerRackClass : rules.otherRackClass;
   return { required, requiredBy: 'content' };
 }
 
@@ -93,7 +95,10 @@ export function placeRacks(doc: ProjectDocument, catalog: CatalogView, index: Zo
   const out = new Map<string, RackPlacement>();
   for (const rack of doc.racks) {
     const { zone, straddles } = zoneOfBox(index, rack.hallId, rackBox(rack, catalog));
-    out.set(rack.id, { zoneId: zone?.id ?? null, straddles, ...requiredClass(rack, doc, catalog, tenants) });
+    const { required, requiredBy } = requiredClass(rack, doc, catalog, tenants);
+    // Written out rather than spread in: V8 copies a spread and then adds fields one by one,
+    // several times slower on 10,000 racks.
+    out.set(rack.id, { zoneId: zone?.id ?? null, straddles, required, requiredBy });
   }
   return out;
 }
