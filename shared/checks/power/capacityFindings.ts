@@ -70,16 +70,15 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
     const cap = normal.usableW[i]!;
     if (loadW <= 0) return;
     const marginW = cap - loadW;
-    const values = { loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap };
-    const entities = componentEntities(graph, i);
+    const values = () => ({ loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap });
     if (marginW < 0)
       out.push(
         finding({
           rule: 'power.capacity',
           severity: 'error',
-          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${values.utilisationPct.toFixed(1)} %).${breakerAdvice(c, loadW, settings)}`,
-          entities,
-          values,
+          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${((100 * loadW) / cap).toFixed(1)} %).${breakerAdvice(c, loadW, settings)}`,
+          entities: componentEntities(graph, i),
+          values: values(),
           formula: CAPACITY_FORMULA[c.kind],
           source: CAPACITY_SOURCE[c.kind],
         }),
@@ -90,8 +89,8 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
           rule: 'power.capacity',
           severity: 'warning',
           message: `${c.name} is within 2 % of its usable capacity (${kw(loadW)} of ${kw(cap)} kW); nameplates carry ±5 % tolerance.`,
-          entities,
-          values,
+          entities: componentEntities(graph, i),
+          values: values(),
           formula: CAPACITY_FORMULA[c.kind],
           source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
         }),
@@ -141,13 +140,18 @@ function phaseFindings(
   const [l1, l2, l3] = phases as unknown as [number, number, number];
   const imbalancePct = phaseImbalancePct([l1, l2, l3]);
   const maxA = Math.max(l1, l2, l3);
+  const over = maxA > limitA;
+  const near = !over && limitA - maxA < NEAR_LIMIT_FRACTION * limitA;
+  const unbalanced = imbalancePct > settings.phaseImbalanceLimitPct;
+  // Most circuits and panels are fine: their texts are not written.
+  if (!over && !near && !unbalanced) return [];
   const values = { l1A: l1, l2A: l2, l3A: l3, limitA, imbalancePct, marginPct: (100 * (limitA - maxA)) / limitA };
   const entities = componentEntities(graph, i);
   const currents = `L1 ${amps(l1)} A, L2 ${amps(l2)} A, L3 ${amps(l3)} A`;
   const base = { rule: 'power.phase-balance', entities, values, formula: PHASE_FORMULA, source: PHASE_SOURCE };
   const out: Finding[] = [];
   const totalFits = normal.outW[i]! <= normal.usableW[i]!;
-  if (maxA > limitA)
+  if (over)
     out.push(
       finding({
         ...base,
@@ -155,7 +159,7 @@ function phaseFindings(
         message: `${c.name}: a phase is over its ${amps(limitA)} A continuous limit (${currents})${totalFits ? ', although the three-phase total fits' : ''}.`,
       }),
     );
-  else if (limitA - maxA < NEAR_LIMIT_FRACTION * limitA)
+  else if (near)
     out.push(
       finding({
         ...base,
@@ -163,7 +167,7 @@ function phaseFindings(
         message: `${c.name}: the most loaded phase is within 2 % of its ${amps(limitA)} A limit (${currents}); nameplates carry ±5 % tolerance.`,
       }),
     );
-  if (imbalancePct > settings.phaseImbalanceLimitPct)
+  if (unbalanced)
     out.push(
       finding({
         ...base,

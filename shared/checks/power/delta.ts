@@ -24,7 +24,7 @@ import {
   joinPhases,
   NO_GROUPS,
   packCircuit,
-  phaseCurrents,
+  phaseCurrentsInto,
   utilityHang,
   type Flow,
   type GroupLoads,
@@ -121,7 +121,10 @@ export function deltaBase(flow: Flow): DeltaBase {
   };
 }
 
-/** A full copy of a flow's arrays (for keeping a flow that lives in a scratch). */
+/**
+ * A full copy of a flow's arrays (for keeping a flow that lives in a scratch). The per-phase
+ * arrays are copied too: an evaluation writes a scratch's in place rather than allocating.
+ */
 export function snapshot(flow: Flow): Flow {
   return {
     ...flow,
@@ -131,8 +134,8 @@ export function snapshot(flow: Flow): Flow {
     inW: flow.inW.slice(),
     itW: flow.itW.slice(),
     usableW: flow.usableW.slice(),
-    phaseW: flow.phaseW.slice(),
-    phaseA: flow.phaseA.slice(),
+    phaseW: flow.phaseW.map((a) => a && a.slice()),
+    phaseA: flow.phaseA.map((a) => a && a.slice()),
     rackState: flow.rackState.slice(),
   };
 }
@@ -209,8 +212,9 @@ export function evaluateDelta(
     redrawn.set(c, groups);
     outW[c] = 0;
     itW[c] = 0;
-    const phases = new Float64Array(3);
-    phaseW[c] = phases;
+    // Circuits track phases; a rack fed straight from another kind of component has none to keep.
+    const phases = phaseW[c] ?? new Float64Array(3);
+    phases.fill(0);
     const pairs: number[] = [];
     for (const ri of circuitRacks[c]!) {
       const r = racks[ri]!;
@@ -266,8 +270,8 @@ export function evaluateDelta(
       outW[d] = 0;
       itW[d] = 0;
       inW[d] = 0;
-      const phases = tracksPhases(c) ? new Float64Array(3) : null;
-      phaseW[d] = phases;
+      const phases = phaseW[d]!;
+      phases?.fill(0);
       if (live[d]) {
         if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
         for (const child of graph.suppliesTo[d]!) {
@@ -304,7 +308,11 @@ export function evaluateDelta(
       inW[u] = outW[u]!;
     }
 
-  for (const d of dirty) phaseA[d] = phaseCurrents(components[d]!, phaseW[d] ?? null);
+  for (const d of dirty) {
+    const c = components[d]!;
+    const phases = phaseW[d];
+    if (phases && tracksPhases(c)) phaseCurrentsInto(c, phases, phaseA[d]!);
+  }
   for (const [i, lost] of scenario.lostModules) {
     usable[i] = usableW(components[i]!, settings, lost);
     markDirty(i);
@@ -326,8 +334,10 @@ export function evaluateDelta(
         inW[i] = from.inW[i]!;
         itW[i] = from.itW[i]!;
         usable[i] = from.usableW[i]!;
-        phaseW[i] = from.phaseW[i]!;
-        phaseA[i] = from.phaseA[i]!;
+        const w = from.phaseW[i];
+        if (w) phaseW[i]!.set(w);
+        const a = from.phaseA[i];
+        if (a) phaseA[i]!.set(a);
       }
       for (const ri of touchedRacks) rackState[ri] = from.rackState[ri]!;
     },

@@ -236,16 +236,23 @@ export function drawRack(
   return loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
 }
 
+/** Supply loads of one circuit, reused: circuits are packed hundreds of thousands of times in a proof. */
+let packScratch = new Float64Array(64);
+
 /** Packs a circuit's supplies ([W per supply, count] pairs) onto its phases, largest first onto the least loaded. */
 export function packCircuit(phases: 1 | 3, totalW: number, pairs: readonly number[], into: Float64Array): void {
   if (phases === 1) {
     into[0] = totalW;
     return;
   }
-  const loads: number[] = [];
-  for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) loads.push(pairs[k]!);
-  loads.sort((x, y) => y - x);
-  for (const w of loads) bump(into, leastLoadedPhase(into), w);
+  let count = 0;
+  for (let k = 0; k < pairs.length; k += 2) count += pairs[k + 1]!;
+  if (packScratch.length < count) packScratch = new Float64Array(Math.max(count, 2 * packScratch.length));
+  let n = 0;
+  for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) packScratch[n++] = pairs[k]!;
+  // A typed array sorts numerically, ascending: read it from the end for largest first.
+  const loads = packScratch.subarray(0, n).sort();
+  for (let k = n - 1; k >= 0; k--) bump(into, leastLoadedPhase(into), loads[k]!);
 }
 
 /** Adds a child's phase loads onto its feeder's, where both track phases. */
@@ -298,7 +305,17 @@ export function hangOnUtilities(
 /** Per-phase currents, A, of a component whose phases are tracked; null otherwise. */
 export function phaseCurrents(c: PowerComponent, phases: Float64Array | null): Float64Array | null {
   if (!phases || !tracksPhases(c)) return null;
-  return phases.map((w) => phaseCurrentA(w, c.voltageV, c.phases, c.powerFactor));
+  return phaseCurrentsInto(c, phases, new Float64Array(3));
+}
+
+/** The same, written into `into` (a proof's scratch reuses it). */
+export function phaseCurrentsInto(
+  c: Extract<PowerComponent, { kind: 'circuit' | 'distribution' }>,
+  phases: Float64Array,
+  into: Float64Array,
+): Float64Array {
+  for (let p = 0; p < 3; p++) into[p] = phaseCurrentA(phases[p]!, c.voltageV, c.phases, c.powerFactor);
+  return into;
 }
 
 /** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */

@@ -8,6 +8,11 @@
  * For a component c in flow f: spare = usable − load; each extra watt of that configuration adds
  * (load_c / IT_c) · (its IT through c / its IT) watts at c (losses and facility load scale with
  * it); headroom = min over c, f of spare / that marginal load; more racks = ⌊headroom / rack load⌋.
+ *
+ * A configuration's IT through c is at most all of its IT, so spare / (load_c / IT_c) is a lower
+ * bound on every configuration's headroom at c. A component whose bound is not below the largest
+ * headroom found so far can lower none of them and is passed over without reading its
+ * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
 import type { Flow } from './flow';
 import { LEVEL_OF, type PowerGraph } from './topology';
@@ -43,19 +48,37 @@ export function headroomTracker(graph: PowerGraph): {
     limitingScenario: null as string | null,
   }));
   const limiting = graph.components.map((c) => LIMITING_LEVELS.has(LEVEL_OF[c.kind]));
+  /** The largest headroom so far over the configurations with load (Infinity until all have one); NaN when stale. */
+  let largest = NaN;
+  const largestSoFar = () => {
+    if (Number.isNaN(largest)) {
+      largest = -Infinity;
+      best.forEach((b, g) => {
+        if (itW[g]! > 0) largest = Math.max(largest, b.headroomW);
+      });
+    }
+    return largest;
+  };
   return {
     visit(f) {
       const visitOne = (i: number) => {
-        const c = graph.components[i]!;
         if (!limiting[i] || !f.live[i] || f.itW[i]! <= 0) return;
         const ratio = f.outW[i]! / f.itW[i]!;
         const spare = Math.max(0, f.usableW[i]! - f.outW[i]!);
+        // The bound, less a margin for sums taken in another order than the rack's own load.
+        if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
         for (const [g, throughW] of f.groupItW(i)) {
           if (throughW <= 0 || itW[g]! <= 0) continue;
           const room = spare / (ratio * (throughW / itW[g]!));
           const b = best[g]!;
-          if (room < b.headroomW)
-            Object.assign(b, { headroomW: room, limitingId: c.id, limitingScenario: f.scenario.label });
+          if (room < b.headroomW) {
+            Object.assign(b, {
+              headroomW: room,
+              limitingId: graph.components[i]!.id,
+              limitingScenario: f.scenario.label,
+            });
+            largest = NaN;
+          }
         }
       };
       // A flow evaluated as a change to normal operation differs from it only where it says.

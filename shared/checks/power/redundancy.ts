@@ -73,21 +73,41 @@ export const LEVEL_NAMES: Record<RedundancyLevel, string> = {
   distribution: 'PDU / RPP / busway',
 };
 
+/** Marks by outcome number, instead of sets of the changed components and racks: a proof builds thousands of outcomes. */
+interface OutcomeMarks {
+  component: Uint32Array;
+  rack: Uint32Array;
+  epoch: number;
+}
+
+function outcomeMarks(graph: PowerGraph): OutcomeMarks {
+  return { component: new Uint32Array(graph.components.length), rack: new Uint32Array(graph.racks.length), epoch: 0 };
+}
+
 /**
  * What a scenario does, against normal operation. A flow evaluated as a change to another
  * scenario's (`base`) differs from it only in `changed`: elsewhere the base's outcome stands.
  */
-function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow, base: ScenarioOutcome | null): ScenarioOutcome {
-  const changed = new Set(flow.changed ?? graph.components.map((_, i) => i));
+function outcomeOf(
+  graph: PowerGraph,
+  flow: Flow,
+  normal: Flow,
+  base: ScenarioOutcome | null,
+  marks: OutcomeMarks,
+): ScenarioOutcome {
+  const epoch = ++marks.epoch;
+  const changed = flow.changed ?? graph.components.map((_, i) => i);
+  for (const i of changed) marks.component[i] = epoch;
   const overloads = new Map<number, { loadW: number; usableW: number }>();
-  if (base) for (const [i, o] of base.overloads) if (!changed.has(i)) overloads.set(i, o);
+  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) overloads.set(i, o);
   for (const i of changed) {
     if (isOverloaded(flow, i) && !isOverloaded(normal, i))
       overloads.set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
   }
-  const changedRacks = new Set(flow.changedRacks ?? graph.racks.map((_, ri) => ri));
+  const changedRacks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
+  for (const ri of changedRacks) marks.rack[ri] = epoch;
   // Racks a scenario does not touch keep their state, so what they lost stays lost.
-  const kept = (list: readonly number[]) => list.filter((ri) => !changedRacks.has(ri));
+  const kept = (list: readonly number[]) => list.filter((ri) => marks.rack[ri] !== epoch);
   const own: number[] = [];
   for (const ri of changedRacks)
     if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) own.push(ri);
@@ -95,7 +115,9 @@ function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow, base: ScenarioOu
   const merge = (a: number[], b: number[]) => (a.length === 0 ? b : [...a, ...b].sort((x, y) => x - y));
   const lostRacks = merge(base ? kept(base.lostRacks) : [], ofKind(false));
   // Built when asked: a side lost darkens every single-corded rack on it, and the thousands of
-  // "side lost and one more unit" trials would each copy that list.
+  // "side lost and one more unit" trials would each copy that list. The marks will be another
+  // outcome's by then, so the racks this one touched are kept as they are.
+  const ownInterruptible = ofKind(true);
   let lostInterruptible: number[] | undefined;
   return {
     scenario: flow.scenario,
@@ -103,7 +125,12 @@ function outcomeOf(graph: PowerGraph, flow: Flow, normal: Flow, base: ScenarioOu
     overloads,
     lostRacks,
     get lostInterruptible() {
-      return (lostInterruptible ??= merge(base ? kept(base.lostInterruptible) : [], ofKind(true)));
+      if (!lostInterruptible) {
+        const touched = new Set(changedRacks);
+        const keptLost = base ? base.lostInterruptible.filter((ri) => !touched.has(ri)) : [];
+        lostInterruptible = merge(keptLost, ownInterruptible);
+      }
+      return lostInterruptible;
     },
   };
 }
@@ -166,6 +193,7 @@ export function proveRedundancy(
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
   const fromNormal = deltaBase(normal);
+  const marks = outcomeMarks(graph);
   const sideBases = new Map<string, DeltaBase>();
   const run = (scenario: Scenario): ScenarioOutcome => {
     const done = outcomes.get(scenario.id);
@@ -178,8 +206,8 @@ export function proveRedundancy(
     }
     const flow = evaluateDelta(graph, settings, base, scenario);
     const baseOutcome =
-      baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null)) : null;
-    const o = outcomeOf(graph, flow, normal, baseOutcome);
+      baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null, marks)) : null;
+    const o = outcomeOf(graph, flow, normal, baseOutcome, marks);
     outcomes.set(scenario.id, o);
     visit(flow, claims.has(scenario.id));
     if (/^side:[AB]$/.test(scenario.id)) {
