@@ -22,7 +22,6 @@ import {
   drawRack,
   facilityLoad,
   joinPhases,
-  NO_GROUPS,
   packCircuit,
   phaseCurrentsInto,
   utilityHang,
@@ -94,25 +93,44 @@ export interface DeltaBase {
 }
 
 interface Marks {
-  /** Evaluation number that last marked each component dirty / as a redrawn circuit, each rack changed. */
+  /** Evaluation number that last marked each component dirty / as a redrawn circuit / as redrawn in full, and each rack changed. */
   dirty: Uint32Array;
   circuit: Uint32Array;
+  redrawn: Uint32Array;
   rack: Uint32Array;
   /** What the children of an added-up component pushed onto it, W (zeroed after use). */
   pushedW: Float64Array;
   pushedItW: Float64Array;
+  /** The facility load not hung on the chain, on the base's utilities (utilityHang). */
+  baseHang?: { unhungW: number; byUtility: Map<number, number> };
   epoch: number;
 }
 
-/** Arrays the evaluation may write, copied, so the base itself is never touched. */
+/**
+ * Arrays the evaluation may write, copied, so the base itself is never touched. The per-phase
+ * arrays start shared with the base and are given their own the first time an evaluation writes
+ * them (`own`): most components are never written, and a campus has tens of thousands.
+ */
 export function deltaBase(flow: Flow): DeltaBase {
   const n = flow.live.length;
   return {
     flow,
-    scratch: snapshot(flow),
+    scratch: {
+      ...flow,
+      live: flow.live.slice(),
+      fedBy: flow.fedBy.slice(),
+      outW: flow.outW.slice(),
+      inW: flow.inW.slice(),
+      itW: flow.itW.slice(),
+      usableW: flow.usableW.slice(),
+      phaseW: flow.phaseW.slice(),
+      phaseA: flow.phaseA.slice(),
+      rackState: flow.rackState.slice(),
+    },
     marks: {
       dirty: new Uint32Array(n),
       circuit: new Uint32Array(n),
+      redrawn: new Uint32Array(n),
       rack: new Uint32Array(flow.rackState.length),
       pushedW: new Float64Array(n),
       pushedItW: new Float64Array(n),
@@ -122,11 +140,17 @@ export function deltaBase(flow: Flow): DeltaBase {
 }
 
 /**
- * A full copy of a flow's arrays (for keeping a flow that lives in a scratch). The per-phase
- * arrays are copied too: an evaluation writes a scratch's in place rather than allocating.
+ * A copy of a flow evaluated as a change to `over` that outlives its scratch (a side lost, kept
+ * as the base of the scenarios that extend it). Where it changed, its per-phase arrays are copied
+ * and its group loads read from its own arrays; elsewhere both are `over`'s, which are never
+ * written.
  */
-export function snapshot(flow: Flow): Flow {
-  return {
+export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
+  const changed = new Uint8Array(flow.live.length);
+  for (const i of flow.changed ?? graph.components.keys()) changed[i] = 1;
+  const own = (list: readonly (Float64Array | null)[], overList: readonly (Float64Array | null)[]) =>
+    list.map((a, i) => (changed[i] ? a && a.slice() : overList[i]!));
+  const copy: Flow = {
     ...flow,
     live: flow.live.slice(),
     fedBy: flow.fedBy.slice(),
@@ -134,10 +158,50 @@ export function snapshot(flow: Flow): Flow {
     inW: flow.inW.slice(),
     itW: flow.itW.slice(),
     usableW: flow.usableW.slice(),
-    phaseW: flow.phaseW.map((a) => a && a.slice()),
-    phaseA: flow.phaseA.map((a) => a && a.slice()),
+    phaseW: own(flow.phaseW, over.phaseW),
+    phaseA: own(flow.phaseA, over.phaseA),
     rackState: flow.rackState.slice(),
   };
+  copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
+  return copy;
+}
+
+/**
+ * Group loads (IT per rack group, W) of a flow evaluated as a change to another, on demand:
+ * only the headroom reads them, and only for the few components that could limit it
+ * (headroom.ts), so they are not carried through every evaluation. A component the change did not
+ * reach has its base's; one it did has its racks' draws on it, in rack order, then its live
+ * children's, in the order a full evaluation adds them: the same sums as a full evaluation.
+ */
+function groupLoadsBelow(
+  graph: PowerGraph,
+  flow: Pick<Flow, 'live' | 'fedBy'>,
+  changed: (i: number) => boolean,
+  base: (i: number) => GroupLoads,
+): (i: number) => GroupLoads {
+  let memo: Map<number, GroupLoads> | undefined;
+  const { live, fedBy } = flow;
+  const below = (i: number): GroupLoads => {
+    if (!changed(i)) return base(i);
+    const known = (memo ??= new Map()).get(i);
+    if (known) return known;
+    const groups = new Map<number, number>();
+    if (live[i]) {
+      for (const ri of graph.circuitRacks[i]!) {
+        const r = graph.racks[ri]!;
+        drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, (side, per, count) => {
+          if (side === i) addGroup(groups, r.group, per * count);
+        });
+      }
+      for (const child of graph.suppliesTo[i]!) {
+        if (!live[child] || fedBy[child] !== i) continue;
+        for (const [g, w] of below(child)) addGroup(groups, g, w);
+      }
+    }
+    memo.set(i, groups);
+    return groups;
+  };
+  return below;
 }
 
 /**
@@ -166,25 +230,15 @@ export function evaluateDelta(
     return true;
   };
   const isCircuit = (i: number) => marks.circuit[i] === epoch;
-  /** Group loads of the components redrawn in full (circuits, phase-tracked distribution, dead ones). */
-  const redrawn = new Map<number, GroupLoads>();
-  /** What the children of an added-up component pushed onto its groups: new minus old, W. */
-  const pushedGroups = new Map<number, Map<number, number>>();
-  const merged = new Map<number, GroupLoads>();
-  /** The new group loads of a dirty component (or the base's, for one not evaluated here). */
-  const groupsOf = (i: number): GroupLoads => {
-    const full = redrawn.get(i);
-    if (full) return full;
-    const pushed = pushedGroups.get(i);
-    if (!pushed) return from.groupItW(i);
-    let m = merged.get(i);
-    if (!m) {
-      const sum = new Map(from.groupItW(i));
-      for (const [g, w] of pushed) addGroup(sum, g, w);
-      merged.set(i, (m = sum));
-    }
-    return m;
+  /** The scratch's own per-phase array of a component, to write (see deltaBase). */
+  const own = (list: (Float64Array | null)[], baseList: readonly (Float64Array | null)[], i: number) => {
+    const a = list[i];
+    if (a && a === baseList[i]) return (list[i] = new Float64Array(3));
+    return a;
   };
+  /** Marks a component redrawn in full (circuits, phase-tracked distribution, dead ones). */
+  const redraw = (i: number) => void (marks.redrawn[i] = epoch);
+  const isRedrawn = (i: number) => marks.redrawn[i] === epoch;
 
   const supplyChanged = propagateFailures(graph, scenario, from.scenario, live, fedBy);
   for (const c of supplyChanged) markDirty(c);
@@ -200,32 +254,37 @@ export function evaluateDelta(
   const circuits: number[] = [];
   for (const ri of changedRacks) {
     const r = racks[ri]!;
-    for (const c of [r.a, r.b])
-      if (c !== -1 && !isCircuit(c)) {
-        marks.circuit[c] = epoch;
-        circuits.push(c);
-      }
+    if (r.a !== -1 && !isCircuit(r.a)) {
+      marks.circuit[r.a] = epoch;
+      circuits.push(r.a);
+    }
+    if (r.b !== -1 && !isCircuit(r.b)) {
+      marks.circuit[r.b] = epoch;
+      circuits.push(r.b);
+    }
   }
+  const pairs: number[] = [];
+  let drawing = -1;
+  const onSide = (side: number, per: number, count: number) => {
+    if (side !== drawing) return;
+    pairs.push(per, count);
+    const w = per * count;
+    bump(outW, drawing, w);
+    bump(itW, drawing, w);
+  };
   for (const c of circuits) {
     markDirty(c);
-    const groups = new Map<number, number>();
-    redrawn.set(c, groups);
+    redraw(c);
     outW[c] = 0;
     itW[c] = 0;
     // Circuits track phases; a rack fed straight from another kind of component has none to keep.
-    const phases = phaseW[c] ?? new Float64Array(3);
-    phases.fill(0);
-    const pairs: number[] = [];
+    const phases = own(phaseW, from.phaseW, c) ?? new Float64Array(3);
+    phases[0] = phases[1] = phases[2] = 0;
+    pairs.length = 0;
+    drawing = c;
     for (const ri of circuitRacks[c]!) {
       const r = racks[ri]!;
-      const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, (side, per, count) => {
-        if (side !== c) return;
-        pairs.push(per, count);
-        const w = per * count;
-        bump(outW, c, w);
-        bump(itW, c, w);
-        addGroup(groups, r.group, w);
-      });
+      const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
       if (marks.rack[ri] === epoch) rackState[ri] = state;
     }
     const circuit = components[c]!;
@@ -247,38 +306,40 @@ export function evaluateDelta(
    * phase packing depends on what it carries), and anything that changes liveness.
    */
   const redraws = (i: number) => isCircuit(i) || tracksPhases(components[i]!) || !live[i] || !from.live[i];
-  /** Pushes `sign` × a component's contribution (input, IT, groups) onto the added-up component it feeds. */
-  const push = (to: number, sign: 1 | -1, w: number, it: number, groups: GroupLoads) => {
+  /** Pushes `sign` × a component's contribution (input, IT) onto the added-up component it feeds. */
+  const push = (to: number, sign: 1 | -1, w: number, it: number) => {
     if (redraws(to)) return;
     pushedW[to] = pushedW[to]! + sign * w;
     pushedItW[to] = pushedItW[to]! + sign * it;
-    let into = pushedGroups.get(to);
-    if (!into) pushedGroups.set(to, (into = new Map()));
-    for (const [g, gw] of groups) addGroup(into, g, sign * gw);
   };
-  const baseHang = utilityHang(graph, from.live, from.itW, unhungW);
+  // The base's share is the same for every evaluation against it.
+  if (marks.baseHang?.unhungW !== unhungW)
+    marks.baseHang = { unhungW, byUtility: utilityHang(graph, from.live, from.itW, unhungW) };
+  const baseHang = marks.baseHang.byUtility;
 
-  // Children before parents: a child always comes later in `order` than what supplies it.
-  const order = dirty.slice().sort((x, y) => orderPos[y]! - orderPos[x]!);
-  for (const d of order) {
+  // Children before parents: a child always comes later in `order` than what supplies it. The
+  // positions sort as numbers in a typed array, without a comparator.
+  const positions = new Int32Array(dirty.length);
+  for (let k = 0; k < dirty.length; k++) positions[k] = orderPos[dirty[k]!]!;
+  positions.sort();
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const d = graph.order[positions[k]!]!;
     const c = components[d]!;
     if (isCircuit(d) && live[d]) {
       inW[d] = outW[d]!;
     } else if (redraws(d)) {
-      const groups = new Map<number, number>();
-      redrawn.set(d, groups);
+      redraw(d);
       outW[d] = 0;
       itW[d] = 0;
       inW[d] = 0;
-      const phases = phaseW[d]!;
-      phases?.fill(0);
+      const phases = own(phaseW, from.phaseW, d);
+      if (phases) phases[0] = phases[1] = phases[2] = 0;
       if (live[d]) {
         if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
         for (const child of graph.suppliesTo[d]!) {
           if (!live[child] || fedBy[child] !== d) continue;
           bump(outW, d, inW[child]!);
           bump(itW, d, itW[child]!);
-          for (const [g, w] of groupsOf(child)) addGroup(groups, g, w);
           joinPhases(c, phases, components[child]!, phaseW[child], outW[child]!);
         }
         inW[d] = outW[d]! / efficiency(c);
@@ -294,12 +355,12 @@ export function evaluateDelta(
     // Hand the change up: to the feeder it had and the one it has now.
     const before = from.live[d] ? from.fedBy[d]! : -1;
     const now = live[d] ? fedBy[d]! : -1;
-    if (before !== -1 && before === now && !redrawn.has(d)) {
-      push(now, 1, inW[d]! - from.inW[d]!, itW[d]! - from.itW[d]!, pushedGroups.get(d) ?? NO_GROUPS);
+    if (before !== -1 && before === now && !isRedrawn(d)) {
+      push(now, 1, inW[d]! - from.inW[d]!, itW[d]! - from.itW[d]!);
       continue;
     }
-    if (before !== -1) push(before, -1, from.inW[d]!, from.itW[d]!, from.groupItW(d));
-    if (now !== -1) push(now, 1, inW[d]!, itW[d]!, groupsOf(d));
+    if (before !== -1) push(before, -1, from.inW[d]!, from.itW[d]!);
+    if (now !== -1) push(now, 1, inW[d]!, itW[d]!);
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
   if (dirty.length > 0)
@@ -311,18 +372,18 @@ export function evaluateDelta(
   for (const d of dirty) {
     const c = components[d]!;
     const phases = phaseW[d];
-    if (phases && tracksPhases(c)) phaseCurrentsInto(c, phases, phaseA[d]!);
+    if (phases && tracksPhases(c)) phaseCurrentsInto(c, phases, own(phaseA, from.phaseA, d)!);
   }
   for (const [i, lost] of scenario.lostModules) {
     usable[i] = usableW(components[i]!, settings, lost);
     markDirty(i);
   }
-  const changed = dirty.sort((x, y) => x - y);
-  const touchedRacks = changedRacks.sort((x, y) => x - y);
+  const changed = sortedNumbers(dirty);
+  const touchedRacks = sortedNumbers(changedRacks);
   return {
     ...base.scratch,
     scenario,
-    groupItW: groupsOf,
+    groupItW: groupLoadsBelow(graph, base.scratch, (i) => marks.dirty[i] === epoch, from.groupItW),
     phaseLimitA: from.phaseLimitA,
     changed,
     changedRacks: touchedRacks,
@@ -334,12 +395,25 @@ export function evaluateDelta(
         inW[i] = from.inW[i]!;
         itW[i] = from.itW[i]!;
         usable[i] = from.usableW[i]!;
-        const w = from.phaseW[i];
-        if (w) phaseW[i]!.set(w);
-        const a = from.phaseA[i];
-        if (a) phaseA[i]!.set(a);
+        copy3(from.phaseW[i], phaseW[i]);
+        copy3(from.phaseA[i], phaseA[i]);
       }
       for (const ri of touchedRacks) rackState[ri] = from.rackState[ri]!;
     },
   };
+}
+
+/** The same numbers in ascending order (non-negative indices), sorted as a typed array. */
+function sortedNumbers(list: number[]): number[] {
+  const sorted = Int32Array.from(list).sort();
+  for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
+  return list;
+}
+
+/** Copies three phase values; spelled out, since the typed-array builtins cost more than the copy on three. */
+function copy3(from: Float64Array | null | undefined, to: Float64Array | null | undefined): void {
+  if (!from || !to) return;
+  to[0] = from[0]!;
+  to[1] = from[1]!;
+  to[2] = from[2]!;
 }

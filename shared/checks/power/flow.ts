@@ -334,5 +334,7 @@ export function isOverloaded(flow: Flow, i: number): boolean {
   if (!flow.live[i]) return false;
   if (flow.outW[i]! > flow.usableW[i]! * (1 + TOLERANCE)) return true;
   const phases = flow.phaseA[i];
-  return phases != null && phases.some((a) => a > flow.phaseLimitA[i]! * (1 + TOLERANCE));
+  if (!phases) return false;
+  const limit = flow.phaseLimitA[i]! * (1 + TOLERANCE);
+  return phases[0]! > limit || phases[1]! > limit || phases[2]! > limit;
 }

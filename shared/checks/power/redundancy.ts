@@ -219,7 +219,7 @@ export function proveRedundancy(
       });
       sideStates.push(flow.rackState.slice());
       // Kept as the base of the "side lost and one more unit" scenarios that extend it.
-      sideBases.set(scenario.id, deltaBase(snapshot(flow)));
+      sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
     }
     flow.restore();
     return o;
