@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicWriteFile } from './atomicWrite';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallwright-atomic-'));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const tempFiles = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 /** Every byte value, twice, and some bytes that are not valid UTF-8: a text round trip would mangle them. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, newProject, serializeProject } from '../../shared/index';
 import { atomicWriteFile } from './atomicWrite';
 import { readProjectFile, saveProjectFile } from './projectFiles';
@@ -10,6 +10,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallwright-files-'));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const sample = () => serializeProject(buildSampleFacility());
 const empty = () => serializeProject(newProject('p'));

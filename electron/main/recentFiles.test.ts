@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECENT, readRecent, RecentFiles, recentFilePath, withRecent, writeRecent } from './recentFiles';
 
 let dir: string;
@@ -17,6 +17,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallwright-recent-'));
   file = recentFilePath(dir);
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the recent list', () => {
   it('puts the latest first, once, and keeps at most 10', () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, MAX_RECOVERY_BYTES, serializeProject } from '../../shared/index';
 import {
   discardRecovery,
@@ -12,11 +12,14 @@ import {
   writeRecovery,
 } from './recovery';
 
+let userData: string;
 let folder: string;
 beforeEach(() => {
   // The folder under userData does not exist yet: the first write makes it.
-  folder = recoveryFolder(mkdtempSync(join(tmpdir(), 'hallwright-recovery-')));
+  userData = mkdtempSync(join(tmpdir(), 'hallwright-recovery-'));
+  folder = recoveryFolder(userData);
 });
+afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
 const text = serializeProject(buildSampleFacility());
 const meta = (savedAt: string) => ({ fileName: 'site.hallwright', savedAt });

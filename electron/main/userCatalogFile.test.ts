@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_USER_CATALOG_BYTES } from '../../shared/index';
 import { readUserCatalog, USER_CATALOG_FILE, userCatalogPath, writeUserCatalog } from './userCatalogFile';
 
@@ -11,6 +11,7 @@ beforeEach(() => {
   userData = mkdtempSync(join(tmpdir(), 'hallwright-userdata-'));
   path = userCatalogPath(userData);
 });
+afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
 describe('user catalog file', () => {
   it('lives in the user-data folder', () => {
