@@ -1,11 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, MAX_PROJECT_BYTES, parseProject, serializeProject } from '../shared/index';
 import { parseCsv } from '../shared/testing/csvReader';
 import { fixSample } from '../shared/testing/securityFixtures';
@@ -19,6 +28,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallwright-cli-'));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function write(name: string, text: string): string {
   const path = join(dir, name);

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSampleFacility, serializeProject, type ProjectDocument } from '../shared/index';
 import { ductDoc } from '../shared/testing/thermalHall';
 import { DEFAULT_RESOLUTION_M, parseCommand } from './args';
@@ -12,6 +12,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallwright-simulate-'));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = (doc: ProjectDocument, name = 'site.hallwright') => {
   const path = join(dir, name);

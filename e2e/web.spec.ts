@@ -3,8 +3,6 @@
  * WebGL on SwiftShader. The bridge only tells the test where to aim and what the store holds.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   canvasColourCount,
   editorState,
@@ -113,7 +111,7 @@ test('save, edit, reopen: the saved document comes back exactly', async ({ page 
     page.getByRole('button', { name: 'Save', exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('sample-facility.hallwright');
-  const saved = join(tmpdir(), `hallwright-e2e-${Date.now()}.hallwright`);
+  const saved = test.info().outputPath('saved.hallwright');
   await download.saveAs(saved);
   expect(JSON.parse(readFileSync(saved, 'utf8'))).toEqual(before);
   await expect(page.getByTestId('document-title')).not.toContainText('•');
@@ -138,7 +136,7 @@ test('a corrupt file is refused with what is wrong and where; the open document 
   const before = (await editorState(page)).doc;
   const bad = structuredClone(before) as unknown as { racks: { position: { x: unknown } }[] };
   bad.racks[2]!.position.x = 'near the door';
-  const path = join(tmpdir(), `hallwright-e2e-bad-${Date.now()}.hallwright`);
+  const path = test.info().outputPath('bad.hallwright');
   writeFileSync(path, JSON.stringify(bad));
   await openThroughPicker(page, path);
   await expect(page.getByRole('alert')).toContainText('racks[2].position.x');
