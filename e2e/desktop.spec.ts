@@ -181,8 +181,8 @@ test("another open tab's autosave is not offered as a crash's, until that tab is
   await second.goto(URL);
   await expect(second.getByTestId('status-racks')).toHaveText('32 racks');
   await second.waitForFunction(() => window.__hallwright !== undefined);
-  // Give the start-up listing time to answer: still nothing offered.
-  await second.waitForTimeout(500);
+  // Once the start-up listing has answered, still nothing is offered.
+  await expect(second.getByTestId('recovery-listed')).toHaveCount(1);
   await expect(second.getByTestId('recovery-prompt')).toHaveCount(0);
 
   // The first tab goes without saving, as a crash would end it: now its work is offered.

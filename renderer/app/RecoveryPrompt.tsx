@@ -27,6 +27,8 @@ let autosave: Autosave | null = null;
 
 export function RecoveryPrompt() {
   const [entries, setEntries] = useState<RecoveryEntry[]>([]);
+  /** Whether the start-up listing has answered (a hidden marker says so, for tests to wait on rather than sleep). */
+  const [listed, setListed] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -34,6 +36,7 @@ export function RecoveryPrompt() {
     let live = true;
     void host.listRecoveries().then((result) => {
       if (!live) return;
+      setListed(true);
       if (result.ok) setEntries(result.value.filter((e) => e.id !== SESSION_ID));
       else useEditor.getState().notify({ kind: 'error', text: result.error, details: [] });
     });
@@ -45,7 +48,7 @@ export function RecoveryPrompt() {
   }, []);
 
   const entry = entries[0];
-  if (!entry) return null;
+  if (!entry) return listed ? <span hidden data-testid="recovery-listed" /> : null;
   const done = () => setEntries((list) => list.filter((e) => e.id !== entry.id));
 
   async function discard() {
