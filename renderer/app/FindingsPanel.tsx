@@ -2,8 +2,13 @@
  * Findings, worst first, and the figures behind them. Clicking a finding selects what it names;
  * its details give the numbers in the project's units, the formula and the source. The message
  * stays as the engine wrote it, in SI, as the report prints it.
+ *
+ * A campus can have thousands: the list shows them a page at a time (FINDINGS_PAGE, then "Show
+ * more"), and when it is longer than a page the findings that name the selection are also listed
+ * first, so a selected rack's findings are never hidden further down.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { Finding } from '../../shared/index';
 import { useChecks } from '../store/checks';
 import { plural } from '../../shared/index';
 import { useEditor } from '../store/editor';
@@ -41,11 +46,22 @@ function ThermalFindings({ selection }: { selection: ReadonlySet<string> }) {
   );
 }
 
+/** Findings listed at once, and added by each "Show more". */
+export const FINDINGS_PAGE = 200;
+
 export function FindingsPanel() {
   const selectionList = useEditor((s) => s.selection);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const { findings, counts } = useChecks();
   const { error: errors, warning: warnings } = counts;
+  const [shown, setShown] = useState(FINDINGS_PAGE);
+  const names = (f: Finding) => f.entities.some((id) => selection.has(id));
+  const paged = findings.length > FINDINGS_PAGE;
+  const aboutSelection = useMemo(
+    () => (paged && selection.size > 0 ? findings.filter((f) => f.entities.some((id) => selection.has(id))) : []),
+    [paged, findings, selection],
+  );
+  const hidden = findings.length - Math.min(shown, findings.length);
 
   return (
     <section className="findings" aria-label="Findings">
@@ -56,11 +72,35 @@ export function FindingsPanel() {
         </span>
       </h2>
       {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}
+      {aboutSelection.length > 0 ? (
+        <section
+          className="findings-selection"
+          aria-label="Findings about the selection"
+          data-testid="findings-selection"
+        >
+          <h3>About the selection ({aboutSelection.length})</h3>
+          <ul>
+            {aboutSelection.map((f) => (
+              <FindingItem key={f.key} finding={f} active />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul data-testid="findings-list">
-        {findings.map((f) => (
-          <FindingItem key={f.key} finding={f} active={f.entities.some((id) => selection.has(id))} />
+        {findings.slice(0, shown).map((f) => (
+          <FindingItem key={f.key} finding={f} active={names(f)} />
         ))}
       </ul>
+      {hidden > 0 ? (
+        <button
+          className="findings-more"
+          data-testid="findings-more"
+          onClick={() => setShown((n) => n + FINDINGS_PAGE)}
+        >
+          Show {Math.min(FINDINGS_PAGE, hidden).toLocaleString('en-US')} more ({hidden.toLocaleString('en-US')} not
+          shown)
+        </button>
+      ) : null}
       <ThermalFindings selection={selection} />
     </section>
   );

@@ -11,6 +11,7 @@ import { runEdit } from './runEdit';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { deleteSelection, rotateSelection } from './actions';
+import { feederOptions, powerById } from './feederOptions';
 import { kW, pct } from './format';
 import { HallProperties } from './HallProperties';
 import { RackLayout } from './RackLayout';
@@ -130,13 +131,21 @@ function RackDetails({ rack }: { rack: Rack }) {
   );
 }
 
+/** The feeder lists' last choice on a campus: list every feeder on the site (feederOptions.ts). */
+const EVERY_FEEDER = '\u0000every';
+
 /** Declared redundancy, interruptible load, and which distribution feeds the racks' A and B circuits. */
 function RackPower({ racks }: { racks: Rack[] }) {
   const doc = useEditor((s) => s.doc);
-  const feeders = doc.power.filter(
-    (p) => p.kind === 'distribution' || p.kind === 'ups' || p.kind === 'switchgear' || p.kind === 'utility',
+  const byId = powerById(doc.power);
+  const [every, setEvery] = useState(false);
+  const hallKey = [...new Set(racks.map((r) => r.hallId))].sort().join('\n');
+  const { power, racks: allRacks } = doc;
+  const { listed: feeders, total } = useMemo(
+    () => feederOptions({ power, racks: allRacks }, new Set(hallKey.split('\n')), byId, every),
+    [power, allRacks, hallKey, byId, every],
   );
-  const parentOf = (id: string | null) => (id === null ? '' : (doc.power.find((p) => p.id === id)?.parentId ?? ''));
+  const parentOf = (id: string | null) => (id === null ? '' : (byId.get(id)?.parentId ?? ''));
   const common = (side: 'a' | 'b') => {
     const parents = new Set(racks.map((r) => parentOf(r.feeds[side])));
     return parents.size === 1 ? [...parents][0]! : '';
@@ -172,24 +181,34 @@ function RackPower({ racks }: { racks: Rack[] }) {
       </label>
       <label className="setting">
         <span>Side A from</span>
-        <select aria-label="Side A fed from" value={a} onChange={(e) => setA(e.target.value)}>
+        <select
+          aria-label="Side A fed from"
+          value={a}
+          onChange={(e) => (e.target.value === EVERY_FEEDER ? setEvery(true) : setA(e.target.value))}
+        >
           <option value="">— leave —</option>
           {feeders.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
+          {feeders.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
         </select>
       </label>
       <label className="setting">
         <span>Side B from</span>
-        <select aria-label="Side B fed from" value={b} onChange={(e) => setB(e.target.value)}>
+        <select
+          aria-label="Side B fed from"
+          value={b}
+          onChange={(e) => (e.target.value === EVERY_FEEDER ? setEvery(true) : setB(e.target.value))}
+        >
           <option value="">— leave —</option>
           {feeders.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
+          {feeders.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
         </select>
       </label>
       <button
