@@ -1,19 +1,44 @@
 /** The catalog: rack types to place, devices to fill the selected rack with. */
-import { useMemo } from 'react';
-import { catalogFor, COOLING_TEMPLATE_NAMES, type PlaceableCooling } from '../../shared/index';
+import { useMemo, useState } from 'react';
+import { catalogFor, COOLING_TEMPLATE_NAMES, type PlaceableCooling, type PowerComponent } from '../../shared/index';
 import { addDevice, defaultPlacementFeeds } from '../store/commands';
 import { useEditor } from '../store/editor';
+import { feederOptions } from './feederOptions';
 import { kW } from './format';
+import { powerById } from './powerIndex';
 import { LayoutToolOptions } from './LayoutToolOptions';
 
-/** Which distribution new racks' A and B circuits connect to (default: where the last rack went). */
+/** Feeders new racks can connect to: no utility, whose circuits a rack never hangs on directly. */
+const PLACEMENT_KINDS: ReadonlySet<PowerComponent['kind']> = new Set(['distribution', 'ups', 'switchgear']);
+const EVERY_FEEDER = '\u0000every';
+
+/**
+ * Which distribution new racks' A and B circuits connect to (default: where the last rack went).
+ * On a campus the lists hold what serves the hall in view (feederOptions.ts).
+ */
 function PlacementFeeds() {
   const doc = useEditor((s) => s.doc);
+  const hallId = useEditor((s) => s.activeHallId ?? s.doc.halls[0]?.id ?? null);
   const chosen = useEditor((s) => s.placementFeeds);
+  const [every, setEvery] = useState(false);
   const feeds = chosen ?? defaultPlacementFeeds(doc);
-  const options = doc.power.filter((p) => p.kind === 'distribution' || p.kind === 'ups' || p.kind === 'switchgear');
+  const { power, racks } = doc;
+  const { listed: options, total } = useMemo(
+    () =>
+      feederOptions(
+        { power, racks },
+        new Set(hallId === null ? [] : [hallId]),
+        powerById(power),
+        every,
+        PLACEMENT_KINDS,
+        [feeds.a, feeds.b],
+      ),
+    [power, racks, hallId, every, feeds.a, feeds.b],
+  );
   const set = (side: 'a' | 'b', id: string) =>
-    useEditor.getState().setPlacementFeeds({ ...feeds, [side]: id === '' ? null : id });
+    id === EVERY_FEEDER
+      ? setEvery(true)
+      : useEditor.getState().setPlacementFeeds({ ...feeds, [side]: id === '' ? null : id });
   return (
     <div className="placement-feeds" data-testid="placement-feeds">
       {(['a', 'b'] as const).map((side) => (
@@ -30,6 +55,7 @@ function PlacementFeeds() {
                 {p.name}
               </option>
             ))}
+            {options.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
           </select>
         </label>
       ))}

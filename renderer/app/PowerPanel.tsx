@@ -22,6 +22,7 @@ import { useEditor } from '../store/editor';
 import { kW, MW, pct } from './format';
 import { LoadBar } from './LoadBar';
 import { NumberInput } from './NumberInput';
+import { powerById } from './powerIndex';
 import { QuantityInput } from './QuantityInput';
 import { runEdit } from './runEdit';
 
@@ -36,6 +37,8 @@ const BAR_LEVELS: readonly { level: PowerLevel; name: string }[] = [
 ];
 /** Rack circuits shown before "show all": the worst ones. */
 const CIRCUITS_SHOWN = 8;
+/** The same for the other levels, which a campus counts in hundreds or thousands (1,680 PDUs). */
+const BARS_SHOWN = 24;
 
 function SiteTotals() {
   const { power, cooling } = useChecks();
@@ -189,8 +192,7 @@ function RedundancyVerdicts() {
 
 function Headroom() {
   const { power } = useChecks();
-  const components = useEditor((s) => s.doc.power);
-  const names = new Map(components.map((p) => [p.id, p.name]));
+  const names = powerById(useEditor((s) => s.doc.power));
   if (power.headroom.length === 0) return <p className="hint">Add loaded racks to see headroom.</p>;
   return (
     <ul className="headroom" data-testid="headroom">
@@ -203,7 +205,7 @@ function Headroom() {
           {Number.isFinite(h.headroomW) ? <small>({kW(h.headroomW)})</small> : null}
           {h.limitingId ? (
             <div className="hint">
-              limited by {names.get(h.limitingId) ?? h.limitingId} on {h.limitingScenario}
+              limited by {names.get(h.limitingId)?.name ?? h.limitingId} on {h.limitingScenario}
             </div>
           ) : null}
         </li>
@@ -212,8 +214,7 @@ function Headroom() {
   );
 }
 
-function UtilisationBar({ id, m }: { id: string; m: ComponentMetrics }) {
-  const name = useEditor((s) => s.doc.power.find((p) => p.id === id)?.name ?? id);
+function UtilisationBar({ id, name, m }: { id: string; name: string; m: ComponentMetrics }) {
   const normal = m.utilisationPct ?? 0;
   const worst = m.worst?.utilisationPct ?? normal;
   return (
@@ -231,26 +232,43 @@ function UtilisationBar({ id, m }: { id: string; m: ComponentMetrics }) {
   );
 }
 
+/**
+ * Each level's live components, worst first. One pass over the metrics, redone only when they
+ * change: a campus has 22,000 components, and the panel re-renders on every edit.
+ */
+function barsByLevel(components: ReadonlyMap<string, ComponentMetrics>): Map<PowerLevel, ComponentMetrics[]> {
+  const out = new Map<PowerLevel, ComponentMetrics[]>();
+  for (const m of components.values()) {
+    if (!m.live || m.utilisationPct === null) continue;
+    const list = out.get(m.level);
+    if (list) list.push(m);
+    else out.set(m.level, [m]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (b.worst?.utilisationPct ?? 0) - (a.worst?.utilisationPct ?? 0));
+  return out;
+}
+
 function UtilisationBars() {
   const { power } = useChecks();
-  const [allCircuits, setAllCircuits] = useState(false);
+  const byId = powerById(useEditor((s) => s.doc.power));
+  const [expanded, setExpanded] = useState<ReadonlySet<PowerLevel>>(new Set());
+  const levels = useMemo(() => barsByLevel(power.components), [power.components]);
   return (
     <div data-testid="utilisation">
       {BAR_LEVELS.map(({ level, name }) => {
-        const list = [...power.components.values()]
-          .filter((m) => m.level === level && m.live && m.utilisationPct !== null)
-          .sort((a, b) => (b.worst?.utilisationPct ?? 0) - (a.worst?.utilisationPct ?? 0));
+        const list = levels.get(level) ?? [];
         if (list.length === 0) return null;
-        const shown = level === 'circuit' && !allCircuits ? list.slice(0, CIRCUITS_SHOWN) : list;
+        const limit = level === 'circuit' ? CIRCUITS_SHOWN : BARS_SHOWN;
+        const shown = expanded.has(level) ? list : list.slice(0, limit);
         return (
           <div key={level}>
             <h4>{name}</h4>
             {shown.map((m) => (
-              <UtilisationBar key={m.id} id={m.id} m={m} />
+              <UtilisationBar key={m.id} id={m.id} name={byId.get(m.id)?.name ?? m.id} m={m} />
             ))}
             {shown.length < list.length ? (
-              <button className="link" onClick={() => setAllCircuits(true)}>
-                Show all {list.length}
+              <button className="link" onClick={() => setExpanded((set) => new Set(set).add(level))}>
+                Show all {list.length.toLocaleString('en-US')}
               </button>
             ) : null}
           </div>
@@ -260,7 +278,6 @@ function UtilisationBars() {
   );
 }
 
-/** A settings number, committed through the validated settings edit. */
 function NumberSetting({ label, field, step }: { label: string; field: keyof Settings; step: number }) {
   const value = useEditor((s) => s.doc.settings[field]) as number;
   return (

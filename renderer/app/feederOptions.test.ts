@@ -36,5 +36,11 @@ describe('feeders offered for a rack’s sides', () => {
     const otherPdu = power.get(power.get(other.feeds.a!)!.parentId!)!;
     expect(ids.has(otherPdu.id)).toBe(false);
     expect(feederOptions(doc, new Set([hallId]), power, true).listed).toEqual(all);
+    // A feeder already chosen elsewhere stays listed; other kinds can be asked for.
+    const chosen = feederOptions(doc, new Set([hallId]), power, false, undefined, [otherPdu.id]);
+    expect(chosen.listed.map((p) => p.id)).toContain(otherPdu.id);
+    const noUtilities = feederOptions(doc, new Set([hallId]), power, false, new Set(['distribution', 'ups']));
+    expect(noUtilities.listed.every((p) => p.kind === 'distribution' || p.kind === 'ups')).toBe(true);
+    expect(noUtilities.total).toBe(doc.power.filter((p) => p.kind === 'distribution' || p.kind === 'ups').length);
   });
 });
