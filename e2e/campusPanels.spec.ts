@@ -4,9 +4,9 @@
  * rack inspector's feeder lists hold what serves the rack's hall, every feeder one choice away.
  */
 import { isFeeder } from '../renderer/app/feederOptions';
-import { runChecks, serializeProject } from '../shared/index';
+import { runChecks } from '../shared/index';
 import { buildStressSite } from '../shared/testing/stressSite';
-import { expect, openApp, test } from './fixtures';
+import { expect, loadDocument, openApp, test } from './fixtures';
 
 const PAGE = 200;
 
@@ -16,10 +16,7 @@ test('a campus lists its findings a page at a time; the selection’s findings c
   const campus = buildStressSite(1_000);
   const { findings } = runChecks(campus);
   expect(findings.length).toBeGreaterThan(2 * PAGE);
-  await page.evaluate(
-    (text) => window.__hallwright!.state().load(JSON.parse(text), { name: 'campus', handle: null }),
-    serializeProject(campus),
-  );
+  await loadDocument(page, campus, 'campus');
   const list = page.getByTestId('findings-list');
   await expect(list.locator(':scope > li')).toHaveCount(PAGE);
   const more = page.getByTestId('findings-more');
@@ -51,10 +48,7 @@ test('on a campus the feeder lists hold what serves the rack’s hall; every fee
   await openApp(page);
   const campus = buildStressSite(1_000);
   const total = campus.power.filter(isFeeder).length;
-  await page.evaluate(
-    (text) => window.__hallwright!.state().load(JSON.parse(text), { name: 'campus', handle: null }),
-    serializeProject(campus),
-  );
+  await loadDocument(page, campus, 'campus');
   await page.evaluate((id) => window.__hallwright!.state().select([id]), campus.racks[0]!.id);
   const sideA = page.getByLabel('Side A fed from');
   const every = `Every feeder on the site (${total})…`;

@@ -3,7 +3,7 @@
  * screen positions of plan points, and a guard that fails on any request off this machine.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import type { ProjectDocument } from '../shared/index';
+import { serializeProject, type ProjectDocument } from '../shared/index';
 import type {} from '../renderer/scene/TestBridge';
 
 export interface Bridge {
@@ -124,6 +124,14 @@ export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('status-racks')).toHaveText('32 racks');
   await page.waitForFunction(() => window.__hallwright !== undefined);
+}
+
+/** Loads a document into the editor through the test bridge, as a file opened under `name` would be. */
+export async function loadDocument(page: Page, doc: ProjectDocument, name: string): Promise<void> {
+  await page.evaluate(
+    ([text, fileName]) => window.__hallwright!.state().load(JSON.parse(text), { name: fileName, handle: null }),
+    [serializeProject(doc), name] as const,
+  );
 }
 
 /** Clicks Open… and answers the browser's file picker with `path`. */

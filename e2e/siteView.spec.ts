@@ -4,9 +4,9 @@
  * goes into its hall's 3D view.
  */
 import type { Page } from '@playwright/test';
-import { catalogFor, serializeProject, type ProjectDocument, type Rack } from '../shared/index';
+import { catalogFor, type ProjectDocument, type Rack } from '../shared/index';
 import { buildStressSite } from '../shared/testing/stressSite';
-import { editorState, expect, openApp, test, toScreen, waitForSteadyView } from './fixtures';
+import { editorState, expect, loadDocument, openApp, test, toScreen, waitForSteadyView } from './fixtures';
 
 /** Issue 10: the renderer keeps at most 100 draw calls whatever the rack count. */
 const MAX_DRAW_CALLS = 100;
@@ -57,10 +57,7 @@ test('site view on a generated 1,000-rack campus: every hall drawn, a rack in an
   await openApp(page);
   const campus = buildStressSite(1_000);
   const started = Date.now();
-  await page.evaluate(
-    (text) => window.__hallwright!.state().load(JSON.parse(text), { name: 'campus', handle: null }),
-    serializeProject(campus),
-  );
+  await loadDocument(page, campus, 'campus');
   await page.getByRole('button', { name: 'Site', exact: true }).click();
   await waitForSteadyView(page);
   const loadMs = Date.now() - started;

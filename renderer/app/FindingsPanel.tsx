@@ -55,11 +55,11 @@ export function FindingsPanel() {
   const { findings, counts } = useChecks();
   const { error: errors, warning: warnings } = counts;
   const [shown, setShown] = useState(FINDINGS_PAGE);
-  const names = (f: Finding) => f.entities.some((id) => selection.has(id));
+  const names = useMemo(() => (f: Finding) => f.entities.some((id) => selection.has(id)), [selection]);
   const paged = findings.length > FINDINGS_PAGE;
   const aboutSelection = useMemo(
-    () => (paged && selection.size > 0 ? findings.filter((f) => f.entities.some((id) => selection.has(id))) : []),
-    [paged, findings, selection],
+    () => (paged && selection.size > 0 ? findings.filter(names) : []),
+    [paged, findings, selection, names],
   );
   const hidden = findings.length - Math.min(shown, findings.length);
 

@@ -11,6 +11,7 @@ import { runEdit } from './runEdit';
 import { useChecks } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { deleteSelection, rotateSelection } from './actions';
+import { EVERY_FEEDER, FeederOptionList } from './FeederOptionList';
 import { feederOptions } from './feederOptions';
 import { powerById } from './powerIndex';
 import { kW, pct } from './format';
@@ -132,9 +133,6 @@ function RackDetails({ rack }: { rack: Rack }) {
   );
 }
 
-/** The feeder lists' last choice on a campus: list every feeder on the site (feederOptions.ts). */
-const EVERY_FEEDER = '\u0000every';
-
 /** Declared redundancy, interruptible load, and which distribution feeds the racks' A and B circuits. */
 function RackPower({ racks }: { racks: Rack[] }) {
   const doc = useEditor((s) => s.doc);
@@ -188,12 +186,7 @@ function RackPower({ racks }: { racks: Rack[] }) {
           onChange={(e) => (e.target.value === EVERY_FEEDER ? setEvery(true) : setA(e.target.value))}
         >
           <option value="">— leave —</option>
-          {feeders.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-          {feeders.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
+          <FeederOptionList listed={feeders} total={total} />
         </select>
       </label>
       <label className="setting">
@@ -204,12 +197,7 @@ function RackPower({ racks }: { racks: Rack[] }) {
           onChange={(e) => (e.target.value === EVERY_FEEDER ? setEvery(true) : setB(e.target.value))}
         >
           <option value="">— leave —</option>
-          {feeders.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-          {feeders.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
+          <FeederOptionList listed={feeders} total={total} />
         </select>
       </label>
       <button

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { catalogFor, COOLING_TEMPLATE_NAMES, type PlaceableCooling, type PowerComponent } from '../../shared/index';
 import { addDevice, defaultPlacementFeeds } from '../store/commands';
 import { useEditor } from '../store/editor';
+import { EVERY_FEEDER, FeederOptionList } from './FeederOptionList';
 import { feederOptions } from './feederOptions';
 import { kW } from './format';
 import { powerById } from './powerIndex';
@@ -10,7 +11,6 @@ import { LayoutToolOptions } from './LayoutToolOptions';
 
 /** Feeders new racks can connect to: no utility, whose circuits a rack never hangs on directly. */
 const PLACEMENT_KINDS: ReadonlySet<PowerComponent['kind']> = new Set(['distribution', 'ups', 'switchgear']);
-const EVERY_FEEDER = '\u0000every';
 
 /**
  * Which distribution new racks' A and B circuits connect to (default: where the last rack went).
@@ -50,12 +50,7 @@ function PlacementFeeds() {
             onChange={(e) => set(side, e.target.value)}
           >
             <option value="">not connected</option>
-            {options.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-            {options.length < total ? <option value={EVERY_FEEDER}>Every feeder on the site ({total})…</option> : null}
+            <FeederOptionList listed={options} total={total} />
           </select>
         </label>
       ))}

@@ -93,10 +93,9 @@ export interface DeltaBase {
 }
 
 interface Marks {
-  /** Evaluation number that last marked each component dirty / as a redrawn circuit / as redrawn in full, and each rack changed. */
+  /** Evaluation number that last marked each component dirty / as a redrawn circuit, each rack changed. */
   dirty: Uint32Array;
   circuit: Uint32Array;
-  redrawn: Uint32Array;
   rack: Uint32Array;
   /** What the children of an added-up component pushed onto it, W (zeroed after use). */
   pushedW: Float64Array;
@@ -115,27 +114,31 @@ export function deltaBase(flow: Flow): DeltaBase {
   const n = flow.live.length;
   return {
     flow,
-    scratch: {
-      ...flow,
-      live: flow.live.slice(),
-      fedBy: flow.fedBy.slice(),
-      outW: flow.outW.slice(),
-      inW: flow.inW.slice(),
-      itW: flow.itW.slice(),
-      usableW: flow.usableW.slice(),
-      phaseW: flow.phaseW.slice(),
-      phaseA: flow.phaseA.slice(),
-      rackState: flow.rackState.slice(),
-    },
+    scratch: copyOf(flow, flow.phaseW.slice(), flow.phaseA.slice()),
     marks: {
       dirty: new Uint32Array(n),
       circuit: new Uint32Array(n),
-      redrawn: new Uint32Array(n),
       rack: new Uint32Array(flow.rackState.length),
       pushedW: new Float64Array(n),
       pushedItW: new Float64Array(n),
       epoch: 0,
     },
+  };
+}
+
+/** A flow with its own copies of the per-component and per-rack arrays, and the per-phase lists given. */
+function copyOf(flow: Flow, phaseW: (Float64Array | null)[], phaseA: (Float64Array | null)[]): Flow {
+  return {
+    ...flow,
+    live: flow.live.slice(),
+    fedBy: flow.fedBy.slice(),
+    outW: flow.outW.slice(),
+    inW: flow.inW.slice(),
+    itW: flow.itW.slice(),
+    usableW: flow.usableW.slice(),
+    phaseW,
+    phaseA,
+    rackState: flow.rackState.slice(),
   };
 }
 
@@ -150,18 +153,7 @@ export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
   for (const i of flow.changed ?? graph.components.keys()) changed[i] = 1;
   const own = (list: readonly (Float64Array | null)[], overList: readonly (Float64Array | null)[]) =>
     list.map((a, i) => (changed[i] ? a && a.slice() : overList[i]!));
-  const copy: Flow = {
-    ...flow,
-    live: flow.live.slice(),
-    fedBy: flow.fedBy.slice(),
-    outW: flow.outW.slice(),
-    inW: flow.inW.slice(),
-    itW: flow.itW.slice(),
-    usableW: flow.usableW.slice(),
-    phaseW: own(flow.phaseW, over.phaseW),
-    phaseA: own(flow.phaseA, over.phaseA),
-    rackState: flow.rackState.slice(),
-  };
+  const copy = copyOf(flow, own(flow.phaseW, over.phaseW), own(flow.phaseA, over.phaseA));
   copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
   return copy;
 }
@@ -236,9 +228,6 @@ export function evaluateDelta(
     if (a && a === baseList[i]) return (list[i] = new Float64Array(3));
     return a;
   };
-  /** Marks a component redrawn in full (circuits, phase-tracked distribution, dead ones). */
-  const redraw = (i: number) => void (marks.redrawn[i] = epoch);
-  const isRedrawn = (i: number) => marks.redrawn[i] === epoch;
 
   const supplyChanged = propagateFailures(graph, scenario, from.scenario, live, fedBy);
   for (const c of supplyChanged) markDirty(c);
@@ -274,7 +263,6 @@ export function evaluateDelta(
   };
   for (const c of circuits) {
     markDirty(c);
-    redraw(c);
     outW[c] = 0;
     itW[c] = 0;
     // Circuits track phases; a rack fed straight from another kind of component has none to keep.
@@ -328,7 +316,6 @@ export function evaluateDelta(
     if (isCircuit(d) && live[d]) {
       inW[d] = outW[d]!;
     } else if (redraws(d)) {
-      redraw(d);
       outW[d] = 0;
       itW[d] = 0;
       inW[d] = 0;
@@ -355,7 +342,7 @@ export function evaluateDelta(
     // Hand the change up: to the feeder it had and the one it has now.
     const before = from.live[d] ? from.fedBy[d]! : -1;
     const now = live[d] ? fedBy[d]! : -1;
-    if (before !== -1 && before === now && !isRedrawn(d)) {
+    if (before !== -1 && before === now && !redraws(d)) {
       push(now, 1, inW[d]! - from.inW[d]!, itW[d]! - from.itW[d]!);
       continue;
     }
