@@ -22,6 +22,7 @@ const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(()
 
 export function SceneExportDialog({ onClose }: { onClose: () => void }) {
   const doc = useEditor((s) => s.doc);
+  const siteView = useEditor((s) => s.view === 'site');
   const [preset, setPreset] = useState<number | 'custom'>(1);
   const [custom, setCustom] = useState({ width: '1920', height: '1080' });
   const [busy, setBusy] = useState<'png' | 'glb' | null>(null);
@@ -91,8 +92,10 @@ export function SceneExportDialog({ onClose }: { onClose: () => void }) {
           ) : null}
         </fieldset>
         <p className="hint">
-          The PNG shows the current view, rendered off-screen at that size. The GLB holds the hall&apos;s floor, walls
-          and doors, the racks (by name, in their colours on screen), cooling units and containment.
+          The PNG shows the current view, rendered off-screen at that size.{' '}
+          {siteView
+            ? 'The GLB holds the whole site: every hall’s floor, walls and doors, and every rack (by name, under its hall, in its colour on screen).'
+            : 'The GLB holds the hall’s floor, walls and doors, the racks (by name, in their colours on screen), cooling units and containment.'}
         </p>
         <div className="buttons">
           <button disabled={busy !== null || sizeError !== null} onClick={() => void run('png')} autoFocus>

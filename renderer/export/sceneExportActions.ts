@@ -10,7 +10,7 @@ import { exportFileName } from './fileName';
 
 type ExportResult = HostResult<SavedFile | null>;
 
-async function bytesFrom(make: (exporter: SceneExporter) => Promise<Uint8Array>): Promise<HostResult<Uint8Array>> {
+async function bytesFrom<T>(make: (exporter: SceneExporter) => Promise<T>): Promise<HostResult<T>> {
   const exporter = sceneExporter.current;
   if (!exporter) return { ok: false, error: 'The 3D view is not open, so there is nothing to export.' };
   try {
@@ -28,13 +28,13 @@ export async function exportScreenshot(doc: ProjectDocument, width: number, heig
   return host.exportFile({ format: 'png', suggestedName, bytes: png.value });
 }
 
-/** The facility in the hall on screen as a glTF binary. */
+/** What is on screen as a glTF binary: the facility in the hall, or the whole site from the site view (named so). */
 export async function exportModel(doc: ProjectDocument): Promise<ExportResult> {
   const glb = await bytesFrom((exporter) => exporter.glb());
   if (!glb.ok) return glb;
   return host.exportFile({
     format: 'glb',
-    suggestedName: exportFileName(doc.name, '3D model', 'glb'),
-    bytes: glb.value,
+    suggestedName: exportFileName(doc.name, glb.value.what, 'glb'),
+    bytes: glb.value.bytes,
   });
 }

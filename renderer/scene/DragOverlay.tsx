@@ -1,20 +1,14 @@
 /**
  * What a drag shows while it lasts: the footprint where the group would land (red when it cannot,
  * with the reason), the lines it snapped to, and the clear distances to the nearest thing on each
- * side, read as a plan dimension (aisle widths, gaps to walls).
+ * side, read as a plan dimension (aisle widths, gaps to walls). The obstacles are the drag's own (useRackDrag.ts:
+ * the hall's, indexed once per drag).
  */
 import { Html, Line } from '@react-three/drei';
 import { useMemo } from 'react';
-import {
-  catalogFor,
-  clearances,
-  formatQuantity,
-  hallObstacles,
-  indexObstacles,
-  type Hall,
-  type Rect,
-} from '../../shared/index';
+import { clearances, formatQuantity, type Hall, type Rect } from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { dragObstacles } from './useRackDrag';
 
 const Y = 0.04;
 const GUIDE = '#f28c28';
@@ -26,11 +20,8 @@ export function DragOverlay({ hall }: { hall: Hall }) {
   const doc = useEditor((s) => s.doc);
   const units = useEditor((s) => s.doc.settings.units);
   const ids = drag?.ids;
-  // Built once per drag (the document does not change while dragging).
-  const index = useMemo(
-    () => (ids ? indexObstacles(hall, hallObstacles(doc, catalogFor(doc), hall.id, new Set(ids))) : null),
-    [doc, hall, ids],
-  );
+  // The drag's obstacles, built when it started (the document does not change while dragging).
+  const index = useMemo(() => (ids ? dragObstacles(doc, hall, ids) : null), [doc, hall, ids]);
   if (!drag?.box || !index) return null;
   const box = drag.box;
   const colour = drag.blocked ? BAD : OK;

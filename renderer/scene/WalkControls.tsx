@@ -4,11 +4,28 @@
  * after a click, or by dragging where pointer lock is not available. Walls and racks stop the
  * walker; doors let it through. The canvas renders on demand, so each frame of a move asks for
  * the next; the walker's plan position goes to the store for the minimap.
+ *
+ * What the walker bumps into is the hall's alone (hallIndex.ts), worked out again only when the
+ * hall's racks, cooling units, walls or doors change; each frame looks only at the boxes within a
+ * step's reach, found in a grid (shared/layout/obstacles.ts), so a frame costs the same in a hall of
+ * 20 racks or 10,000.
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { EYE_HEIGHT_M, walk, walkObstacles, walkStart, type Hall } from '../../shared/index';
+import {
+  BODY_RADIUS_M,
+  EYE_HEIGHT_M,
+  indexObstacles,
+  walk,
+  walkObstacles,
+  walkStart,
+  type Hall,
+  type ObstacleIndex,
+  type Obstacles,
+  type Point2,
+} from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { hallCoolingOf, hallDocument, hallDoorsOf, hallRacksOf, hallWallsOf } from './hallIndex';
 
 const WALK_M_S = 2;
 const RUN_M_S = 5;
@@ -25,12 +42,48 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
+/** The walk's boxes (racks, floor-standing units) in a grid, to find those near the walker. */
+export function walkGrid(hall: Hall, obstacles: Obstacles): ObstacleIndex {
+  return indexObstacles(
+    hall,
+    obstacles.boxes.map((rect, i) => ({ id: String(i), name: '', kind: 'rack' as const, rect })),
+  );
+}
+
+/**
+ * The obstacles a step of `delta` from `from` can meet: the walls, and the boxes within the step's
+ * length plus the body's radius of `from`. Every point the step tries lies within |delta| of
+ * `from` (walk() tries the whole sub-step or one axis of it, never more), and a box blocks a point
+ * only within the radius of it, so a box further away can block nothing: walk() gives the same
+ * answer with these as with all the hall's boxes.
+ */
+export function obstaclesWithinReach(
+  obstacles: Obstacles,
+  grid: ObstacleIndex,
+  from: Point2,
+  delta: Point2,
+): Obstacles {
+  const reach = Math.hypot(delta.x, delta.y) + BODY_RADIUS_M;
+  const near = grid.near({ minX: from.x, maxX: from.x, minY: from.y, maxY: from.y }, reach);
+  return { ...obstacles, boxes: near.map((o) => o.rect) };
+}
+
 export function WalkControls({ hall }: { hall: Hall }) {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
-  const doc = useEditor((s) => s.doc);
-  const obstacles = useMemo(() => walkObstacles(doc, hall.id), [doc, hall.id]);
+  // The hall's own arrays: the same across edits elsewhere, so those cost nothing here.
+  const racks = useEditor((s) => hallRacksOf(s.doc.racks, hall.id));
+  const cooling = useEditor((s) => hallCoolingOf(s.doc.cooling, hall.id));
+  const walls = useEditor((s) => hallWallsOf(s.doc.walls, hall.id));
+  const doors = useEditor((s) => hallDoorsOf(s.doc.doors, hall.id));
+  const customDevices = useEditor((s) => s.doc.customDevices);
+  // walkObstacles reads the hall, the catalog and these four arrays, keeping the hall's items of them.
+  const obstacles = useMemo(() => {
+    const doc = useEditor.getState().doc;
+    return walkObstacles({ ...doc, halls: [hall], racks, cooling, walls, doors, customDevices } as typeof doc, hall.id);
+  }, [hall, racks, cooling, walls, doors, customDevices]);
+  const grid = useMemo(() => walkGrid(hall, obstacles), [hall, obstacles]);
   const keys = useRef(new Set<string>());
   const pose = useRef({ x: 0, y: 0, yaw: 0, pitch: 0, run: false });
 
@@ -48,7 +101,7 @@ export function WalkControls({ hall }: { hall: Hall }) {
 
   // Enter at the hall's first door, facing in.
   useEffect(() => {
-    const start = walkStart(useEditor.getState().doc, hall.id);
+    const start = walkStart(hallDocument(useEditor.getState().doc, hall.id), hall.id);
     pose.current = {
       ...pose.current,
       x: start.position.x,
@@ -123,7 +176,9 @@ export function WalkControls({ hall }: { hall: Hall }) {
     // Plan x → world X, plan y → world Z; facing yaw, "right" is yaw + 90° (clockwise seen from above).
     const dx = (forward * Math.cos(p.yaw) - strafe * Math.sin(p.yaw)) * speed;
     const dy = (forward * Math.sin(p.yaw) + strafe * Math.cos(p.yaw)) * speed;
-    const next = walk({ x: p.x, y: p.y }, { x: dx, y: dy }, obstacles);
+    const from = { x: p.x, y: p.y };
+    const delta = { x: dx, y: dy };
+    const next = walk(from, delta, obstaclesWithinReach(obstacles, grid, from, delta));
     p.x = next.x;
     p.y = next.y;
     aim();

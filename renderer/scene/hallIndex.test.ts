@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { newRack, type Rack } from '../../shared/index';
-import { hallRacksOf, indexRacksByHall, NO_RACKS } from './hallIndex';
+import {
+  buildSampleFacility,
+  catalogFor,
+  hallObstacles,
+  newRack,
+  walkObstacles,
+  walkStart,
+  type ProjectDocument,
+  type Rack,
+} from '../../shared/index';
+import { buildStressSite } from '../../shared/testing/stressSite';
+import {
+  hallCoolingOf,
+  hallDocument,
+  hallDoorsOf,
+  hallRacksOf,
+  hallWallsOf,
+  idPositions,
+  indexByHall,
+  indexRacksByHall,
+  NO_RACKS,
+} from './hallIndex';
 
 /** Three halls: A with 3 racks, B with 2, C with 1, interleaved as a document may hold them. */
 function racks(): Rack[] {
@@ -88,5 +108,85 @@ describe('racks by hall, kept across edits', () => {
 
   it('a hall with no racks is the shared empty list', () => {
     expect(hallRacksOf(racks(), 'Z')).toBe(NO_RACKS);
+  });
+
+  it('knows where each hall’s racks stand in the document, kept while no rack comes, goes or changes hall', () => {
+    const before = racks();
+    const index = indexRacksByHall(before);
+    expect([...index.positions.get('A')!]).toEqual([0, 2, 4]);
+    expect([...index.positions.get('B')!]).toEqual([1, 5]);
+    expect(idPositions(index).get('c1')).toBe(3);
+    const after = before.map((r) => (r.id === 'b2' ? { ...r, name: 'B-2' } : r));
+    const next = indexRacksByHall(after, index);
+    expect(next.positions).toBe(index.positions);
+    expect(idPositions(next)).toBe(idPositions(index));
+    expect(indexRacksByHall(before.slice(1), next).positions).not.toBe(index.positions);
+  });
+
+  it('a rack given another id in place is a new rack: the index is rebuilt', () => {
+    const before = racks();
+    const index = indexRacksByHall(before);
+    const after = before.map((r) => (r.id === 'a2' ? { ...r, id: 'a9' } : r));
+    const next = indexRacksByHall(after, index);
+    expect(next.positions).not.toBe(index.positions);
+    expect(idPositions(next).get('a9')).toBe(2);
+    expect(idPositions(next).has('a2')).toBe(false);
+    expect(next.byHall.get('B')).toBe(index.byHall.get('B'));
+  });
+
+  it('items in no hall are left out, and patched over without a rebuild', () => {
+    type Door = { id: string; hallId: string | null; width: number };
+    const doors: Door[] = [
+      { id: 'd1', hallId: 'A', width: 1 },
+      { id: 'd2', hallId: null, width: 1 },
+      { id: 'd3', hallId: 'A', width: 1 },
+    ];
+    const index = indexByHall(doors, (d) => d.hallId);
+    expect(index.byHall.get('A')!.map((d) => d.id)).toEqual(['d1', 'd3']);
+    expect([...index.slot]).toEqual([0, -1, 1]);
+    const next = indexByHall(
+      doors.map((d) => (d.id === 'd2' ? { ...d, width: 2 } : d)),
+      (d) => d.hallId,
+      index,
+    );
+    expect(next.byHall.get('A')).toBe(index.byHall.get('A'));
+    expect(next.positions).toBe(index.positions);
+  });
+});
+
+describe('the document as one hall sees it', () => {
+  const sites: [string, ProjectDocument][] = [
+    ['the sample', buildSampleFacility()],
+    ['a generated campus of 1,000 racks', buildStressSite(1_000)],
+  ];
+
+  it.each(sites)('%s: each hall keeps its own racks, units, walls and doors, in document order', (_, doc) => {
+    for (const hall of doc.halls) {
+      const seen = hallDocument(doc, hall.id);
+      expect(seen.racks).toEqual(doc.racks.filter((r) => r.hallId === hall.id));
+      expect(seen.cooling).toEqual(doc.cooling.filter((u) => 'hallId' in u && u.hallId === hall.id));
+      expect(seen.walls).toEqual(doc.walls.filter((w) => w.hallId === hall.id));
+      expect(seen.doors).toEqual(doc.doors.filter((d) => d.hallId === hall.id));
+      expect(seen.racks).toBe(hallRacksOf(doc.racks, hall.id));
+      expect(seen.cooling).toBe(hallCoolingOf(doc.cooling, hall.id));
+      expect(seen.walls).toBe(hallWallsOf(doc.walls, hall.id));
+      expect(seen.doors).toBe(hallDoorsOf(doc.doors, hall.id));
+    }
+  });
+
+  it.each(sites)('%s: the engine’s per-hall answers are the same from it as from the whole document', (_, doc) => {
+    const catalog = catalogFor(doc);
+    for (const hall of doc.halls) {
+      const seen = hallDocument(doc, hall.id);
+      expect(walkObstacles(seen, hall.id)).toEqual(walkObstacles(doc, hall.id));
+      expect(walkStart(seen, hall.id)).toEqual(walkStart(doc, hall.id));
+      const dragged = new Set(
+        doc.racks
+          .filter((r) => r.hallId === hall.id)
+          .slice(0, 3)
+          .map((r) => r.id),
+      );
+      expect(hallObstacles(seen, catalog, hall.id, dragged)).toEqual(hallObstacles(doc, catalog, hall.id, dragged));
+    }
   });
 });

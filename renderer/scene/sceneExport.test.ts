@@ -1,6 +1,7 @@
 import {
   AmbientLight,
   BoxGeometry,
+  BufferAttribute,
   Color,
   Group,
   InstancedMesh,
@@ -14,9 +15,20 @@ import {
   ShaderMaterial,
   Vector3,
 } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { describe, expect, it } from 'vitest';
 import { buildSampleFacility } from '../../shared/index';
-import { facilityModel, flipRows, frustumForAspect, modelLabels, shotSizeError, shotTiles } from './sceneExport';
+import { buildStressSite } from '../../shared/testing/stressSite';
+import {
+  facilityModel,
+  flipRows,
+  frustumForAspect,
+  modelLabels,
+  shotSizeError,
+  shotTiles,
+  siteModel,
+  siteModelLabels,
+} from './sceneExport';
 
 describe('screenshot sizes', () => {
   it.each([
@@ -226,5 +238,114 @@ describe('facility model', () => {
   it('falls back to the type and index when the names do not cover the racks', () => {
     const model = facilityModel(fakeScene(), { ...LABELS, racks: new Map() });
     expect(names(model.getObjectByName('GPU rack')!)).toEqual(['GPU rack 1', 'GPU rack 2']);
+  });
+});
+
+/** A scene shaped like the one the site view draws: the merged shell and one instanced mesh of racks with their doors. */
+function fakeSite(): Scene {
+  const scene = new Scene();
+  scene.add(new AmbientLight());
+  const shell = new Group();
+  shell.name = 'site-shell';
+  const floors = new Mesh(new PlaneGeometry(40, 20), new MeshStandardMaterial({ vertexColors: true }));
+  floors.name = 'site-floors';
+  const walls = new Mesh(new BoxGeometry(40, 3, 0.2), new MeshStandardMaterial({ transparent: true, opacity: 0.55 }));
+  walls.name = 'site-walls';
+  const doors = new Mesh(new BoxGeometry(1, 2, 0.45), new MeshStandardMaterial());
+  doors.name = 'site-doors';
+  shell.add(floors, walls, doors);
+  // As SiteRacks makes it: a unit box and its door in one geometry, the door's vertices marked `front`.
+  const body = new BoxGeometry(1, 1, 1).translate(0, 0.5, 0);
+  const door = new PlaneGeometry(0.86, 0.9).translate(0, 0.5, -0.51);
+  const geometry = mergeGeometries([body, door])!;
+  const front = new Float32Array(24 + 4).fill(1, 24);
+  geometry.setAttribute('front', new BufferAttribute(front, 1));
+  const racks = new InstancedMesh(geometry, new MeshStandardMaterial(), 16);
+  racks.name = 'site-racks';
+  racks.userData = { frontColour: '#7fd1ff' };
+  const dummy = new Object3D();
+  [
+    [1, 2, '#2f3640'],
+    [3, 2, '#2f80ed'],
+    [30, 12, '#2f3640'],
+  ].forEach(([x, z, colour], i) => {
+    dummy.position.set(x as number, 0, z as number);
+    dummy.scale.set(0.6, 2, 1.2);
+    dummy.updateMatrix();
+    racks.setMatrixAt(i, dummy.matrix);
+    racks.setColorAt(i, new Color(colour as string));
+  });
+  racks.count = 3;
+  scene.add(shell, racks);
+  return scene;
+}
+
+const SITE_LABELS = {
+  site: 'Campus — whole site',
+  names: siteModelLabels(buildSampleFacility()).names,
+  halls: new Map([
+    ['h1', 'Hall 1'],
+    ['h2', 'Hall 2'],
+  ]),
+  racks: [
+    { name: 'R-01', hallId: 'h1' },
+    { name: 'R-02', hallId: 'h1' },
+    { name: 'S-01', hallId: 'h2' },
+  ],
+};
+
+describe('site model', () => {
+  it('is named as the whole site, with every hall’s racks by name, in the order of the document', () => {
+    const doc = buildStressSite(1_000);
+    const labels = siteModelLabels(doc);
+    expect(labels.site).toBe(`${doc.name} — whole site`);
+    expect(siteModelLabels({ ...doc, name: '  ' }).site).toBe('Site — whole site');
+    expect(labels.racks).toHaveLength(1_000);
+    expect(labels.racks[500]).toEqual({ name: doc.racks[500]!.name, hallId: doc.racks[500]!.hallId });
+    expect([...labels.halls.keys()]).toEqual(doc.halls.map((h) => h.id));
+  });
+
+  it('holds the site shell and a node per rack under its hall, and nothing else', () => {
+    const model = siteModel(fakeSite(), SITE_LABELS);
+    expect(model.name).toBe('Campus — whole site');
+    const site = model.children[0]!;
+    expect(site.name).toBe('Campus — whole site');
+    expect(names(site)).toEqual(['Site shell', 'Racks']);
+    const [shell, racks] = site.children;
+    expect(names(shell!)).toEqual(['Floors and yards', 'Walls', 'Doors']);
+    expect(names(racks!)).toEqual(['Hall 1', 'Hall 2']);
+    expect(names(racks!.children[0]!)).toEqual(['R-01', 'R-02']);
+    expect(names(racks!.children[1]!)).toEqual(['S-01']);
+    let meshes = 0;
+    model.traverse((o) => {
+      if (o instanceof Mesh) {
+        meshes++;
+        expect(o).not.toBeInstanceOf(InstancedMesh);
+      }
+    });
+    expect(meshes).toBe(3 + 3);
+  });
+
+  it('places each rack where its instance stands, its body in its colour and its door in the door colour', () => {
+    const model = siteModel(fakeSite(), SITE_LABELS);
+    model.updateMatrixWorld(true);
+    const rack = model.getObjectByName('S-01') as Mesh;
+    expect(rack.getWorldPosition(new Vector3()).toArray()).toEqual([30, 0, 12]);
+    expect(rack.scale.toArray().map((v) => Number(v.toFixed(6)))).toEqual([0.6, 2, 1.2]);
+    const [body, door] = rack.material as MeshStandardMaterial[];
+    expect(body!.color.getHexString()).toBe('2f3640');
+    expect(door!.color.getHexString()).toBe('7fd1ff');
+    // Two groups: the box's 36 indices (12 triangles), then the door's 6 (2 triangles); no `front` attribute left.
+    expect(rack.geometry.groups).toEqual([
+      { start: 0, count: 36, materialIndex: 0 },
+      { start: 36, count: 6, materialIndex: 1 },
+    ]);
+    expect(rack.geometry.getAttribute('front')).toBeUndefined();
+    // Racks of one colour share a material and the geometry, so the exporter writes one glTF mesh for them.
+    const first = model.getObjectByName('R-01') as Mesh;
+    const second = model.getObjectByName('R-02') as Mesh;
+    expect((first.material as MeshStandardMaterial[])[0]).toBe(body);
+    expect((second.material as MeshStandardMaterial[])[0]).not.toBe(body);
+    expect(first.geometry).toBe(rack.geometry);
   });
 });

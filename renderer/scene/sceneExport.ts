@@ -1,9 +1,11 @@
 /**
  * Exports of the 3D view: a PNG rendered off-screen at a chosen size, and a glTF binary (GLB) of
- * the facility in the hall on screen. The scene lives inside the R3F canvas, so SceneExportBridge
- * registers closures over its renderer, scene and camera in `sceneExporter` for the export actions.
+ * what is on screen: the facility in the hall, or from the site view the whole site (every hall's
+ * shell and every rack). The scene lives inside the R3F canvas, so SceneExportBridge registers
+ * closures over its renderer, scene and camera in `sceneExporter` for the export actions.
  */
 import {
+  BufferAttribute,
   Color,
   Group,
   InstancedMesh,
@@ -23,11 +25,22 @@ import {
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 import { catalogFor, type Hall, type ProjectDocument } from '../../shared/index';
 
+/** A GLB and what it holds, in the words its file is named with ("<project> - <what>.glb"). */
+export interface ModelExport {
+  bytes: Uint8Array;
+  what: string;
+}
+
+/** What a GLB of one hall is called in its file's name (the hall's name is its root node's). */
+export const HALL_MODEL = '3D model';
+/** What a GLB made from the site view is called: it holds every hall, not the one last shown. */
+export const SITE_MODEL = 'whole site 3D model';
+
 export interface SceneExporter {
   /** A PNG of the current view, `width` × `height` pixels (`shotSizeError` says which sizes). */
   screenshot(width: number, height: number): Promise<Uint8Array>;
-  /** A GLB of the facility in the hall on screen. */
-  glb(): Promise<Uint8Array>;
+  /** A GLB of what is on screen: the facility in the hall, or the whole site from the site view. */
+  glb(): Promise<ModelExport>;
 }
 
 /** The mounted scene's exports; null while no 3D view is mounted. */
@@ -295,21 +308,8 @@ function rackModel(group: Object3D, labels: ModelLabels): Object3D | null {
   const out = new Group();
   out.name = typeName;
   const materials = new Map<string, MeshStandardMaterial>();
-  const colouredMaterial = (part: InstancedMesh<BufferGeometry, MeshStandardMaterial>, i: number) => {
-    const base = part.material;
-    if (!part.instanceColor) return base;
-    const tint = new Color();
-    part.getColorAt(i, tint);
-    const key = `${base.uuid}:${tint.getHexString()}`;
-    let material = materials.get(key);
-    if (!material) {
-      // three multiplies the material's colour by the instance's; glTF has only the material's.
-      material = base.clone();
-      material.color.multiply(tint);
-      materials.set(key, material);
-    }
-    return material;
-  };
+  const colouredMaterial = (part: InstancedMesh<BufferGeometry, MeshStandardMaterial>, i: number) =>
+    tintedMaterial(materials, part, part.material, i);
   const instance = new Matrix4();
   const rackWorld = new Matrix4();
   const rackInverse = new Matrix4();
@@ -369,9 +369,169 @@ export function facilityModel(scene: Object3D, labels: ModelLabels): Scene {
   return model;
 }
 
-/** The facility in `scene` as a GLB (glTF 2.0 binary): metres, Y up, plan x along X and plan y along Z. */
-export async function exportGlb(scene: Object3D, labels: ModelLabels): Promise<Uint8Array> {
-  const glb = await new GLTFExporter().parseAsync(facilityModel(scene, labels), { binary: true });
+/** A model as a GLB (glTF 2.0 binary): metres, Y up, plan x along X and plan y along Z. */
+async function glbOf(model: Scene): Promise<Uint8Array> {
+  const glb = await new GLTFExporter().parseAsync(model, { binary: true });
   if (!(glb instanceof ArrayBuffer)) throw new Error('The glTF exporter returned JSON where a GLB was asked for.');
   return new Uint8Array(glb);
+}
+
+/** The facility in the hall drawn in `scene` as a GLB. */
+export function exportGlb(scene: Object3D, labels: ModelLabels): Promise<Uint8Array> {
+  return glbOf(facilityModel(scene, labels));
+}
+
+// ─── glTF model of the whole site ─────────────────────────────────────────────────────────────
+
+/** Names for the site view's model, from the document. */
+export interface SiteModelLabels {
+  /** The root node's (and the glTF scene's) name: the site's, saying it is the whole site. */
+  site: string;
+  /** Labels of the site shell's merged meshes by the names SiteShell gives them. */
+  names: ReadonlyMap<string, string>;
+  /** Hall names by id, in the document's order: the racks are grouped under them. */
+  halls: ReadonlyMap<string, string>;
+  /** Per instance of the site's rack mesh (the document's racks, in order): its name and hall. */
+  racks: readonly { name: string; hallId: string }[];
+}
+
+/**
+ * Labels for the whole site, mirroring how the site view draws it: SiteShell's three merged meshes
+ * (floors and yards, walls, doors) and SiteRacks' one instance per rack in document order.
+ */
+export function siteModelLabels(doc: ProjectDocument): SiteModelLabels {
+  return {
+    site: `${doc.name.trim() || 'Site'} — whole site`,
+    names: new Map([
+      ['site-shell', 'Site shell'],
+      ['site-floors', 'Floors and yards'],
+      ['site-walls', 'Walls'],
+      ['site-doors', 'Doors'],
+    ]),
+    halls: new Map(doc.halls.map((h) => [h.id, h.name])),
+    racks: doc.racks.map((r) => ({ name: r.name, hallId: r.hallId })),
+  };
+}
+
+/**
+ * The site's rack geometry for glTF: the site view draws each rack's body and front door as one
+ * geometry, the door's vertices marked by a `front` attribute and coloured in the shader, which
+ * glTF cannot carry. Here the triangles are split into two groups, the body's (material 0) and the
+ * door's (material 1), so a viewer shows the door in its own colour.
+ */
+function bodyAndFront(geometry: BufferGeometry): BufferGeometry {
+  const front = geometry.getAttribute('front');
+  const index = geometry.getIndex();
+  const out = geometry.clone();
+  out.clearGroups();
+  if (!front || !index) {
+    out.addGroup(0, index?.count ?? geometry.getAttribute('position').count, 0);
+    return out;
+  }
+  out.deleteAttribute('front');
+  const body: number[] = [];
+  const door: number[] = [];
+  for (let t = 0; t < index.count; t += 3) {
+    const corners = [index.getX(t), index.getX(t + 1), index.getX(t + 2)];
+    (front.getX(corners[0]!) > 0.5 ? door : body).push(...corners);
+  }
+  out.setIndex(new BufferAttribute(Uint32Array.from([...body, ...door]), 1));
+  out.addGroup(0, body.length, 0);
+  out.addGroup(body.length, door.length, 1);
+  return out;
+}
+
+/**
+ * The site view's racks expanded to a node per rack, named after it, grouped by hall: one mesh of
+ * two parts (body in the colour it is drawn in, front door in the door colour the mesh carries in
+ * `userData.frontColour`). Racks of one colour share one glTF mesh, so a rack adds only its node.
+ */
+function siteRacksModel(mesh: InstancedMesh, labels: SiteModelLabels): Object3D {
+  const base = mesh.material as MeshStandardMaterial;
+  const geometry = bodyAndFront(mesh.geometry);
+  const door = base.clone();
+  door.color.set((mesh.userData.frontColour as string | undefined) ?? '#ffffff');
+  const bodies = new Map<string, MeshStandardMaterial>();
+  const bodyMaterial = (i: number) => tintedMaterial(bodies, mesh, base, i);
+  const racks = new Group();
+  racks.name = 'Racks';
+  const halls = new Map<string, Group>();
+  for (const [id, name] of labels.halls) {
+    const hall = new Group();
+    hall.name = name;
+    halls.set(id, hall);
+  }
+  const instance = new Matrix4();
+  const world = new Matrix4();
+  const count = Math.min(mesh.count, labels.racks.length);
+  for (let i = 0; i < count; i++) {
+    const { name, hallId } = labels.racks[i]!;
+    let hall = halls.get(hallId);
+    if (!hall) {
+      halls.set(hallId, (hall = new Group()));
+      hall.name = hallId;
+    }
+    const rack = new Mesh(geometry, [bodyMaterial(i), door]);
+    rack.name = name;
+    mesh.getMatrixAt(i, instance);
+    world.multiplyMatrices(mesh.matrixWorld, instance);
+    world.decompose(rack.position, rack.quaternion, rack.scale);
+    hall.add(rack);
+  }
+  for (const hall of halls.values()) if (hall.children.length > 0) racks.add(hall);
+  return racks;
+}
+
+/**
+ * The whole site as drawn by the site view, as a scene of its own for the exporter: the site shell
+ * (floors and yards, walls, doors: merged meshes, vertex-coloured floors) and every rack by name
+ * under its hall, under a root node that names the site as the whole site. Left out, as from a
+ * hall's model: lights, cameras and the HTML labels.
+ */
+export function siteModel(scene: Object3D, labels: SiteModelLabels): Scene {
+  scene.updateMatrixWorld(true);
+  const site = new Group();
+  site.name = labels.site;
+  const shell = scene.getObjectByName('site-shell');
+  const shellCopy = shell
+    ? facilityCopy(shell, { hall: labels.site, names: labels.names, racks: new Map(), shell: [] })
+    : null;
+  if (shell && shellCopy) site.add(atWorld(shellCopy, shell));
+  const racks = scene.getObjectByName('site-racks');
+  if (racks instanceof InstancedMesh && racks.visible) {
+    const model = siteRacksModel(racks, labels);
+    if (model.children.length > 0) site.add(model);
+  }
+  const model = new Scene();
+  model.name = labels.site;
+  model.add(site);
+  return model;
+}
+
+/** The whole site drawn in `scene` (the site view) as a GLB. */
+export function exportSiteGlb(scene: Object3D, labels: SiteModelLabels): Promise<Uint8Array> {
+  return glbOf(siteModel(scene, labels));
+}
+
+/**
+ * Instance `i`'s material with its instance colour baked in, one clone per material and colour:
+ * three multiplies the material's colour by the instance's; glTF has only the material's.
+ */
+function tintedMaterial(
+  cache: Map<string, MeshStandardMaterial>,
+  mesh: InstancedMesh,
+  base: MeshStandardMaterial,
+  i: number,
+): MeshStandardMaterial {
+  if (!mesh.instanceColor) return base;
+  const tint = new Color();
+  mesh.getColorAt(i, tint);
+  const key = `${base.uuid}:${tint.getHexString()}`;
+  let material = cache.get(key);
+  if (!material) {
+    material = base.clone();
+    material.color.multiply(tint);
+    cache.set(key, material);
+  }
+  return material;
 }

@@ -3,12 +3,14 @@
  * plan view (Shift-drag in 3D, where a plain drag orbits); Alt drags a lasso instead of a box.
  * Racks and floor cooling units whose centre falls inside on screen are selected; Ctrl adds them
  * to the selection. The outline is an HTML element over the canvas; nothing changes the document.
+ * Only the hall's own racks and units are projected (hallIndex.ts), not the site's.
  */
 import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
+import { hallCoolingOf, hallRacksOf } from './hallIndex';
 import { insideBox, insidePolygon, type ScreenPoint } from './marquee';
 
 /** Below this drag distance (px) the gesture was a click, which clears the selection as before. */
@@ -79,9 +81,9 @@ export function useMarquee(hall: Hall) {
       };
       const inside = (p: ScreenPoint) => (g.lasso ? insidePolygon(p, g.points) : insideBox(p, a, b));
       const picked = [
-        ...doc.racks.filter((r) => r.hallId === hall.id && inside(onScreen(r.position.x, 1, r.position.y))),
-        ...doc.cooling.filter(
-          (u) => 'position' in u && u.hallId === hall.id && inside(onScreen(u.position.x, 1, u.position.y)),
+        ...hallRacksOf(doc.racks, hall.id).filter((r) => inside(onScreen(r.position.x, 1, r.position.y))),
+        ...hallCoolingOf(doc.cooling, hall.id).filter(
+          (u) => 'position' in u && inside(onScreen(u.position.x, 1, u.position.y)),
         ),
       ].map((x) => x.id);
       select(g.add ? [...selection, ...picked] : picked);

@@ -2,6 +2,9 @@
  * Dragging racks and cooling units on the floor. While the pointer moves, only a preview offset changes (UI state):
  * snapped to neighbours' edges, walls and the hall's edges, else to the grid (shared/layout/snapping.ts; Shift moves
  * freely), with what it would collide with. Releasing commits one undoable move, or says why it cannot land there.
+ *
+ * What stands around the group is read from its hall alone (hallIndex.ts) and indexed once per drag, for the drag
+ * and its overlay together; a pointer move then looks at the few things near the group.
  */
 import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
@@ -18,10 +21,12 @@ import {
   type Hall,
   type ObstacleIndex,
   type Point2,
+  type ProjectDocument,
   type Rect,
 } from '../../shared/index';
 import { moveItems, planItems } from '../store/layoutCommands';
 import { useEditor } from '../store/editor';
+import { hallDocument } from './hallIndex';
 
 /** How close an edge must come to a line to snap onto it, m. */
 const SNAP_TOLERANCE_M = 0.15;
@@ -37,6 +42,35 @@ interface DragStart {
 }
 
 const FLOOR = new Plane(new Vector3(0, 1, 0), 0);
+
+/** The last drag's obstacles, so that DragOverlay, asking about the same drag, reuses them. */
+let lastObstacles: { doc: ProjectDocument; hall: Hall; ids: readonly string[]; index: ObstacleIndex } | null = null;
+
+/**
+ * What stands in `hall` around the dragged `ids` (not themselves), indexed: built from the hall's
+ * racks, units and walls only, once per drag (`ids` is the drag's own array, kept in the store's
+ * preview for as long as the drag lasts).
+ */
+export function dragObstacles(doc: ProjectDocument, hall: Hall, ids: readonly string[]): ObstacleIndex {
+  if (lastObstacles?.doc === doc && lastObstacles.hall === hall && lastObstacles.ids === ids)
+    return lastObstacles.index;
+  const index = indexObstacles(hall, hallObstacles(hallDocument(doc, hall.id), catalogFor(doc), hall.id, new Set(ids)));
+  lastObstacles = { doc, hall, ids, index };
+  return index;
+}
+
+/**
+ * `ids` as plan items with their hall, as planItems answers for the whole document, reading only
+ * `hall` when every id is one of its racks or units (a drag's usual case). Otherwise — an id of
+ * another hall, or of something that is not a plan item — the whole document is asked, so that the
+ * answer (and the refusal) stays the same.
+ */
+export function dragItems(doc: ProjectDocument, hall: Hall, ids: readonly string[]): ReturnType<typeof planItems> {
+  const catalog = catalogFor(doc);
+  const here = planItems(hallDocument(doc, hall.id), catalog, ids);
+  if (here.hall !== null && here.items.length === new Set(ids).size) return here;
+  return planItems(doc, catalog, ids);
+}
 
 /** Where a client-space pointer position meets the floor, in plan coordinates. */
 export function useFloorPoint() {
@@ -76,6 +110,7 @@ export function useRackDrag(hall: Hall) {
     (commit: boolean) => {
       const drag = start.current;
       start.current = null;
+      lastObstacles = null;
       setControlsEnabled(true);
       const { setDrag, run, doc, drag: preview, notify } = useEditor.getState();
       setDrag(null);
@@ -134,11 +169,10 @@ export function useRackDrag(hall: Hall) {
       const from = floorPoint(clientX, clientY);
       if (!from) return;
       const { doc } = useEditor.getState();
-      const catalog = catalogFor(doc);
-      const found = planItems(doc, catalog, ids);
+      const found = dragItems(doc, hall, ids);
       if (found.hall === null || found.hall.id !== hall.id) return;
       const rects = found.items.map((i) => ({ name: i.name, rect: itemRect(i) }));
-      const index = indexObstacles(hall, hallObstacles(doc, catalog, hall.id, new Set(ids)));
+      const index = dragObstacles(doc, hall, ids);
       start.current = { ids, from, pointerId, rects, box: unionRect(rects.map((r) => r.rect))!, index };
       setControlsEnabled(false);
     },

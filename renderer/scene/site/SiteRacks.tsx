@@ -4,8 +4,9 @@
  * Instance i is the document's rack i; a click maps the instance id back to the rack.
  *
  * After an edit only the racks that changed are rewritten (rackDiff.ts) and only their span of
- * the buffers is sent to the GPU; colours likewise, by comparing each instance's colour with the
- * one it had.
+ * the buffers is sent to the GPU. Colours are worked out per hall (siteTints.ts): an edit recolours
+ * the halls it touched and repaints their racks and the racks selected or unselected since, and
+ * only the span of instances whose colour changed is sent.
  */
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
@@ -26,8 +27,10 @@ import {
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { CatalogView, Rack } from '../../../shared/index';
 import { yawForRotation } from '../geometry';
+import type { RackIndex } from '../hallIndex';
 import { diffRacks } from './rackDiff';
 import type { SiteLayout } from './siteLayout';
+import { instancesToPaint, updateSiteTints, type SiteTints, type TintInputs } from './siteTints';
 
 /** The hall view's colours (RackInstances.tsx), so a rack looks the same in both views. */
 const BODY = { miner: '#8a6d4b', default: '#2f3640' } as const;
@@ -81,32 +84,50 @@ function rackMaterial(): MeshStandardMaterial {
 
 const RACK_MATERIAL = rackMaterial();
 
+/** A rack's colour on the site: blue when selected, else its tint, else its type's. */
+function rackColour(
+  rack: Rack,
+  tints: ReadonlyMap<string, string> | undefined,
+  selection: ReadonlySet<string>,
+): string {
+  if (selection.has(rack.id)) return SELECTED;
+  return tints?.get(rack.id) ?? (rack.rackTypeId.startsWith('miner') ? BODY.miner : BODY.default);
+}
+
 export function SiteRacks({
-  racks,
+  index,
   layout,
   catalog,
-  tints,
+  tintInputs,
   selection,
   onRackClick,
 }: {
-  racks: readonly Rack[];
+  /** The document's racks by hall (hallIndex.ts); instance i is `index.items[i]`. */
+  index: RackIndex;
   layout: SiteLayout;
   catalog: CatalogView;
-  tints: ReadonlyMap<string, string>;
+  tintInputs: TintInputs;
   selection: ReadonlySet<string>;
   onRackClick: (rack: Rack) => void;
 }) {
+  const racks = index.items;
   const bodyRef = useRef<InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
   const capacity = capacityFor(racks.length);
   // What the buffers hold now, to rewrite only what an edit changed.
   const drawn = useRef<{
-    racks: readonly Rack[];
+    index: RackIndex;
     layout: SiteLayout;
     catalog: CatalogView;
     mesh: InstancedMesh;
   } | null>(null);
-  const painted = useRef<{ keys: string[]; mesh: InstancedMesh } | null>(null);
+  // What the colour buffer holds: each instance's colour, and the tints and selection it was painted for.
+  const painted = useRef<{
+    keys: string[];
+    mesh: InstancedMesh;
+    tints: SiteTints;
+    selection: ReadonlySet<string>;
+  } | null>(null);
   const scratch = useMemo(
     () => ({
       m: new Matrix4(),
@@ -124,7 +145,7 @@ export function SiteRacks({
     if (!body) return;
     const before = drawn.current;
     const reuse = before !== null && before.mesh === body && before.layout === layout && before.catalog === catalog;
-    const diff = diffRacks(reuse ? before.racks : null, racks);
+    const diff = diffRacks(reuse ? before.index : null, index);
     const write = (i: number) => {
       const rack = racks[i]!;
       const origin = layout.halls.get(rack.hallId) ?? { x: 0, y: 0 };
@@ -147,29 +168,37 @@ export function SiteRacks({
       // The bounds (for picking) are recomputed when racks come or go; a moved rack stays on the site.
       if (diff.full) body.computeBoundingSphere();
     }
-    drawn.current = { racks, layout, catalog, mesh: body };
+    drawn.current = { index, layout, catalog, mesh: body };
     if (to >= from) invalidate();
-  }, [racks, layout, catalog, capacity, invalidate, scratch]);
+  }, [racks, index, layout, catalog, capacity, invalidate, scratch]);
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
-    const before = painted.current?.mesh === body ? painted.current.keys : [];
-    const keys = new Array<string>(racks.length);
+    const before = painted.current?.mesh === body ? painted.current : null;
+    const update = updateSiteTints(before?.tints ?? null, index, tintInputs);
+    const which = instancesToPaint(
+      before && { index: before.tints.index, selection: before.selection },
+      update,
+      selection,
+    );
+    // Each instance's colour as painted, to send only what changed (kept while the instance count holds).
+    const keys = before && before.keys.length === racks.length ? before.keys : new Array<string>(racks.length);
+    const { byHall } = update.tints;
     let from = racks.length;
     let to = -1;
-    racks.forEach((rack, i) => {
-      const selected = selection.has(rack.id);
-      const bodyHex = selected
-        ? SELECTED
-        : (tints.get(rack.id) ?? (rack.rackTypeId.startsWith('miner') ? BODY.miner : BODY.default));
-      keys[i] = bodyHex;
-      if (before[i] === bodyHex) return;
-      body.setColorAt(i, scratch.c.set(bodyHex));
+    const paint = (i: number) => {
+      const rack = racks[i]!;
+      const hex = rackColour(rack, byHall.get(rack.hallId), selection);
+      if (keys[i] === hex) return;
+      keys[i] = hex;
+      body.setColorAt(i, scratch.c.set(hex));
       from = Math.min(from, i);
-      to = i;
-    });
-    painted.current = { keys, mesh: body };
+      to = Math.max(to, i);
+    };
+    if (which === 'all') for (let i = 0; i < racks.length; i++) paint(i);
+    else for (const i of which) paint(i);
+    painted.current = { keys, mesh: body, tints: update.tints, selection };
     if (to < from) return;
     if (body.instanceColor) {
       body.instanceColor.clearUpdateRanges();
@@ -177,7 +206,7 @@ export function SiteRacks({
       body.instanceColor.needsUpdate = true;
     }
     invalidate();
-  }, [racks, tints, selection, capacity, invalidate, scratch]);
+  }, [racks, index, tintInputs, selection, capacity, invalidate, scratch]);
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0) return;
@@ -195,6 +224,8 @@ export function SiteRacks({
       args={[RACK_GEOMETRY, RACK_MATERIAL, capacity]}
       onClick={onClick}
       frustumCulled={false}
+      // The door colour the shader mixes in, for the GLB export (sceneExport.ts), which cannot run the shader.
+      userData={{ frontColour: FRONT }}
     />
   );
 }

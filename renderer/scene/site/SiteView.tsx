@@ -2,7 +2,8 @@
  * The site view (docs/site-view.md): every hall of the site, laid out by building (siteLayout.ts),
  * with every rack, in a handful of draw calls: three merged meshes for the buildings and one
  * instanced mesh for the racks, whatever the number of halls and racks. Racks are coloured as in the hall
- * view (by type with errors, by power, by cooling, or by a failure being simulated). A click on a
+ * view (by type with errors, by power, by cooling, or by a failure being simulated), hall by hall
+ * (siteTints.ts). A click on a
  * rack selects it and goes into its hall; a click on a hall's floor goes into that hall.
  */
 import { Html, OrbitControls, PerspectiveCamera } from '@react-three/drei';
@@ -13,11 +14,13 @@ import { catalogFor, type Rack } from '../../../shared/index';
 import { useChecks, useSimulation } from '../../store/checks';
 import { useEditor } from '../../store/editor';
 import { stopHighlight } from '../../store/stopHighlight';
-import { downstreamOf, errorEntitiesOf, rackTints, TINT } from '../rackTints';
+import { rackIndexFor } from '../hallIndex';
+import { downstreamOf, errorEntitiesOf } from '../rackTints';
 import { enterHall } from './siteActions';
 import { siteLayoutFor } from './siteLayout';
 import { SiteRacks } from './SiteRacks';
 import { SiteShell } from './SiteShell';
+import type { TintInputs } from './siteTints';
 
 const HALL_LABEL = {
   font: '11px system-ui, sans-serif',
@@ -89,18 +92,13 @@ export function SiteContent() {
   const chain = doc.power;
   const fed = useMemo(() => downstreamOf({ power: chain }, selection), [chain, selection]);
   const errorEntities = errorEntitiesOf(findings);
-  // Every rack of the site is on screen here, so the colours are the site's.
-  const tints = useMemo(() => {
-    const byRack = rackTints(
-      { power: chain, racks },
-      { colouring, power, cooling, errorEntities, selection, simulation, fed },
-    );
-    if (highlight?.kind === 'rows') {
-      const rows = new Set(highlight.ids);
-      for (const r of racks) if (r.rowId !== null && rows.has(r.rowId)) byRack.set(r.id, TINT.highlight);
-    }
-    return byRack;
-  }, [racks, chain, colouring, power, cooling, errorEntities, selection, simulation, highlight, fed]);
+  // Racks by hall, kept across edits: the colours and instances of untouched halls are left as they are.
+  const index = rackIndexFor(racks);
+  const rows = highlight?.kind === 'rows' ? highlight.ids : null;
+  const tintInputs = useMemo<TintInputs>(
+    () => ({ colouring, power, cooling, errorEntities, fed, simulation, chain, rows }),
+    [colouring, power, cooling, errorEntities, fed, simulation, chain, rows],
+  );
 
   // Tours fly through one hall's coordinates: a tour that starts plays in the hall view.
   useEffect(() => {
@@ -131,10 +129,10 @@ export function SiteContent() {
     <>
       <SiteShell halls={halls} walls={walls} doors={doors} layout={layout} onHallClick={(hall) => enterHall(hall.id)} />
       <SiteRacks
-        racks={racks}
+        index={index}
         layout={layout}
         catalog={catalog}
-        tints={tints}
+        tintInputs={tintInputs}
         selection={selection}
         onRackClick={(rack: Rack) => enterHall(rack.hallId, [rack.id])}
       />
