@@ -47,6 +47,7 @@ export const MENU_COMMANDS = [
   'undo',
   'redo',
   'toggle-plan-view',
+  'toggle-site-view',
   'toggle-one-line',
   'toggle-power-colours',
 ] as const;

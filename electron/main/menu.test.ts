@@ -51,6 +51,21 @@ describe('the native menu', () => {
     expect(fileMenu(mac).at(-1)!.role).toBe('close');
   });
 
+  it('has the site view in View, sending its command to the renderer', () => {
+    const template = menuTemplate({ paths: [], open: () => undefined, clear: () => undefined }, false) as Item[];
+    const view = template.find((m) => m.label === 'View')!.submenu!;
+    expect(view.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'Toggle Plan View',
+      'Toggle Site View',
+      'One-Line Diagram',
+      'Colour Racks by Power',
+    ]);
+    const site = view.find((i) => i.label === 'Toggle Site View')!;
+    expect(site.accelerator).toBeUndefined();
+    site.click!();
+    expect(sent.at(-1)).toEqual([IPC.menu, 'toggle-site-view']);
+  });
+
   it('lists recent files most recent first, opens them and clears the list', () => {
     const opened: string[] = [];
     let cleared = 0;

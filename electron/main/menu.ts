@@ -76,6 +76,8 @@ export function menuTemplate(recent: RecentMenu, isMac = process.platform === 'd
       label: 'View',
       submenu: [
         item('Toggle Plan View', 'toggle-plan-view', 'CmdOrCtrl+Shift+P'),
+        // The app's own key is S; Ctrl/⌘+Shift+S is Save As…, so the item has no accelerator of its own.
+        item('Toggle Site View', 'toggle-site-view'),
         item('One-Line Diagram', 'toggle-one-line', 'CmdOrCtrl+Shift+L'),
         item('Colour Racks by Power', 'toggle-power-colours', 'CmdOrCtrl+Shift+U'),
         { type: 'separator' },

@@ -7,6 +7,7 @@ import { deleteComponents } from '../store/powerCommands';
 import { addZone, deleteCameras, deleteDoors, deleteZones } from '../store/securityCommands';
 import { activeHall } from '../store/documentStore';
 import { useEditor } from '../store/editor';
+import { toggleSiteView } from '../scene/site/siteActions';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 
 /** Turns the selected racks (a quarter turn about the group's centre), or else the selected cooling unit in place. */
@@ -132,6 +133,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return state.redo();
     case 'toggle-plan-view':
       return togglePlanView();
+    case 'toggle-site-view':
+      return toggleSiteView();
     case 'toggle-one-line':
       return toggleOneLine();
     case 'toggle-power-colours':
