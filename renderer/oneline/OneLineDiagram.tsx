@@ -3,12 +3,27 @@
  * with the selection both ways (select a component here and the racks it feeds light up in 3D;
  * select racks in 3D and their supply path is marked here). During a failure simulation, lost
  * components are greyed and overloaded ones are red.
+ *
+ * Folds (layout.ts) keep a campus to a few hundred nodes. They never hide a problem or the
+ * selection: a folded group with members or anything below them over their limit is drawn in the
+ * error colour with the count; a component selected elsewhere (inspector, findings) opens the
+ * folds on its path, and a folded group still holding a selection it could not open is marked.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PowerComponent } from '../../shared/index';
 import { useChecks, useSimulation } from '../store/checks';
 import { useEditor } from '../store/editor';
 import { utilisationColour } from '../scene/rackTints';
-import { layoutOneLine, NODE_H, NODE_W, type OneLineNode } from './layout';
+import {
+  EXPAND_ALL_MAX_NODES,
+  everyFold,
+  foldsHiding,
+  layoutOneLine,
+  NODE_H,
+  NODE_W,
+  type OneLineNode,
+} from './layout';
+import './oneline.css';
 
 const KIND_MARK: Record<OneLineNode['kind'], string> = {
   utility: 'UTIL',
@@ -17,19 +32,65 @@ const KIND_MARK: Record<OneLineNode['kind'], string> = {
   switchgear: 'SWBD',
   ups: 'UPS',
   distribution: 'DIST',
+  distributions: 'DISTS',
   circuit: 'CKT',
   circuits: 'CKTS',
   mechanical: 'MECH',
 };
+
+/**
+ * A selection made elsewhere opens the folds on its path only when that is at most this many
+ * folds. Each fold opened on the stress campus adds 11 nodes (a PDU group: 6 PDUs and their 6
+ * circuit groups for 1 node; a circuit group: 12 circuits for 1), so at most ≈ 90, and selecting
+ * circuits all over a campus does not draw it all: the folded groups then mark that they hold the
+ * selection.
+ */
+const AUTO_OPEN_MAX_FOLDS = 8;
+
+/** `expanded` with the folds that hide the selected components opened, or `expanded` itself. */
+function openedFor(
+  power: readonly PowerComponent[],
+  selection: readonly string[],
+  expanded: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const open = new Set<string>();
+  for (const id of selection) for (const fold of foldsHiding(power, id)) if (!expanded.has(fold)) open.add(fold);
+  if (open.size === 0 || open.size > AUTO_OPEN_MAX_FOLDS) return expanded;
+  return new Set([...expanded, ...open]);
+}
 
 export function OneLineDiagram() {
   const doc = useEditor((s) => s.doc);
   const selectionList = useEditor((s) => s.selection);
   const { power } = useChecks();
   const simulation = useSimulation();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => {
+    const { doc: d, selection: s } = useEditor.getState();
+    return openedFor(d.power, s, new Set());
+  });
+  const [notice, setNotice] = useState<string | null>(null);
   const layout = useMemo(() => layoutOneLine(doc, power, expanded), [doc, power, expanded]);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
+
+  // A selection made in this diagram shows what was clicked and opens nothing; one made elsewhere
+  // (inspector, findings, 3D) opens the folds on the way to it.
+  const selectingHere = useRef(false);
+  useEffect(
+    () =>
+      useEditor.subscribe((s, before) => {
+        if (s.selection === before.selection || selectingHere.current) return;
+        setExpanded((e) => openedFor(s.doc.power, s.selection, e));
+      }),
+    [],
+  );
+  const select = (ids: string[], mode: 'replace' | 'toggle') => {
+    selectingHere.current = true;
+    try {
+      useEditor.getState().select(ids, mode);
+    } finally {
+      selectingHere.current = false;
+    }
+  };
 
   // The supply path of the selected racks: their circuits and every component above them.
   const onPath = useMemo(() => {
@@ -43,27 +104,73 @@ export function OneLineDiagram() {
     return out;
   }, [doc, selection]);
 
+  // Drawn nodes that hold selected components inside a fold (the component itself not drawn).
+  const holdsSelection = useMemo(() => {
+    const out = new Set<string>();
+    for (const id of selectionList) {
+      const holder = layout.holderOf(id);
+      if (holder && !holder.ids.includes(id)) out.add(holder.key);
+    }
+    return out;
+  }, [layout, selectionList]);
+
   const dead = useMemo(() => new Set(simulation?.deadComponentIds ?? []), [simulation]);
-  const overloaded = useMemo(() => new Set(simulation?.overloaded.map((o) => o.id) ?? []), [simulation]);
+  // Overloaded in the simulation, shown on the node that stands for them or hides them.
+  const overloaded = useMemo(() => {
+    const out = new Set<string>();
+    for (const o of simulation?.overloaded ?? []) {
+      const holder = layout.holderOf(o.id);
+      if (holder) out.add(holder.key);
+    }
+    return out;
+  }, [simulation, layout]);
   const byKey = useMemo(() => new Map(layout.nodes.map((n) => [n.key, n])), [layout]);
-  const foldable = layout.nodes.filter((n) => n.foldable && n.kind !== 'circuits').map((n) => n.ids[0]!);
 
   const toggle = (n: OneLineNode) => {
-    const owner = n.kind === 'circuits' ? n.key.slice('circuits:'.length) : n.ids[0]!;
     const next = new Set(expanded);
-    if (next.has(owner)) next.delete(owner);
-    else next.add(owner);
+    const open = n.folds.every((f) => expanded.has(f));
+    for (const f of n.folds) {
+      if (open) next.delete(f);
+      else next.add(f);
+    }
     setExpanded(next);
+  };
+
+  const expandAll = () => {
+    // Every component drawn as its own node: the whole chain.
+    const total = doc.power.length;
+    if (total > EXPAND_ALL_MAX_NODES) {
+      setNotice(
+        `Expanding all would draw ${total.toLocaleString('en-US')} nodes (more than ` +
+          `${EXPAND_ALL_MAX_NODES.toLocaleString('en-US')}): double-click a folded group to open it.`,
+      );
+      return;
+    }
+    setNotice(null);
+    setExpanded(new Set(everyFold(doc.power)));
   };
 
   return (
     <div className="oneline" data-testid="oneline">
       <div className="oneline-tools">
-        <button onClick={() => setExpanded(new Set(foldable))}>Show every circuit</button>
-        <button onClick={() => setExpanded(new Set())}>Fold circuits</button>
-        <span className="hint">
-          Click to select (Shift adds); double-click a PDU or a folded group to show or fold its circuits.
-        </span>
+        <button onClick={expandAll}>Expand all</button>
+        <button
+          onClick={() => {
+            setNotice(null);
+            setExpanded(new Set());
+          }}
+        >
+          Fold all
+        </button>
+        {notice ? (
+          <span className="oneline-notice" role="status" data-testid="oneline-notice">
+            {notice}
+          </span>
+        ) : (
+          <span className="hint">
+            Click to select (Shift adds); double-click a folded group, or the node above it, to open or fold it.
+          </span>
+        )}
       </div>
       <svg width={layout.width} height={layout.height} role="img" aria-label="One-line diagram of the power chain">
         {layout.edges.map((e) => {
@@ -83,17 +190,30 @@ export function OneLineDiagram() {
         })}
         {layout.nodes.map((n) => {
           const selected = n.ids.some((id) => selection.has(id));
+          const holds = holdsSelection.has(n.key);
           const path = n.ids.some((id) => onPath.has(id));
           const isDead = n.ids.every((id) => dead.has(id));
-          const isOver = n.ids.some((id) => overloaded.has(id));
-          const shown = simulation ? (simulation.utilisationPct.get(n.ids[0]!) ?? null) : n.utilisationPct;
+          const isOver = overloaded.has(n.key);
+          const group = n.kind === 'circuits' || n.kind === 'distributions';
+          const overLimit = group && n.overLimit > 0;
+          let shown = n.utilisationPct;
+          if (simulation) {
+            shown = null;
+            for (const id of n.ids) {
+              const u = simulation.utilisationPct.get(id);
+              if (u !== undefined && (shown === null || u > shown)) shown = u;
+            }
+          }
           const classes = [
             'oneline-node',
             selected ? 'selected' : '',
+            holds ? 'holds-selection' : '',
             path ? 'on-path' : '',
             isDead ? 'dead' : '',
             isOver ? 'over' : '',
+            overLimit ? 'over-limit' : '',
           ].join(' ');
+          const notes = (overLimit ? `, ${n.overLimit} over limit` : '') + (holds ? ', holds the selection' : '');
           return (
             <g
               key={n.key}
@@ -101,25 +221,29 @@ export function OneLineDiagram() {
               transform={`translate(${n.x - NODE_W / 2}, ${n.y - NODE_H / 2})`}
               role="button"
               tabIndex={0}
-              aria-label={`${n.label}, ${n.rating}`}
+              aria-label={`${n.label}, ${n.rating}${notes}`}
               aria-pressed={selected}
               data-testid={`oneline-node-${n.key}`}
-              onClick={(e) => useEditor.getState().select(n.ids, e.shiftKey ? 'toggle' : 'replace')}
-              onDoubleClick={() => n.foldable && toggle(n)}
+              onClick={(e) => select(n.ids, e.shiftKey ? 'toggle' : 'replace')}
+              onDoubleClick={() => n.folds.length > 0 && toggle(n)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') useEditor.getState().select(n.ids);
+                if (e.key === 'Enter' || e.key === ' ') select(n.ids, 'replace');
               }}
             >
               <title>
                 {`${n.label}\n${n.rating}` +
                   (n.utilisationPct !== null ? `\nNormal: ${n.utilisationPct.toFixed(1)} %` : '') +
-                  (n.worstPct !== null ? `\nWorst tested failure: ${n.worstPct.toFixed(1)} %` : '')}
+                  (n.worstPct !== null ? `\nWorst tested failure: ${n.worstPct.toFixed(1)} %` : '') +
+                  (overLimit ? `\n${n.overLimit} components over 100 % of their capacity inside` : '') +
+                  (holds ? '\nHolds the selection' : '')}
               </title>
               <rect
                 width={NODE_W}
                 height={NODE_H}
                 rx={4}
-                style={{ stroke: n.worstPct !== null && !isDead ? utilisationColour(n.worstPct) : undefined }}
+                style={{
+                  stroke: n.worstPct !== null && !isDead && !overLimit ? utilisationColour(n.worstPct) : undefined,
+                }}
               />
               <text x={6} y={14} className="mark">
                 {KIND_MARK[n.kind]}
