@@ -11,8 +11,10 @@ export * from './catalog';
 export {
   runChecks,
   createChecker,
+  loadsHere,
   compareFindings,
   type Checker,
+  type LoadSource,
   type CheckResults,
   type Finding,
   type Severity,
@@ -31,6 +33,7 @@ export {
   type PlantPlacement,
   type DoorCoverage,
 } from './checks';
+export { checkLoads, type LoadResult } from './checks/loadChecks';
 export { RULES as SECURITY_RULES, describeRoute, OUTSIDE, AUTHENTICATED, TWO_FACTOR } from './checks/security';
 export { ASHRAE_CLASSES, type InletEnvelope } from './checks/cooling/ashrae';
 export * from './checks/power/electrical';

@@ -6,6 +6,7 @@
  */
 import { m3sToM3h, wToBtuH, type CoolingTemplate, type Quantity, type Settings } from '../../shared/index';
 import { useChecks } from '../store/checks';
+import { LoadsPending } from './LoadsPending';
 import { addCoolingUnit, updateCoolingSettings } from '../store/coolingCommands';
 import { useEditor } from '../store/editor';
 import { toggleCoolingColours } from './actions';
@@ -293,6 +294,7 @@ function Rules() {
 export function CoolingPanel() {
   return (
     <section className="power" aria-label="Cooling">
+      <LoadsPending what="the figures" />
       <h2>Cooling plant</h2>
       <Plant />
       <h2>Rooms and aisles</h2>

@@ -10,6 +10,7 @@
 import { useMemo, useState } from 'react';
 import type { Finding } from '../../shared/index';
 import { useChecks } from '../store/checks';
+import { LoadsPending } from './LoadsPending';
 import { plural } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { useThermal } from '../store/thermal';
@@ -52,7 +53,7 @@ export const FINDINGS_PAGE = 200;
 export function FindingsPanel() {
   const selectionList = useEditor((s) => s.selection);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
-  const { findings, counts } = useChecks();
+  const { findings, counts, loadsPending } = useChecks();
   const { error: errors, warning: warnings } = counts;
   const [shown, setShown] = useState(FINDINGS_PAGE);
   const names = useMemo(() => (f: Finding) => f.entities.some((id) => selection.has(id)), [selection]);
@@ -71,7 +72,11 @@ export function FindingsPanel() {
           {plural(errors, 'error')}, {plural(warnings, 'warning')}
         </span>
       </h2>
-      {findings.length === 0 ? <p className="ok">All checks pass.</p> : null}
+      {loadsPending ? (
+        <LoadsPending what="their findings" />
+      ) : findings.length === 0 ? (
+        <p className="ok">All checks pass.</p>
+      ) : null}
       {aboutSelection.length > 0 ? (
         <section
           className="findings-selection"

@@ -18,6 +18,7 @@ import {
 } from '../../shared/index';
 import { updateSettings } from '../store/powerCommands';
 import { useChecks } from '../store/checks';
+import { LoadsPending } from './LoadsPending';
 import { useEditor } from '../store/editor';
 import { kW, MW, pct } from './format';
 import { LoadBar } from './LoadBar';
@@ -339,6 +340,7 @@ function DesignSettings() {
 export function PowerPanel() {
   return (
     <section className="power" aria-label="Power">
+      <LoadsPending what="the figures" />
       <h2>Site</h2>
       <SiteTotals />
       <h2>Redundancy</h2>

@@ -36,8 +36,10 @@ export function StatusBar() {
   const doc = useEditor((s) => s.doc);
   const selected = useEditor((s) => s.selection.length);
   const tool = useEditor((s) => s.tool);
-  const { counts, power } = useChecks();
+  const { counts, power, loadsPending } = useChecks();
   const { error: errors, warning: warnings } = counts;
+  // While a large site's loads are worked out, the counts include the previous power and cooling findings: never green.
+  const tone = errors ? 'bad' : warnings || loadsPending ? 'warn' : 'good';
 
   return (
     <footer className="statusbar" data-testid="statusbar">
@@ -49,9 +51,18 @@ export function StatusBar() {
         Facility {MW(power.facilityLoadW)}
         {power.site.pue !== null ? ` · PUE ${power.site.pue.toFixed(2)}` : ''}
       </span>
-      <span className={errors ? 'bad' : warnings ? 'warn' : 'good'} data-testid="status-findings">
+      <span className={tone} data-testid="status-findings">
         {plural(errors, 'error')} · {plural(warnings, 'warning')}
       </span>
+      {loadsPending ? (
+        <span
+          role="status"
+          data-testid="status-loads-pending"
+          title="This site is large: power and cooling are re-checked in the background after an edit that changes what racks draw. Until then the power and cooling figures and findings are those before the edit."
+        >
+          Re-checking power and cooling…
+        </span>
+      ) : null}
       <UnitsSelect />
     </footer>
   );

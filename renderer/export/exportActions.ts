@@ -16,7 +16,7 @@ import {
 } from '../../shared/index';
 import { HALLWRIGHT_VERSION } from '../../shared/export/version';
 import { host } from '../platform/host';
-import { checksFor } from '../store/checks';
+import { completeChecksFor } from '../store/checks';
 import { thermalForReport } from '../store/thermal';
 import { compareInWorker } from '../workers/engineClient';
 import { exportFileName } from './fileName';
@@ -76,10 +76,11 @@ export async function exportReport(doc: ProjectDocument, snapshotPng: Uint8Array
   let bytes: Uint8Array;
   try {
     // The comparison runs every check once per scenario: in the engine worker, so the editor stays responsive.
-    const [{ buildReport }, reportFontBytes, comparison] = await Promise.all([
+    const [{ buildReport }, reportFontBytes, comparison, results] = await Promise.all([
       import('../../shared/export/pdf'),
       reportFonts(),
       compareInWorker(doc, [null, ...doc.scenarios.map((s) => s.id)]),
+      completeChecksFor(doc),
     ]);
     if (!comparison.ok) return { ok: false, error: `The scenario comparison failed: ${comparison.error}` };
     bytes = await buildReport({
@@ -87,7 +88,7 @@ export async function exportReport(doc: ProjectDocument, snapshotPng: Uint8Array
       generatedAt: new Date().toISOString(),
       version: HALLWRIGHT_VERSION,
       doc,
-      results: checksFor(doc),
+      results,
       bom: buildBom(doc),
       scenarios: comparison.value,
       snapshotPng,

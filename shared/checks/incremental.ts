@@ -16,6 +16,11 @@
  *
  * Results share unchanged parts with the previous results (per-hall maps, findings of untouched
  * halls): treat them as read-only.
+ *
+ * The loads come from a `LoadSource`: by default worked out here, at once. An editor may work
+ * them out elsewhere (the renderer's Worker, on a large site, where they take a second): until
+ * they come, the results carry the latest loads it has, marked `loadsPending`, and a later check
+ * of the same document picks the new ones up.
  */
 import { catalogFor, type CatalogView } from '../catalog';
 import type { Containment, ProjectDocument, Rack, Row, Wall } from '../model/schema';
@@ -32,6 +37,20 @@ export interface Checker {
   /** Findings and metrics for `doc`, re-running only what changed since the last document checked. */
   check(doc: ProjectDocument): CheckResults;
 }
+
+/**
+ * Where a checker gets the loads of a document (`loadChecks.ts`): `doc` is the document whose
+ * loads are asked for — an earlier one when the edits since only moved racks. Returns them, or
+ * when they are still being worked out, the latest loads the source has, with `pending` set.
+ */
+export interface LoadSource {
+  loadsOf(doc: ProjectDocument, catalog: CatalogView): { loads: LoadResult; pending: boolean };
+}
+
+/** Loads worked out at once, on the caller's thread. */
+export const loadsHere: LoadSource = {
+  loadsOf: (doc, catalog) => ({ loads: checkLoads(doc, catalog), pending: false }),
+};
 
 type Key = readonly unknown[];
 const sameKey = (a: Key | undefined, b: Key) =>
@@ -86,6 +105,9 @@ interface State {
   hallContext: Key;
   loads: LoadResult;
   loadsKey: Key;
+  /** The document the loads are asked for under (this one, or the last whose loads an edit changed). */
+  loadsDoc: ProjectDocument;
+  loadsPending: boolean;
   site: ReturnType<typeof runSecuritySite>;
   siteKey: Key;
   floorRacks: PartitionedMap<string, RackFloorLoad>;
@@ -104,12 +126,17 @@ function slotsOf(racks: readonly Rack[]): Int32Array {
   return slot;
 }
 
-export function createChecker(): Checker {
+export function createChecker(source: LoadSource = loadsHere): Checker {
   let state: State | null = null;
 
   return {
     check(doc) {
-      if (state?.doc === doc) return state.results;
+      if (state?.doc === doc && !state.loadsPending) return state.results;
+      // The same document with its loads still being worked out: anything new to show?
+      if (state?.doc === doc) {
+        const now = source.loadsOf(state.loadsDoc, state.catalog);
+        if (now.pending && now.loads === state.loads) return state.results;
+      }
       const prev = state;
       const catalog = prev && prev.doc.customDevices === doc.customDevices ? prev.catalog : catalogFor(doc);
 
@@ -161,7 +188,13 @@ export function createChecker(): Checker {
 
       // Loads: everything but where racks stand.
       const loadsKey = siteKey;
-      const loads = prev && racksMovedOnly && sameKey(prev.loadsKey, loadsKey) ? prev.loads : checkLoads(doc, catalog);
+      const loadsDoc = prev && racksMovedOnly && sameKey(prev.loadsKey, loadsKey) ? prev.loadsDoc : doc;
+      let loads: LoadResult;
+      let loadsPending: boolean;
+      if (prev && loadsDoc === prev.loadsDoc && !prev.loadsPending) {
+        loads = prev.loads;
+        loadsPending = false;
+      } else ({ loads, pending: loadsPending } = source.loadsOf(loadsDoc, catalog));
 
       // Halls: their own inputs, and what they read from the site.
       const hallContext: Key = [doc.settings, catalog, doc.zones, doc.tenants];
@@ -231,6 +264,7 @@ export function createChecker(): Checker {
       const results: CheckResults = {
         findings,
         counts,
+        loadsPending,
         power: loads.power,
         cooling: loads.cooling,
         security: { ...site.metrics, racks: placements },
@@ -249,6 +283,8 @@ export function createChecker(): Checker {
         hallContext,
         loads,
         loadsKey,
+        loadsDoc,
+        loadsPending,
         site,
         siteKey,
         floorRacks,

@@ -11,6 +11,11 @@ export interface CheckResults {
   findings: Finding[];
   /** Findings per severity, counted once for the panels that show them. */
   counts: Record<Severity, number>;
+  /**
+   * Whether the power and cooling results (metrics and findings) are an earlier document's, the
+   * current one's still being worked out (a large site's loads run in a Worker in the editor).
+   */
+  loadsPending: boolean;
   power: PowerMetrics;
   cooling: CoolingMetrics;
   security: SecurityMetrics;
@@ -23,7 +28,7 @@ export function runChecks(doc: ProjectDocument): CheckResults {
 }
 
 export type { Finding, Severity } from './types';
-export { createChecker, type Checker } from './incremental';
+export { createChecker, loadsHere, type Checker, type LoadSource } from './incremental';
 export { compareFindings } from './findingOrder';
 export type { PowerMetrics, ComponentMetrics, LevelSummary } from './power';
 export type { SecurityMetrics, Route, RackPlacement, PlantPlacement, DoorCoverage } from './security';

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { catalogFor, checkLoads, createChecker, runChecks, type ProjectDocument } from '../../shared/index';
+import { commandFor, edit } from '../store/randomEdits.testing';
+import { fresh } from '../store/storeTesting';
+import { createWorkerLoads, type LoadsHandlers, type LoadsPort } from './loadsClient';
+import type { LoadsReply, LoadsRequest } from './loadsProtocol';
+import { createLoadsWorkerCore } from './loadsWorkerCore';
+
+/**
+ * The worker, in-process: requests and replies are structured-cloned as postMessage does, and
+ * delivered only on `flush()`, as a worker's answers come later.
+ */
+function inProcessWorker() {
+  const handle = createLoadsWorkerCore();
+  const inbox: LoadsRequest[] = [];
+  const sent: LoadsRequest[] = [];
+  let fail: string | null = null;
+  let handlers: LoadsHandlers | null = null;
+  const start = (h: LoadsHandlers): LoadsPort => {
+    handlers = h;
+    return {
+      post(request) {
+        sent.push(request);
+        inbox.push(structuredClone(request));
+      },
+    };
+  };
+  /** Answers what has been sent so far (what is sent while answering waits for the next flush). */
+  const flush = () => {
+    for (const request of inbox.splice(0)) {
+      const reply: LoadsReply = fail ? { id: request.id, ok: false, error: fail } : handle(request);
+      handlers!.reply(structuredClone(reply));
+    }
+  };
+  return { start, sent, flush, crash: () => handlers!.crash(), failWith: (e: string | null) => (fail = e) };
+}
+
+const withoutLastDevice = (doc: ProjectDocument, i: number): ProjectDocument => ({
+  ...doc,
+  racks: doc.racks.map((r, k) => (k === i ? { ...r, devices: r.devices.slice(0, -1) } : r)),
+});
+
+/** The sample, with every rack taken as "a large site" (deferOverRacks 0). */
+function setup() {
+  vi.useFakeTimers();
+  const worker = inProcessWorker();
+  const onAnswer = vi.fn();
+  const source = createWorkerLoads({ start: worker.start, onAnswer, deferOverRacks: 0 });
+  const checker = createChecker(source);
+  const store = fresh();
+  return { worker, onAnswer, source, checker, store };
+}
+
+describe('loads worked out in the worker', () => {
+  it('keeps a small site’s loads on the page and never starts the worker', () => {
+    const start = vi.fn(() => null);
+    const checker = createChecker(createWorkerLoads({ start, onAnswer: () => {}, deferOverRacks: 1_000 }));
+    const doc = fresh().getState().doc;
+    expect(checker.check(doc).loadsPending).toBe(false);
+    expect(checker.check(withoutLastDevice(doc, 0)).loadsPending).toBe(false);
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('checks the first document at once, primes the worker with it, then sends only patches', () => {
+    const { worker, onAnswer, checker, store } = setup();
+    const first = store.getState().doc;
+    expect(checker.check(first).loadsPending).toBe(false);
+    vi.runAllTimers();
+    expect(worker.sent).toHaveLength(1);
+    expect(worker.sent[0]).toMatchObject({ reset: true, reply: 'none' });
+    worker.flush();
+
+    const edited = withoutLastDevice(first, 0);
+    const waiting = checker.check(edited);
+    expect(waiting.loadsPending).toBe(true);
+    expect(worker.sent).toHaveLength(2);
+    expect(worker.sent[1]).toMatchObject({ reset: false, reply: 'patch' });
+    // One rack changed: the patch carries it, not the document.
+    expect(JSON.stringify(worker.sent[1]!.doc).length).toBeLessThan(JSON.stringify(first).length / 10);
+
+    worker.flush();
+    expect(onAnswer).toHaveBeenCalledTimes(1);
+    const done = checker.check(edited);
+    expect(done.loadsPending).toBe(false);
+    expect(done).toEqual(runChecks(edited));
+    // Parts the edit did not change are the page's own objects still.
+    expect(done.power.levels).toBe(waiting.power.levels);
+    vi.useRealTimers();
+  });
+
+  it('sends only the newest document while one is in flight', () => {
+    const { worker, checker, store } = setup();
+    const first = store.getState().doc;
+    checker.check(first);
+    vi.runAllTimers();
+    worker.flush();
+    const a = withoutLastDevice(first, 0);
+    const b = withoutLastDevice(a, 1);
+    const c = withoutLastDevice(b, 2);
+    checker.check(a);
+    checker.check(b);
+    checker.check(c);
+    expect(worker.sent).toHaveLength(2);
+    worker.flush();
+    // a answered, c sent (b skipped); the page shows a's loads while c's are worked out.
+    expect(worker.sent).toHaveLength(3);
+    const meanwhile = checker.check(c);
+    expect(meanwhile.loadsPending).toBe(true);
+    expect(meanwhile.power).toEqual(checkLoads(a, catalogFor(a)).power);
+    worker.flush();
+    expect(checker.check(c)).toEqual(runChecks(c));
+    vi.useRealTimers();
+  });
+
+  it('works the loads out on the page when the worker fails on them, and starts the worker over', () => {
+    const { worker, checker, store, source } = setup();
+    const first = store.getState().doc;
+    checker.check(first);
+    vi.runAllTimers();
+    worker.flush();
+    worker.failWith('out of memory');
+    const a = withoutLastDevice(first, 0);
+    checker.check(a);
+    worker.flush();
+    expect(checker.check(a)).toEqual(runChecks(a));
+    worker.failWith(null);
+    const b = withoutLastDevice(a, 1);
+    checker.check(b);
+    expect(worker.sent.at(-1)).toMatchObject({ reset: true });
+    worker.flush();
+    expect(checker.check(b)).toEqual(runChecks(b));
+    let settled = false;
+    void source.settled().then(() => (settled = true));
+    return Promise.resolve().then(() => {
+      expect(settled).toBe(true);
+      vi.useRealTimers();
+    });
+  });
+
+  it('works every load out on the page once the worker has crashed', () => {
+    const { worker, checker, store, onAnswer } = setup();
+    const first = store.getState().doc;
+    checker.check(first);
+    vi.runAllTimers();
+    worker.flush();
+    const a = withoutLastDevice(first, 0);
+    expect(checker.check(a).loadsPending).toBe(true);
+    worker.crash();
+    expect(onAnswer).toHaveBeenCalled();
+    expect(checker.check(a)).toEqual(runChecks(a));
+    const b = withoutLastDevice(a, 1);
+    expect(checker.check(b)).toEqual(runChecks(b));
+    vi.useRealTimers();
+  });
+
+  it('ends, after random edits answered at random moments, on the full check of the last document', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 15 }), (steps) => {
+        const { worker, checker, store } = setup();
+        checker.check(store.getState().doc);
+        vi.runAllTimers();
+        for (const [e, answerNow] of steps) {
+          const command = commandFor(store, e);
+          if (command) store.getState().run(command);
+          checker.check(store.getState().doc);
+          if (answerNow) worker.flush();
+        }
+        const doc = store.getState().doc;
+        while (checker.check(doc).loadsPending) worker.flush();
+        expect(checker.check(doc)).toEqual(runChecks(doc));
+        vi.useRealTimers();
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});

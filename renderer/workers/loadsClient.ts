@@ -1,0 +1,166 @@
+/**
+ * The editor's source of loads (shared/checks/incremental.ts `LoadSource`): on a site of more
+ * than DEFER_LOADS_OVER_RACKS racks, edits that change what racks draw or how they are fed have
+ * their loads worked out in the loads worker, and the editor shows the latest loads it has,
+ * marked pending, until they come; on a smaller site, and for the first check of any site, at
+ * once. On the 10,000-rack stress campus a device edit held the page for about a second; it now
+ * costs the page a patch of the document out and a patch of the results back (docs/performance.md).
+ *
+ * Requests are coalesced: one in flight, and only the newest document waiting behind it, so a
+ * burst of edits costs one run after the current one, not one per edit.
+ */
+import {
+  checkLoads,
+  type CatalogView,
+  type LoadResult,
+  type LoadSource,
+  type ProjectDocument,
+} from '../../shared/index';
+import { apply, diff } from './patch';
+import type { LoadsReply, LoadsRequest } from './loadsProtocol';
+
+/** Above this many racks an edit's loads are worked out in the worker (≈ 0.1 s per 1,000 racks on this machine). */
+export const DEFER_LOADS_OVER_RACKS = 1_500;
+
+/** The part of a Worker the client uses, so tests can hand it one that runs in-process. */
+export interface LoadsPort {
+  post(request: LoadsRequest): void;
+}
+
+/** What the worker's messages and failure are handed to. */
+export interface LoadsHandlers {
+  reply(reply: LoadsReply): void;
+  /** The worker could not load, or died. */
+  crash(): void;
+}
+
+export interface WorkerLoads extends LoadSource {
+  /** Resolves once no document is waiting for its loads. */
+  settled(): Promise<void>;
+}
+
+interface Options {
+  /** Starts the worker; null when there is none (the loads are then worked out at once). */
+  start: (handlers: LoadsHandlers) => LoadsPort | null;
+  /** Called when loads arrive: the editor checks its document again. */
+  onAnswer: () => void;
+  deferOverRacks?: number;
+}
+
+export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOADS_OVER_RACKS }: Options): WorkerLoads {
+  const answered = new WeakMap<ProjectDocument, LoadResult>();
+  let latest: LoadResult | null = null;
+  let port: LoadsPort | null | undefined;
+  /** What the worker holds: the last document sent and the result its patches are against. */
+  let sentDoc: ProjectDocument | null = null;
+  let mirror: LoadResult | null = null;
+  let nextId = 1;
+  let inflight: { id: number; doc: ProjectDocument; catalog: CatalogView } | null = null;
+  let queued: { doc: ProjectDocument; catalog: CatalogView } | null = null;
+  let waiters: (() => void)[] = [];
+
+  const here = (doc: ProjectDocument, catalog: CatalogView): LoadResult => {
+    const loads = checkLoads(doc, catalog);
+    answered.set(doc, loads);
+    latest = loads;
+    return loads;
+  };
+
+  const idle = () => {
+    if (inflight || queued) return;
+    const done = waiters;
+    waiters = [];
+    done.forEach((w) => w());
+  };
+
+  /** Drops the worker's mirrors: the next request sends the whole document. */
+  const forget = () => {
+    sentDoc = null;
+    mirror = null;
+  };
+
+  const send = (doc: ProjectDocument, catalog: CatalogView, reply: LoadsRequest['reply']) => {
+    const id = nextId++;
+    const reset = sentDoc === null;
+    const patch = diff(sentDoc, doc);
+    sentDoc = doc;
+    if (reply === 'patch') inflight = { id, doc, catalog };
+    port!.post({ id, doc: patch, reset, reply });
+  };
+
+  const reply = (data: LoadsReply) => {
+    if (!inflight || data.id !== inflight.id) {
+      // A primed document's answer: the worker now holds it and its loads.
+      if (!data.ok) forget();
+      return;
+    }
+    const { doc, catalog } = inflight;
+    inflight = null;
+    if (data.ok && data.loads) {
+      mirror = apply<LoadResult>(mirror, data.loads);
+      answered.set(doc, mirror);
+      latest = mirror;
+    } else {
+      // The worker failed on this document: its loads are worked out here, and the worker starts over.
+      forget();
+      here(doc, catalog);
+    }
+    if (queued) {
+      send(queued.doc, queued.catalog, 'patch');
+      queued = null;
+    }
+    onAnswer();
+    idle();
+  };
+
+  const crash = () => {
+    // A worker that cannot load or died: every load from now on is worked out here.
+    port = null;
+    const waiting = [inflight, queued].filter((x) => x !== null);
+    inflight = queued = null;
+    forget();
+    for (const w of waiting) here(w.doc, w.catalog);
+    if (waiting.length > 0) onAnswer();
+    idle();
+  };
+
+  const worker = (): LoadsPort | null => {
+    if (port === undefined) port = start({ reply, crash });
+    return port;
+  };
+
+  return {
+    loadsOf(doc, catalog) {
+      const known = answered.get(doc);
+      if (known) return { loads: known, pending: false };
+      const large = doc.racks.length > deferOverRacks;
+      if (latest === null || !large || !worker()) {
+        const loads = here(doc, catalog);
+        // A large site's worker takes the document and its loads while the editor is idle, so
+        // that the first edit sends a patch, not the whole document (150–200 ms on the campus).
+        if (large && worker() && sentDoc === null)
+          setTimeout(() => {
+            if (inflight || !port || sentDoc !== null) return;
+            send(doc, catalog, 'none');
+            mirror = loads;
+          });
+        return { loads, pending: false };
+      }
+      if (inflight?.doc !== doc && queued?.doc !== doc) {
+        if (inflight) queued = { doc, catalog };
+        else {
+          // The worker's result is the base of its next patch: keep ours in step with it.
+          if (sentDoc === null) mirror = null;
+          send(doc, catalog, 'patch');
+        }
+      }
+      return { loads: latest, pending: true };
+    },
+    settled() {
+      return new Promise((resolve) => {
+        waiters.push(resolve);
+        idle();
+      });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { catalogFor } from '../../shared/index';
+import { buildStressSite } from '../../shared/testing/stressSite';
+import { checkLoads } from '../../shared/checks/loadChecks';
+import { commandFor, edit } from '../store/randomEdits.testing';
+import { fresh } from '../store/storeTesting';
+import { apply, diff, type Patch } from './patch';
+
+/** A patch as the other side receives it: structured-cloned, as postMessage does. */
+const sent = (p: Patch): Patch => structuredClone(p);
+
+const value = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small' },
+    fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 3 }), fc.boolean(), fc.constant(null)),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'id', 'key'), tie('v'), { maxKeys: 4 }),
+    fc.array(fc.tuple(fc.constantFrom('x', 'y', 'z', 1, 2), tie('v')), { maxLength: 4 }).map((e) => new Map(e)),
+    fc.array(fc.record({ id: fc.constantFrom('r1', 'r2', 'r3', 'r4'), w: fc.integer() }), { maxLength: 5 }),
+    fc.array(fc.record({ key: fc.constantFrom('f1', 'f2', 'f3'), n: fc.integer() }), { maxLength: 5 }),
+    fc.array(fc.double(), { maxLength: 3 }).map((a) => Float64Array.from(a)),
+  ),
+}));
+
+describe('structural patches', () => {
+  it('rebuild any value from any other, through a structured clone', () => {
+    fc.assert(
+      fc.property(value.v, value.v, (a, b) => {
+        expect(apply(structuredClone(a), sent(diff(a, b)))).toEqual(b);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('share with the mirror every part that did not change', () => {
+    const prev = {
+      racks: [
+        { id: 'a', w: 1 },
+        { id: 'b', w: 2 },
+        { id: 'c', w: 3 },
+      ],
+      n: new Map([['x', { w: 1 }]]),
+    };
+    const next = {
+      racks: [
+        { id: 'a', w: 1 },
+        { id: 'c', w: 3 },
+        { id: 'd', w: 4 },
+      ],
+      n: new Map([['x', { w: 1 }]]),
+    };
+    const patch = diff(prev, next);
+    const out = apply<typeof next>(prev, sent(patch));
+    expect(out).toEqual(next);
+    expect(out.racks[0]).toBe(prev.racks[0]);
+    // Matched by id across the deletion of "b", not resent.
+    expect(out.racks[1]).toBe(prev.racks[2]);
+    expect(out.n).toBe(prev.n);
+    expect(JSON.stringify(patch)).not.toContain('"w":3');
+  });
+
+  it('carry random edits of a document as small patches that rebuild it exactly', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const store = fresh();
+        let mirror = structuredClone(store.getState().doc);
+        for (const e of edits) {
+          const before = store.getState().doc;
+          const command = commandFor(store, e);
+          if (command) store.getState().run(command);
+          const after = store.getState().doc;
+          const patch = diff(before, after);
+          const next = apply<typeof after>(mirror, sent(patch));
+          expect(next).toEqual(after);
+          // Racks the edit did not replace stay the mirror's own objects.
+          after.racks.forEach((r, i) => {
+            if (before.racks[i] === r) expect(next.racks[i]).toBe(mirror.racks[i]);
+          });
+          mirror = next;
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('send only the load results an edit changed', () => {
+    const before = buildStressSite(1_000);
+    const middle = 500;
+    const rack = before.racks[middle]!;
+    const after = {
+      ...before,
+      racks: before.racks.map((r, i) => (i === middle ? { ...rack, devices: rack.devices.slice(0, -1) } : r)),
+    };
+    const a = checkLoads(before, catalogFor(before));
+    const b = checkLoads(after, catalogFor(after));
+    const patch = diff(a, b);
+    expect(apply(structuredClone(a), sent(patch))).toEqual(b);
+    // The rack's own metrics and those of the chain above it, not the site's.
+    const power = patch.k === 'object' ? patch.p.find(([k]) => k === 'power')![1] : null;
+    const components = power?.k === 'object' ? power.p.find(([k]) => k === 'components')![1] : null;
+    expect(components?.k).toBe('map');
+    if (components?.k === 'map') {
+      expect(components.keys).toBeNull();
+      expect(components.p.length).toBeGreaterThan(0);
+      expect(components.p.length).toBeLessThan(b.power.components.size / 20);
+    }
+  });
+});

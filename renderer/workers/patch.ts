@@ -1,0 +1,172 @@
+/**
+ * Structural patches between two versions of plain data (objects, arrays, Maps, primitives), so
+ * the page and a worker keep mirrors of a large value and send each other only what changed. On
+ * the 10,000-rack stress campus a structured clone of the document costs 150–200 ms and one of
+ * its load results (findings, power and cooling metrics) 210–360 ms (Node, this machine): far
+ * too much for every edit, while an edit changes a handful of racks and a few hundred metrics.
+ *
+ * `diff(prev, next)` compares by value, descending only where references differ: the store's
+ * documents share every object an edit did not change, so a document diff costs the edit; fresh
+ * results are compared in full (in the worker, off the page's thread). `apply(prev, patch)`
+ * returns a value equal to `next` that shares every unchanged part with `prev`, so the page's
+ * memoised views of unchanged parts stay valid.
+ *
+ * Array elements are matched across versions by an identity (`Identify`; by default a record's
+ * `id` — document entities — or `key` — findings —, and strings and numbers by value), so
+ * inserting or deleting one element sends a run, not the rest of the array; elements without one
+ * are matched by position.
+ */
+
+export type Patch =
+  | { k: 'same' }
+  | { k: 'value'; v: unknown }
+  | { k: 'object'; p: [string, Patch][] }
+  /**
+   * Length; runs of elements kept from the previous array as they were ([index, previous index,
+   * count]); and the changed elements ([index, previous index or −1, patch]). Any other index
+   * keeps the previous array's element there.
+   */
+  | { k: 'array'; n: number; r: [number, number, number][]; e: [number, number, Patch][] }
+  /** Keys in order when they differ from the previous map's, and the changed entries. */
+  | { k: 'map'; keys: unknown[] | null; p: [unknown, Patch][] };
+
+/** What an array element is matched by across versions, or null to match it by position. */
+export type Identify = (x: unknown) => string | null;
+
+const SAME: Patch = { k: 'same' };
+
+const isRecord = (x: unknown): x is Record<string, unknown> => {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/** Records by their `id`, else their `key`; strings and numbers by themselves (lists of ids). */
+export const byIdOrKey: Identify = (x) => {
+  if (typeof x === 'string') return `s:${x}`;
+  if (typeof x === 'number') return `n:${x}`;
+  if (!isRecord(x)) return null;
+  if (typeof x.id === 'string') return `i:${x.id}`;
+  if (typeof x.key === 'string') return `k:${x.key}`;
+  return null;
+};
+
+export function diff(prev: unknown, next: unknown, identify: Identify = byIdOrKey): Patch {
+  if (Object.is(prev, next)) return SAME;
+  if (Array.isArray(prev) && Array.isArray(next)) return diffArray(prev, next, identify);
+  if (prev instanceof Map && next instanceof Map) return diffMap(prev, next, identify);
+  if (isRecord(prev) && isRecord(next)) return diffRecord(prev, next, identify);
+  if (ArrayBuffer.isView(prev) && ArrayBuffer.isView(next) && sameView(prev, next)) return SAME;
+  if (prev instanceof Set && next instanceof Set && prev.size === next.size && [...prev].every((x) => next.has(x)))
+    return SAME;
+  return { k: 'value', v: next };
+}
+
+function sameView(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.constructor !== b.constructor || a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+function diffRecord(prev: Record<string, unknown>, next: Record<string, unknown>, identify: Identify): Patch {
+  const keys = Object.keys(next);
+  const before = Object.keys(prev);
+  // Same keys in the same order, or the record is sent whole: its key order is part of it.
+  if (keys.length !== before.length || keys.some((k, i) => before[i] !== k)) return { k: 'value', v: next };
+  const p: [string, Patch][] = [];
+  for (const key of keys) {
+    const d = diff(prev[key], next[key], identify);
+    if (d.k !== 'same') p.push([key, d]);
+  }
+  return p.length === 0 ? SAME : { k: 'object', p };
+}
+
+function diffArray(prev: readonly unknown[], next: readonly unknown[], identify: Identify): Patch {
+  let index: Map<string, number> | null = null;
+  const lookup = (id: string): number => {
+    if (!index) {
+      index = new Map();
+      for (let j = 0; j < prev.length; j++) {
+        const key = identify(prev[j]);
+        if (key !== null && !index.has(key)) index.set(key, j);
+      }
+    }
+    return index.get(id) ?? -1;
+  };
+  const r: [number, number, number][] = [];
+  const e: [number, number, Patch][] = [];
+  for (let i = 0; i < next.length; i++) {
+    if (i < prev.length && Object.is(prev[i], next[i])) continue;
+    const id = identify(next[i]);
+    // Most edits leave elements where they were: look there before building an index.
+    const j = id === null ? (i < prev.length ? i : -1) : i < prev.length && identify(prev[i]) === id ? i : lookup(id);
+    if (j === -1) {
+      e.push([i, -1, { k: 'value', v: next[i] }]);
+      continue;
+    }
+    const d = diff(prev[j], next[i], identify);
+    if (d.k !== 'same') e.push([i, j, d]);
+    else if (j !== i) {
+      // An element kept but shifted (something before it came or went): one run for the stretch.
+      const last = r[r.length - 1];
+      if (last && last[0] + last[2] === i && last[1] + last[2] === j) last[2]++;
+      else r.push([i, j, 1]);
+    }
+  }
+  return r.length === 0 && e.length === 0 && next.length === prev.length ? SAME : { k: 'array', n: next.length, r, e };
+}
+
+function diffMap(prev: ReadonlyMap<unknown, unknown>, next: ReadonlyMap<unknown, unknown>, identify: Identify): Patch {
+  let sameKeys = prev.size === next.size;
+  if (sameKeys) {
+    const before = prev.keys();
+    for (const key of next.keys())
+      if (!Object.is(before.next().value, key)) {
+        sameKeys = false;
+        break;
+      }
+  }
+  const p: [unknown, Patch][] = [];
+  for (const [key, value] of next) {
+    const d = prev.has(key) ? diff(prev.get(key), value, identify) : { k: 'value' as const, v: value };
+    if (d.k !== 'same') p.push([key, d]);
+  }
+  if (sameKeys && p.length === 0) return SAME;
+  return { k: 'map', keys: sameKeys ? null : [...next.keys()], p };
+}
+
+/** `prev` with `patch` applied: equal to the value the patch was made from, sharing what did not change. */
+export function apply<T>(prev: unknown, patch: Patch): T {
+  return applyAny(prev, patch) as T;
+}
+
+function applyAny(prev: unknown, patch: Patch): unknown {
+  switch (patch.k) {
+    case 'same':
+      return prev;
+    case 'value':
+      return patch.v;
+    case 'object': {
+      if (!isRecord(prev)) throw new Error('A patch does not fit its mirror: expected a record.');
+      const out: Record<string, unknown> = { ...prev };
+      for (const [key, d] of patch.p) out[key] = applyAny(prev[key], d);
+      return out;
+    }
+    case 'array': {
+      if (!Array.isArray(prev)) throw new Error('A patch does not fit its mirror: expected an array.');
+      const out: unknown[] = prev.slice(0, patch.n);
+      out.length = patch.n;
+      for (const [i, j, n] of patch.r) for (let k = 0; k < n; k++) out[i + k] = prev[j + k];
+      for (const [i, j, d] of patch.e) out[i] = applyAny(j === -1 ? undefined : prev[j], d);
+      return out;
+    }
+    case 'map': {
+      if (!(prev instanceof Map)) throw new Error('A patch does not fit its mirror: expected a map.');
+      const out = patch.keys ? new Map(patch.keys.map((key) => [key, prev.get(key)])) : new Map(prev);
+      for (const [key, d] of patch.p) out.set(key, applyAny(prev.get(key), d));
+      return out;
+    }
+  }
+}
