@@ -17,16 +17,15 @@
 import type { Settings } from '../../model/schema';
 import { efficiency, tracksPhases, usableW } from './capacity';
 import {
-  addGroup,
   bump,
   drawRack,
   facilityLoad,
+  groupLoadsBelow,
   joinPhases,
   packCircuit,
   phaseCurrentsInto,
   utilityHang,
   type Flow,
-  type GroupLoads,
   type Scenario,
 } from './flow';
 import type { PowerGraph } from './topology';
@@ -156,44 +155,6 @@ export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
   const copy = copyOf(flow, own(flow.phaseW, over.phaseW), own(flow.phaseA, over.phaseA));
   copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
   return copy;
-}
-
-/**
- * Group loads (IT per rack group, W) of a flow evaluated as a change to another, on demand:
- * only the headroom reads them, and only for the few components that could limit it
- * (headroom.ts), so they are not carried through every evaluation. A component the change did not
- * reach has its base's; one it did has its racks' draws on it, in rack order, then its live
- * children's, in the order a full evaluation adds them: the same sums as a full evaluation.
- */
-function groupLoadsBelow(
-  graph: PowerGraph,
-  flow: Pick<Flow, 'live' | 'fedBy'>,
-  changed: (i: number) => boolean,
-  base: (i: number) => GroupLoads,
-): (i: number) => GroupLoads {
-  let memo: Map<number, GroupLoads> | undefined;
-  const { live, fedBy } = flow;
-  const below = (i: number): GroupLoads => {
-    if (!changed(i)) return base(i);
-    const known = (memo ??= new Map()).get(i);
-    if (known) return known;
-    const groups = new Map<number, number>();
-    if (live[i]) {
-      for (const ri of graph.circuitRacks[i]!) {
-        const r = graph.racks[ri]!;
-        drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, (side, per, count) => {
-          if (side === i) addGroup(groups, r.group, per * count);
-        });
-      }
-      for (const child of graph.suppliesTo[i]!) {
-        if (!live[child] || fedBy[child] !== i) continue;
-        for (const [g, w] of below(child)) addGroup(groups, g, w);
-      }
-    }
-    memo.set(i, groups);
-    return groups;
-  };
-  return below;
 }
 
 /**

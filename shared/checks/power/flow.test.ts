@@ -3,7 +3,10 @@ import { catalogFor } from '../../catalog';
 import { buildSampleFacility } from '../../sample/sampleFacility';
 import { oneRackDoc } from '../../testing/fixtures';
 import { runChecks } from '../index';
+import { buildLargeSite } from '../../testing/largeSite';
+import { drawRack, evaluate, NORMAL } from './flow';
 import { simulateFailure } from './simulate';
+import { buildPowerGraph } from './topology';
 
 const sample = buildSampleFacility();
 const { power } = runChecks(sample);
@@ -119,5 +122,33 @@ describe('an incomplete chain', () => {
     doc.power.find((p) => p.id === 'ckt-A')!.parentId = null;
     const found = runChecks(doc).findings.filter((f) => f.rule === 'power.unconnected');
     expect(found.map((f) => f.entities)).toEqual([['ckt-A']]);
+  });
+});
+
+describe('group loads (each rack configuration’s IT through a component)', () => {
+  it('equal, for every component, the draws of the racks whose supply passes through it, side by side', () => {
+    for (const doc of [sample, buildLargeSite(100)]) {
+      const graph = buildPowerGraph(doc, catalogFor(doc));
+      const flow = evaluate(graph, doc.settings, NORMAL);
+      // Reference: each rack's draw on a side, added to every live component up that side's path.
+      const expected = graph.components.map(() => new Map<number, number>());
+      graph.racks.forEach((r) =>
+        drawRack(r, r.a !== -1 && flow.live[r.a] === 1, r.b !== -1 && flow.live[r.b] === 1, (side, per, count) => {
+          for (let i = side; i !== -1 && flow.live[i]; i = flow.fedBy[i]!)
+            expected[i]!.set(r.group, (expected[i]!.get(r.group) ?? 0) + per * count);
+        }),
+      );
+      let compared = 0;
+      expected.forEach((groups, i) => {
+        const got = flow.groupItW(i);
+        expect([...got.keys()].sort()).toEqual([...groups.keys()].sort());
+        for (const [g, w] of groups) {
+          expect(Math.abs(got.get(g)! - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, w));
+          compared++;
+        }
+      });
+      // Every rack configuration is counted at every level of its path.
+      expect(compared).toBeGreaterThanOrEqual(graph.groups.length * 4);
+    }
   });
 });

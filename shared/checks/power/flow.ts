@@ -130,31 +130,24 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   const outW = new Float64Array(n);
   const inW = new Float64Array(n);
   const itW = new Float64Array(n);
-  const groupW: (Map<number, number> | undefined)[] = new Array(n);
-  const groupsAt = (i: number) => (groupW[i] ??= new Map());
   const phaseW: (Float64Array | null)[] = components.map((c) => (tracksPhases(c) ? new Float64Array(3) : null));
-  // Supplies per circuit, as [W per supply, count] pairs, packed onto phases below.
-  const supplies: number[][] = components.map(() => []);
+  // Supplies per component a rack draws from, as [W per supply, count] pairs, packed onto a circuit's phases below.
+  const supplies: (number[] | undefined)[] = new Array(n);
   const rackState = new Uint8Array(graph.racks.length);
-
+  const onSide = (side: number, perSupply: number, count: number) => {
+    (supplies[side] ??= []).push(perSupply, count);
+    const w = perSupply * count;
+    bump(outW, side, w);
+    bump(itW, side, w);
+  };
   graph.racks.forEach((r, ri) => {
-    rackState[ri] = drawRack(
-      r,
-      r.a !== -1 && live[r.a] === 1,
-      r.b !== -1 && live[r.b] === 1,
-      (side, perSupply, count) => {
-        supplies[side]!.push(perSupply, count);
-        const w = perSupply * count;
-        bump(outW, side, w);
-        bump(itW, side, w);
-        addGroup(groupsAt(side), r.group, w);
-      },
-    );
+    rackState[ri] = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
   });
 
   // Largest-first packing of each circuit's supplies onto its phases.
   components.forEach((c, i) => {
-    if (c.kind === 'circuit' && supplies[i]!.length > 0) packCircuit(c.phases, outW[i]!, supplies[i]!, phaseW[i]!);
+    const pairs = supplies[i];
+    if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, phaseW[i]!);
   });
 
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
@@ -168,11 +161,6 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     if (f === -1) continue;
     bump(outW, f, inW[i]!);
     bump(itW, f, itW[i]!);
-    const below = groupW[i];
-    if (below) {
-      const into = groupsAt(f);
-      for (const [g, w] of below) addGroup(into, g, w);
-    }
     joinPhases(components[f]!, phaseW[f], c, phaseW[i], outW[i]!);
   }
   hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW);
@@ -193,7 +181,12 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     outW,
     inW,
     itW,
-    groupItW: (i) => groupW[i] ?? NO_GROUPS,
+    groupItW: groupLoadsBelow(
+      graph,
+      { live, fedBy },
+      () => true,
+      () => NO_GROUPS,
+    ),
     usableW: usable,
     phaseW,
     phaseA,
@@ -234,6 +227,45 @@ export function drawRack(
     if (nB > 0) onSide(r.b, perSupply, nB);
   }
   return loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
+}
+
+/**
+ * Group loads (IT per rack group, W) of a flow, on demand: only the headroom reads them, and only
+ * for the few components that could limit it (headroom.ts), so they are not summed for every
+ * component of every flow. A component `changed` says may differ from `base` has its racks'
+ * draws on it, in rack order, then its live children's, in the order a full evaluation adds them
+ * (`suppliesTo`): the same sums, to the last bit, as adding them up while the flow is evaluated.
+ * Elsewhere it has the base's.
+ */
+export function groupLoadsBelow(
+  graph: PowerGraph,
+  flow: Pick<Flow, 'live' | 'fedBy'>,
+  changed: (i: number) => boolean,
+  base: (i: number) => GroupLoads,
+): (i: number) => GroupLoads {
+  let memo: Map<number, GroupLoads> | undefined;
+  const { live, fedBy } = flow;
+  const below = (i: number): GroupLoads => {
+    if (!changed(i)) return base(i);
+    const known = (memo ??= new Map()).get(i);
+    if (known) return known;
+    const groups = new Map<number, number>();
+    if (live[i]) {
+      for (const ri of graph.circuitRacks[i]!) {
+        const r = graph.racks[ri]!;
+        drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, (side, per, count) => {
+          if (side === i) addGroup(groups, r.group, per * count);
+        });
+      }
+      for (const child of graph.suppliesTo[i]!) {
+        if (!live[child] || fedBy[child] !== i) continue;
+        for (const [g, w] of below(child)) addGroup(groups, g, w);
+      }
+    }
+    memo.set(i, groups);
+    return groups;
+  };
+  return below;
 }
 
 /** Supply loads of one circuit, reused: circuits are packed hundreds of thousands of times in a proof. */
