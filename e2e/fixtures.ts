@@ -2,7 +2,10 @@
  * Shared helpers for the web-mode end-to-end tests: the page's state through the test bridge,
  * screen positions of plan points, and a guard that fails on any request off this machine.
  */
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Object3D } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { serializeProject, type ProjectDocument } from '../shared/index';
 import type {} from '../renderer/scene/TestBridge';
 
@@ -154,4 +157,20 @@ export async function dragInScene(page: Page, dx: number, dy: number, steps: num
   await page.mouse.down();
   await page.mouse.move(x + dx, y + dy, { steps });
   await page.mouse.up();
+}
+
+/** The loader makes node names safe for animation paths; the file's own names are kept in userData. */
+export const nodeName = (o: Object3D): string => o.userData.name ?? '';
+
+/** Export 3D… › Export GLB from the current view; the download read back with three's GLTFLoader: its file name and root node. */
+export async function downloadGlb(page: Page): Promise<{ name: string; root: Object3D }> {
+  await page.getByRole('button', { name: 'Export 3D…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the 3D view' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByRole('button', { name: 'Export GLB' }).click(),
+  ]);
+  const bytes = new Uint8Array(readFileSync((await download.path())!));
+  const gltf = await new GLTFLoader().parseAsync(bytes.slice().buffer, '');
+  return { name: download.suggestedFilename(), root: gltf.scene.children[0]! };
 }

@@ -3,30 +3,26 @@
  * root node, with every hall's racks by name — on the sample and on a generated 1,000-rack campus.
  * Read back with three's GLTFLoader in Node.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Object3D } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { ProjectDocument } from '../shared/index';
 import { buildStressSite } from '../shared/testing/stressSite';
-import { editorState, expect, loadDocument, openApp, test, waitForSteadyView } from './fixtures';
-
-/** The loader makes node names safe for animation paths; the file's own names are kept in userData. */
-const nameOf = (o: Object3D): string => o.userData.name ?? '';
+import {
+  downloadGlb,
+  editorState,
+  expect,
+  loadDocument,
+  nodeName as nameOf,
+  openApp,
+  test,
+  waitForSteadyView,
+} from './fixtures';
 
 async function exportSiteGlb(page: Page) {
   await page.getByRole('button', { name: 'Site', exact: true }).click();
   expect((await editorState(page)).view).toBe('site');
   await waitForSteadyView(page);
-  await page.getByRole('button', { name: 'Export 3D…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export the 3D view' });
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    dialog.getByRole('button', { name: 'Export GLB' }).click(),
-  ]);
-  const bytes = new Uint8Array(readFileSync((await download.path())!));
-  const gltf = await new GLTFLoader().parseAsync(bytes.slice().buffer, '');
-  return { name: download.suggestedFilename(), root: gltf.scene.children[0]! };
+  return downloadGlb(page);
 }
 
 /** Every hall's rack names under it, as the document has them. */
@@ -45,7 +41,7 @@ test('a GLB from the site view is the whole site, and says so', async ({ page })
   const glb = await exportSiteGlb(page);
   expect(glb.name).toBe('Sample ex-mining hall conversion - whole site 3D model.glb');
   expect(nameOf(glb.root)).toBe(`${doc.name} — whole site`);
-  expect(glb.root.children.map(nameOf)).toEqual(['Site shell', 'Racks']);
+  expect(glb.root.children.map(nameOf)).toEqual(['Site shell', 'Racks', 'Cooling units', 'Containment']);
   expect(glb.root.children[0]!.children.map(nameOf)).toEqual(['Floors and yards', 'Walls', 'Doors']);
   expectRacksByHall(glb.root, doc);
 });

@@ -8,21 +8,10 @@ import { useMemo } from 'react';
 import { catalogFor, FAN_WALL_DEPTH_M, type CoolingUnit, type Hall, type Rack } from '../../shared/index';
 import type { DragPreview } from '../store/documentStore';
 import { useEditor } from '../store/editor';
+import { DOOR_DEPTH_M, FAN_WALL_SILL_M, UNIT_COLOUR as COLOUR, UNIT_SELECTED as SELECTED } from './coolingLook';
 import { yawForRotation } from './geometry';
 import { hallRacksOf } from './hallIndex';
 
-const COLOUR: Record<CoolingUnit['kind'], string> = {
-  'air-handler': '#a9c1d6',
-  'fan-wall': '#8fa9bf',
-  cdu: '#3f9c95',
-  'immersion-tank': '#2f4f86',
-  'rear-door': '#27406e',
-  'heat-rejection': '#999999',
-};
-const SELECTED = '#f2c14e';
-/** Fan walls are drawn on a sill above the floor, as their openings sit in the wall. */
-const FAN_WALL_SILL_M = 0.3;
-const DOOR_DEPTH_M = 0.15;
 /** Arrow length per m³/s of airflow, m (a 60,000 m³/h fan wall gets ≈ 3.3 m). */
 const ARROW_M_PER_M3S = 0.2;
 

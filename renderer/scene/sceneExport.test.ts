@@ -29,6 +29,7 @@ import {
   siteModel,
   siteModelLabels,
 } from './sceneExport';
+import { MergedShapes, openBox, unitPanel } from './site/siteInstances';
 
 describe('screenshot sizes', () => {
   it.each([
@@ -280,6 +281,56 @@ function fakeSite(): Scene {
   return scene;
 }
 
+/**
+ * The site view's cooling units and containment as SiteCooling draws them: copies of one shape
+ * merged into a mesh, each placed by a matrix (an item not drawn scaled to nothing), the copies
+ * kept in the mesh's userData. Units: a CRAH in hall 1, a chiller (not drawn), a fan wall in hall
+ * 2. Containment: a hot aisle in hall 1 (roof and two ends), then one that cannot be placed.
+ */
+function withCooling(scene: Scene): Scene {
+  const place = (shapes: MergedShapes, i: number, at: number[], size: number[], yaw = 0, colour = '#ffffff') => {
+    const dummy = new Object3D();
+    dummy.position.set(at[0]!, at[1]!, at[2]!);
+    dummy.rotation.set(0, yaw, 0);
+    dummy.scale.set(size[0]!, size[1]!, size[2]!);
+    dummy.updateMatrix();
+    shapes.setMatrixAt(i, dummy.matrix);
+    shapes.setColorAt(i, new Color(colour));
+  };
+  const merged = (name: string, shapes: MergedShapes, material: MeshStandardMaterial) => {
+    const mesh = new Mesh(shapes.geometry, material);
+    mesh.name = name;
+    mesh.userData = { shapes };
+    return mesh;
+  };
+  const units = new MergedShapes(openBox(), 16);
+  place(units, 0, [3, 1, 9], [2.5, 2, 0.9], 0, '#a9c1d6');
+  place(units, 1, [0, 0, 0], [0, 0, 0]);
+  place(units, 2, [36, 1.8, 0.4], [4, 3, 0.3], Math.PI, '#8fa9bf');
+  units.setCount(3);
+  const aisles = new MergedShapes(unitPanel(), 16);
+  // A roof lies flat (the panel turned −90° about x); the ends stand across the aisle.
+  const flat = (i: number, at: number[], w: number, d: number) => {
+    const m = new Matrix4().makeScale(w, d, 1).premultiply(new Matrix4().makeRotationX(-Math.PI / 2));
+    aisles.setMatrixAt(i, m.setPosition(at[0]!, at[1]!, at[2]!));
+    aisles.setColorAt(i, new Color('#e8833a'));
+  };
+  flat(0, [1.3, 2.27, 3.2], 1.2, 1.2);
+  place(aisles, 1, [0.7, 1.135, 3.2], [1.2, 2.27, 1], Math.PI / 2, '#e8833a');
+  place(aisles, 2, [1.9, 1.135, 3.2], [1.2, 2.27, 1], Math.PI / 2, '#e8833a');
+  for (let i = 3; i < 6; i++) place(aisles, i, [0, 0, 0], [0, 0, 0]);
+  aisles.setCount(6);
+  scene.add(
+    merged('site-cooling', units, new MeshStandardMaterial({ vertexColors: true, flatShading: true })),
+    merged(
+      'site-containment',
+      aisles,
+      new MeshStandardMaterial({ vertexColors: true, transparent: true, opacity: 0.25, depthWrite: false }),
+    ),
+  );
+  return scene;
+}
+
 const SITE_LABELS = {
   site: 'Campus — whole site',
   names: siteModelLabels(buildSampleFacility()).names,
@@ -291,6 +342,11 @@ const SITE_LABELS = {
     { name: 'R-01', hallId: 'h1' },
     { name: 'R-02', hallId: 'h1' },
     { name: 'S-01', hallId: 'h2' },
+  ],
+  cooling: [{ name: 'CRAH 1', hallId: 'h1' }, null, { name: 'Fan wall 2', hallId: 'h2' }],
+  containments: [
+    { name: 'Hot aisle 1', hallId: 'h1' },
+    { name: 'Cold aisle (no racks)', hallId: 'h2' },
   ],
 };
 
@@ -347,5 +403,92 @@ describe('site model', () => {
     expect((first.material as MeshStandardMaterial[])[0]).toBe(body);
     expect((second.material as MeshStandardMaterial[])[0]).not.toBe(body);
     expect(first.geometry).toBe(rack.geometry);
+  });
+});
+
+describe('site model: cooling units and containment', () => {
+  it('labels every unit by the hall it is drawn in, a rear door by its rack’s, heat rejection as not drawn', () => {
+    const doc = buildStressSite(1_000);
+    const rack = doc.racks[250]!;
+    const withDoor = {
+      ...doc,
+      cooling: [
+        ...doc.cooling,
+        {
+          kind: 'rear-door' as const,
+          id: 'rd',
+          name: `Rear door ${rack.name}`,
+          existing: false,
+          rackId: rack.id,
+          capacityKw: 40,
+          waterSupplyC: 18,
+          waterReturnC: 28,
+          loopId: null,
+        },
+      ],
+    };
+    const labels = siteModelLabels(withDoor);
+    expect(labels.cooling).toHaveLength(withDoor.cooling.length);
+    // Per hall 28 CRAHs, then its chiller (shared/testing/largeSite.ts); the rear door last.
+    expect(labels.cooling[0]).toEqual({ name: 'CRAH 0.0', hallId: 'hall-0' });
+    expect(labels.cooling[28]).toBeNull();
+    expect(labels.cooling.at(-1)).toEqual({ name: `Rear door ${rack.name}`, hallId: 'hall-1' });
+    expect(labels.containments).toHaveLength(doc.containments.length);
+    expect(labels.containments[0]).toEqual({ name: 'Hot aisle 0.0', hallId: 'hall-0' });
+  });
+
+  it('holds every unit and containment by name under its hall, and leaves out what is not drawn', () => {
+    const model = siteModel(withCooling(fakeSite()), SITE_LABELS);
+    const site = model.children[0]!;
+    expect(names(site)).toEqual(['Site shell', 'Racks', 'Cooling units', 'Containment']);
+    const [, , units, aisles] = site.children;
+    expect(names(units!)).toEqual(['Hall 1', 'Hall 2']);
+    expect(names(units!.children[0]!)).toEqual(['CRAH 1']);
+    expect(names(units!.children[1]!)).toEqual(['Fan wall 2']);
+    // The cold aisle has no panel drawn: neither it nor its hall is in the model.
+    expect(names(aisles!)).toEqual(['Hall 1']);
+    expect(names(aisles!.children[0]!)).toEqual(['Hot aisle 1']);
+    expect(names(aisles!.children[0]!.children[0]!)).toEqual(['Roof', 'End door', 'End door']);
+    let meshes = 0;
+    model.traverse((o) => {
+      if (o instanceof Mesh) meshes++;
+    });
+    // shell 3, racks 3, units 2, panels 3
+    expect(meshes).toBe(3 + 3 + 2 + 3);
+  });
+
+  it('places units and panels where their instances stand, in the colours drawn, the panels translucent', () => {
+    const model = siteModel(withCooling(fakeSite()), SITE_LABELS);
+    model.updateMatrixWorld(true);
+    const fanWall = model.getObjectByName('Fan wall 2') as Mesh;
+    expect(
+      fanWall
+        .getWorldPosition(new Vector3())
+        .toArray()
+        .map((v) => Number(v.toFixed(6))),
+    ).toEqual([36, 1.8, 0.4]);
+    expect(fanWall.scale.toArray().map((v) => Number(v.toFixed(6)))).toEqual([4, 3, 0.3]);
+    // Half a turn about +Y: the quaternion (0, ±1, 0, 0).
+    expect(Math.abs(fanWall.quaternion.y)).toBeCloseTo(1);
+    expect((fanWall.material as MeshStandardMaterial).color.getHexString()).toBe('8fa9bf');
+    const crah = model.getObjectByName('CRAH 1') as Mesh;
+    // Each unit is the merged mesh's shape, not the merged geometry; the colour moved to the material.
+    expect(crah.geometry).toBe(fanWall.geometry);
+    expect(crah.geometry.getAttribute('position').count).toBe(8);
+    expect((crah.material as MeshStandardMaterial).vertexColors).toBe(false);
+    const roof = model.getObjectByName('Hot aisle 1')!.children[0] as Mesh;
+    expect(
+      roof
+        .getWorldPosition(new Vector3())
+        .toArray()
+        .map((v) => Number(v.toFixed(6))),
+    ).toEqual([1.3, 2.27, 3.2]);
+    const material = roof.material as MeshStandardMaterial;
+    expect(material.color.getHexString()).toBe('e8833a');
+    expect(material.transparent).toBe(true);
+    expect(material.opacity).toBe(0.25);
+    // The three panels share one material, so the exporter writes one glTF material for them.
+    const ends = model.getObjectByName('Hot aisle 1')!.children.slice(1) as Mesh[];
+    for (const end of ends) expect(end.material).toBe(material);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Exports of the 3D view: a PNG rendered off-screen at a chosen size, and a glTF binary (GLB) of
  * what is on screen: the facility in the hall, or from the site view the whole site (every hall's
- * shell and every rack). The scene lives inside the R3F canvas, so SceneExportBridge registers
- * closures over its renderer, scene and camera in `sceneExporter` for the export actions.
+ * shell, racks, cooling units and containment). The scene lives inside the R3F canvas, so
+ * SceneExportBridge registers closures over its renderer, scene and camera in `sceneExporter` for
+ * the export actions.
  */
 import {
   BufferAttribute,
@@ -24,6 +25,7 @@ import {
 } from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 import { catalogFor, type Hall, type ProjectDocument } from '../../shared/index';
+import { MergedShapes } from './site/siteInstances';
 
 /** A GLB and what it holds, in the words its file is named with ("<project> - <what>.glb"). */
 export interface ModelExport {
@@ -309,7 +311,7 @@ function rackModel(group: Object3D, labels: ModelLabels): Object3D | null {
   out.name = typeName;
   const materials = new Map<string, MeshStandardMaterial>();
   const colouredMaterial = (part: InstancedMesh<BufferGeometry, MeshStandardMaterial>, i: number) =>
-    tintedMaterial(materials, part, part.material, i);
+    tintedMaterial(materials, part.instanceColor ? part : null, part.material, i);
   const instance = new Matrix4();
   const rackWorld = new Matrix4();
   const rackInverse = new Matrix4();
@@ -393,13 +395,29 @@ export interface SiteModelLabels {
   halls: ReadonlyMap<string, string>;
   /** Per instance of the site's rack mesh (the document's racks, in order): its name and hall. */
   racks: readonly { name: string; hallId: string }[];
+  /**
+   * Per item of the site's cooling unit mesh (the document's units, in order): its name and the
+   * hall it is drawn in, or null for a unit the site view does not draw (heat rejection, which has
+   * no position; a rear door whose rack is gone).
+   */
+  cooling: readonly ({ name: string; hallId: string } | null)[];
+  /** Per containment of the document, in order (three items each in the site's containment mesh): its name and hall. */
+  containments: readonly { name: string; hallId: string }[];
 }
+
+/** The parts of a containment's three items in the site view (site/siteAisles.ts): the roof, then its ends. */
+const AISLE_PARTS = ['Roof', 'End door', 'End door'] as const;
 
 /**
  * Labels for the whole site, mirroring how the site view draws it: SiteShell's three merged meshes
- * (floors and yards, walls, doors) and SiteRacks' one instance per rack in document order.
+ * (floors and yards, walls, doors), SiteRacks' one instance per rack in document order, and
+ * SiteCooling's one item per cooling unit (in the hall it stands in, a rear door in its rack's)
+ * and three per containment, in document order.
  */
 export function siteModelLabels(doc: ProjectDocument): SiteModelLabels {
+  const rackHall = new Map(doc.racks.map((r) => [r.id, r.hallId]));
+  const unitHall = (u: ProjectDocument['cooling'][number]) =>
+    'hallId' in u ? u.hallId : u.kind === 'rear-door' ? (rackHall.get(u.rackId) ?? null) : null;
   return {
     site: `${doc.name.trim() || 'Site'} — whole site`,
     names: new Map([
@@ -410,7 +428,63 @@ export function siteModelLabels(doc: ProjectDocument): SiteModelLabels {
     ]),
     halls: new Map(doc.halls.map((h) => [h.id, h.name])),
     racks: doc.racks.map((r) => ({ name: r.name, hallId: r.hallId })),
+    cooling: doc.cooling.map((u) => {
+      const hallId = unitHall(u);
+      return hallId === null ? null : { name: u.name, hallId };
+    }),
+    containments: doc.containments.map((c) => ({ name: c.name, hallId: c.hallId })),
   };
+}
+
+/**
+ * A group per hall, named after it, in the document's order, for the nodes of one kind (racks,
+ * units, aisles); `done` adds the halls that got any to the parent group. A hall the labels do not name
+ * (the document changed under the scene) is named by its id.
+ */
+function hallGroups(labels: SiteModelLabels, name: string) {
+  const parent = new Group();
+  parent.name = name;
+  const halls = new Map<string, Group>();
+  for (const [id, hallName] of labels.halls) {
+    const hall = new Group();
+    hall.name = hallName;
+    halls.set(id, hall);
+  }
+  return {
+    of(hallId: string): Group {
+      let hall = halls.get(hallId);
+      if (!hall) {
+        halls.set(hallId, (hall = new Group()));
+        hall.name = hallId;
+      }
+      return hall;
+    },
+    done(): Group {
+      for (const hall of halls.values()) if (hall.children.length > 0) parent.add(hall);
+      return parent;
+    },
+  };
+}
+
+/** Item `i`'s world matrix into `out`; false for an item scaled to nothing (one the site view hides). */
+function itemWorld(mesh: Mesh, shapes: MergedShapes, i: number, out: Matrix4): boolean {
+  shapes.getMatrixAt(i, out);
+  if (out.determinant() === 0) return false;
+  out.premultiply(mesh.matrixWorld);
+  return true;
+}
+
+/** The merged copies a site mesh draws (SiteCooling.tsx keeps them in its userData), if it is one. */
+function mergedShapesOf(object: Object3D | undefined): { mesh: Mesh; shapes: MergedShapes } | null {
+  const shapes: unknown = object?.userData.shapes;
+  return object instanceof Mesh && object.visible && shapes instanceof MergedShapes ? { mesh: object, shapes } : null;
+}
+
+/** A merged mesh's material for its items' own meshes: their colours move from the vertices to the material. */
+function itemMaterial(mesh: Mesh): MeshStandardMaterial {
+  const material = (mesh.material as MeshStandardMaterial).clone();
+  material.vertexColors = false;
+  return material;
 }
 
 /**
@@ -452,41 +526,74 @@ function siteRacksModel(mesh: InstancedMesh, labels: SiteModelLabels): Object3D 
   const door = base.clone();
   door.color.set((mesh.userData.frontColour as string | undefined) ?? '#ffffff');
   const bodies = new Map<string, MeshStandardMaterial>();
-  const bodyMaterial = (i: number) => tintedMaterial(bodies, mesh, base, i);
-  const racks = new Group();
-  racks.name = 'Racks';
-  const halls = new Map<string, Group>();
-  for (const [id, name] of labels.halls) {
-    const hall = new Group();
-    hall.name = name;
-    halls.set(id, hall);
-  }
-  const instance = new Matrix4();
+  const bodyMaterial = (i: number) => tintedMaterial(bodies, mesh.instanceColor ? mesh : null, base, i);
+  const racks = hallGroups(labels, 'Racks');
   const world = new Matrix4();
   const count = Math.min(mesh.count, labels.racks.length);
   for (let i = 0; i < count; i++) {
     const { name, hallId } = labels.racks[i]!;
-    let hall = halls.get(hallId);
-    if (!hall) {
-      halls.set(hallId, (hall = new Group()));
-      hall.name = hallId;
-    }
     const rack = new Mesh(geometry, [bodyMaterial(i), door]);
     rack.name = name;
-    mesh.getMatrixAt(i, instance);
-    world.multiplyMatrices(mesh.matrixWorld, instance);
-    world.decompose(rack.position, rack.quaternion, rack.scale);
-    hall.add(rack);
+    mesh.getMatrixAt(i, world);
+    world.premultiply(mesh.matrixWorld).decompose(rack.position, rack.quaternion, rack.scale);
+    racks.of(hallId).add(rack);
   }
-  for (const hall of halls.values()) if (hall.children.length > 0) racks.add(hall);
-  return racks;
+  return racks.done();
+}
+
+/**
+ * The site view's cooling units expanded to a node per unit, named after it, grouped by hall: the
+ * box it is drawn as (the merged mesh's shape placed by the unit's matrix), in its colour. Units of
+ * one colour share one glTF mesh.
+ */
+function siteUnitsModel({ mesh, shapes }: { mesh: Mesh; shapes: MergedShapes }, labels: SiteModelLabels): Object3D {
+  const base = itemMaterial(mesh);
+  const materials = new Map<string, MeshStandardMaterial>();
+  const units = hallGroups(labels, 'Cooling units');
+  const world = new Matrix4();
+  const count = Math.min(shapes.count, labels.cooling.length);
+  for (let i = 0; i < count; i++) {
+    const label = labels.cooling[i];
+    if (!label || !itemWorld(mesh, shapes, i, world)) continue;
+    const unit = new Mesh(shapes.shape, tintedMaterial(materials, shapes, base, i));
+    unit.name = label.name;
+    world.decompose(unit.position, unit.quaternion, unit.scale);
+    units.of(label.hallId).add(unit);
+  }
+  return units.done();
+}
+
+/**
+ * The site view's containment: a node per containment, named after it and grouped by hall,
+ * holding its roof and end doors as drawn (translucent, in its tint).
+ */
+function siteAislesModel({ mesh, shapes }: { mesh: Mesh; shapes: MergedShapes }, labels: SiteModelLabels): Object3D {
+  const base = itemMaterial(mesh);
+  const materials = new Map<string, MeshStandardMaterial>();
+  const aisles = hallGroups(labels, 'Containment');
+  const world = new Matrix4();
+  const count = Math.min(Math.floor(shapes.count / AISLE_PARTS.length), labels.containments.length);
+  for (let c = 0; c < count; c++) {
+    const aisle = new Group();
+    aisle.name = labels.containments[c]!.name;
+    AISLE_PARTS.forEach((part, k) => {
+      const i = c * AISLE_PARTS.length + k;
+      if (!itemWorld(mesh, shapes, i, world)) return;
+      const panel = new Mesh(shapes.shape, tintedMaterial(materials, shapes, base, i));
+      panel.name = part;
+      world.decompose(panel.position, panel.quaternion, panel.scale);
+      aisle.add(panel);
+    });
+    if (aisle.children.length > 0) aisles.of(labels.containments[c]!.hallId).add(aisle);
+  }
+  return aisles.done();
 }
 
 /**
  * The whole site as drawn by the site view, as a scene of its own for the exporter: the site shell
- * (floors and yards, walls, doors: merged meshes, vertex-coloured floors) and every rack by name
- * under its hall, under a root node that names the site as the whole site. Left out, as from a
- * hall's model: lights, cameras and the HTML labels.
+ * (floors and yards, walls, doors: merged meshes, vertex-coloured floors), every rack, every
+ * cooling unit and every containment by name under its hall, under a root node that names the site
+ * as the whole site. Left out, as from a hall's model: lights, cameras and the HTML labels.
  */
 export function siteModel(scene: Object3D, labels: SiteModelLabels): Scene {
   scene.updateMatrixWorld(true);
@@ -498,10 +605,19 @@ export function siteModel(scene: Object3D, labels: SiteModelLabels): Scene {
     : null;
   if (shell && shellCopy) site.add(atWorld(shellCopy, shell));
   const racks = scene.getObjectByName('site-racks');
-  if (racks instanceof InstancedMesh && racks.visible) {
-    const model = siteRacksModel(racks, labels);
-    if (model.children.length > 0) site.add(model);
-  }
+  const parts = [
+    racks instanceof InstancedMesh && racks.visible ? siteRacksModel(racks, labels) : null,
+    ...(
+      [
+        ['site-cooling', siteUnitsModel],
+        ['site-containment', siteAislesModel],
+      ] as const
+    ).map(([name, expand]) => {
+      const merged = mergedShapesOf(scene.getObjectByName(name));
+      return merged ? expand(merged, labels) : null;
+    }),
+  ];
+  for (const part of parts) if (part && part.children.length > 0) site.add(part);
   const model = new Scene();
   model.name = labels.site;
   model.add(site);
@@ -514,18 +630,19 @@ export function exportSiteGlb(scene: Object3D, labels: SiteModelLabels): Promise
 }
 
 /**
- * Instance `i`'s material with its instance colour baked in, one clone per material and colour:
- * three multiplies the material's colour by the instance's; glTF has only the material's.
+ * Item `i`'s material with its colour baked in, one clone per material and colour: three multiplies
+ * the material's colour by an instance's (or a vertex's); glTF has only the material's. `colours`
+ * is null when the items carry none (an instanced mesh without instance colours).
  */
 function tintedMaterial(
   cache: Map<string, MeshStandardMaterial>,
-  mesh: InstancedMesh,
+  colours: { getColorAt(i: number, colour: Color): unknown } | null,
   base: MeshStandardMaterial,
   i: number,
 ): MeshStandardMaterial {
-  if (!mesh.instanceColor) return base;
+  if (!colours) return base;
   const tint = new Color();
-  mesh.getColorAt(i, tint);
+  colours.getColorAt(i, tint);
   const key = `${base.uuid}:${tint.getHexString()}`;
   let material = cache.get(key);
   if (!material) {

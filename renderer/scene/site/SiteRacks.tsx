@@ -29,6 +29,7 @@ import type { CatalogView, Rack } from '../../../shared/index';
 import { yawForRotation } from '../geometry';
 import type { RackIndex } from '../hallIndex';
 import { diffRacks } from './rackDiff';
+import { capacityFor } from './siteInstances';
 import type { SiteLayout } from './siteLayout';
 import { instancesToPaint, updateSiteTints, type SiteTints, type TintInputs } from './siteTints';
 
@@ -40,11 +41,6 @@ const FRONT = '#7fd1ff';
 const FALLBACK_SIZE = { widthM: 0.6, depthM: 1.2, heightM: 2.0 };
 /** A click that moved the pointer further than this (px) was an orbit or pan. */
 const CLICK_TOLERANCE_PX = 4;
-
-/** Capacity in powers of two, as in the hall view, so adding racks one by one does not remake the meshes. */
-function capacityFor(n: number): number {
-  return Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(1, n))));
-}
 
 /**
  * One unit geometry per rack, scaled per instance by the rack's width, height and depth: the body

@@ -1,10 +1,11 @@
 /**
  * The site view (docs/site-view.md): every hall of the site, laid out by building (siteLayout.ts),
- * with every rack, in a handful of draw calls: three merged meshes for the buildings and one
- * instanced mesh for the racks, whatever the number of halls and racks. Racks are coloured as in the hall
- * view (by type with errors, by power, by cooling, or by a failure being simulated), hall by hall
- * (siteTints.ts). A click on a
- * rack selects it and goes into its hall; a click on a hall's floor goes into that hall.
+ * with every rack, cooling unit and contained aisle, in a handful of draw calls: three merged
+ * meshes for the buildings, one instanced mesh for the racks, one for the cooling units and one
+ * for the containment, whatever the number of halls, racks and units. Racks are coloured as in the
+ * hall view (by type with errors, by power, by cooling, or by a failure being simulated), hall by
+ * hall (siteTints.ts). A click on a rack, a unit or an aisle selects it and goes into its hall; a
+ * click on a hall's floor goes into that hall.
  */
 import { Html, OrbitControls, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
@@ -17,6 +18,7 @@ import { stopHighlight } from '../../store/stopHighlight';
 import { rackIndexFor } from '../hallIndex';
 import { downstreamOf, errorEntitiesOf } from '../rackTints';
 import { enterHall } from './siteActions';
+import { SiteCooling } from './SiteCooling';
 import { siteLayoutFor } from './siteLayout';
 import { SiteRacks } from './SiteRacks';
 import { SiteShell } from './SiteShell';
@@ -85,7 +87,7 @@ export function SiteContent() {
   const colouring = highlight?.kind === 'power' ? 'power' : highlight?.kind === 'thermal' ? 'cooling' : chosenColouring;
   const { findings, power, cooling } = useChecks();
   const simulation = useSimulation();
-  const { halls, buildings, walls, doors, racks, customDevices } = doc;
+  const { halls, buildings, walls, doors, racks, containments, customDevices } = doc;
   const layout = siteLayoutFor({ halls, buildings });
   const catalog = useMemo(() => catalogFor({ customDevices }), [customDevices]);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
@@ -135,6 +137,15 @@ export function SiteContent() {
         tintInputs={tintInputs}
         selection={selection}
         onRackClick={(rack: Rack) => enterHall(rack.hallId, [rack.id])}
+      />
+      <SiteCooling
+        cooling={doc.cooling}
+        containments={containments}
+        racks={index}
+        layout={layout}
+        catalog={catalog}
+        selection={selection}
+        onPick={(hallId, id) => enterHall(hallId, [id])}
       />
       {labels.map((l) => (
         // DOM labels cost no draw calls; they let clicks through to the racks beneath.
