@@ -5,9 +5,9 @@ import { DoubleSide } from 'three';
 import { catalogFor, type Hall } from '../../shared/index';
 import { useEditor } from '../store/editor';
 import { aisleBox, racksByRow } from './containmentGeometry';
+import { AISLE_TINT } from './coolingLook';
 import { hallRacksOf } from './hallIndex';
 
-const TINT = { hot: '#e8833a', cold: '#4f93d8' } as const;
 const PANEL_M = 0.02;
 /** As for the floor: a click that moved further than this (px) was an orbit or pan. */
 const CLICK_TOLERANCE_PX = 4;
@@ -45,7 +45,7 @@ export function Containments({ hall }: { hall: Hall }) {
         const selected = selection.includes(c.id);
         const material = (
           <meshStandardMaterial
-            color={TINT[c.type]}
+            color={AISLE_TINT[c.type]}
             transparent
             opacity={selected ? 0.45 : 0.25}
             depthWrite={false}

@@ -1,8 +1,8 @@
 /**
- * How cooling units look in 3D, shared by the hall view (CoolingUnits.tsx) and the site view
+ * How cooling units and containment look in 3D, shared by the hall view (CoolingUnits.tsx) and the site view
  * (site/siteUnits.ts) so a unit looks the same in both.
  */
-import type { CoolingUnit } from '../../shared/index';
+import type { Containment, CoolingUnit } from '../../shared/index';
 
 export const UNIT_COLOUR: Readonly<Record<CoolingUnit['kind'], string>> = {
   'air-handler': '#a9c1d6',
@@ -17,3 +17,5 @@ export const UNIT_SELECTED = '#f2c14e';
 export const FAN_WALL_SILL_M = 0.3;
 /** A rear-door heat exchanger is 0.15 m deep, on the rack's back. */
 export const DOOR_DEPTH_M = 0.15;
+/** Containment panels: hot aisles orange, cold aisles blue. */
+export const AISLE_TINT: Readonly<Record<Containment['type'], string>> = { hot: '#e8833a', cold: '#4f93d8' };

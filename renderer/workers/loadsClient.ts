@@ -82,6 +82,8 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
   const send = (doc: ProjectDocument, catalog: CatalogView, reply: LoadsRequest['reply']) => {
     const id = nextId++;
     const reset = sentDoc === null;
+    // A reset worker starts without a result: the next patch of loads is against nothing.
+    if (reset) mirror = null;
     const patch = diff(sentDoc, doc);
     sentDoc = doc;
     if (reply === 'patch') inflight = { id, doc, catalog };
@@ -148,11 +150,7 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
       }
       if (inflight?.doc !== doc && queued?.doc !== doc) {
         if (inflight) queued = { doc, catalog };
-        else {
-          // The worker's result is the base of its next patch: keep ours in step with it.
-          if (sentDoc === null) mirror = null;
-          send(doc, catalog, 'patch');
-        }
+        else send(doc, catalog, 'patch');
       }
       return { loads: latest, pending: true };
     },

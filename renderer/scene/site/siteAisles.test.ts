@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogFor, newHall, newRack, type Containment, type ProjectDocument } from '../../../shared/index';
 import { buildStressSite } from '../../../shared/testing/stressSite';
 import { indexRacksByHall } from '../hallIndex';
-import { AISLE_TINT, diffAisles, drawAisles, PANELS, siteAislesFor, type AislesDrawn } from './siteAisles';
+import { AISLE_TINT } from '../coolingLook';
+import { diffAisles, drawAisles, PANELS, siteAislesFor, type AislesDrawn } from './siteAisles';
 import { capacityFor, MergedShapes, unitPanel } from './siteInstances';
 import { siteLayout } from './siteLayout';
 

@@ -18,9 +18,9 @@ import { aisleBox, racksByRow } from '../containmentGeometry';
 import { indexByHall, NO_RACKS, type HallIndex, type RackIndex } from '../hallIndex';
 import { HIDDEN, spanOf, type InstanceDiff, type MergedShapes } from './siteInstances';
 import type { SiteLayout } from './siteLayout';
+import { AISLE_TINT } from '../coolingLook';
 
-/** The hall view's tints (Containments.tsx); the material is as translucent as the hall view's unselected panels. */
-export const AISLE_TINT: Readonly<Record<Containment['type'], string>> = { hot: '#e8833a', cold: '#4f93d8' };
+/** As translucent as the hall view's unselected panels (Containments.tsx). */
 export const AISLE_OPACITY = 0.25;
 /** The tallest a hall can be, metres (shared/model/schema.ts: at most 100 m), for the bounds picking tests first. */
 const MAX_HALL_HEIGHT_M = 100;
