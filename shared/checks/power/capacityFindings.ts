@@ -6,7 +6,7 @@
 import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { BREAKER_SIZES_A, lineCurrentA, phaseImbalancePct } from './electrical';
-import type { Flow } from './flow';
+import { phasesOf, type Flow } from './flow';
 import type { PowerGraph } from './topology';
 
 /** Nameplates carry ±5 % tolerance, so a margin under 2 % is not a margin (worked case 3 note). */
@@ -95,9 +95,8 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
           source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
         }),
       );
-    const phases = normal.phaseA[i];
-    if (phases && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
-      out.push(...phaseFindings(graph, settings, normal, i, phases));
+    if (normal.phaseTracked[i] && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
+      out.push(...phaseFindings(graph, settings, normal, i));
     if (graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator')
       out.push(
         finding({
@@ -128,16 +127,10 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
   return out;
 }
 
-function phaseFindings(
-  graph: PowerGraph,
-  settings: Settings,
-  normal: Flow,
-  i: number,
-  phases: Float64Array,
-): Finding[] {
+function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): Finding[] {
   const c = graph.components[i]!;
   const limitA = normal.phaseLimitA[i]!;
-  const [l1, l2, l3] = phases as unknown as [number, number, number];
+  const [l1, l2, l3] = phasesOf(normal.phaseA, i);
   const imbalancePct = phaseImbalancePct([l1, l2, l3]);
   const maxA = Math.max(l1, l2, l3);
   const over = maxA > limitA;

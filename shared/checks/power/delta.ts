@@ -30,23 +30,24 @@ import {
 } from './flow';
 import type { PowerGraph } from './topology';
 
-/** Liveness below the newly failed components, parents first; returns the components whose supply changed. */
+/**
+ * Liveness below the newly failed components, parents first; returns the components whose supply
+ * changed. `baseFailed` marks what the base's scenario fails.
+ */
 function propagateFailures(
   graph: PowerGraph,
   scenario: Scenario,
   base: Scenario,
+  baseFailed: Uint8Array,
   live: Uint8Array,
   fedBy: Int32Array,
 ): number[] {
   const { components, parent, backup, children, orderPos } = graph;
   const changed: number[] = [];
   const own =
-    scenario.extends?.id === base.id
-      ? scenario.extends.failed
-      : [...scenario.failed].filter((i) => !base.failed.has(i));
+    scenario.extends?.id === base.id ? scenario.extends.failed : [...scenario.failed].filter((i) => !baseFailed[i]);
   const failed = [...own].sort((x, y) => orderPos[x]! - orderPos[y]!);
   const ownSet = new Set(failed);
-  const isFailed = (i: number) => ownSet.has(i) || base.failed.has(i);
   // Generators first: what they back up looks at them.
   for (const g of failed) {
     if (components[g]!.kind !== 'generator' || !live[g]) continue;
@@ -63,10 +64,16 @@ function propagateFailures(
       const g = backup[x]!;
       let nowLive = 0;
       let nowFed = -1;
-      if (!isFailed(x)) {
+      if (!ownSet.has(x) && !baseFailed[x]) {
         if (p === -1) nowLive = 1;
-        else if (live[p]) [nowLive, nowFed] = [1, p];
-        if (!nowLive && g !== -1 && live[g]) [nowLive, nowFed] = [1, g];
+        else if (live[p]) {
+          nowLive = 1;
+          nowFed = p;
+        }
+        if (!nowLive && g !== -1 && live[g]) {
+          nowLive = 1;
+          nowFed = g;
+        }
       }
       if (nowLive === live[x] && nowFed === fedBy[x]) continue;
       const liveChanged = nowLive !== live[x];
@@ -84,11 +91,16 @@ function propagateFailures(
  * A base flow, a scratch copy of it that evaluations write into and restore, and bookkeeping
  * arrays reused by every evaluation (marks by evaluation number instead of sets: a proof runs
  * thousands of evaluations, and sets of tens of thousands of entries cost more than the flow).
+ * The callbacks an evaluation hands on (`restore`, a rack's draw, "changed here") are made once
+ * per base, not per evaluation: the same functions every time keep the optimised code of a
+ * proof's thousands of evaluations from being thrown away at each new closure.
  */
 export interface DeltaBase {
   flow: Flow;
   scratch: Flow;
   marks: Marks;
+  /** Puts the scratch back as the base after an evaluation (evaluations of one base never overlap). */
+  restore: () => void;
 }
 
 interface Marks {
@@ -100,33 +112,54 @@ interface Marks {
   pushedW: Float64Array;
   pushedItW: Float64Array;
   /** The facility load not hung on the chain, on the base's utilities (utilityHang). */
-  baseHang?: { unhungW: number; byUtility: Map<number, number> };
+  baseHang: { unhungW: number; byUtility: Map<number, number> };
+  /** 1 for the components the base's scenario fails. */
+  baseFailed: Uint8Array;
   epoch: number;
+  /** The last evaluation's changed components and racks: what `restore` puts back. */
+  changed: readonly number[];
+  changedRacks: readonly number[];
+  /** The circuit being redrawn and its supplies as [W per supply, count] pairs (`drawOnto`). */
+  drawing: number;
+  pairs: number[];
+  drawOnto: (side: number, perSupply: number, count: number) => void;
+  /** Whether the present evaluation changed a component (for its group loads). */
+  isDirty: (i: number) => boolean;
 }
 
-/**
- * Arrays the evaluation may write, copied, so the base itself is never touched. The per-phase
- * arrays start shared with the base and are given their own the first time an evaluation writes
- * them (`own`): most components are never written, and a campus has tens of thousands.
- */
+/** Arrays the evaluation may write, copied, so the base itself is never touched. */
 export function deltaBase(flow: Flow): DeltaBase {
   const n = flow.live.length;
-  return {
-    flow,
-    scratch: copyOf(flow, flow.phaseW.slice(), flow.phaseA.slice()),
-    marks: {
-      dirty: new Uint32Array(n),
-      circuit: new Uint32Array(n),
-      rack: new Uint32Array(flow.rackState.length),
-      pushedW: new Float64Array(n),
-      pushedItW: new Float64Array(n),
-      epoch: 0,
+  const scratch = copyOf(flow);
+  const marks: Marks = {
+    dirty: new Uint32Array(n),
+    circuit: new Uint32Array(n),
+    rack: new Uint32Array(flow.rackState.length),
+    pushedW: new Float64Array(n),
+    pushedItW: new Float64Array(n),
+    epoch: 0,
+    baseHang: { unhungW: NaN, byUtility: new Map() },
+    baseFailed: new Uint8Array(n),
+    changed: [],
+    changedRacks: [],
+    drawing: -1,
+    pairs: [],
+    drawOnto: (side, perSupply, count) => {
+      if (side !== marks.drawing) return;
+      marks.pairs.push(perSupply, count);
+      const w = perSupply * count;
+      bump(scratch.outW, side, w);
+      bump(scratch.itW, side, w);
     },
+    isDirty: (i) => marks.dirty[i] === marks.epoch,
   };
+  for (const i of flow.scenario.failed) marks.baseFailed[i] = 1;
+  const base: DeltaBase = { flow, scratch, marks, restore: () => restoreScratch(base) };
+  return base;
 }
 
-/** A flow with its own copies of the per-component and per-rack arrays, and the per-phase lists given. */
-function copyOf(flow: Flow, phaseW: (Float64Array | null)[], phaseA: (Float64Array | null)[]): Flow {
+/** A flow with its own copies of the per-component and per-rack arrays. */
+function copyOf(flow: Flow): Flow {
   return {
     ...flow,
     live: flow.live.slice(),
@@ -135,26 +168,40 @@ function copyOf(flow: Flow, phaseW: (Float64Array | null)[], phaseA: (Float64Arr
     inW: flow.inW.slice(),
     itW: flow.itW.slice(),
     usableW: flow.usableW.slice(),
-    phaseW,
-    phaseA,
+    phaseW: flow.phaseW.slice(),
+    phaseA: flow.phaseA.slice(),
     rackState: flow.rackState.slice(),
   };
 }
 
 /**
  * A copy of a flow evaluated as a change to `over` that outlives its scratch (a side lost, kept
- * as the base of the scenarios that extend it). Where it changed, its per-phase arrays are copied
- * and its group loads read from its own arrays; elsewhere both are `over`'s, which are never
- * written.
+ * as the base of the scenarios that extend it). Where it changed, its group loads are read from
+ * its own arrays; elsewhere they are `over`'s.
  */
 export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
   const changed = new Uint8Array(flow.live.length);
   for (const i of flow.changed ?? graph.components.keys()) changed[i] = 1;
-  const own = (list: readonly (Float64Array | null)[], overList: readonly (Float64Array | null)[]) =>
-    list.map((a, i) => (changed[i] ? a && a.slice() : overList[i]!));
-  const copy = copyOf(flow, own(flow.phaseW, over.phaseW), own(flow.phaseA, over.phaseA));
+  const copy = copyOf(flow);
   copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
   return copy;
+}
+
+/** Marks a component changed in the present evaluation; false when it already was. */
+function markDirty(marks: Marks, dirty: number[], i: number): boolean {
+  if (marks.dirty[i] === marks.epoch) return false;
+  marks.dirty[i] = marks.epoch;
+  dirty.push(i);
+  return true;
+}
+
+/**
+ * Whether a component is redrawn from its children as a full evaluation draws it: a redrawn
+ * circuit, phase-tracked distribution (its phase packing depends on what it carries), and
+ * anything that changes liveness.
+ */
+function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint8Array, i: number): boolean {
+  return marks.circuit[i] === marks.epoch || tracksPhases(graph.components[i]!) || !live[i] || !before[i];
 }
 
 /**
@@ -176,22 +223,9 @@ export function evaluateDelta(
   const epoch = ++marks.epoch;
   const { pushedW, pushedItW } = marks;
   const dirty: number[] = [];
-  const markDirty = (i: number) => {
-    if (marks.dirty[i] === epoch) return false;
-    marks.dirty[i] = epoch;
-    dirty.push(i);
-    return true;
-  };
-  const isCircuit = (i: number) => marks.circuit[i] === epoch;
-  /** The scratch's own per-phase array of a component, to write (see deltaBase). */
-  const own = (list: (Float64Array | null)[], baseList: readonly (Float64Array | null)[], i: number) => {
-    const a = list[i];
-    if (a && a === baseList[i]) return (list[i] = new Float64Array(3));
-    return a;
-  };
 
-  const supplyChanged = propagateFailures(graph, scenario, from.scenario, live, fedBy);
-  for (const c of supplyChanged) markDirty(c);
+  const supplyChanged = propagateFailures(graph, scenario, from.scenario, marks.baseFailed, live, fedBy);
+  for (const c of supplyChanged) markDirty(marks, dirty, c);
   const changedRacks: number[] = [];
   for (const c of supplyChanged)
     for (const ri of circuitRacks[c]!)
@@ -204,65 +238,46 @@ export function evaluateDelta(
   const circuits: number[] = [];
   for (const ri of changedRacks) {
     const r = racks[ri]!;
-    if (r.a !== -1 && !isCircuit(r.a)) {
+    if (r.a !== -1 && marks.circuit[r.a] !== epoch) {
       marks.circuit[r.a] = epoch;
       circuits.push(r.a);
     }
-    if (r.b !== -1 && !isCircuit(r.b)) {
+    if (r.b !== -1 && marks.circuit[r.b] !== epoch) {
       marks.circuit[r.b] = epoch;
       circuits.push(r.b);
     }
   }
-  const pairs: number[] = [];
-  let drawing = -1;
-  const onSide = (side: number, per: number, count: number) => {
-    if (side !== drawing) return;
-    pairs.push(per, count);
-    const w = per * count;
-    bump(outW, drawing, w);
-    bump(itW, drawing, w);
-  };
+  const pairs = marks.pairs;
   for (const c of circuits) {
-    markDirty(c);
+    markDirty(marks, dirty, c);
     outW[c] = 0;
     itW[c] = 0;
-    // Circuits track phases; a rack fed straight from another kind of component has none to keep.
-    const phases = own(phaseW, from.phaseW, c) ?? new Float64Array(3);
-    phases[0] = phases[1] = phases[2] = 0;
+    // Circuits track phases; a rack fed straight from another kind of component has none (zero).
+    phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
     pairs.length = 0;
-    drawing = c;
+    marks.drawing = c;
     for (const ri of circuitRacks[c]!) {
       const r = racks[ri]!;
-      const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
+      const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
       if (marks.rack[ri] === epoch) rackState[ri] = state;
     }
     const circuit = components[c]!;
-    if (circuit.kind === 'circuit' && pairs.length > 0) packCircuit(circuit.phases, outW[c]!, pairs, phases);
+    if (circuit.kind === 'circuit' && pairs.length > 0) packCircuit(circuit.phases, outW[c]!, pairs, phaseW, 3 * c);
   }
+  marks.drawing = -1;
 
   // Every supply path above a change, under the old feeders and the new.
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
   const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  if (dirty.length > 0 && unhungW > 0) for (const u of graph.utilities) markDirty(u);
+  if (dirty.length > 0 && unhungW > 0) for (const u of graph.utilities) markDirty(marks, dirty, u);
   for (let k = 0, end = dirty.length; k < end; k++) {
     const d = dirty[k]!;
-    for (let i = from.fedBy[d]!; i !== -1 && markDirty(i); i = from.fedBy[i]!);
-    for (let i = fedBy[d]!; i !== -1 && markDirty(i); i = fedBy[i]!);
+    for (let i = from.fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = from.fedBy[i]!);
+    for (let i = fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = fedBy[i]!);
   }
 
-  /**
-   * Redrawn from its children as a full evaluation draws it: phase-tracked distribution (its
-   * phase packing depends on what it carries), and anything that changes liveness.
-   */
-  const redraws = (i: number) => isCircuit(i) || tracksPhases(components[i]!) || !live[i] || !from.live[i];
-  /** Pushes `sign` × a component's contribution (input, IT) onto the added-up component it feeds. */
-  const push = (to: number, sign: 1 | -1, w: number, it: number) => {
-    if (redraws(to)) return;
-    pushedW[to] = pushedW[to]! + sign * w;
-    pushedItW[to] = pushedItW[to]! + sign * it;
-  };
   // The base's share is the same for every evaluation against it.
-  if (marks.baseHang?.unhungW !== unhungW)
+  if (marks.baseHang.unhungW !== unhungW)
     marks.baseHang = { unhungW, byUtility: utilityHang(graph, from.live, from.itW, unhungW) };
   const baseHang = marks.baseHang.byUtility;
 
@@ -274,21 +289,21 @@ export function evaluateDelta(
   for (let k = positions.length - 1; k >= 0; k--) {
     const d = graph.order[positions[k]!]!;
     const c = components[d]!;
-    if (isCircuit(d) && live[d]) {
+    const redrawn = redraws(graph, marks, live, from.live, d);
+    if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
-    } else if (redraws(d)) {
+    } else if (redrawn) {
       outW[d] = 0;
       itW[d] = 0;
       inW[d] = 0;
-      const phases = own(phaseW, from.phaseW, d);
-      if (phases) phases[0] = phases[1] = phases[2] = 0;
+      phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
       if (live[d]) {
         if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
         for (const child of graph.suppliesTo[d]!) {
           if (!live[child] || fedBy[child] !== d) continue;
           bump(outW, d, inW[child]!);
           bump(itW, d, itW[child]!);
-          joinPhases(c, phases, components[child]!, phaseW[child], outW[child]!);
+          joinPhases(c, d, components[child]!, child, phaseW, outW[child]!);
         }
         inW[d] = outW[d]! / efficiency(c);
       }
@@ -300,15 +315,24 @@ export function evaluateDelta(
       pushedW[d] = 0;
       pushedItW[d] = 0;
     }
-    // Hand the change up: to the feeder it had and the one it has now.
+    // Hand the change up, onto an added-up component: to the feeder it had and the one it has now.
     const before = from.live[d] ? from.fedBy[d]! : -1;
     const now = live[d] ? fedBy[d]! : -1;
-    if (before !== -1 && before === now && !redraws(d)) {
-      push(now, 1, inW[d]! - from.inW[d]!, itW[d]! - from.itW[d]!);
+    if (before !== -1 && before === now && !redrawn) {
+      if (!redraws(graph, marks, live, from.live, now)) {
+        pushedW[now] = pushedW[now]! + (inW[d]! - from.inW[d]!);
+        pushedItW[now] = pushedItW[now]! + (itW[d]! - from.itW[d]!);
+      }
       continue;
     }
-    if (before !== -1) push(before, -1, from.inW[d]!, from.itW[d]!);
-    if (now !== -1) push(now, 1, inW[d]!, itW[d]!);
+    if (before !== -1 && !redraws(graph, marks, live, from.live, before)) {
+      pushedW[before] = pushedW[before]! - from.inW[d]!;
+      pushedItW[before] = pushedItW[before]! - from.itW[d]!;
+    }
+    if (now !== -1 && !redraws(graph, marks, live, from.live, now)) {
+      pushedW[now] = pushedW[now]! + inW[d]!;
+      pushedItW[now] = pushedItW[now]! + itW[d]!;
+    }
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
   if (dirty.length > 0)
@@ -319,36 +343,61 @@ export function evaluateDelta(
 
   for (const d of dirty) {
     const c = components[d]!;
-    const phases = phaseW[d];
-    if (phases && tracksPhases(c)) phaseCurrentsInto(c, phases, own(phaseA, from.phaseA, d)!);
+    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * d);
   }
   for (const [i, lost] of scenario.lostModules) {
     usable[i] = usableW(components[i]!, settings, lost);
-    markDirty(i);
+    markDirty(marks, dirty, i);
   }
   const changed = sortedNumbers(dirty);
   const touchedRacks = sortedNumbers(changedRacks);
+  marks.changed = changed;
+  marks.changedRacks = touchedRacks;
   return {
     ...base.scratch,
     scenario,
-    groupItW: groupLoadsBelow(graph, base.scratch, (i) => marks.dirty[i] === epoch, from.groupItW),
+    groupItW: groupLoadsBelow(graph, base.scratch, marks.isDirty, from.groupItW),
     phaseLimitA: from.phaseLimitA,
     changed,
     changedRacks: touchedRacks,
-    restore() {
-      for (const i of changed) {
-        live[i] = from.live[i]!;
-        fedBy[i] = from.fedBy[i]!;
-        outW[i] = from.outW[i]!;
-        inW[i] = from.inW[i]!;
-        itW[i] = from.itW[i]!;
-        usable[i] = from.usableW[i]!;
-        copy3(from.phaseW[i], phaseW[i]);
-        copy3(from.phaseA[i], phaseA[i]);
-      }
-      for (const ri of touchedRacks) rackState[ri] = from.rackState[ri]!;
-    },
+    restore: base.restore,
   };
+}
+
+/** Puts back in the scratch what the last evaluation of a base changed. */
+function restoreScratch(base: DeltaBase): void {
+  const { flow: from, scratch, marks } = base;
+  const { live, fedBy, outW, inW, itW, usableW: usable, phaseW, phaseA, rackState } = scratch;
+  // Every array read up front, where it always runs: a property first read inside a loop that
+  // early calls skip leaves optimised code that bails out on every later call.
+  const { changed, changedRacks } = marks;
+  const {
+    live: wasLive,
+    fedBy: wasFedBy,
+    outW: wasOutW,
+    inW: wasInW,
+    itW: wasItW,
+    usableW: wasUsable,
+    phaseW: wasPhaseW,
+    phaseA: wasPhaseA,
+    rackState: was,
+  } = from;
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    live[i] = wasLive[i]!;
+    fedBy[i] = wasFedBy[i]!;
+    outW[i] = wasOutW[i]!;
+    inW[i] = wasInW[i]!;
+    itW[i] = wasItW[i]!;
+    usable[i] = wasUsable[i]!;
+    for (let p = 3 * i; p < 3 * i + 3; p++) {
+      phaseW[p] = wasPhaseW[p]!;
+      phaseA[p] = wasPhaseA[p]!;
+    }
+  }
+  for (let k = 0; k < changedRacks.length; k++) rackState[changedRacks[k]!] = was[changedRacks[k]!]!;
+  marks.changed = [];
+  marks.changedRacks = [];
 }
 
 /** The same numbers in ascending order (non-negative indices), sorted as a typed array. */
@@ -356,12 +405,4 @@ function sortedNumbers(list: number[]): number[] {
   const sorted = Int32Array.from(list).sort();
   for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
   return list;
-}
-
-/** Copies three phase values; spelled out, since the typed-array builtins cost more than the copy on three. */
-function copy3(from: Float64Array | null | undefined, to: Float64Array | null | undefined): void {
-  if (!from || !to) return;
-  to[0] = from[0]!;
-  to[1] = from[1]!;
-  to[2] = from[2]!;
 }

@@ -68,10 +68,16 @@ export interface Flow {
    */
   groupItW: (component: number) => GroupLoads;
   usableW: Float64Array;
-  /** Per-phase load, W, for circuits and distribution (null elsewhere). */
-  phaseW: (Float64Array | null)[];
-  /** Per-phase current, A, and its continuous limit, for the same components. */
-  phaseA: (Float64Array | null)[];
+  /**
+   * Per-phase load, W, and current, A, of the components whose phases are tracked
+   * (`phaseTracked`: circuits and distribution), flat: component i's phases L1–L3 at 3i … 3i + 2
+   * (zero elsewhere). One array per flow, not three numbers per component: a proof's flows would
+   * otherwise allocate hundreds of thousands of small arrays.
+   */
+  phaseW: Float64Array;
+  phaseA: Float64Array;
+  phaseTracked: Uint8Array;
+  /** Continuous current limit per phase, A, of the same components. */
   phaseLimitA: Float64Array;
   rackState: Uint8Array;
   /**
@@ -87,22 +93,38 @@ export function bump(arr: Float64Array, i: number, v: number): void {
   arr[i] = arr[i]! + v;
 }
 
-/** Adds `child` onto `into` with whichever of the three phase rotations leaves the largest phase smallest. */
-function addRotated(into: Float64Array, child: Float64Array): void {
+/** The three phases of component i in a flat per-phase array (Flow.phaseW, Flow.phaseA). */
+export function phasesOf(values: Float64Array, i: number): [number, number, number] {
+  return [values[3 * i]!, values[3 * i + 1]!, values[3 * i + 2]!];
+}
+
+/**
+ * Adds the phases at `child` onto those at `into` (offsets in flat per-phase arrays) with
+ * whichever of the three phase rotations leaves the largest phase smallest.
+ */
+function addRotated(values: Float64Array, into: number, child: number): void {
   let best = 0;
   let bestPeak = Infinity;
   for (let r = 0; r < 3; r++) {
-    const peak = Math.max(into[0]! + child[r % 3]!, into[1]! + child[(r + 1) % 3]!, into[2]! + child[(r + 2) % 3]!);
+    const peak = Math.max(
+      values[into]! + values[child + (r % 3)]!,
+      values[into + 1]! + values[child + ((r + 1) % 3)]!,
+      values[into + 2]! + values[child + ((r + 2) % 3)]!,
+    );
     if (peak < bestPeak - 1e-9) {
       bestPeak = peak;
       best = r;
     }
   }
-  for (let p = 0; p < 3; p++) bump(into, p, child[(best + p) % 3]!);
+  for (let p = 0; p < 3; p++) bump(values, into + p, values[child + ((best + p) % 3)]!);
 }
 
-function leastLoadedPhase(phases: Float64Array): number {
-  return phases[0]! <= phases[1]! && phases[0]! <= phases[2]! ? 0 : phases[1]! <= phases[2]! ? 1 : 2;
+/** The least loaded of the three phases at offset `at`, as 0, 1 or 2. */
+function leastLoadedPhase(phases: Float64Array, at: number): number {
+  const p0 = phases[at]!;
+  const p1 = phases[at + 1]!;
+  const p2 = phases[at + 2]!;
+  return p0 <= p1 && p0 <= p2 ? 0 : p1 <= p2 ? 1 : 2;
 }
 
 export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenario): Flow {
@@ -130,7 +152,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   const outW = new Float64Array(n);
   const inW = new Float64Array(n);
   const itW = new Float64Array(n);
-  const phaseW: (Float64Array | null)[] = components.map((c) => (tracksPhases(c) ? new Float64Array(3) : null));
+  const phaseW = new Float64Array(3 * n);
   // Supplies per component a rack draws from, as [W per supply, count] pairs, packed onto a circuit's phases below.
   const supplies: (number[] | undefined)[] = new Array(n);
   const rackState = new Uint8Array(graph.racks.length);
@@ -147,7 +169,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   // Largest-first packing of each circuit's supplies onto its phases.
   components.forEach((c, i) => {
     const pairs = supplies[i];
-    if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, phaseW[i]!);
+    if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, phaseW, 3 * i);
   });
 
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
@@ -161,17 +183,17 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     if (f === -1) continue;
     bump(outW, f, inW[i]!);
     bump(itW, f, itW[i]!);
-    joinPhases(components[f]!, phaseW[f], c, phaseW[i], outW[i]!);
+    joinPhases(components[f]!, f, c, i, phaseW, outW[i]!);
   }
   hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW);
 
   const usable = new Float64Array(n);
-  const phaseA: (Float64Array | null)[] = [];
+  const phaseA = new Float64Array(3 * n);
   const limits = new Float64Array(n);
   components.forEach((c, i) => {
     usable[i] = usableW(c, settings, scenario.lostModules.get(i) ?? 0);
     limits[i] = phaseLimitA(c, settings) ?? 0;
-    phaseA.push(phaseCurrents(c, phaseW[i] ?? null));
+    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * i);
   });
 
   return {
@@ -190,6 +212,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     usableW: usable,
     phaseW,
     phaseA,
+    phaseTracked: graph.phaseTracked,
     phaseLimitA: limits,
     rackState,
     changed: null,
@@ -271,10 +294,19 @@ export function groupLoadsBelow(
 /** Supply loads of one circuit, reused: circuits are packed hundreds of thousands of times in a proof. */
 let packScratch = new Float64Array(64);
 
-/** Packs a circuit's supplies ([W per supply, count] pairs) onto its phases, largest first onto the least loaded. */
-export function packCircuit(phases: 1 | 3, totalW: number, pairs: readonly number[], into: Float64Array): void {
+/**
+ * Packs a circuit's supplies ([W per supply, count] pairs) onto its phases (at offset `at` of a
+ * flat per-phase array), largest first onto the least loaded.
+ */
+export function packCircuit(
+  phases: 1 | 3,
+  totalW: number,
+  pairs: readonly number[],
+  into: Float64Array,
+  at: number,
+): void {
   if (phases === 1) {
-    into[0] = totalW;
+    into[at] = totalW;
     return;
   }
   let count = 0;
@@ -284,21 +316,23 @@ export function packCircuit(phases: 1 | 3, totalW: number, pairs: readonly numbe
   for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) packScratch[n++] = pairs[k]!;
   // A typed array sorts numerically, ascending: read it from the end for largest first.
   const loads = packScratch.subarray(0, n).sort();
-  for (let k = n - 1; k >= 0; k--) bump(into, leastLoadedPhase(into), loads[k]!);
+  for (let k = n - 1; k >= 0; k--) bump(into, at + leastLoadedPhase(into, at), loads[k]!);
 }
 
-/** Adds a child's phase loads onto its feeder's, where both track phases. */
+/** Adds a child's (index `ci`) phase loads onto its feeder's (`fi`), where both track phases. */
 export function joinPhases(
   feeder: PowerComponent,
-  into: Float64Array | null | undefined,
+  fi: number,
   child: PowerComponent,
-  from: Float64Array | null | undefined,
+  ci: number,
+  phaseW: Float64Array,
   childW: number,
 ): void {
-  if (!into || !from || !tracksPhases(feeder) || !tracksPhases(child)) return;
-  if (feeder.phases === 1) bump(into, 0, childW);
-  else if (child.phases === 3) addRotated(into, from);
-  else bump(into, leastLoadedPhase(into), childW);
+  if (!tracksPhases(feeder) || !tracksPhases(child)) return;
+  const into = 3 * fi;
+  if (feeder.phases === 1) bump(phaseW, into, childW);
+  else if (child.phases === 3) addRotated(phaseW, into, 3 * ci);
+  else bump(phaseW, into + leastLoadedPhase(phaseW, into), childW);
 }
 
 /**
@@ -334,20 +368,14 @@ export function hangOnUtilities(
   }
 }
 
-/** Per-phase currents, A, of a component whose phases are tracked; null otherwise. */
-export function phaseCurrents(c: PowerComponent, phases: Float64Array | null): Float64Array | null {
-  if (!phases || !tracksPhases(c)) return null;
-  return phaseCurrentsInto(c, phases, new Float64Array(3));
-}
-
-/** The same, written into `into` (a proof's scratch reuses it). */
+/** Per-phase currents, A, of a component whose phases are tracked, from its phase loads; both at `at` of flat arrays. */
 export function phaseCurrentsInto(
   c: Extract<PowerComponent, { kind: 'circuit' | 'distribution' }>,
-  phases: Float64Array,
-  into: Float64Array,
-): Float64Array {
-  for (let p = 0; p < 3; p++) into[p] = phaseCurrentA(phases[p]!, c.voltageV, c.phases, c.powerFactor);
-  return into;
+  phaseW: Float64Array,
+  phaseA: Float64Array,
+  at: number,
+): void {
+  for (let p = at; p < at + 3; p++) phaseA[p] = phaseCurrentA(phaseW[p]!, c.voltageV, c.phases, c.powerFactor);
 }
 
 /** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */
@@ -365,8 +393,8 @@ const TOLERANCE = 1e-9;
 export function isOverloaded(flow: Flow, i: number): boolean {
   if (!flow.live[i]) return false;
   if (flow.outW[i]! > flow.usableW[i]! * (1 + TOLERANCE)) return true;
-  const phases = flow.phaseA[i];
-  if (!phases) return false;
+  if (!flow.phaseTracked[i]) return false;
   const limit = flow.phaseLimitA[i]! * (1 + TOLERANCE);
-  return phases[0]! > limit || phases[1]! > limit || phases[2]! > limit;
+  const a = flow.phaseA;
+  return a[3 * i]! > limit || a[3 * i + 1]! > limit || a[3 * i + 2]! > limit;
 }

@@ -8,7 +8,7 @@ import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../mo
 import type { CoolingEvaluation } from '../cooling';
 import type { Finding } from '../types';
 import { capacityFindings } from './capacityFindings';
-import { evaluate, NORMAL, type Flow } from './flow';
+import { evaluate, NORMAL, phasesOf, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
@@ -132,7 +132,7 @@ export function runPowerChecks(
             scenario: worstScenario[i]!,
           };
     const usable = normal.usableW[i]!;
-    const phases = normal.phaseA[i];
+    const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
     components.set(c.id, {
       id: c.id,
       level: LEVEL_OF[c.kind],
@@ -141,7 +141,7 @@ export function runPowerChecks(
       inputW: normal.inW[i]!,
       usableW: usable,
       utilisationPct: Number.isFinite(usable) ? (100 * normal.outW[i]!) / usable : null,
-      phaseA: phases ? [phases[0]!, phases[1]!, phases[2]!] : null,
+      phaseA: phases,
       phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
       worst,
       strandedW: stranded[i]!,

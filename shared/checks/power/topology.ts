@@ -5,6 +5,7 @@
  */
 import type { CatalogView } from '../../catalog';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
+import { tracksPhases } from './capacity';
 import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
 
 /** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
@@ -74,6 +75,8 @@ export interface PowerGraph {
   suppliesTo: readonly number[][];
   /** Rack indexes on each circuit. */
   circuitRacks: readonly number[][];
+  /** 1 for the components whose phases are tracked (rack circuits, PDUs / RPPs / busways). */
+  phaseTracked: Uint8Array;
   /** Indexes of the utility services. */
   utilities: readonly number[];
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
@@ -179,7 +182,9 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
   });
   const utilities: number[] = [];
   let hungShare = 0;
+  const phaseTracked = new Uint8Array(n);
   components.forEach((c, i) => {
+    if (tracksPhases(c)) phaseTracked[i] = 1;
     if (c.kind === 'utility') utilities.push(i);
     if (c.kind === 'mechanical') hungShare += c.share;
   });
@@ -193,6 +198,7 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
     backup,
     suppliesTo,
     circuitRacks,
+    phaseTracked,
     utilities,
     hungShare,
     coolingW: facilityCoolingW(doc, catalog, itW, cooling),
