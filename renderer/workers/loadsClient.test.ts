@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { catalogFor, checkLoads, createChecker, runChecks, type ProjectDocument } from '../../shared/index';
 import { commandFor, edit } from '../store/randomEdits.testing';
 import { fresh } from '../store/storeTesting';
-import { createWorkerLoads, type LoadsHandlers, type LoadsPort } from './loadsClient';
+import { createWorkerLoads, editOf, type LoadsHandlers, type LoadsPort } from './loadsClient';
 import type { LoadsReply, LoadsRequest } from './loadsProtocol';
 import { createLoadsWorkerCore } from './loadsWorkerCore';
 
@@ -87,6 +87,42 @@ describe('loads worked out in the worker', () => {
     // Parts the edit did not change are the page's own objects still.
     expect(done.power.levels).toBe(waiting.power.levels);
     vi.useRealTimers();
+  });
+
+  it('never shows another project’s loads: an opened document is checked at once and sent whole', () => {
+    const { worker, checker, store } = setup();
+    const first = store.getState().doc;
+    checker.check(first);
+    vi.runAllTimers();
+    worker.flush();
+    // An edit still in flight when another project is opened (a parsed file shares no part).
+    const edited = withoutLastDevice(first, 0);
+    expect(checker.check(edited).loadsPending).toBe(true);
+    const opened = withoutLastDevice(structuredClone(first), 1);
+    const shown = checker.check(opened);
+    expect(shown.loadsPending).toBe(false);
+    expect(shown).toEqual(runChecks(opened));
+    // The late answer for the put-away project does not become the stand-in for the opened one.
+    worker.flush();
+    vi.runAllTimers();
+    expect(worker.sent.at(-1)).toMatchObject({ reset: true, reply: 'none' });
+    worker.flush();
+    const next = withoutLastDevice(opened, 2);
+    const meanwhile = checker.check(next);
+    expect(meanwhile.loadsPending).toBe(true);
+    expect(meanwhile.power).toEqual(checkLoads(opened, catalogFor(opened)).power);
+    expect(worker.sent.at(-1)).toMatchObject({ reset: false, reply: 'patch' });
+    worker.flush();
+    expect(checker.check(next)).toEqual(runChecks(next));
+    vi.useRealTimers();
+  });
+
+  it('takes an edit, however many edits on, for the same project, and a parsed copy for another', () => {
+    const doc = fresh().getState().doc;
+    const edited = withoutLastDevice(withoutLastDevice(doc, 0), 1);
+    expect(editOf(edited, doc)).toBe(true);
+    expect(editOf(doc, doc)).toBe(true);
+    expect(editOf(structuredClone(doc), doc)).toBe(false);
   });
 
   it('sends only the newest document while one is in flight', () => {

@@ -8,6 +8,11 @@
  *
  * Requests are coalesced: one in flight, and only the newest document waiting behind it, so a
  * burst of edits costs one run after the current one, not one per edit.
+ *
+ * The latest loads stand in only for an edit of the document they belong to (`editOf`): a
+ * document opened from a file, made new or recovered has its loads worked out at once, as the
+ * first one has, and is sent to the worker whole. Another project's loads are never shown, even
+ * marked pending.
  */
 import {
   checkLoads,
@@ -47,9 +52,25 @@ interface Options {
   deferOverRacks?: number;
 }
 
+/**
+ * Whether `doc` is `of` or an edit of it, however many edits on: an edit replaces the parts of the
+ * document it changes and keeps the others (the store's commands share what they do not touch),
+ * so the two share a part; a document parsed from a file or built anew shares none.
+ */
+export function editOf(doc: ProjectDocument, of: ProjectDocument): boolean {
+  if (doc === of) return true;
+  for (const key of Object.keys(doc) as (keyof ProjectDocument)[]) {
+    const part = doc[key];
+    if (typeof part === 'object' && part !== null && part === of[key]) return true;
+  }
+  return false;
+}
+
 export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOADS_OVER_RACKS }: Options): WorkerLoads {
   const answered = new WeakMap<ProjectDocument, LoadResult>();
+  /** The newest loads the page has, and the document they are of. */
   let latest: LoadResult | null = null;
+  let latestDoc: ProjectDocument | null = null;
   let port: LoadsPort | null | undefined;
   /** What the worker holds: the last document sent and the result its patches are against. */
   let sentDoc: ProjectDocument | null = null;
@@ -63,6 +84,7 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
     const loads = checkLoads(doc, catalog);
     answered.set(doc, loads);
     latest = loads;
+    latestDoc = doc;
     return loads;
   };
 
@@ -101,7 +123,11 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
     if (data.ok && data.loads) {
       mirror = apply<LoadResult>(mirror, data.loads);
       answered.set(doc, mirror);
-      latest = mirror;
+      // An answer for a document the editor has since put away (another was opened) is not the newest.
+      if (latestDoc === null || editOf(doc, latestDoc)) {
+        latest = mirror;
+        latestDoc = doc;
+      }
     } else {
       // The worker failed on this document: its loads are worked out here, and the worker starts over.
       forget();
@@ -136,13 +162,16 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
       const known = answered.get(doc);
       if (known) return { loads: known, pending: false };
       const large = doc.racks.length > deferOverRacks;
-      if (latest === null || !large || !worker()) {
+      if (latest === null || latestDoc === null || !editOf(doc, latestDoc) || !large || !worker()) {
         const loads = here(doc, catalog);
         // A large site's worker takes the document and its loads while the editor is idle, so
         // that the first edit sends a patch, not the whole document (150–200 ms on the campus).
-        if (large && worker() && sentDoc === null)
+        // A worker holding another project starts over with this one.
+        const primed = () => sentDoc !== null && editOf(doc, sentDoc);
+        if (large && worker() && !primed())
           setTimeout(() => {
-            if (inflight || !port || sentDoc !== null) return;
+            if (inflight || !port || primed()) return;
+            forget();
             send(doc, catalog, 'none');
             mirror = loads;
           });
