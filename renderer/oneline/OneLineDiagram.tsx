@@ -4,10 +4,11 @@
  * select racks in 3D and their supply path is marked here). During a failure simulation, lost
  * components are greyed and overloaded ones are red.
  *
- * Folds (layout.ts) keep a campus to a few hundred nodes. They never hide a problem or the
- * selection: a folded group with members or anything below them over their limit is drawn in the
- * error colour with the count; a component selected elsewhere (inspector, findings) opens the
- * folds on its path, and a folded group still holding a selection it could not open is marked.
+ * Folds (layout.ts), at every level of the chain, keep a campus to a few nodes until opened, and
+ * an opened group to at most 12 pieces side by side. They never hide a problem or the selection: a
+ * folded group with members or anything below them over their limit is drawn in the error colour
+ * with the count; a component selected elsewhere (inspector, findings) opens the folds on its
+ * path, and a folded group still holding a selection it could not open is marked.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PowerComponent } from '../../shared/index';
@@ -18,6 +19,7 @@ import {
   EXPAND_ALL_MAX_NODES,
   everyFold,
   foldsHiding,
+  isChunkOf,
   layoutOneLine,
   NODE_H,
   NODE_W,
@@ -28,22 +30,38 @@ import './oneline.css';
 const KIND_MARK: Record<OneLineNode['kind'], string> = {
   utility: 'UTIL',
   generator: 'GEN',
+  generators: 'GENS',
   transformer: 'TX',
+  transformers: 'TXS',
   switchgear: 'SWBD',
+  switchgears: 'SWBDS',
   ups: 'UPS',
+  upses: 'UPSS',
   distribution: 'DIST',
   distributions: 'DISTS',
   circuit: 'CKT',
   circuits: 'CKTS',
   mechanical: 'MECH',
+  mechanicals: 'MECHS',
 };
+
+/** Characters of a name drawn as they are: 24 fill the node's 138 px inside its 6 px padding (≈ 5.75 px each at 11 px). */
+const NAME_MAX = 24;
+/**
+ * A group's label longer than NAME_MAX is squeezed into the same 138 px up to this many
+ * characters: "278 transformers · worst 100 %" is 30; 32 is ≈ 4.3 px a character, 25 % narrower
+ * glyphs (29 of them checked legible in the e2e Chromium).
+ */
+const GROUP_LABEL_MAX = 32;
 
 /**
  * A selection made elsewhere opens the folds on its path only when that is at most this many
- * folds. Each fold opened on the stress campus adds 11 nodes (a PDU group: 6 PDUs and their 6
- * circuit groups for 1 node; a circuit group: 12 circuits for 1), so at most ≈ 90, and selecting
- * circuits all over a campus does not draw it all: the folded groups then mark that they hold the
- * selection.
+ * folds. A fold opens into at most 12 pieces side by side (OPEN_AT_MOST), each with what hangs
+ * below it down to the next fold. On the 10,000-rack stress campus a rack circuit is 5 folds down
+ * (the 278 transformers, two levels of chunks of them, its UPS's 6 PDUs, its PDU's 12 circuits):
+ * opening them draws 55 nodes, 5,956 px wide, instead of 2 (layout.test.ts); one rack's A and B
+ * circuits are 7 folds. Selecting circuits all over a campus does not draw it all: the folded
+ * groups then mark that they hold the selection.
  */
 const AUTO_OPEN_MAX_FOLDS = 8;
 
@@ -130,8 +148,12 @@ export function OneLineDiagram() {
     const next = new Set(expanded);
     const open = n.folds.every((f) => expanded.has(f));
     for (const f of n.folds) {
-      if (open) next.delete(f);
-      else next.add(f);
+      if (!open) next.add(f);
+      else {
+        // Shut with its chunks, so it opens again one level at a time.
+        next.delete(f);
+        for (const k of expanded) if (isChunkOf(k, f)) next.delete(k);
+      }
     }
     setExpanded(next);
   };
@@ -194,8 +216,9 @@ export function OneLineDiagram() {
           const path = n.ids.some((id) => onPath.has(id));
           const isDead = n.ids.every((id) => dead.has(id));
           const isOver = overloaded.has(n.key);
-          const group = n.kind === 'circuits' || n.kind === 'distributions';
-          const overLimit = group && n.overLimit > 0;
+          const overLimit = n.group && n.overLimit > 0;
+          const squeeze = n.group && n.label.length > NAME_MAX;
+          const nameMax = n.group ? GROUP_LABEL_MAX : NAME_MAX;
           let shown = n.utilisationPct;
           if (simulation) {
             shown = null;
@@ -251,8 +274,13 @@ export function OneLineDiagram() {
               <text x={NODE_W - 6} y={14} className="pct" textAnchor="end">
                 {isDead ? 'no supply' : shown !== null ? `${shown.toFixed(0)} %` : ''}
               </text>
-              <text x={6} y={29} className="name">
-                {n.label.length > 24 ? `${n.label.slice(0, 23)}…` : n.label}
+              <text
+                x={6}
+                y={29}
+                className="name"
+                {...(squeeze ? { textLength: NODE_W - 12, lengthAdjust: 'spacingAndGlyphs' } : {})}
+              >
+                {n.label.length > nameMax ? `${n.label.slice(0, nameMax - 1)}…` : n.label}
               </text>
               <text x={6} y={41} className="rating">
                 {n.rating.length > 28 ? `${n.rating.slice(0, 27)}…` : n.rating}

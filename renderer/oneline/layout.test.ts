@@ -7,7 +7,18 @@ import {
   type ProjectDocument,
 } from '../../shared/index';
 import { buildLargeSite } from '../../shared/testing/largeSite';
-import { everyFold, foldKey, foldsHiding, layoutOneLine, NODE_W, overLimitIds, type OneLineLayout } from './layout';
+import {
+  chunkSizes,
+  everyFold,
+  foldKey,
+  foldsHiding,
+  layoutOneLine,
+  NODE_W,
+  OPEN_AT_MOST,
+  overLimitIds,
+  type OneLineLayout,
+  type OneLineNode,
+} from './layout';
 
 const doc = buildSampleFacility();
 const { power } = runChecks(doc);
@@ -205,5 +216,300 @@ describe('one-line diagram: distribution children fold one level higher', () => 
     );
     const l = layoutOneLine({ power }, metrics, new Set());
     expect(node(l, 'distribution:ups-0a')!.label).toBe('5 PDUs + 1 busway · worst 84 %');
+  });
+});
+
+/** The sample draws what it drew before the folds above the PDUs: every fold in it is of rack circuits. */
+describe('one-line diagram: the sample facility under the folds at every level', () => {
+  it('folds nothing above its rack circuits: at most 2 of a kind under any parent', () => {
+    expect(everyFold(doc.power).every((k) => k.startsWith('circuits:'))).toBe(true);
+    const l = layoutOneLine(doc, power, new Set());
+    expect(new Set(l.nodes.filter((n) => n.group).map((n) => n.kind))).toEqual(new Set(['circuits']));
+    expect(l.nodes.filter((n) => !n.group)).toHaveLength(l.nodes.length - 5);
+  });
+});
+
+describe('one-line diagram: chunk sizes of an opened group', () => {
+  it('opens a group of up to 12 into its members, a larger one in the fewest opens of even chunks', () => {
+    expect(chunkSizes(5)).toEqual([]);
+    expect(chunkSizes(OPEN_AT_MOST)).toEqual([]);
+    // 13 ≤ 12²: two opens, 4 chunks of 4 (4² ≥ 13 > 3²), the last of 1.
+    expect(chunkSizes(13)).toEqual([4]);
+    // The 1,000-rack campus's 28 transformers: 6² = 36 ≥ 28 > 25 = 5².
+    expect(chunkSizes(28)).toEqual([6]);
+    expect(chunkSizes(144)).toEqual([12]);
+    // 145 > 12²: three opens, 6³ = 216 ≥ 145 > 125 = 5³.
+    expect(chunkSizes(145)).toEqual([36, 6]);
+    // The stress campus's 278 transformers: 7³ = 343 ≥ 278 > 216 = 6³.
+    expect(chunkSizes(278)).toEqual([49, 7]);
+  });
+});
+
+/** A utility feeding `n` transformers, nothing below them. */
+function fan(n: number): ProjectDocument['power'] {
+  return [
+    {
+      kind: 'utility',
+      id: 'u',
+      name: 'U',
+      side: null,
+      existing: false,
+      parentId: null,
+      capacityKva: 1_000_000,
+      voltageV: 138_000,
+      powerFactor: 0.95,
+    },
+    ...Array.from({ length: n }, (_, i): ProjectDocument['power'][number] => ({
+      kind: 'transformer',
+      id: `t${i}`,
+      name: `T${i}`,
+      side: null,
+      existing: false,
+      parentId: 'u',
+      ratingKva: 2_500,
+      primaryV: 138_000,
+      voltageV: 13_800,
+      efficiencyPct: 98.5,
+      powerFactor: 0.95,
+    })),
+  ];
+}
+
+describe('one-line diagram: one open shows one level', () => {
+  /** No loading: these tests are about what is drawn. */
+  const none: PowerMetrics = { ...power, components: new Map() };
+  const row = (l: OneLineLayout, id: string) => {
+    const y = l.holderOf(id)!.y;
+    return l.nodes.filter((n) => n.y === y);
+  };
+
+  it.each([5, 13, 28, 145, 278])(
+    '%i transformers: each open shows at most 12 pieces, together its members once',
+    (n) => {
+      const power = fan(n);
+      const shut = layoutOneLine({ power }, none, new Set());
+      expect(shut.nodes.map((x) => x.key)).toEqual(['transformers:u', 'u']);
+      expect(shut.nodes[0]!.ids).toHaveLength(n);
+      // Opening a piece draws what it stands for as at most 12 pieces, and nothing else changes on its row.
+      const open = (expanded: Set<string>, piece: OneLineNode) => {
+        const next = new Set([...expanded, ...piece.folds]);
+        const l = layoutOneLine({ power }, none, next);
+        const inside = row(l, piece.ids[0]!).filter((x) => x.ids.some((id) => piece.ids.includes(id)));
+        expect(inside.length).toBeGreaterThan(1);
+        expect(inside.length).toBeLessThanOrEqual(OPEN_AT_MOST);
+        expect(inside.flatMap((x) => x.ids)).toEqual(piece.ids);
+        expect(row(l, piece.ids[0]!)).toHaveLength(
+          row(layoutOneLine({ power }, none, expanded), piece.ids[0]!).length - 1 + inside.length,
+        );
+        for (const x of inside) if (x.group) open(next, x);
+      };
+      open(new Set(), shut.nodes[0]!);
+      const all = layoutOneLine({ power }, none, new Set(everyFold(power)));
+      expect(all.nodes).toHaveLength(n + 1);
+      expectEachComponentOnce({ ...doc, power }, all);
+    },
+  );
+
+  it('names the chunks by the first and last member, and opens the path to one member top-down', () => {
+    const power = fan(278);
+    expect(foldsHiding(power, 't100')).toEqual(['transformers:u', 'transformers:u#98-146', 'transformers:u#98-104']);
+    const l = layoutOneLine({ power }, none, new Set(['transformers:u']));
+    expect(l.nodes.find((x) => x.key === 'transformers:u#98-146')).toMatchObject({
+      kind: 'transformers',
+      group: true,
+      label: '49 transformers',
+      rating: 'T98 – T146',
+      folds: ['transformers:u#98-146'],
+    });
+    // The last chunk: 278 = 5 × 49 + 33.
+    expect(l.nodes.find((x) => x.key === 'transformers:u#245-277')!.ids).toHaveLength(33);
+    const opened = layoutOneLine({ power }, none, new Set(foldsHiding(power, 't100')));
+    expect(opened.holderOf('t100')!.key).toBe('t100');
+    // Its 6 sibling transformers drawn with it, 5 other chunks of 49 and 6 of 7.
+    expect(opened.nodes).toHaveLength(1 + 7 + 5 + 6);
+  });
+});
+
+/**
+ * The 1,000-rack synthetic site (shared/testing/largeSite.ts): 84 PDU pairs under 14 UPS pairs,
+ * each on its own transformer pair, so 28 transformers under the utility (tx-0a, tx-0b, tx-1a, …).
+ */
+describe('one-line diagram: many transformers under one utility fold', () => {
+  const site = buildLargeSite(1_000);
+  /**
+   * Transformer T5A down from 5,000 to 1,000 kVA: a transformer pair carries 72 racks × 3 × 10.2 kW
+   * (DGX H100) = 2,203.2 kW, 2,295 kW through the 96 % UPS; with side B lost that is on T5A's
+   * 1,000 kVA × 0.95 PF × 0.8 continuous = 760 kW usable, 302.0 % (60.4 % at 5,000 kVA). Rack 500's
+   * side-A breaker down to 10 A: 15.3 kW on 10 A × 415 V × √3 × 0.95 × 0.8 = 5.46 kW, 280 %. Rack
+   * 500 is on PDU 41 (500 / 12), under UPS 6 (41 / 6) and transformer T6A, the 13th (index 12).
+   */
+  const broken = {
+    ...site,
+    power: site.power.map((p) =>
+      p.id === 'tx-5a' && p.kind === 'transformer'
+        ? { ...p, ratingKva: 1_000 }
+        : p.id === 'ckt-500-a' && p.kind === 'circuit'
+          ? { ...p, breakerA: 10 }
+          : p,
+    ),
+  };
+  const metrics = runChecks(broken).power;
+  const layout = layoutOneLine(broken, metrics, new Set());
+  const node = (l: OneLineLayout, key: string) => l.nodes.find((n) => n.key === key);
+  const txWorstPct = (100 * 2_295_000) / 3_800_000;
+
+  it('draws the utility and one node for its 28 transformers, with their worst loading and problems', () => {
+    expect([...overLimitIds(metrics)].sort()).toEqual(['ckt-500-a', 'tx-5a']);
+    expect(layout.nodes).toHaveLength(2);
+    expect(layout.width).toBe(214);
+    const group = node(layout, 'transformers:utility')!;
+    expect(group).toMatchObject({
+      kind: 'transformers',
+      group: true,
+      folds: ['transformers:utility'],
+      overLimit: 2,
+      rating: '2 over limit · double-click',
+    });
+    expect(group.ids).toHaveLength(28);
+    expect(group.worstPct).toBeCloseTo(5 * txWorstPct, 6);
+    expect(group.label).toBe(`28 transformers · worst ${(5 * txWorstPct).toFixed(0)} %`);
+    expect(node(layout, 'utility')!.folds).toEqual(['transformers:utility']);
+    expect(layout.holderOf('ckt-500-a')!.key).toBe('transformers:utility');
+    expectEachComponentOnce(broken, layout);
+  });
+
+  it('opened, shows 5 chunks of transformers and nothing below them; each chunk keeps its problems', () => {
+    const open = layoutOneLine(broken, metrics, new Set(['transformers:utility']));
+    expect(open.nodes.map((n) => n.key)).toEqual([
+      'transformers:utility#0-5',
+      'transformers:utility#6-11',
+      'transformers:utility#12-17',
+      'transformers:utility#18-23',
+      'transformers:utility#24-27',
+      'utility',
+    ]);
+    // T5A is the 11th transformer (index 10): in the second chunk.
+    expect(node(open, 'transformers:utility#6-11')).toMatchObject({
+      label: `6 transformers · worst ${(5 * txWorstPct).toFixed(0)} %`,
+      rating: '1 over limit · T3A – T5B',
+      overLimit: 1,
+    });
+    expect(node(open, 'transformers:utility#12-17')).toMatchObject({
+      rating: '1 over limit · T6A – T8B',
+      overLimit: 1,
+    });
+    expect(node(open, 'transformers:utility#0-5')).toMatchObject({ rating: 'T0A – T2B', overLimit: 0 });
+    expect(node(open, 'transformers:utility#0-5')!.worstPct).toBeCloseTo(txWorstPct, 6);
+    expect(open.width).toBe(MARGIN_TWICE + 5 * SLOT);
+  });
+
+  it('opens the folds on the way to a selected circuit top-down, and draws it', () => {
+    const path = foldsHiding(broken.power, 'ckt-500-a');
+    expect(path).toEqual([
+      'transformers:utility',
+      'transformers:utility#12-17',
+      'distribution:ups-6a',
+      'circuits:pdu-41a',
+    ]);
+    // Each fold opened in turn hands the circuit to the next one down.
+    const holders = path.map((_, i) =>
+      layoutOneLine(broken, metrics, new Set(path.slice(0, i + 1))).holderOf('ckt-500-a')!,
+    );
+    expect(holders.map((h) => h.key)).toEqual([
+      'transformers:utility#12-17',
+      'distribution:ups-6a',
+      'circuits:pdu-41a',
+      'ckt-500-a',
+    ]);
+    expect(holders.map((h) => h.overLimit)).toEqual([1, 1, 1, 1]);
+    // Opened chunk: its 6 transformers, each with its UPS and folded PDUs.
+    const chunk = layoutOneLine(broken, metrics, new Set(path.slice(0, 2)));
+    expect(chunk.nodes).toHaveLength(1 + 4 + 6 * 3);
+    expectEachComponentOnce(broken, chunk);
+  });
+
+  it('a generator backing a component inside a fold is held by it, and drawn once that opens', () => {
+    const generator: ProjectDocument['power'][number] = {
+      kind: 'generator',
+      id: 'gen-6a',
+      name: 'G6A',
+      side: 'A',
+      existing: false,
+      parentId: null,
+      ratingKw: 2_500,
+      voltageV: 415,
+      backsUpId: 'ups-6a',
+    };
+    const withGen = { ...broken, power: [...broken.power, generator] };
+    expect(layoutOneLine(withGen, metrics, new Set()).holderOf('gen-6a')!.key).toBe('transformers:utility');
+    expect(foldsHiding(withGen.power, 'gen-6a')).toEqual(['transformers:utility', 'transformers:utility#12-17']);
+    const open = layoutOneLine(withGen, metrics, new Set(foldsHiding(withGen.power, 'gen-6a')));
+    expect(open.edges).toContainEqual({ from: 'gen-6a', to: 'ups-6a', dashed: true });
+    expect(node(open, 'gen-6a')!.y).toBe(node(open, 'ups-6a')!.y - 96);
+  });
+});
+
+/** Layout constants the width checks read: 2 × 20 px margins, 150 px nodes 24 px apart. */
+const MARGIN_TWICE = 40;
+const SLOT = NODE_W + 24;
+
+describe('one-line diagram: more than 4 generators backing one component fold', () => {
+  const extra = [2, 3, 4, 5, 6].map((i): ProjectDocument['power'][number] => ({
+    kind: 'generator',
+    id: `gen-${i}`,
+    name: `Generator G${i}`,
+    side: 'B',
+    existing: false,
+    parentId: null,
+    ratingKw: 1_000,
+    voltageV: 415,
+    backsUpId: 'swbd-b',
+  }));
+  const withGens = { ...doc, power: [...doc.power, ...extra] };
+
+  it('draws them as one node joined to what they back up, opened by a double-click on either', () => {
+    const l = layoutOneLine(withGens, power, new Set());
+    const group = l.nodes.find((n) => n.key === 'generators:swbd-b')!;
+    expect(group).toMatchObject({ kind: 'generators', group: true, folds: ['generators:swbd-b'] });
+    expect(group.ids).toEqual(['gen-1', 'gen-2', 'gen-3', 'gen-4', 'gen-5', 'gen-6']);
+    expect(group.label).toMatch(/^6 generators/);
+    expect(l.edges).toContainEqual({ from: 'generators:swbd-b', to: 'swbd-b', dashed: true });
+    expect(l.nodes.find((n) => n.key === 'swbd-b')!.folds).toContain('generators:swbd-b');
+    expect(foldsHiding(withGens.power, 'gen-4')).toEqual(['generators:swbd-b']);
+    const open = layoutOneLine(withGens, power, new Set(['generators:swbd-b']));
+    for (const g of ['gen-1', ...extra.map((e) => e.id)])
+      expect(open.edges).toContainEqual({ from: g, to: 'swbd-b', dashed: true });
+    expectEachComponentOnce(withGens, l);
+    expectEachComponentOnce(withGens, open);
+  });
+});
+
+/**
+ * The 10,000-rack stress campus's chain (shared/testing/stressSite.ts takes it from largeSite
+ * unchanged): 278 transformers under the utility. With the PDU and circuit folds only it drew 835
+ * nodes, 48,412 px wide.
+ */
+describe('one-line diagram: the 10,000-rack campus', () => {
+  const site = buildLargeSite(10_000);
+  const none: PowerMetrics = { ...power, components: new Map() };
+
+  it('opens as 2 nodes; a circuit is 5 folds down, and opening them draws 55 nodes', () => {
+    const shut = layoutOneLine(site, none, new Set());
+    expect(shut.nodes).toHaveLength(2);
+    expect(shut.width).toBe(MARGIN_TWICE + SLOT);
+    expect(layoutOneLine(site, none, new Set(['transformers:utility'])).nodes).toHaveLength(7);
+    const path = foldsHiding(site.power, 'ckt-500-a');
+    expect(path).toEqual([
+      'transformers:utility',
+      'transformers:utility#0-48',
+      'transformers:utility#7-13',
+      'distribution:ups-6a',
+      'circuits:pdu-41a',
+    ]);
+    const open = layoutOneLine(site, none, new Set(path));
+    // Utility; 5 chunks of 49 and 6 of 7; 7 transformers with their UPSes, 6 PDU groups; UPS 6A's
+    // 6 PDUs, 5 circuit groups and the 12 circuits of PDU 41A.
+    expect(open.nodes).toHaveLength(1 + 5 + 6 + 7 + 7 + 6 + 6 + 5 + 12);
+    expect(open.width).toBe(MARGIN_TWICE + (5 + 6 + 6 + 5 + 12) * SLOT);
   });
 });
