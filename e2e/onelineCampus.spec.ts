@@ -1,5 +1,5 @@
 /**
- * The one-line diagram on a 1,000-rack campus (docs: README.md, one-line diagram): folds at every
+ * The one-line diagram on a 1,000-rack campus (docs/one-line.md): folds at every
  * level, so the diagram opens as the utility and one node for its 28 transformers (where the PDU
  * and circuit folds alone drew 85 nodes, ≈ 400 with none); an opened group shows at most 12 pieces
  * (5 chunks of 6 transformers here); a group opens with a double-click, a component selected
