@@ -130,8 +130,9 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
 function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): Finding[] {
   const c = graph.components[i]!;
   const limitA = normal.phaseLimitA[i]!;
-  const [l1, l2, l3] = phasesOf(normal.phaseA, i);
-  const imbalancePct = phaseImbalancePct([l1, l2, l3]);
+  const phases = phasesOf(normal.phaseA, i);
+  const [l1, l2, l3] = phases;
+  const imbalancePct = phaseImbalancePct(phases);
   const maxA = Math.max(l1, l2, l3);
   const over = maxA > limitA;
   const near = !over && limitA - maxA < NEAR_LIMIT_FRACTION * limitA;

@@ -80,5 +80,6 @@ export function phaseCurrentA(phaseW: number, voltageV: number, phases: Phases, 
 export function phaseImbalancePct(currents: readonly [number, number, number]): number {
   const mean = (currents[0] + currents[1] + currents[2]) / 3;
   if (mean <= 0) return 0;
-  return (100 * Math.max(...currents.map((i) => Math.abs(i - mean)))) / mean;
+  const [a, b, c] = currents;
+  return (100 * Math.max(Math.abs(a - mean), Math.abs(b - mean), Math.abs(c - mean))) / mean;
 }

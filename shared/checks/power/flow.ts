@@ -258,7 +258,9 @@ export function drawRack(
  * component of every flow. A component `changed` says may differ from `base` has its racks'
  * draws on it, in rack order, then its live children's, in the order a full evaluation adds them
  * (`suppliesTo`): the same sums, to the last bit, as adding them up while the flow is evaluated.
- * Elsewhere it has the base's.
+ * Elsewhere it has the base's. A changed child that supplies nothing (a rack circuit: nearly every
+ * component of a campus) has its racks' draws summed per group in a reused array and added on,
+ * instead of a map of its own, which no one asks for: the headroom reads PDUs and above.
  */
 export function groupLoadsBelow(
   graph: PowerGraph,
@@ -268,21 +270,50 @@ export function groupLoadsBelow(
 ): (i: number) => GroupLoads {
   let memo: Map<number, GroupLoads> | undefined;
   const { live, fedBy } = flow;
+  // One component's racks' draws, per group: the sums, and the groups in the order first drawn.
+  let sums: Float64Array | undefined;
+  let seen: Uint8Array | undefined;
+  const drawn: number[] = [];
+  let side = -1;
+  let group = -1;
+  const onSide = (circuit: number, perSupply: number, count: number) => {
+    if (circuit !== side) return;
+    if (!seen![group]) {
+      seen![group] = 1;
+      drawn.push(group);
+    }
+    sums![group] = sums![group]! + perSupply * count;
+  };
+  /** Adds the draws of component i's own racks, per group and in rack order, onto `into`. */
+  const addRacks = (i: number, into: Map<number, number>) => {
+    const racks = graph.circuitRacks[i]!;
+    if (racks.length === 0) return;
+    sums ??= new Float64Array(graph.groups.length);
+    seen ??= new Uint8Array(graph.groups.length);
+    side = i;
+    for (const ri of racks) {
+      const r = graph.racks[ri]!;
+      group = r.group;
+      drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
+    }
+    for (const g of drawn) {
+      addGroup(into, g, sums[g]!);
+      sums[g] = 0;
+      seen[g] = 0;
+    }
+    drawn.length = 0;
+  };
   const below = (i: number): GroupLoads => {
     if (!changed(i)) return base(i);
     const known = (memo ??= new Map()).get(i);
     if (known) return known;
     const groups = new Map<number, number>();
     if (live[i]) {
-      for (const ri of graph.circuitRacks[i]!) {
-        const r = graph.racks[ri]!;
-        drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, (side, per, count) => {
-          if (side === i) addGroup(groups, r.group, per * count);
-        });
-      }
+      addRacks(i, groups);
       for (const child of graph.suppliesTo[i]!) {
         if (!live[child] || fedBy[child] !== i) continue;
-        for (const [g, w] of below(child)) addGroup(groups, g, w);
+        if (graph.suppliesTo[child]!.length === 0 && changed(child)) addRacks(child, groups);
+        else for (const [g, w] of below(child)) addGroup(groups, g, w);
       }
     }
     memo.set(i, groups);

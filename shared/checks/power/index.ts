@@ -162,29 +162,27 @@ export function runPowerChecks(
 
   const idOf = (i: number) => graph.components[i]!.id;
   const rackId = (ri: number) => graph.racks[ri]!.rack.id;
-  const levels: LevelSummary[] = proof.levels.map((v) => {
-    const scenarios = [...proof.claims.keys()].map((id) => proof.outcomes.get(id)!);
-    const interruptible = new Set<number>();
-    for (const o of scenarios)
-      if (proof.claims.get(o.scenario.id)!.some((c) => !c.startsWith('rack')))
-        o.lostInterruptible.forEach((r) => interruptible.add(r));
-    return {
-      level: v.level,
-      declared: v.declared,
-      achieved: v.achieved,
-      components: v.components,
-      tested: v.tested,
-      failures: v.failures.map((o) => ({
-        scenario: o.scenario.label,
-        failedIds: [...o.scenario.failed].map(idOf),
-        modules: Object.fromEntries([...o.scenario.lostModules].map(([i, m]) => [idOf(i), m])),
-        overloaded: o.overloaded.map(idOf),
-        lostRacks: o.lostRacks.map(rackId),
-      })),
-      interruptibleLost: interruptible.size,
-      twoSided: v.twoSided,
-    };
-  });
+  // Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside).
+  const interruptible = new Set<number>();
+  for (const [id, what] of proof.claims)
+    if (what.some((c) => !c.startsWith('rack')))
+      proof.outcomes.get(id)!.lostInterruptible.forEach((r) => interruptible.add(r));
+  const levels: LevelSummary[] = proof.levels.map((v) => ({
+    level: v.level,
+    declared: v.declared,
+    achieved: v.achieved,
+    components: v.components,
+    tested: v.tested,
+    failures: v.failures.map((o) => ({
+      scenario: o.scenario.label,
+      failedIds: [...o.scenario.failed].map(idOf),
+      modules: Object.fromEntries([...o.scenario.lostModules].map(([i, m]) => [idOf(i), m])),
+      overloaded: o.overloaded.map(idOf),
+      lostRacks: o.lostRacks.map(rackId),
+    })),
+    interruptibleLost: interruptible.size,
+    twoSided: v.twoSided,
+  }));
 
   const findings = [
     ...capacityFindings(graph, settings, normal),
