@@ -119,9 +119,15 @@ interface Marks {
   /** The last evaluation's changed components and racks: what `restore` puts back. */
   changed: readonly number[];
   changedRacks: readonly number[];
-  /** The circuit being redrawn and its supplies as [W per supply, count] pairs (`drawOnto`). */
+  /**
+   * The circuit being redrawn and its supplies as [W per supply, count] pairs, the first
+   * `pairCount` numbers of `pairs` (`drawOnto`; the list is reused, not emptied).
+   */
   drawing: number;
   pairs: number[];
+  pairCount: number;
+  /** Room to sort indices in, reused by every evaluation. */
+  sorting: Int32Array;
   drawOnto: (side: number, perSupply: number, count: number) => void;
   /** Whether the present evaluation changed a component (for its group loads). */
   isDirty: (i: number) => boolean;
@@ -144,9 +150,12 @@ export function deltaBase(flow: Flow): DeltaBase {
     changedRacks: [],
     drawing: -1,
     pairs: [],
+    pairCount: 0,
+    sorting: new Int32Array(Math.max(n, flow.rackState.length)),
     drawOnto: (side, perSupply, count) => {
       if (side !== marks.drawing) return;
-      marks.pairs.push(perSupply, count);
+      marks.pairs[marks.pairCount++] = perSupply;
+      marks.pairs[marks.pairCount++] = count;
       const w = perSupply * count;
       bump(scratch.outW, side, w);
       bump(scratch.itW, side, w);
@@ -254,7 +263,7 @@ export function evaluateDelta(
     itW[c] = 0;
     // Circuits track phases; a rack fed straight from another kind of component has none (zero).
     phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
-    pairs.length = 0;
+    marks.pairCount = 0;
     marks.drawing = c;
     for (const ri of circuitRacks[c]!) {
       const r = racks[ri]!;
@@ -262,7 +271,8 @@ export function evaluateDelta(
       if (marks.rack[ri] === epoch) rackState[ri] = state;
     }
     const circuit = components[c]!;
-    if (circuit.kind === 'circuit' && pairs.length > 0) packCircuit(circuit.phases, outW[c]!, pairs, phaseW, 3 * c);
+    if (circuit.kind === 'circuit' && marks.pairCount > 0)
+      packCircuit(circuit.phases, outW[c]!, pairs, marks.pairCount, phaseW, 3 * c);
   }
   marks.drawing = -1;
 
@@ -283,7 +293,7 @@ export function evaluateDelta(
 
   // Children before parents: a child always comes later in `order` than what supplies it. The
   // positions sort as numbers in a typed array, without a comparator.
-  const positions = new Int32Array(dirty.length);
+  const positions = marks.sorting.subarray(0, dirty.length);
   for (let k = 0; k < dirty.length; k++) positions[k] = orderPos[dirty[k]!]!;
   positions.sort();
   for (let k = positions.length - 1; k >= 0; k--) {
@@ -349,8 +359,8 @@ export function evaluateDelta(
     usable[i] = usableW(components[i]!, settings, lost);
     markDirty(marks, dirty, i);
   }
-  const changed = sortedNumbers(dirty);
-  const touchedRacks = sortedNumbers(changedRacks);
+  const changed = sortedNumbers(dirty, marks.sorting);
+  const touchedRacks = sortedNumbers(changedRacks, marks.sorting);
   marks.changed = changed;
   marks.changedRacks = touchedRacks;
   return {
@@ -400,9 +410,11 @@ function restoreScratch(base: DeltaBase): void {
   marks.changedRacks = [];
 }
 
-/** The same numbers in ascending order (non-negative indices), sorted as a typed array. */
-function sortedNumbers(list: number[]): number[] {
-  const sorted = Int32Array.from(list).sort();
+/** The same numbers in ascending order (non-negative indices), sorted as a typed array in `room`. */
+function sortedNumbers(list: number[], room: Int32Array): number[] {
+  const sorted = room.subarray(0, list.length);
+  for (let k = 0; k < list.length; k++) sorted[k] = list[k]!;
+  sorted.sort();
   for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
   return list;
 }

@@ -169,7 +169,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   // Largest-first packing of each circuit's supplies onto its phases.
   components.forEach((c, i) => {
     const pairs = supplies[i];
-    if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, phaseW, 3 * i);
+    if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, pairs.length, phaseW, 3 * i);
   });
 
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
@@ -252,6 +252,10 @@ export function drawRack(
   return loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
 }
 
+/** Per-group sums of one component's racks and which groups they hold, reused (zeroed after each use). */
+let groupSums = new Float64Array(0);
+let groupSeen = new Uint8Array(0);
+
 /**
  * Group loads (IT per rack group, W) of a flow, on demand: only the headroom reads them, and only
  * for the few components that could limit it (headroom.ts), so they are not summed for every
@@ -270,26 +274,26 @@ export function groupLoadsBelow(
 ): (i: number) => GroupLoads {
   let memo: Map<number, GroupLoads> | undefined;
   const { live, fedBy } = flow;
-  // One component's racks' draws, per group: the sums, and the groups in the order first drawn.
-  let sums: Float64Array | undefined;
-  let seen: Uint8Array | undefined;
+  // One component's racks' draws, per group: the groups in the order first drawn.
   const drawn: number[] = [];
   let side = -1;
   let group = -1;
   const onSide = (circuit: number, perSupply: number, count: number) => {
     if (circuit !== side) return;
-    if (!seen![group]) {
-      seen![group] = 1;
+    if (!groupSeen[group]) {
+      groupSeen[group] = 1;
       drawn.push(group);
     }
-    sums![group] = sums![group]! + perSupply * count;
+    groupSums[group] = groupSums[group]! + perSupply * count;
   };
   /** Adds the draws of component i's own racks, per group and in rack order, onto `into`. */
   const addRacks = (i: number, into: Map<number, number>) => {
     const racks = graph.circuitRacks[i]!;
     if (racks.length === 0) return;
-    sums ??= new Float64Array(graph.groups.length);
-    seen ??= new Uint8Array(graph.groups.length);
+    if (groupSums.length < graph.groups.length) {
+      groupSums = new Float64Array(graph.groups.length);
+      groupSeen = new Uint8Array(graph.groups.length);
+    }
     side = i;
     for (const ri of racks) {
       const r = graph.racks[ri]!;
@@ -297,9 +301,9 @@ export function groupLoadsBelow(
       drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
     }
     for (const g of drawn) {
-      addGroup(into, g, sums[g]!);
-      sums[g] = 0;
-      seen[g] = 0;
+      addGroup(into, g, groupSums[g]!);
+      groupSums[g] = 0;
+      groupSeen[g] = 0;
     }
     drawn.length = 0;
   };
@@ -326,13 +330,14 @@ export function groupLoadsBelow(
 let packScratch = new Float64Array(64);
 
 /**
- * Packs a circuit's supplies ([W per supply, count] pairs) onto its phases (at offset `at` of a
- * flat per-phase array), largest first onto the least loaded.
+ * Packs a circuit's supplies (the first `length` numbers of `pairs`: [W per supply, count] pairs)
+ * onto its phases (at offset `at` of a flat per-phase array), largest first onto the least loaded.
  */
 export function packCircuit(
   phases: 1 | 3,
   totalW: number,
   pairs: readonly number[],
+  length: number,
   into: Float64Array,
   at: number,
 ): void {
@@ -341,10 +346,10 @@ export function packCircuit(
     return;
   }
   let count = 0;
-  for (let k = 0; k < pairs.length; k += 2) count += pairs[k + 1]!;
+  for (let k = 0; k < length; k += 2) count += pairs[k + 1]!;
   if (packScratch.length < count) packScratch = new Float64Array(Math.max(count, 2 * packScratch.length));
   let n = 0;
-  for (let k = 0; k < pairs.length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) packScratch[n++] = pairs[k]!;
+  for (let k = 0; k < length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) packScratch[n++] = pairs[k]!;
   // A typed array sorts numerically, ascending: read it from the end for largest first.
   const loads = packScratch.subarray(0, n).sort();
   for (let k = n - 1; k >= 0; k--) bump(into, at + leastLoadedPhase(into, at), loads[k]!);

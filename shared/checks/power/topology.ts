@@ -106,7 +106,8 @@ function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, has
 export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cooling?: CoolingEvaluation): PowerGraph {
   const components = doc.power;
   const n = components.length;
-  const index = new Map(components.map((c, i) => [c.id, i]));
+  const index = new Map<string, number>();
+  components.forEach((c, i) => index.set(c.id, i));
   const parent = new Int32Array(n).fill(-1);
   const children: number[][] = components.map(() => []);
   const backup = new Int32Array(n).fill(-1);
