@@ -64,7 +64,7 @@ function propagateFailures(
       const g = backup[x]!;
       let nowLive = 0;
       let nowFed = -1;
-      if (!ownSet.has(x) && !baseFailed[x]) {
+      if (!baseFailed[x] && !ownSet.has(x)) {
         if (p === -1) nowLive = 1;
         else if (live[p]) {
           nowLive = 1;
@@ -169,8 +169,15 @@ export function deltaBase(flow: Flow): DeltaBase {
 
 /** A flow with its own copies of the per-component and per-rack arrays. */
 function copyOf(flow: Flow): Flow {
+  // Field by field, not spread: a flow handed in may carry more (an evaluation's `restore`), and
+  // every scratch must have one shape, or the proof's optimised code bails out on each new one.
   return {
-    ...flow,
+    scenario: flow.scenario,
+    groupItW: flow.groupItW,
+    phaseTracked: flow.phaseTracked,
+    phaseLimitA: flow.phaseLimitA,
+    changed: flow.changed,
+    changedRacks: flow.changedRacks,
     live: flow.live.slice(),
     fedBy: flow.fedBy.slice(),
     outW: flow.outW.slice(),
@@ -364,50 +371,58 @@ export function evaluateDelta(
   marks.changed = changed;
   marks.changedRacks = touchedRacks;
   return {
-    ...base.scratch,
     scenario,
+    live,
+    fedBy,
+    outW,
+    inW,
+    itW,
     groupItW: groupLoadsBelow(graph, base.scratch, marks.isDirty, from.groupItW),
+    usableW: usable,
+    phaseW,
+    phaseA,
+    phaseTracked: from.phaseTracked,
     phaseLimitA: from.phaseLimitA,
+    rackState,
     changed,
     changedRacks: touchedRacks,
     restore: base.restore,
   };
 }
 
-/** Puts back in the scratch what the last evaluation of a base changed. */
+/**
+ * Puts back in the scratch what the last evaluation of a base changed. One loop per function: the
+ * first evaluation of a proof (a side lost) is long enough for V8 to optimise a loop while it
+ * runs, before any code after it has run, and that optimised code, kept for the loop, would bail
+ * out at the unseen code on every later call.
+ */
 function restoreScratch(base: DeltaBase): void {
-  const { flow: from, scratch, marks } = base;
-  const { live, fedBy, outW, inW, itW, usableW: usable, phaseW, phaseA, rackState } = scratch;
-  // Every array read up front, where it always runs: a property first read inside a loop that
-  // early calls skip leaves optimised code that bails out on every later call.
-  const { changed, changedRacks } = marks;
-  const {
-    live: wasLive,
-    fedBy: wasFedBy,
-    outW: wasOutW,
-    inW: wasInW,
-    itW: wasItW,
-    usableW: wasUsable,
-    phaseW: wasPhaseW,
-    phaseA: wasPhaseA,
-    rackState: was,
-  } = from;
-  for (let k = 0; k < changed.length; k++) {
-    const i = changed[k]!;
-    live[i] = wasLive[i]!;
-    fedBy[i] = wasFedBy[i]!;
-    outW[i] = wasOutW[i]!;
-    inW[i] = wasInW[i]!;
-    itW[i] = wasItW[i]!;
-    usable[i] = wasUsable[i]!;
-    for (let p = 3 * i; p < 3 * i + 3; p++) {
-      phaseW[p] = wasPhaseW[p]!;
-      phaseA[p] = wasPhaseA[p]!;
-    }
-  }
-  for (let k = 0; k < changedRacks.length; k++) rackState[changedRacks[k]!] = was[changedRacks[k]!]!;
+  const { marks } = base;
+  restoreComponents(base.flow, base.scratch, marks.changed);
+  restoreRacks(base.flow.rackState, base.scratch.rackState, marks.changedRacks);
   marks.changed = [];
   marks.changedRacks = [];
+}
+
+function restoreComponents(from: Flow, to: Flow, changed: readonly number[]): void {
+  const { live, fedBy, outW, inW, itW, usableW, phaseW, phaseA } = to;
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    live[i] = from.live[i]!;
+    fedBy[i] = from.fedBy[i]!;
+    outW[i] = from.outW[i]!;
+    inW[i] = from.inW[i]!;
+    itW[i] = from.itW[i]!;
+    usableW[i] = from.usableW[i]!;
+    for (let p = 3 * i; p < 3 * i + 3; p++) {
+      phaseW[p] = from.phaseW[p]!;
+      phaseA[p] = from.phaseA[p]!;
+    }
+  }
+}
+
+function restoreRacks(from: Uint8Array, to: Uint8Array, racks: readonly number[]): void {
+  for (let k = 0; k < racks.length; k++) to[racks[k]!] = from[racks[k]!]!;
 }
 
 /** The same numbers in ascending order (non-negative indices), sorted as a typed array in `room`. */
