@@ -81,7 +81,10 @@ function propagateFailures(
       fedBy[x] = nowFed;
       changed.push(x);
       // Only a change of liveness reaches the children; a change of feeder does not.
-      if (liveChanged) for (const c of children[x]!) stack.push(c);
+      if (liveChanged) {
+        const below = children[x]!;
+        for (let k = 0; k < below.length; k++) stack.push(below[k]!);
+      }
     }
   }
   return changed;
@@ -241,19 +244,26 @@ export function evaluateDelta(
   const dirty: number[] = [];
 
   const supplyChanged = propagateFailures(graph, scenario, from.scenario, marks.baseFailed, live, fedBy);
-  for (const c of supplyChanged) markDirty(marks, dirty, c);
+  // Indexed loops here, not for…of: until V8 has optimised this function, each step of a for…of
+  // allocates, and a proof runs it thousands of times.
   const changedRacks: number[] = [];
-  for (const c of supplyChanged)
-    for (const ri of circuitRacks[c]!)
+  for (let k = 0; k < supplyChanged.length; k++) {
+    const c = supplyChanged[k]!;
+    markDirty(marks, dirty, c);
+    const onIt = circuitRacks[c]!;
+    for (let m = 0; m < onIt.length; m++) {
+      const ri = onIt[m]!;
       if (marks.rack[ri] !== epoch) {
         marks.rack[ri] = epoch;
         changedRacks.push(ri);
       }
+    }
+  }
 
   // Circuits of racks that lost a side: redraw every rack on them, in rack order.
   const circuits: number[] = [];
-  for (const ri of changedRacks) {
-    const r = racks[ri]!;
+  for (let k = 0; k < changedRacks.length; k++) {
+    const r = racks[changedRacks[k]!]!;
     if (r.a !== -1 && marks.circuit[r.a] !== epoch) {
       marks.circuit[r.a] = epoch;
       circuits.push(r.a);
@@ -264,7 +274,8 @@ export function evaluateDelta(
     }
   }
   const pairs = marks.pairs;
-  for (const c of circuits) {
+  for (let k = 0; k < circuits.length; k++) {
+    const c = circuits[k]!;
     markDirty(marks, dirty, c);
     outW[c] = 0;
     itW[c] = 0;
@@ -272,7 +283,9 @@ export function evaluateDelta(
     phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
     marks.pairCount = 0;
     marks.drawing = c;
-    for (const ri of circuitRacks[c]!) {
+    const onIt = circuitRacks[c]!;
+    for (let m = 0; m < onIt.length; m++) {
+      const ri = onIt[m]!;
       const r = racks[ri]!;
       const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
       if (marks.rack[ri] === epoch) rackState[ri] = state;
@@ -316,7 +329,9 @@ export function evaluateDelta(
       phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
       if (live[d]) {
         if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
-        for (const child of graph.suppliesTo[d]!) {
+        const supplied = graph.suppliesTo[d]!;
+        for (let m = 0; m < supplied.length; m++) {
+          const child = supplied[m]!;
           if (!live[child] || fedBy[child] !== d) continue;
           bump(outW, d, inW[child]!);
           bump(itW, d, itW[child]!);
@@ -358,9 +373,9 @@ export function evaluateDelta(
       inW[u] = outW[u]!;
     }
 
-  for (const d of dirty) {
-    const c = components[d]!;
-    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * d);
+  for (let k = 0; k < dirty.length; k++) {
+    const c = components[dirty[k]!]!;
+    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * dirty[k]!);
   }
   for (const [i, lost] of scenario.lostModules) {
     usable[i] = usableW(components[i]!, settings, lost);
