@@ -311,12 +311,11 @@ export function evaluateDelta(
     marks.baseHang = { unhungW, byUtility: utilityHang(graph, from.live, from.itW, unhungW) };
   const baseHang = marks.baseHang.byUtility;
 
-  // Children before parents: a child always comes later in `order` than what supplies it. The
-  // positions sort as numbers in a typed array, without a comparator.
-  const positions = marks.sorting.subarray(0, dirty.length);
+  // Children before parents: a child always comes later in `order` than what supplies it.
+  const positions = marks.sorting;
   for (let k = 0; k < dirty.length; k++) positions[k] = orderPos[dirty[k]!]!;
-  positions.sort();
-  for (let k = positions.length - 1; k >= 0; k--) {
+  sortAscending(positions, dirty.length);
+  for (let k = dirty.length - 1; k >= 0; k--) {
     const d = graph.order[positions[k]!]!;
     const c = components[d]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
@@ -440,11 +439,35 @@ function restoreRacks(from: Uint8Array, to: Uint8Array, racks: readonly number[]
   for (let k = 0; k < racks.length; k++) to[racks[k]!] = from[racks[k]!]!;
 }
 
-/** The same numbers in ascending order (non-negative indices), sorted as a typed array in `room`. */
+/**
+ * Below this many numbers, sorting by insertion beats a typed array's sort, whose fixed cost
+ * (a few microseconds a call) is most of the work on the tens of numbers a failure changes.
+ */
+const INSERTION_SORT_UPTO = 64;
+
+/** Sorts the first `n` numbers of `a` ascending, in place: by insertion when few, else as a typed array (numerically, without a comparator). */
+function sortAscending(a: Int32Array, n: number): void {
+  if (n <= INSERTION_SORT_UPTO) insertionSort(a, n);
+  else a.subarray(0, n).sort();
+}
+
+function insertionSort(a: Int32Array | number[], n: number): void {
+  for (let k = 1; k < n; k++) {
+    const x = a[k]!;
+    let m = k - 1;
+    for (; m >= 0 && a[m]! > x; m--) a[m + 1] = a[m]!;
+    a[m + 1] = x;
+  }
+}
+
+/** The same numbers in ascending order (non-negative indices); `room` to sort a long list in. */
 function sortedNumbers(list: number[], room: Int32Array): number[] {
-  const sorted = room.subarray(0, list.length);
-  for (let k = 0; k < list.length; k++) sorted[k] = list[k]!;
-  sorted.sort();
-  for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
+  if (list.length <= INSERTION_SORT_UPTO) {
+    insertionSort(list, list.length);
+    return list;
+  }
+  for (let k = 0; k < list.length; k++) room[k] = list[k]!;
+  sortAscending(room, list.length);
+  for (let k = 0; k < list.length; k++) list[k] = room[k]!;
   return list;
 }
