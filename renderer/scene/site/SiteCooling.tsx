@@ -2,7 +2,8 @@
  * Every hall's cooling units and containment on the site, read-only: the units as copies of one
  * box (siteUnits.ts) and the contained aisles as translucent panels (siteAisles.ts), each set
  * merged into one mesh (MergedShapes, siteInstances.ts): two draw calls whatever the number of
- * halls. A click on a unit or an aisle selects it and goes into its hall, where it is edited.
+ * halls. A click on a unit or an aisle selects it and goes into its hall, where it is edited;
+ * what is selected is painted in the selection's colour.
  */
 import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
@@ -81,11 +82,11 @@ export function SiteCooling({
   }, [unitShapes, cooling, racks, layout, catalog, selection, invalidate]);
 
   useLayoutEffect(() => {
-    const update = drawAisles(aisleShapes, aisles.current, { containments, racks, layout, catalog });
+    const update = drawAisles(aisleShapes, aisles.current, { containments, racks, layout, catalog, selection });
     aisles.current = update.drawn;
     if (aisleMesh.current) aisleMesh.current.visible = aisleShapes.count > 0;
     if (update.written) invalidate();
-  }, [aisleShapes, containments, racks, layout, catalog, invalidate]);
+  }, [aisleShapes, containments, racks, layout, catalog, selection, invalidate]);
 
   const clicked = (e: ThreeEvent<MouseEvent>, shapes: MergedShapes): number | null => {
     if (e.delta > CLICK_TOLERANCE_PX || e.button !== 0 || e.faceIndex === undefined || e.faceIndex === null)

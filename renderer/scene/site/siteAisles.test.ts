@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFor, newHall, newRack, type Containment, type ProjectDocument } from '../../../shared/index';
 import { buildStressSite } from '../../../shared/testing/stressSite';
 import { indexRacksByHall } from '../hallIndex';
-import { AISLE_TINT } from '../coolingLook';
+import { AISLE_TINT, UNIT_SELECTED } from '../coolingLook';
 import { diffAisles, drawAisles, PANELS, siteAislesFor, type AislesDrawn } from './siteAisles';
 import { capacityFor, MergedShapes, unitPanel } from './siteInstances';
 import { siteLayout } from './siteLayout';
@@ -67,10 +67,11 @@ describe('site view containment', () => {
   const empty: Containment = { ...hot, id: 'cac', hallId: 'A', name: 'Cold aisle', type: 'cold', rowIds: ['none'] };
   const layout = siteLayout(halls, []);
   const catalog = catalogFor({ customDevices: [] });
+  const selection: ReadonlySet<string> = new Set();
 
   it('draws the roof over the aisle and a door at each end, as the hall view does, at the hall’s offset', () => {
     const mesh = meshFor(2);
-    drawAisles(mesh, null, { containments: [empty, hot], racks: indexRacksByHall(racks), layout, catalog });
+    drawAisles(mesh, null, { containments: [empty, hot], racks: indexRacksByHall(racks), layout, catalog, selection });
     expect(mesh.count).toBe(6);
     for (let i = 0; i < PANELS; i++) expect(panel(mesh, i)).toEqual({ min: [0, 0, 0], max: [0, 0, 0] });
     // Roof: over the aisle (x 26 + 0.7 … 26 + 1.9, y 2.6 … 3.8) at the racks' height.
@@ -87,7 +88,13 @@ describe('site view containment', () => {
 
   it('a rack moved places its hall’s aisles again, and only those', () => {
     const index = indexRacksByHall(racks);
-    const first = drawAisles(meshFor(2), null, { containments: [empty, hot], racks: index, layout, catalog }).drawn;
+    const first = drawAisles(meshFor(2), null, {
+      containments: [empty, hot],
+      racks: index,
+      layout,
+      catalog,
+      selection,
+    }).drawn;
     sent(first.shapes);
     const moved = racks.map((r) => (r.id === 'b' ? { ...r, position: { x: 2.2, y: 2 } } : r));
     const update = drawAisles(first.shapes, first, {
@@ -95,11 +102,34 @@ describe('site view containment', () => {
       racks: indexRacksByHall(moved, index),
       layout,
       catalog,
+      selection,
     });
     expect(update.written).toBe(true);
     expect(positions(first.shapes).updateRanges).toEqual([{ start: 3 * SPAN, count: 3 * SPAN }]);
     // The aisle now reaches x = 2.5 on row 1's side.
     expect(panel(first.shapes, 3)).toEqual({ min: [26.7, 2.27, 2.6], max: [28.5, 2.27, 3.8] });
+  });
+
+  it('paints a selected containment in the selection’s colour, and repaints only it when the selection changes', () => {
+    const inputs = { containments: [empty, hot], racks: indexRacksByHall(racks), layout, catalog };
+    const first = drawAisles(meshFor(2), null, { ...inputs, selection: new Set(['hac']) }).drawn;
+    const colourOf = (i: number) => `#${first.shapes.getColorAt(i, new Color()).getHexString()}`;
+    for (let p = 0; p < PANELS; p++) expect(colourOf(3 + p)).toBe(UNIT_SELECTED);
+    expect(colourOf(0)).toBe(AISLE_TINT.cold);
+    sent(first.shapes);
+    // Unselected, and the cold aisle selected: both repainted, nothing placed again.
+    const update = drawAisles(first.shapes, first, { ...inputs, selection: new Set(['cac']) });
+    expect(update.written).toBe(true);
+    expect(positions(first.shapes).updateRanges).toEqual([]);
+    const colours = first.shapes.geometry.getAttribute('color') as BufferAttribute;
+    expect(colours.updateRanges).toEqual([{ start: 0, count: 6 * SPAN }]);
+    for (let p = 0; p < PANELS; p++) expect(colourOf(3 + p)).toBe(AISLE_TINT.hot);
+    expect(colourOf(0)).toBe(UNIT_SELECTED);
+    sent(first.shapes);
+    // The same selection again: nothing written.
+    expect(drawAisles(first.shapes, update.drawn, { ...inputs, selection: update.drawn.selection }).written).toBe(
+      false,
+    );
   });
 });
 
@@ -114,6 +144,7 @@ describe('site view containment on the stress campus', () => {
       racks: index,
       layout,
       catalog,
+      selection: new Set(),
     });
 
   it('holds three panels per contained aisle: 41 full halls × 6 hot aisles, and 4 in the last', () => {

@@ -10,7 +10,9 @@
  *
  * An aisle's panels depend on its containment and on its hall's racks (the rows' footprints):
  * containments are grouped by hall (hallIndex.ts) and an edit rewrites only the containments of
- * the halls whose containments or racks changed, and uploads only that span of the buffers.
+ * the halls whose containments or racks changed, and uploads only that span of the buffers. A
+ * selected containment is painted in the selection's colour, as units and racks are on the site;
+ * a change of selection repaints only the containments selected or unselected.
  */
 import { Color, Matrix4 } from 'three';
 import type { CatalogView, Containment, Rack } from '../../../shared/index';
@@ -18,7 +20,7 @@ import { aisleBox, racksByRow } from '../containmentGeometry';
 import { indexByHall, NO_RACKS, type HallIndex, type RackIndex } from '../hallIndex';
 import { HIDDEN, spanOf, type InstanceDiff, type MergedShapes } from './siteInstances';
 import type { SiteLayout } from './siteLayout';
-import { AISLE_TINT } from '../coolingLook';
+import { AISLE_TINT, UNIT_SELECTED } from '../coolingLook';
 
 /** As translucent as the hall view's unselected panels (Containments.tsx). */
 export const AISLE_OPACITY = 0.25;
@@ -127,6 +129,7 @@ export interface AisleInputs {
   racks: RackIndex;
   layout: SiteLayout;
   catalog: CatalogView;
+  selection: ReadonlySet<string>;
 }
 
 /** What a containment mesh holds: the aisles it was written for and their inputs. */
@@ -135,19 +138,26 @@ export interface AislesDrawn {
   readonly aisles: SiteAisles;
   readonly layout: SiteLayout;
   readonly catalog: CatalogView;
+  readonly selection: ReadonlySet<string>;
+}
+
+/** A containment's colour on the site: the selection's when selected, else its type's. */
+export function aisleColour(c: Containment, selection: ReadonlySet<string>): string {
+  return selection.has(c.id) ? UNIT_SELECTED : AISLE_TINT[c.type];
 }
 
 /**
  * Writes the containments into `shapes` (capacity at least 3 × their count), from what `before`
  * says it holds: every hall when nothing was drawn in it, the layout or catalog changed or
- * containments came or went, else the halls `diffAisles` names. Uploads only the span written.
+ * containments came or went, else the halls `diffAisles` names, and the colours of the
+ * containments selected or unselected since. Uploads only the spans written.
  */
 export function drawAisles(
   shapes: MergedShapes,
   before: AislesDrawn | null,
   inputs: AisleInputs,
 ): { drawn: AislesDrawn; written: boolean } {
-  const { containments, racks, layout, catalog } = inputs;
+  const { containments, racks, layout, catalog, selection } = inputs;
   const reuse = before !== null && before.shapes === shapes && before.layout === layout && before.catalog === catalog;
   const aisles = siteAislesFor(containments, racks, reuse ? before.aisles : null);
   const previous = reuse ? before.aisles : null;
@@ -158,7 +168,7 @@ export function drawAisles(
   const write = (i: number, m: Matrix4) => {
     shapes.setMatrixAt(i, m);
     // A containment's type may change with an edit; its panels are painted with it.
-    shapes.setColorAt(i, colour.set(AISLE_TINT[containments[Math.floor(i / PANELS)]!.type]));
+    shapes.setColorAt(i, colour.set(aisleColour(containments[Math.floor(i / PANELS)]!, selection)));
   };
   for (const hallId of halls)
     placeAisles(
@@ -172,8 +182,25 @@ export function drawAisles(
   shapes.setCount(containments.length * PANELS);
   const [from, to] = diff.full ? [0, shapes.count - 1] : [diff.from, diff.to];
   const matrices = shapes.uploadMatrices(from, to);
-  shapes.uploadColours(from, to);
+  // Containments selected or unselected since, outside the halls placed again: their colour only.
+  let paintFrom = to < from ? Infinity : from;
+  let paintTo = to;
+  if (!diff.full && previous !== null && before!.selection !== selection) {
+    const placed = new Set(halls);
+    const flipped = [...before!.selection, ...selection].filter(
+      (id) => before!.selection.has(id) !== selection.has(id),
+    );
+    for (const id of new Set(flipped)) {
+      const k = containments.findIndex((c) => c.id === id);
+      if (k === -1 || placed.has(containments[k]!.hallId)) continue;
+      colour.set(aisleColour(containments[k]!, selection));
+      for (let p = 0; p < PANELS; p++) shapes.setColorAt(k * PANELS + p, colour);
+      paintFrom = Math.min(paintFrom, k * PANELS);
+      paintTo = Math.max(paintTo, k * PANELS + PANELS - 1);
+    }
+  }
+  const painted = shapes.uploadColours(paintFrom, paintTo);
   // An aisle is as tall as its racks, which stand in a hall.
   if (diff.full) shapes.computeBounds(layout, MAX_HALL_HEIGHT_M);
-  return { drawn: { shapes, aisles, layout, catalog }, written: matrices };
+  return { drawn: { shapes, aisles, layout, catalog, selection }, written: matrices || painted };
 }
