@@ -21,10 +21,11 @@ import {
   drawRack,
   facilityLoad,
   groupLoadsBelow,
+  hangOnUtilities,
   joinPhases,
   packCircuit,
   phaseCurrentsInto,
-  utilityHang,
+  utilityHangInto,
   type Flow,
   type Scenario,
 } from './flow';
@@ -32,22 +33,25 @@ import type { PowerGraph } from './topology';
 
 /**
  * Liveness below the newly failed components, parents first; returns the components whose supply
- * changed. `baseFailed` marks what the base's scenario fails.
+ * changed. `marks.baseFailed` marks what the base's scenario fails; `marks.own` is set to the
+ * evaluation's number for what this one fails besides (marks, not a set: a proof runs thousands).
  */
 function propagateFailures(
   graph: PowerGraph,
   scenario: Scenario,
   base: Scenario,
-  baseFailed: Uint8Array,
+  marks: Marks,
   live: Uint8Array,
   fedBy: Int32Array,
 ): number[] {
   const { components, parent, backup, children, orderPos } = graph;
+  const { baseFailed, own, epoch } = marks;
   const changed: number[] = [];
-  const own =
-    scenario.extends?.id === base.id ? scenario.extends.failed : [...scenario.failed].filter((i) => !baseFailed[i]);
-  const failed = [...own].sort((x, y) => orderPos[x]! - orderPos[y]!);
-  const ownSet = new Set(failed);
+  const failed: number[] = [];
+  if (scenario.extends?.id === base.id) for (const i of scenario.extends.failed) failed.push(i);
+  else for (const i of scenario.failed) if (!baseFailed[i]) failed.push(i);
+  if (failed.length > 1) failed.sort((x, y) => orderPos[x]! - orderPos[y]!);
+  for (let k = 0; k < failed.length; k++) own[failed[k]!] = epoch;
   // Generators first: what they back up looks at them.
   for (const g of failed) {
     if (components[g]!.kind !== 'generator' || !live[g]) continue;
@@ -64,7 +68,7 @@ function propagateFailures(
       const g = backup[x]!;
       let nowLive = 0;
       let nowFed = -1;
-      if (!baseFailed[x] && !ownSet.has(x)) {
+      if (!baseFailed[x] && own[x] !== epoch) {
         if (p === -1) nowLive = 1;
         else if (live[p]) {
           nowLive = 1;
@@ -114,10 +118,14 @@ interface Marks {
   /** What the children of an added-up component pushed onto it, W (zeroed after use). */
   pushedW: Float64Array;
   pushedItW: Float64Array;
-  /** The facility load not hung on the chain, on the base's utilities (utilityHang). */
-  baseHang: { unhungW: number; byUtility: Map<number, number> };
-  /** 1 for the components the base's scenario fails. */
+  /** The facility load not hung on the chain on each of the base's utilities, W (utilityHangInto), and for what total. */
+  baseHangW: Float64Array;
+  baseUnhungW: number;
+  /** Scratch for an evaluation's own hang on the utilities. */
+  hangW: Float64Array;
+  /** 1 for the components the base's scenario fails; the evaluation's number for what it fails besides. */
   baseFailed: Uint8Array;
+  own: Uint32Array;
   epoch: number;
   /** The last evaluation's changed components and racks: what `restore` puts back. */
   changed: readonly number[];
@@ -147,8 +155,11 @@ export function deltaBase(flow: Flow): DeltaBase {
     pushedW: new Float64Array(n),
     pushedItW: new Float64Array(n),
     epoch: 0,
-    baseHang: { unhungW: NaN, byUtility: new Map() },
+    baseHangW: new Float64Array(n),
+    baseUnhungW: NaN,
+    hangW: new Float64Array(n),
     baseFailed: new Uint8Array(n),
+    own: new Uint32Array(n),
     changed: [],
     changedRacks: [],
     drawing: -1,
@@ -243,7 +254,7 @@ export function evaluateDelta(
   const { pushedW, pushedItW } = marks;
   const dirty: number[] = [];
 
-  const supplyChanged = propagateFailures(graph, scenario, from.scenario, marks.baseFailed, live, fedBy);
+  const supplyChanged = propagateFailures(graph, scenario, from.scenario, marks, live, fedBy);
   // Indexed loops here, not for…of: until V8 has optimised this function, each step of a for…of
   // allocates, and a proof runs it thousands of times.
   const changedRacks: number[] = [];
@@ -307,9 +318,11 @@ export function evaluateDelta(
   }
 
   // The base's share is the same for every evaluation against it.
-  if (marks.baseHang.unhungW !== unhungW)
-    marks.baseHang = { unhungW, byUtility: utilityHang(graph, from.live, from.itW, unhungW) };
-  const baseHang = marks.baseHang.byUtility;
+  if (marks.baseUnhungW !== unhungW) {
+    utilityHangInto(graph, from.live, from.itW, unhungW, marks.baseHangW);
+    marks.baseUnhungW = unhungW;
+  }
+  const baseHangW = marks.baseHangW;
 
   // Children before parents: a child always comes later in `order` than what supplies it.
   const positions = marks.sorting;
@@ -340,7 +353,7 @@ export function evaluateDelta(
       }
     } else {
       // Loads add above the phase-tracked levels: the base's, plus what the children changed.
-      outW[d] = from.outW[d]! - (baseHang.get(d) ?? 0) + pushedW[d]!;
+      outW[d] = from.outW[d]! - baseHangW[d]! + pushedW[d]!;
       itW[d] = from.itW[d]! + pushedItW[d]!;
       inW[d] = outW[d]! / efficiency(c);
       pushedW[d] = 0;
@@ -366,11 +379,7 @@ export function evaluateDelta(
     }
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
-  if (dirty.length > 0)
-    for (const [u, w] of utilityHang(graph, live, itW, unhungW)) {
-      bump(outW, u, w);
-      inW[u] = outW[u]!;
-    }
+  if (dirty.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 
   for (let k = 0; k < dirty.length; k++) {
     const c = components[dirty[k]!]!;

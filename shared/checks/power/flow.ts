@@ -185,7 +185,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     bump(itW, f, itW[i]!);
     joinPhases(components[f]!, f, c, i, phaseW, outW[i]!);
   }
-  hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW);
+  hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW, new Float64Array(n));
 
   const usable = new Float64Array(n);
   const phaseA = new Float64Array(3 * n);
@@ -373,23 +373,31 @@ export function joinPhases(
 
 /**
  * Facility load not hung on the chain, W, per live utility: carried in proportion to the IT load
- * each supplies (evenly when none carries IT).
+ * each supplies (evenly when none carries IT). Written into `into` at the utilities' indices (0 for
+ * a dead one), so a proof's thousands of flows allocate nothing for it.
  */
-export function utilityHang(
+export function utilityHangInto(
   graph: PowerGraph,
   live: Uint8Array,
   itW: Float64Array,
   unhungW: number,
-): Map<number, number> {
-  const out = new Map<number, number>();
-  if (unhungW <= 0) return out;
-  const utilities = graph.utilities.filter((i) => live[i]);
-  const itOnUtilities = utilities.reduce((s, i) => s + itW[i]!, 0);
-  for (const i of utilities) out.set(i, unhungW * (itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / utilities.length));
-  return out;
+  into: Float64Array,
+): void {
+  const { utilities } = graph;
+  let itOnUtilities = 0;
+  let liveUtilities = 0;
+  for (let k = 0; k < utilities.length; k++)
+    if (live[utilities[k]!]) {
+      itOnUtilities += itW[utilities[k]!]!;
+      liveUtilities++;
+    }
+  for (let k = 0; k < utilities.length; k++) {
+    const i = utilities[k]!;
+    into[i] = unhungW > 0 && live[i] ? unhungW * (itOnUtilities > 0 ? itW[i]! / itOnUtilities : 1 / liveUtilities) : 0;
+  }
 }
 
-/** Adds the facility load not hung on the chain onto the live utilities (utilityHang). */
+/** Adds the facility load not hung on the chain onto the live utilities (utilityHangInto); `room` is scratch, one number per component. */
 export function hangOnUtilities(
   graph: PowerGraph,
   live: Uint8Array,
@@ -397,9 +405,13 @@ export function hangOnUtilities(
   inW: Float64Array,
   itW: Float64Array,
   unhungW: number,
+  room: Float64Array,
 ): void {
-  for (const [i, w] of utilityHang(graph, live, itW, unhungW)) {
-    bump(outW, i, w);
+  if (unhungW <= 0) return;
+  utilityHangInto(graph, live, itW, unhungW, room);
+  for (const i of graph.utilities) {
+    if (!live[i]) continue;
+    bump(outW, i, room[i]!);
     inW[i] = outW[i]!;
   }
 }
