@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: times the engine on the sample and on synthetic sites, and prints a table.
+ * `npm run bench:engine` (the first half of `npm run bench`, which then times frames in Chromium:
+ * bench-frames.ts): times the engine on the sample and on synthetic sites, and prints a table.
  * Speed is measured here, never asserted in unit tests (machines differ). Each case runs once
  * untimed (V8 compiles the hot code on the first run: the campus's first full check takes about
  * twice the next ones), then until it has `MIN_RUNS` samples (at least 3 when that takes over
@@ -316,5 +317,5 @@ scale.push({
   detail: refused.ok ? 'accepted (wrong)' : refused.error,
 });
 rmSync(dir, { recursive: true, force: true });
-console.log('Issue 10 figures (draw calls, frame times and heap: npm run bench:frames):');
+console.log('Issue 10 figures (draw calls, frame times and heap follow: npm run bench:frames):');
 console.table(scale);

@@ -53,9 +53,7 @@ export function headroomTracker(graph: PowerGraph): {
   const largestSoFar = () => {
     if (Number.isNaN(largest)) {
       largest = -Infinity;
-      best.forEach((b, g) => {
-        if (itW[g]! > 0) largest = Math.max(largest, b.headroomW);
-      });
+      for (let g = 0; g < best.length; g++) if (itW[g]! > 0) largest = Math.max(largest, best[g]!.headroomW);
     }
     return largest;
   };
