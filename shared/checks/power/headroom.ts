@@ -52,8 +52,11 @@ export function headroomTracker(graph: PowerGraph): {
   let largest = NaN;
   const largestSoFar = () => {
     if (Number.isNaN(largest)) {
-      largest = -Infinity;
-      for (let g = 0; g < best.length; g++) if (itW[g]! > 0) largest = Math.max(largest, best[g]!.headroomW);
+      // Worked out in a local: a number stored again and again in a closure's variable is a new
+      // heap object each time.
+      let most = -Infinity;
+      for (let g = 0; g < best.length; g++) if (itW[g]! > 0) most = Math.max(most, best[g]!.headroomW);
+      largest = most;
     }
     return largest;
   };

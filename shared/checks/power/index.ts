@@ -162,11 +162,18 @@ export function runPowerChecks(
 
   const idOf = (i: number) => graph.components[i]!.id;
   const rackId = (ri: number) => graph.racks[ri]!.rack.id;
-  // Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside).
-  const interruptible = new Set<number>();
-  for (const [id, what] of proof.claims)
-    if (what.some((c) => !c.startsWith('rack')))
-      proof.outcomes.get(id)!.lostInterruptible.forEach((r) => interruptible.add(r));
+  // Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside),
+  // counted once each: marks, as "side lost and one more unit" trials each repeat the side's.
+  const interruptible = new Uint8Array(graph.racks.length);
+  let interruptibleLost = 0;
+  for (const [id, what] of proof.claims) {
+    if (!what.some((c) => !c.startsWith('rack'))) continue;
+    for (const r of proof.outcomes.get(id)!.lostInterruptible)
+      if (!interruptible[r]) {
+        interruptible[r] = 1;
+        interruptibleLost++;
+      }
+  }
   const levels: LevelSummary[] = proof.levels.map((v) => ({
     level: v.level,
     declared: v.declared,
@@ -180,7 +187,7 @@ export function runPowerChecks(
       overloaded: o.overloaded.map(idOf),
       lostRacks: o.lostRacks.map(rackId),
     })),
-    interruptibleLost: interruptible.size,
+    interruptibleLost,
     twoSided: v.twoSided,
   }));
 

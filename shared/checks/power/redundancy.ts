@@ -126,9 +126,14 @@ function outcomeOf(
     lostRacks,
     get lostInterruptible() {
       if (!lostInterruptible) {
-        const touched = new Set(changedRacks);
-        const keptLost = base ? base.lostInterruptible.filter((ri) => !touched.has(ri)) : [];
-        lostInterruptible = merge(keptLost, ownInterruptible);
+        if (base && changedRacks.length === 0) {
+          // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
+          lostInterruptible = base.lostInterruptible;
+        } else {
+          const touched = new Set(changedRacks);
+          const keptLost = base ? base.lostInterruptible.filter((ri) => !touched.has(ri)) : [];
+          lostInterruptible = merge(keptLost, ownInterruptible);
+        }
       }
       return lostInterruptible;
     },
