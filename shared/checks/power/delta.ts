@@ -15,7 +15,7 @@
  * tolerance (flow.ts) keeps rounding from ever reading as an overload.
  */
 import type { Settings } from '../../model/schema';
-import { efficiency, tracksPhases, usableW } from './capacity';
+import { tracksPhases, usableW } from './capacity';
 import {
   bump,
   drawRack,
@@ -231,7 +231,7 @@ function markDirty(marks: Marks, dirty: number[], i: number): boolean {
  * anything that changes liveness.
  */
 function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint8Array, i: number): boolean {
-  return marks.circuit[i] === marks.epoch || tracksPhases(graph.components[i]!) || !live[i] || !before[i];
+  return marks.circuit[i] === marks.epoch || graph.phaseTracked[i] === 1 || !live[i] || !before[i];
 }
 
 /**
@@ -349,13 +349,13 @@ export function evaluateDelta(
           bump(itW, d, itW[child]!);
           joinPhases(c, d, components[child]!, child, phaseW, outW[child]!);
         }
-        inW[d] = outW[d]! / efficiency(c);
+        inW[d] = outW[d]! / graph.efficiency[d]!;
       }
     } else {
       // Loads add above the phase-tracked levels: the base's, plus what the children changed.
       outW[d] = from.outW[d]! - baseHangW[d]! + pushedW[d]!;
       itW[d] = from.itW[d]! + pushedItW[d]!;
-      inW[d] = outW[d]! / efficiency(c);
+      inW[d] = outW[d]! / graph.efficiency[d]!;
       pushedW[d] = 0;
       pushedItW[d] = 0;
     }

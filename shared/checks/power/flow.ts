@@ -17,7 +17,7 @@
  *    proportion to the IT load they supply.
  */
 import type { PowerComponent, Settings } from '../../model/schema';
-import { efficiency, phaseLimitA, tracksPhases, usableW } from './capacity';
+import { phaseLimitA, tracksPhases, usableW } from './capacity';
 import { phaseCurrentA } from './electrical';
 import type { PowerGraph, RackSupply } from './topology';
 
@@ -178,7 +178,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     const c = components[i]!;
     if (!live[i]) continue;
     if (c.kind === 'mechanical') outW[i] = c.share * mechanicalW;
-    inW[i] = outW[i]! / efficiency(c);
+    inW[i] = outW[i]! / graph.efficiency[i]!;
     const f = fedBy[i]!;
     if (f === -1) continue;
     bump(outW, f, inW[i]!);

@@ -5,7 +5,7 @@
  */
 import type { CatalogView } from '../../catalog';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
-import { tracksPhases } from './capacity';
+import { efficiency, tracksPhases } from './capacity';
 import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
 
 /** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
@@ -77,6 +77,11 @@ export interface PowerGraph {
   circuitRacks: readonly number[][];
   /** 1 for the components whose phases are tracked (rack circuits, PDUs / RPPs / busways). */
   phaseTracked: Uint8Array;
+  /**
+   * Each component's output / input (capacity.ts `efficiency`), read in a flow's hot loops from an
+   * array rather than from components of eight shapes (a property read V8 cannot specialise).
+   */
+  efficiency: Float64Array;
   /** Indexes of the utility services. */
   utilities: readonly number[];
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
@@ -184,8 +189,10 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
   const utilities: number[] = [];
   let hungShare = 0;
   const phaseTracked = new Uint8Array(n);
+  const efficiencies = new Float64Array(n);
   components.forEach((c, i) => {
     if (tracksPhases(c)) phaseTracked[i] = 1;
+    efficiencies[i] = efficiency(c);
     if (c.kind === 'utility') utilities.push(i);
     if (c.kind === 'mechanical') hungShare += c.share;
   });
@@ -200,6 +207,7 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
     suppliesTo,
     circuitRacks,
     phaseTracked,
+    efficiency: efficiencies,
     utilities,
     hungShare,
     coolingW: facilityCoolingW(doc, catalog, itW, cooling),
