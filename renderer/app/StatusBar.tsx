@@ -36,7 +36,7 @@ export function StatusBar() {
   const doc = useEditor((s) => s.doc);
   const selected = useEditor((s) => s.selection.length);
   const tool = useEditor((s) => s.tool);
-  const { counts, power, loadsPending } = useChecks();
+  const { counts, power, loadsPending, loadsNotYet } = useChecks();
   const { error: errors, warning: warnings } = counts;
   // While a large site's loads are worked out, the counts include the previous power and cooling findings: never green.
   const tone = errors ? 'bad' : warnings || loadsPending ? 'warn' : 'good';
@@ -46,9 +46,10 @@ export function StatusBar() {
       <span>{host.host === 'electron' ? 'Desktop' : 'Web mode'}</span>
       <span>{tool.kind === 'place-rack' ? 'Placing: click the floor' : `${selected} selected`}</span>
       <span data-testid="status-racks">{doc.racks.length} racks</span>
-      <span data-testid="status-it-load">IT {MW(power.itLoadW)}</span>
+      {/* A large project just opened: no figures until its first loads come, rather than zeros. */}
+      <span data-testid="status-it-load">IT {loadsNotYet ? '—' : MW(power.itLoadW)}</span>
       <span data-testid="status-facility">
-        Facility {MW(power.facilityLoadW)}
+        Facility {loadsNotYet ? '—' : MW(power.facilityLoadW)}
         {power.site.pue !== null ? ` · PUE ${power.site.pue.toFixed(2)}` : ''}
       </span>
       <span className={tone} data-testid="status-findings">
@@ -58,9 +59,13 @@ export function StatusBar() {
         <span
           role="status"
           data-testid="status-loads-pending"
-          title="This site is large: power and cooling are re-checked in the background after an edit that changes what racks draw. Until then the power and cooling figures and findings are those before the edit."
+          title={
+            loadsNotYet
+              ? 'This site is large: its power and cooling are checked in the background. Until then there are no power and cooling figures or findings.'
+              : 'This site is large: power and cooling are re-checked in the background after an edit that changes what racks draw. Until then the power and cooling figures and findings are those before the edit.'
+          }
         >
-          Re-checking power and cooling…
+          {loadsNotYet ? 'Checking power and cooling…' : 'Re-checking power and cooling…'}
         </span>
       ) : null}
       <UnitsSelect />

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { catalogFor, checkLoads, createChecker, runChecks, type ProjectDocument } from '../../shared/index';
+import {
+  catalogFor,
+  checkLoads,
+  createChecker,
+  NO_LOADS_YET,
+  runChecks,
+  type ProjectDocument,
+} from '../../shared/index';
 import { commandFor, edit } from '../store/randomEdits.testing';
 import { fresh } from '../store/storeTesting';
 import { createWorkerLoads, editOf, type LoadsHandlers, type LoadsPort } from './loadsClient';
@@ -43,7 +50,6 @@ const withoutLastDevice = (doc: ProjectDocument, i: number): ProjectDocument => 
 
 /** The sample, with every rack taken as "a large site" (deferOverRacks 0). */
 function setup() {
-  vi.useFakeTimers();
   const worker = inProcessWorker();
   const onAnswer = vi.fn();
   const source = createWorkerLoads({ start: worker.start, onAnswer, deferOverRacks: 0 });
@@ -62,59 +68,65 @@ describe('loads worked out in the worker', () => {
     expect(start).not.toHaveBeenCalled();
   });
 
-  it('checks the first document at once, primes the worker with it, then sends only patches', () => {
+  it('works out a large document’s first loads in the worker, showing none meanwhile, then sends only patches', () => {
     const { worker, onAnswer, checker, store } = setup();
     const first = store.getState().doc;
-    expect(checker.check(first).loadsPending).toBe(false);
-    vi.runAllTimers();
+    const opening = checker.check(first);
+    // No loads yet, and none of anything else's: nothing to show but that they are coming.
+    expect(opening).toMatchObject({ loadsPending: true, loadsNotYet: true });
+    expect(opening.power).toBe(NO_LOADS_YET.power);
+    // The other checks' findings are there: everything but the loads'.
+    const loadKeys = new Set(checkLoads(first, catalogFor(first)).findings.map((f) => f.key));
+    expect(opening.findings).toEqual(runChecks(first).findings.filter((f) => !loadKeys.has(f.key)));
     expect(worker.sent).toHaveLength(1);
-    expect(worker.sent[0]).toMatchObject({ reset: true, reply: 'none' });
+    expect(worker.sent[0]).toMatchObject({ reset: true });
     worker.flush();
+    expect(onAnswer).toHaveBeenCalledTimes(1);
+    expect(checker.check(first)).toEqual(runChecks(first));
 
     const edited = withoutLastDevice(first, 0);
     const waiting = checker.check(edited);
-    expect(waiting.loadsPending).toBe(true);
+    expect(waiting).toMatchObject({ loadsPending: true, loadsNotYet: false });
+    expect(waiting.power).toEqual(runChecks(first).power);
     expect(worker.sent).toHaveLength(2);
-    expect(worker.sent[1]).toMatchObject({ reset: false, reply: 'patch' });
+    expect(worker.sent[1]).toMatchObject({ reset: false });
     // One rack changed: the patch carries it, not the document.
     expect(JSON.stringify(worker.sent[1]!.doc).length).toBeLessThan(JSON.stringify(first).length / 10);
 
     worker.flush();
-    expect(onAnswer).toHaveBeenCalledTimes(1);
+    expect(onAnswer).toHaveBeenCalledTimes(2);
     const done = checker.check(edited);
     expect(done.loadsPending).toBe(false);
     expect(done).toEqual(runChecks(edited));
     // Parts the edit did not change are the page's own objects still.
     expect(done.power.levels).toBe(waiting.power.levels);
-    vi.useRealTimers();
   });
 
-  it('never shows another project’s loads: an opened document is checked at once and sent whole', () => {
+  it('never shows another project’s loads: an opened document shows none until its own come, and is sent whole', () => {
     const { worker, checker, store } = setup();
     const first = store.getState().doc;
     checker.check(first);
-    vi.runAllTimers();
     worker.flush();
     // An edit still in flight when another project is opened (a parsed file shares no part).
     const edited = withoutLastDevice(first, 0);
     expect(checker.check(edited).loadsPending).toBe(true);
     const opened = withoutLastDevice(structuredClone(first), 1);
     const shown = checker.check(opened);
-    expect(shown.loadsPending).toBe(false);
-    expect(shown).toEqual(runChecks(opened));
-    // The late answer for the put-away project does not become the stand-in for the opened one.
+    expect(shown).toMatchObject({ loadsPending: true, loadsNotYet: true });
+    expect(shown.power).toBe(NO_LOADS_YET.power);
+    // The put-away project's answer comes first and is not shown; the opened one is sent whole.
     worker.flush();
-    vi.runAllTimers();
-    expect(worker.sent.at(-1)).toMatchObject({ reset: true, reply: 'none' });
+    expect(checker.check(opened).loadsNotYet).toBe(true);
+    expect(worker.sent.at(-1)).toMatchObject({ reset: true });
     worker.flush();
+    expect(checker.check(opened)).toEqual(runChecks(opened));
     const next = withoutLastDevice(opened, 2);
     const meanwhile = checker.check(next);
-    expect(meanwhile.loadsPending).toBe(true);
+    expect(meanwhile).toMatchObject({ loadsPending: true, loadsNotYet: false });
     expect(meanwhile.power).toEqual(checkLoads(opened, catalogFor(opened)).power);
-    expect(worker.sent.at(-1)).toMatchObject({ reset: false, reply: 'patch' });
+    expect(worker.sent.at(-1)).toMatchObject({ reset: false });
     worker.flush();
     expect(checker.check(next)).toEqual(runChecks(next));
-    vi.useRealTimers();
   });
 
   it('takes an edit, however many edits on, for the same project, and a parsed copy for another', () => {
@@ -129,7 +141,6 @@ describe('loads worked out in the worker', () => {
     const { worker, checker, store } = setup();
     const first = store.getState().doc;
     checker.check(first);
-    vi.runAllTimers();
     worker.flush();
     const a = withoutLastDevice(first, 0);
     const b = withoutLastDevice(a, 1);
@@ -146,14 +157,12 @@ describe('loads worked out in the worker', () => {
     expect(meanwhile.power).toEqual(checkLoads(a, catalogFor(a)).power);
     worker.flush();
     expect(checker.check(c)).toEqual(runChecks(c));
-    vi.useRealTimers();
   });
 
   it('works the loads out on the page when the worker fails on them, and starts the worker over', () => {
     const { worker, checker, store, source } = setup();
     const first = store.getState().doc;
     checker.check(first);
-    vi.runAllTimers();
     worker.flush();
     worker.failWith('out of memory');
     const a = withoutLastDevice(first, 0);
@@ -170,7 +179,6 @@ describe('loads worked out in the worker', () => {
     void source.settled().then(() => (settled = true));
     return Promise.resolve().then(() => {
       expect(settled).toBe(true);
-      vi.useRealTimers();
     });
   });
 
@@ -178,7 +186,6 @@ describe('loads worked out in the worker', () => {
     const { worker, checker, store, onAnswer } = setup();
     const first = store.getState().doc;
     checker.check(first);
-    vi.runAllTimers();
     worker.flush();
     const a = withoutLastDevice(first, 0);
     expect(checker.check(a).loadsPending).toBe(true);
@@ -187,7 +194,6 @@ describe('loads worked out in the worker', () => {
     expect(checker.check(a)).toEqual(runChecks(a));
     const b = withoutLastDevice(a, 1);
     expect(checker.check(b)).toEqual(runChecks(b));
-    vi.useRealTimers();
   });
 
   it('ends, after random edits answered at random moments, on the full check of the last document', () => {
@@ -195,7 +201,6 @@ describe('loads worked out in the worker', () => {
       fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 15 }), (steps) => {
         const { worker, checker, store } = setup();
         checker.check(store.getState().doc);
-        vi.runAllTimers();
         for (const [e, answerNow] of steps) {
           const command = commandFor(store, e);
           if (command) store.getState().run(command);
@@ -205,7 +210,6 @@ describe('loads worked out in the worker', () => {
         const doc = store.getState().doc;
         while (checker.check(doc).loadsPending) worker.flush();
         expect(checker.check(doc)).toEqual(runChecks(doc));
-        vi.useRealTimers();
       }),
       { numRuns: 25 },
     );

@@ -1,21 +1,23 @@
 /**
  * The editor's source of loads (shared/checks/incremental.ts `LoadSource`): on a site of more
- * than DEFER_LOADS_OVER_RACKS racks, edits that change what racks draw or how they are fed have
- * their loads worked out in the loads worker, and the editor shows the latest loads it has,
- * marked pending, until they come; on a smaller site, and for the first check of any site, at
- * once. On the 10,000-rack stress campus a device edit held the page for about a second; it now
- * costs the page a patch of the document out and a patch of the results back (docs/performance.md).
+ * than DEFER_LOADS_OVER_RACKS racks, the loads (power proof, cooling balance) of the document as
+ * opened and of every edit that changes them are worked out in the loads worker, and the editor
+ * shows the latest loads it has, marked pending, until they come; on a smaller site at once. On
+ * the 10,000-rack stress campus a device edit held the page for about a second, and opening it
+ * for over one; an edit now costs the page a patch of the document out and a patch of the results
+ * back, and opening it a copy of the document out (docs/performance.md).
  *
  * Requests are coalesced: one in flight, and only the newest document waiting behind it, so a
  * burst of edits costs one run after the current one, not one per edit.
  *
- * The latest loads stand in only for an edit of the document they belong to (`editOf`): a
- * document opened from a file, made new or recovered has its loads worked out at once, as the
- * first one has, and is sent to the worker whole. Another project's loads are never shown, even
- * marked pending.
+ * The latest loads stand in only for an edit of the document they belong to (`editOf`). A large
+ * project just opened (from a file, made new or recovered) has none to stand in: until its first
+ * loads come it shows none (NO_LOADS_YET, `CheckResults.loadsNotYet`), never another project's,
+ * and the worker is sent it whole.
  */
 import {
   checkLoads,
+  NO_LOADS_YET,
   type CatalogView,
   type LoadResult,
   type LoadSource,
@@ -71,6 +73,8 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
   /** The newest loads the page has, and the document they are of. */
   let latest: LoadResult | null = null;
   let latestDoc: ProjectDocument | null = null;
+  /** The document the editor last asked about: an answer for another project is not the newest. */
+  let asked: ProjectDocument | null = null;
   let port: LoadsPort | null | undefined;
   /** What the worker holds: the last document sent and the result its patches are against. */
   let sentDoc: ProjectDocument | null = null;
@@ -101,30 +105,28 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
     mirror = null;
   };
 
-  const send = (doc: ProjectDocument, catalog: CatalogView, reply: LoadsRequest['reply']) => {
+  const send = (doc: ProjectDocument, catalog: CatalogView) => {
     const id = nextId++;
+    // Another project is sent whole: a patch between unrelated documents would compare them in full.
+    if (sentDoc !== null && !editOf(doc, sentDoc)) forget();
     const reset = sentDoc === null;
     // A reset worker starts without a result: the next patch of loads is against nothing.
     if (reset) mirror = null;
     const patch = diff(sentDoc, doc);
     sentDoc = doc;
-    if (reply === 'patch') inflight = { id, doc, catalog };
-    port!.post({ id, doc: patch, reset, reply });
+    inflight = { id, doc, catalog };
+    port!.post({ id, doc: patch, reset });
   };
 
   const reply = (data: LoadsReply) => {
-    if (!inflight || data.id !== inflight.id) {
-      // A primed document's answer: the worker now holds it and its loads.
-      if (!data.ok) forget();
-      return;
-    }
+    if (!inflight || data.id !== inflight.id) return;
     const { doc, catalog } = inflight;
     inflight = null;
-    if (data.ok && data.loads) {
+    if (data.ok) {
       mirror = apply<LoadResult>(mirror, data.loads);
       answered.set(doc, mirror);
       // An answer for a document the editor has since put away (another was opened) is not the newest.
-      if (latestDoc === null || editOf(doc, latestDoc)) {
+      if (asked === null || editOf(doc, asked)) {
         latest = mirror;
         latestDoc = doc;
       }
@@ -134,7 +136,7 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
       here(doc, catalog);
     }
     if (queued) {
-      send(queued.doc, queued.catalog, 'patch');
+      send(queued.doc, queued.catalog);
       queued = null;
     }
     onAnswer();
@@ -161,27 +163,14 @@ export function createWorkerLoads({ start, onAnswer, deferOverRacks = DEFER_LOAD
     loadsOf(doc, catalog) {
       const known = answered.get(doc);
       if (known) return { loads: known, pending: false };
-      const large = doc.racks.length > deferOverRacks;
-      if (latest === null || latestDoc === null || !editOf(doc, latestDoc) || !large || !worker()) {
-        const loads = here(doc, catalog);
-        // A large site's worker takes the document and its loads while the editor is idle, so
-        // that the first edit sends a patch, not the whole document (150–200 ms on the campus).
-        // A worker holding another project starts over with this one.
-        const primed = () => sentDoc !== null && editOf(doc, sentDoc);
-        if (large && worker() && !primed())
-          setTimeout(() => {
-            if (inflight || !port || primed()) return;
-            forget();
-            send(doc, catalog, 'none');
-            mirror = loads;
-          });
-        return { loads, pending: false };
-      }
+      asked = doc;
+      if (doc.racks.length <= deferOverRacks || !worker()) return { loads: here(doc, catalog), pending: false };
       if (inflight?.doc !== doc && queued?.doc !== doc) {
         if (inflight) queued = { doc, catalog };
-        else send(doc, catalog, 'patch');
+        else send(doc, catalog);
       }
-      return { loads: latest, pending: true };
+      const standIn = latest !== null && latestDoc !== null && editOf(doc, latestDoc) ? latest : NO_LOADS_YET;
+      return { loads: standIn, pending: true };
     },
     settled() {
       return new Promise((resolve) => {

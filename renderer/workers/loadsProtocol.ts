@@ -5,8 +5,8 @@
  */
 import type { Patch } from './patch';
 
-/** `reset`: the worker drops its mirrors first (the page lost track: an error, a fresh start). */
-export type LoadsRequest = { id: number; doc: Patch; reset: boolean; reply: 'patch' | 'none' };
+/** `reset`: the worker drops its mirrors first (the page lost track: an error, a fresh start, another project). */
+export type LoadsRequest = { id: number; doc: Patch; reset: boolean };
 
-/** `loads`: the new result as a patch against the worker's previous one (none for a `reply: 'none'` request). */
-export type LoadsReply = { id: number; ok: true; loads: Patch | null } | { id: number; ok: false; error: string };
+/** `loads`: the new result as a patch against the worker's previous one. */
+export type LoadsReply = { id: number; ok: true; loads: Patch } | { id: number; ok: false; error: string };

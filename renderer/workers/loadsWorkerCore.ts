@@ -22,7 +22,7 @@ export function createLoadsWorkerCore(): (request: LoadsRequest) => LoadsReply {
       doc = apply<ProjectDocument>(doc, request.doc);
       if (catalog?.of !== doc.customDevices) catalog = { of: doc.customDevices, view: catalogFor(doc) };
       const next = checkLoads(doc, catalog.view);
-      const loads = request.reply === 'patch' ? diff(result, next, loadsIdentity) : null;
+      const loads = diff(result, next, loadsIdentity);
       result = next;
       return { id: request.id, ok: true, loads };
     } catch (e) {

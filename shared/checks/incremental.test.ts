@@ -3,7 +3,7 @@ import { catalogFor, type CatalogView } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { buildSampleFacility } from '../sample/sampleFacility';
 import { createChecker, loadsHere, type LoadSource } from './incremental';
-import { checkLoads, type LoadResult } from './loadChecks';
+import { checkLoads, NO_LOADS_YET, type LoadResult } from './loadChecks';
 import { runChecks } from './index';
 
 /** A load source that answers only when told to, as a Worker would a second later. */
@@ -77,6 +77,23 @@ describe('a checker with loads worked out elsewhere', () => {
     const done = checker.check(then);
     expect(done.loadsPending).toBe(false);
     expect(done).toEqual(runChecks(then));
+  });
+
+  it('says when there are no loads at all yet, and shows none rather than zeros taken for figures', () => {
+    let ready = false;
+    const doc = buildSampleFacility();
+    const checker = createChecker({
+      loadsOf: (d, catalog) =>
+        ready ? { loads: checkLoads(d, catalog), pending: false } : { loads: NO_LOADS_YET, pending: true },
+    });
+    const opening = checker.check(doc);
+    expect(opening).toMatchObject({ loadsPending: true, loadsNotYet: true });
+    expect(opening.power.components.size).toBe(0);
+    expect(opening.findings.some((f) => f.rule.startsWith('power.'))).toBe(false);
+    ready = true;
+    const done = checker.check(doc);
+    expect(done).toMatchObject({ loadsPending: false, loadsNotYet: false });
+    expect(done).toEqual(runChecks(doc));
   });
 
   it('works the loads out at once by default', () => {

@@ -27,7 +27,7 @@ import type { Containment, ProjectDocument, Rack, Row, Wall } from '../model/sch
 import { compareFindings, patchSorted } from './findingOrder';
 import type { HallFloorSummary, RackFloorLoad } from './floor';
 import { checkHall, sameHallInputs, type HallContext, type HallInputs, type HallResult } from './hallChecks';
-import { checkLoads, type LoadResult } from './loadChecks';
+import { checkLoads, NO_LOADS_YET, type LoadResult } from './loadChecks';
 import { PartitionedMap } from './partitionedMap';
 import type { CheckResults } from './index';
 import { runSecuritySite, type RackPlacement } from './security';
@@ -265,6 +265,7 @@ export function createChecker(source: LoadSource = loadsHere): Checker {
         findings,
         counts,
         loadsPending,
+        loadsNotYet: loadsPending && loads === NO_LOADS_YET,
         power: loads.power,
         cooling: loads.cooling,
         security: { ...site.metrics, racks: placements },

@@ -16,6 +16,11 @@ export interface CheckResults {
    * current one's still being worked out (a large site's loads run in a Worker in the editor).
    */
   loadsPending: boolean;
+  /**
+   * Whether, while pending, there are no loads at all yet (a large project just opened: its first
+   * loads are being worked out): power and cooling hold nothing, not an earlier document's.
+   */
+  loadsNotYet: boolean;
   power: PowerMetrics;
   cooling: CoolingMetrics;
   security: SecurityMetrics;

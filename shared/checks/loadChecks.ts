@@ -9,6 +9,7 @@ import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
 import { evaluateCooling, indexRacks, runCoolingBalance, type CoolingMetrics } from './cooling';
 import { runPowerChecks, type PowerMetrics } from './power';
+import { siteTotals } from './power/siteTotals';
 import type { Finding } from './types';
 
 export interface LoadResult {
@@ -16,6 +17,36 @@ export interface LoadResult {
   power: PowerMetrics;
   cooling: CoolingMetrics;
 }
+
+/**
+ * The loads a source shows, marked pending, for a document whose loads it has never had (a large
+ * project just opened, worked out elsewhere): nothing — no power or cooling figures or findings —
+ * rather than another document's. The checker says so (`CheckResults.loadsNotYet`).
+ */
+export const NO_LOADS_YET: LoadResult = {
+  findings: [],
+  power: {
+    rackLoadW: new Map(),
+    rowLoadW: new Map(),
+    hallLoadW: new Map(),
+    components: new Map(),
+    rackRedundancy: new Map(),
+    levels: [],
+    headroom: [],
+    site: siteTotals({ itW: 0, lossesW: 0, coolingW: 0, auxiliaryW: 0, tariffPerKwh: 0 }),
+    itLoadW: 0,
+    facilityLoadW: 0,
+    scenariosEvaluated: 0,
+  },
+  cooling: {
+    racks: new Map(),
+    inlets: new Map(),
+    rooms: [],
+    loops: new Map(),
+    power: { fansW: 0, pumpsW: 0, rejectionW: 0, totalW: 0, byUnit: new Map() },
+    designed: false,
+  },
+};
 
 export function checkLoads(doc: ProjectDocument, catalog: CatalogView): LoadResult {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
