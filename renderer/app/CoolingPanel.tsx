@@ -292,17 +292,23 @@ function Rules() {
 }
 
 export function CoolingPanel() {
+  // A large project just opened: no figures until its first loads come (zeros would read as results).
+  const { loadsNotYet } = useChecks();
   return (
     <section className="power" aria-label="Cooling">
       <LoadsPending what="the figures" />
-      <h2>Cooling plant</h2>
-      <Plant />
-      <h2>Rooms and aisles</h2>
-      <Rooms />
-      <h2>Loops and heat rejection</h2>
-      <Loops />
-      <h2>Least inlet margin</h2>
-      <InletMargins />
+      {loadsNotYet ? null : (
+        <>
+          <h2>Cooling plant</h2>
+          <Plant />
+          <h2>Rooms and aisles</h2>
+          <Rooms />
+          <h2>Loops and heat rejection</h2>
+          <Loops />
+          <h2>Least inlet margin</h2>
+          <InletMargins />
+        </>
+      )}
       <h2>Design rules</h2>
       <Rules />
     </section>

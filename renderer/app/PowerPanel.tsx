@@ -338,17 +338,23 @@ function DesignSettings() {
 }
 
 export function PowerPanel() {
+  // A large project just opened: no figures until its first loads come (zeros would read as results).
+  const { loadsNotYet } = useChecks();
   return (
     <section className="power" aria-label="Power">
       <LoadsPending what="the figures" />
-      <h2>Site</h2>
-      <SiteTotals />
-      <h2>Redundancy</h2>
-      <RedundancyVerdicts />
-      <h2>Headroom</h2>
-      <Headroom />
-      <h2>Utilisation</h2>
-      <UtilisationBars />
+      {loadsNotYet ? null : (
+        <>
+          <h2>Site</h2>
+          <SiteTotals />
+          <h2>Redundancy</h2>
+          <RedundancyVerdicts />
+          <h2>Headroom</h2>
+          <Headroom />
+          <h2>Utilisation</h2>
+          <UtilisationBars />
+        </>
+      )}
       <h2>Design settings</h2>
       <DesignSettings />
     </section>
