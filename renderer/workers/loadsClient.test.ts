@@ -52,7 +52,7 @@ const withoutLastDevice = (doc: ProjectDocument, i: number): ProjectDocument => 
 function setup() {
   const worker = inProcessWorker();
   const onAnswer = vi.fn();
-  const source = createWorkerLoads({ start: worker.start, onAnswer, deferOverRacks: 0 });
+  const source = createWorkerLoads({ start: worker.start, onAnswer, deferOverRacks: 0, later: (task) => task() });
   const checker = createChecker(source);
   const store = fresh();
   return { worker, onAnswer, source, checker, store };
@@ -100,6 +100,27 @@ describe('loads worked out in the worker', () => {
     expect(done).toEqual(runChecks(edited));
     // Parts the edit did not change are the page's own objects still.
     expect(done.power.levels).toBe(waiting.power.levels);
+  });
+
+  it('posts a whole document after the current task (the page draws the project first), an edit’s patch at once', () => {
+    const worker = inProcessWorker();
+    const tasks: (() => void)[] = [];
+    const source = createWorkerLoads({
+      start: worker.start,
+      onAnswer: () => {},
+      deferOverRacks: 0,
+      later: (t) => tasks.push(t),
+    });
+    const checker = createChecker(source);
+    const first = fresh().getState().doc;
+    expect(checker.check(first).loadsNotYet).toBe(true);
+    expect(worker.sent).toHaveLength(0);
+    tasks.splice(0).forEach((t) => t());
+    expect(worker.sent).toHaveLength(1);
+    worker.flush();
+    checker.check(withoutLastDevice(first, 0));
+    expect(worker.sent).toHaveLength(2);
+    expect(tasks).toHaveLength(0);
   });
 
   it('never shows another project’s loads: an opened document shows none until its own come, and is sent whole', () => {
