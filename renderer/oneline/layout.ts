@@ -5,7 +5,7 @@
  * joined by a dashed line.
  *
  * Folds keep a campus readable and its layout cheap, at every level: when a parent has more than
- * FOLD_OVER[kind] children of one kind (transformers, switchboards, UPSes, mechanical loads, PDUs /
+ * FOLD_OVER children of one kind (transformers, switchboards, UPSes, mechanical loads, PDUs /
  * RPPs / busways, rack circuits; or generators backing it up), those children, with everything
  * below them, fold into one node. A fold stays shut unless its key is in `expanded`. A group of
  * more than OPEN_AT_MOST members opens into chunks of consecutive members (each a fold of its own,
@@ -44,7 +44,7 @@ const FOLD_KIND_OF: Record<PowerComponent['kind'], FoldKind | null> = {
 
 /**
  * A parent with more children of one kind than this shows them, and all below them, folded into
- * one node. The same 4 at every level, and why 4:
+ * one node. The same at every level, and why 4:
  * - the sample facility (shared/sample/sampleFacility.ts) has at most 2 of a kind under a parent
  *   (2 transformers under the utility, 2 PDUs under each UPS; 1 switchboard, UPS, mechanical board
  *   and generator each), so it draws everything but its rack circuits (6 under each PDU, 20 under
@@ -57,15 +57,7 @@ const FOLD_KIND_OF: Record<PowerComponent['kind'], FoldKind | null> = {
  *   835 nodes and 48,412 px with only the PDU and circuit folds (docs/one-line.md).
  * `circuits` and `distribution` keep the 4 of the first two folds.
  */
-export const FOLD_OVER: Readonly<Record<FoldKind, number>> = {
-  transformers: 4,
-  switchgear: 4,
-  ups: 4,
-  mechanical: 4,
-  generators: 4,
-  distribution: 4,
-  circuits: 4,
-};
+export const FOLD_OVER = 4;
 
 /**
  * An opened group shows at most this many pieces side by side: its members, or chunks of them.
@@ -251,16 +243,15 @@ export function chainIndex(power: readonly PowerComponent[]): ChainIndex {
   return index;
 }
 
-/** Whether a parent's `kind` children fold, by count. */
-function folds(kind: FoldKind, members: readonly PowerComponent[]): boolean {
-  return members.length > FOLD_OVER[kind];
+/** Whether a parent's children of one kind fold, by count. */
+function folds(members: readonly PowerComponent[]): boolean {
+  return members.length > FOLD_OVER;
 }
 
 /** The folds `parentId`'s children (and the generators backing it up) fall into (shut unless expanded). */
 function foldsOf(index: ChainIndex, parentId: string): string[] {
   const out: string[] = [];
-  for (const [kind, members] of index.groups.get(parentId) ?? [])
-    if (folds(kind, members)) out.push(foldKey(kind, parentId));
+  for (const [kind, members] of index.groups.get(parentId) ?? []) if (folds(members)) out.push(foldKey(kind, parentId));
   return out;
 }
 
@@ -276,7 +267,7 @@ function foldsHolding(index: ChainIndex, c: PowerComponent): string[] {
   const kind = FOLD_KIND_OF[c.kind];
   if (!up || kind === null) return [];
   const members = index.groups.get(up.id)?.get(kind);
-  if (!members || !folds(kind, members)) return [];
+  if (!members || !folds(members)) return [];
   const group = foldKey(kind, up.id);
   const out = [group];
   const at = index.position.get(c.id)!;
@@ -309,7 +300,7 @@ export function everyFold(power: readonly PowerComponent[]): string[] {
   const out: string[] = [];
   for (const [parentId, byKind] of index.groups)
     for (const [kind, members] of byKind) {
-      if (!folds(kind, members)) continue;
+      if (!folds(members)) continue;
       const group = foldKey(kind, parentId);
       out.push(group);
       const sizes = chunkSizes(members.length);
@@ -494,7 +485,7 @@ export function layoutOneLine(
       if (
         kind === null ||
         !members ||
-        !folds(kind, members) ||
+        !folds(members) ||
         (expanded.has(foldKey(kind, c.id)) && members.length <= OPEN_AT_MOST)
       ) {
         placed.push(place(k, depth + 1));
@@ -562,10 +553,7 @@ export function layoutOneLine(
     const depth = Math.round((backed.y - rowY(0)) / ROW_H) - 1;
     const members = index.groups.get(g.backsUpId)!.get('generators')!;
     let drawn: OneLineNode[];
-    if (
-      !folds('generators', members) ||
-      (expanded.has(foldKey('generators', g.backsUpId)) && members.length <= OPEN_AT_MOST)
-    )
+    if (!folds(members) || (expanded.has(foldKey('generators', g.backsUpId)) && members.length <= OPEN_AT_MOST))
       drawn = [generator(g, depth)];
     else if (backersShown.has(g.backsUpId)) continue;
     else {

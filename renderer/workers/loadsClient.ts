@@ -78,8 +78,7 @@ export function createWorkerLoads({
 }: Options): WorkerLoads {
   const answered = new WeakMap<ProjectDocument, LoadResult>();
   /** The newest loads the page has, and the document they are of. */
-  let latest: LoadResult | null = null;
-  let latestDoc: ProjectDocument | null = null;
+  let latest: { loads: LoadResult; doc: ProjectDocument } | null = null;
   /** The document the editor last asked about: an answer for another project is not the newest. */
   let asked: ProjectDocument | null = null;
   let port: LoadsPort | null | undefined;
@@ -94,8 +93,7 @@ export function createWorkerLoads({
   const here = (doc: ProjectDocument, catalog: CatalogView): LoadResult => {
     const loads = checkLoads(doc, catalog);
     answered.set(doc, loads);
-    latest = loads;
-    latestDoc = doc;
+    latest = { loads, doc };
     return loads;
   };
 
@@ -116,9 +114,8 @@ export function createWorkerLoads({
     const id = nextId++;
     // Another project is sent whole: a patch between unrelated documents would compare them in full.
     if (sentDoc !== null && !editOf(doc, sentDoc)) forget();
+    // A reset worker starts without a result (forget() dropped the mirror): the next patch of loads is against nothing.
     const reset = sentDoc === null;
-    // A reset worker starts without a result: the next patch of loads is against nothing.
-    if (reset) mirror = null;
     const patch = diff(sentDoc, doc);
     sentDoc = doc;
     inflight = { id, doc, catalog };
@@ -137,10 +134,7 @@ export function createWorkerLoads({
       mirror = apply<LoadResult>(mirror, data.loads);
       answered.set(doc, mirror);
       // An answer for a document the editor has since put away (another was opened) is not the newest.
-      if (asked === null || editOf(doc, asked)) {
-        latest = mirror;
-        latestDoc = doc;
-      }
+      if (asked === null || editOf(doc, asked)) latest = { loads: mirror, doc };
     } else {
       // The worker failed on this document: its loads are worked out here, and the worker starts over.
       forget();
@@ -180,7 +174,7 @@ export function createWorkerLoads({
         if (inflight) queued = { doc, catalog };
         else send(doc, catalog);
       }
-      const standIn = latest !== null && latestDoc !== null && editOf(doc, latestDoc) ? latest : NO_LOADS_YET;
+      const standIn = latest !== null && editOf(doc, latest.doc) ? latest.loads : NO_LOADS_YET;
       return { loads: standIn, pending: true };
     },
     settled() {

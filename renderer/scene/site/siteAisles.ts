@@ -17,7 +17,7 @@
 import { Color, Matrix4 } from 'three';
 import type { CatalogView, Containment, Rack } from '../../../shared/index';
 import { aisleBox, racksByRow } from '../containmentGeometry';
-import { indexByHall, NO_RACKS, type HallIndex, type RackIndex } from '../hallIndex';
+import { idPositions, indexByHall, NO_RACKS, type HallIndex, type RackIndex } from '../hallIndex';
 import { HIDDEN, spanOf, type InstanceDiff, type MergedShapes } from './siteInstances';
 import type { SiteLayout } from './siteLayout';
 import { AISLE_TINT, UNIT_SELECTED } from '../coolingLook';
@@ -185,19 +185,19 @@ export function drawAisles(
   // Containments selected or unselected since, outside the halls placed again: their colour only.
   let paintFrom = to < from ? Infinity : from;
   let paintTo = to;
-  if (!diff.full && previous !== null && before!.selection !== selection) {
+  if (!diff.full && before!.selection !== selection) {
     const placed = new Set(halls);
-    const flipped = [...before!.selection, ...selection].filter(
-      (id) => before!.selection.has(id) !== selection.has(id),
-    );
-    for (const id of new Set(flipped)) {
-      const k = containments.findIndex((c) => c.id === id);
-      if (k === -1 || placed.has(containments[k]!.hallId)) continue;
+    const at = idPositions(aisles.index);
+    const repaint = (id: string) => {
+      const k = at.get(id);
+      if (k === undefined || placed.has(containments[k]!.hallId)) return;
       colour.set(aisleColour(containments[k]!, selection));
       for (let p = 0; p < PANELS; p++) shapes.setColorAt(k * PANELS + p, colour);
       paintFrom = Math.min(paintFrom, k * PANELS);
       paintTo = Math.max(paintTo, k * PANELS + PANELS - 1);
-    }
+    };
+    for (const id of before!.selection) if (!selection.has(id)) repaint(id);
+    for (const id of selection) if (!before!.selection.has(id)) repaint(id);
   }
   const painted = shapes.uploadColours(paintFrom, paintTo);
   // An aisle is as tall as its racks, which stand in a hall.
