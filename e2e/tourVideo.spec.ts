@@ -189,7 +189,11 @@ test('records a tour as a WebM video, with a progress bar, at the canvas’s siz
   const videoS = LEAD_S + totalS + TAIL_S;
   const durationMs = webmDurationMs(bytes);
   expect(durationMs).not.toBeNull();
-  expect(Math.abs(durationMs! / 1000 - videoS)).toBeLessThan(1);
+  // The video runs in real time: its lead-in, the tour and its tail are timed by the page's timers
+  // and drawn by its frames, which run late on a loaded machine with a software renderer (CI once
+  // measured 1.0 s over). So it is never shorter than planned, and a few frames' lateness longer.
+  expect(durationMs! / 1000).toBeGreaterThan(videoS - 0.1);
+  expect(durationMs! / 1000).toBeLessThan(videoS + 2.5);
 
   // Frames flowed for the whole recording: the first at its start, the last near its end, a keyframe first.
   const frames = webmFrames(bytes);
@@ -198,16 +202,21 @@ test('records a tour as a WebM video, with a progress bar, at the canvas’s siz
   expect(frames.at(-1)!.timeMs / 1000).toBeGreaterThan(videoS - 0.6);
   expect(frames.at(-1)!.timeMs).toBeLessThanOrEqual(durationMs!);
   expect(frames.length).toBeGreaterThan(2 * videoS);
+  // No gap of a second once the camera moves: until then (the lead-in and the hold at the first
+  // stop) the picture is a still, which also lets the encoder start up (tourVideoPlan's LEAD_S).
+  const stillUntilMs = (LEAD_S + tour.stops[0]!.holdS) * 1000;
   const gaps = frames.slice(1).map((f, i) => f.timeMs - frames[i]!.timeMs);
-  expect(Math.max(...gaps)).toBeLessThan(1000);
-  expect(bytes.length).toBeLessThan(estimatedVideoBytes(durationMs! / 1000));
+  const movingGaps = gaps.filter((_, i) => frames[i + 1]!.timeMs > stillUntilMs);
+  const longest = gaps.indexOf(Math.max(...gaps));
   const bitsPerSecond = (bytes.length * 8) / (durationMs! / 1000);
   test.info().annotations.push({
     type: 'measured',
     description:
       `${canvas.width}×${canvas.height}, ${(durationMs! / 1000).toFixed(1)} s, ${frames.length} frames, ` +
-      `${(bytes.length / 1e6).toFixed(2)} MB, ${(bitsPerSecond / 1e6).toFixed(2)} Mbit/s`,
+      `${(bytes.length / 1e6).toFixed(2)} MB, ${(bitsPerSecond / 1e6).toFixed(2)} Mbit/s, longest gap ${gaps[longest]} ms after ${frames[longest]!.timeMs} ms, ${Math.max(...movingGaps)} ms once moving`,
   });
+  expect(Math.max(...movingGaps)).toBeLessThan(1000);
+  expect(bytes.length).toBeLessThan(estimatedVideoBytes(durationMs! / 1000));
 
   // It decodes, at the canvas's size, and shows what the canvas showed: the first stop at its start
   // (the view the canvas shows after "Go to stop 1"), the last at its end (where the tour left it).
@@ -217,9 +226,9 @@ test('records a tour as a WebM video, with a progress bar, at the canvas’s siz
   await page.getByRole('button', { name: 'Go to stop 1' }).click();
   await expect.poll(async () => difference(await canvasThumb(page), atEnd)).toBeGreaterThan(10);
   const atStart = await canvasThumb(page);
-  const played = await playInBrowser(page, bytes, [0.1, videoS - 0.1]);
+  const played = await playInBrowser(page, bytes, [0.1, durationMs! / 1000 - 0.1]);
   expect([played.width, played.height]).toEqual([canvas.width, canvas.height]);
-  expect(Math.abs(played.duration - videoS)).toBeLessThan(1);
+  expect(Math.abs(played.duration - durationMs! / 1000)).toBeLessThan(0.1);
   const [first, last] = played.pictures;
   expect(difference(first!, atStart)).toBeLessThan(5);
   expect(difference(last!, atEnd)).toBeLessThan(5);
