@@ -33,7 +33,7 @@ export {
   type PlantPlacement,
   type DoorCoverage,
 } from './checks';
-export { checkLoads, NO_LOADS_YET, type LoadResult } from './checks/loadChecks';
+export { checkLoads, createLoadChecker, NO_LOADS_YET, type LoadResult } from './checks/loadChecks';
 export { RULES as SECURITY_RULES, describeRoute, OUTSIDE, AUTHENTICATED, TWO_FACTOR } from './checks/security';
 export { ASHRAE_CLASSES, type InletEnvelope } from './checks/cooling/ashrae';
 export * from './checks/power/electrical';

@@ -4,7 +4,13 @@
  * (shared/checks/loadChecks.ts, the engine's own function) and answer with the change to its
  * previous result.
  */
-import { catalogFor, checkLoads, type CatalogView, type LoadResult, type ProjectDocument } from '../../shared/index';
+import {
+  catalogFor,
+  createLoadChecker,
+  type CatalogView,
+  type LoadResult,
+  type ProjectDocument,
+} from '../../shared/index';
 import { apply, diff } from './patch';
 import type { LoadsReply, LoadsRequest } from './loadsProtocol';
 import { loadsIdentity } from './loadsIdentity';
@@ -13,11 +19,14 @@ export function createLoadsWorkerCore(): (request: LoadsRequest) => LoadsReply {
   let doc: ProjectDocument | null = null;
   let result: LoadResult | null = null;
   let catalog: { of: ProjectDocument['customDevices']; view: CatalogView } | null = null;
+  // Patches keep the objects an edit left alone, so each check reuses what it can of the last.
+  let checkLoads = createLoadChecker();
   return (request) => {
     try {
       if (request.reset) {
         doc = null;
         result = null;
+        checkLoads = createLoadChecker();
       }
       doc = apply<ProjectDocument>(doc, request.doc);
       if (catalog?.of !== doc.customDevices) catalog = { of: doc.customDevices, view: catalogFor(doc) };
@@ -29,6 +38,7 @@ export function createLoadsWorkerCore(): (request: LoadsRequest) => LoadsReply {
       // A mirror that no longer fits is dropped: the page sends the whole document next time.
       doc = null;
       result = null;
+      checkLoads = createLoadChecker();
       return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };

@@ -27,7 +27,7 @@ import type { Containment, ProjectDocument, Rack, Row, Wall } from '../model/sch
 import { compareFindings, patchSorted } from './findingOrder';
 import type { HallFloorSummary, RackFloorLoad } from './floor';
 import { checkHall, sameHallInputs, type HallContext, type HallInputs, type HallResult } from './hallChecks';
-import { checkLoads, NO_LOADS_YET, type LoadResult } from './loadChecks';
+import { checkLoads, createLoadChecker, NO_LOADS_YET, type LoadResult } from './loadChecks';
 import { PartitionedMap } from './partitionedMap';
 import type { CheckResults } from './index';
 import { runSecuritySite, type RackPlacement } from './security';
@@ -51,6 +51,12 @@ export interface LoadSource {
 export const loadsHere: LoadSource = {
   loadsOf: (doc, catalog) => ({ loads: checkLoads(doc, catalog), pending: false }),
 };
+
+/** Loads worked out at once, on the caller's thread, each reusing what it can of the last (`createLoadChecker`): one per checker. */
+function loadsHereReusing(): LoadSource {
+  const check = createLoadChecker();
+  return { loadsOf: (doc, catalog) => ({ loads: check(doc, catalog), pending: false }) };
+}
 
 type Key = readonly unknown[];
 const sameKey = (a: Key | undefined, b: Key) =>
@@ -126,7 +132,7 @@ function slotsOf(racks: readonly Rack[]): Int32Array {
   return slot;
 }
 
-export function createChecker(source: LoadSource = loadsHere): Checker {
+export function createChecker(source: LoadSource = loadsHereReusing()): Checker {
   let state: State | null = null;
 
   return {

@@ -10,6 +10,7 @@ import { dataQualityFindings } from './catalog/dataQuality';
 import { evaluateCooling, indexRacks, runCoolingBalance, type CoolingMetrics } from './cooling';
 import { runPowerChecks, type PowerMetrics } from './power';
 import { siteTotals } from './power/siteTotals';
+import type { PowerGraph } from './power/topology';
 import type { Finding } from './types';
 
 export interface LoadResult {
@@ -49,15 +50,40 @@ export const NO_LOADS_YET: LoadResult = {
 };
 
 export function checkLoads(doc: ProjectDocument, catalog: CatalogView): LoadResult {
+  return loadsOf(doc, catalog, null).loads;
+}
+
+/**
+ * Loads of successive versions of one project, each reusing what the edit since the last left
+ * alone (the power graph's chain and racks, topology.ts). The result is `checkLoads`'s. It relies
+ * on documents not being changed in place between calls, as the editor's never are.
+ */
+export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView) => LoadResult {
+  let graph: PowerGraph | null = null;
+  return (doc, catalog) => {
+    const out = loadsOf(doc, catalog, graph);
+    graph = out.graph;
+    return out.loads;
+  };
+}
+
+function loadsOf(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  previous: PowerGraph | null,
+): { loads: LoadResult; graph: PowerGraph } {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
   const racks = indexRacks(doc.racks);
   const base = evaluateCooling(doc, catalog, racks);
-  const power = runPowerChecks(doc, catalog, base);
+  const power = runPowerChecks(doc, catalog, base, previous);
   const cooling = runCoolingBalance(doc, upsLossByHall(doc, power.metrics), base, racks);
   return {
-    findings: [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)],
-    power: power.metrics,
-    cooling: cooling.metrics,
+    loads: {
+      findings: [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)],
+      power: power.metrics,
+      cooling: cooling.metrics,
+    },
+    graph: power.graph,
   };
 }
 

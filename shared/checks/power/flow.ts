@@ -348,10 +348,18 @@ export function packCircuit(
   let count = 0;
   for (let k = 0; k < length; k += 2) count += pairs[k + 1]!;
   if (packScratch.length < count) packScratch = new Float64Array(Math.max(count, 2 * packScratch.length));
+  // Sorted ascending as they go in (then read from the end, largest first): a circuit holds tens
+  // of supplies, where an insertion costs less than a typed array's sort and its subarray view.
+  const loads = packScratch;
   let n = 0;
-  for (let k = 0; k < length; k += 2) for (let m = 0; m < pairs[k + 1]!; m++) packScratch[n++] = pairs[k]!;
-  // A typed array sorts numerically, ascending: read it from the end for largest first.
-  const loads = packScratch.subarray(0, n).sort();
+  for (let k = 0; k < length; k += 2) {
+    const w = pairs[k]!;
+    for (let m = 0; m < pairs[k + 1]!; m++) {
+      let j = n++;
+      for (; j > 0 && loads[j - 1]! > w; j--) loads[j] = loads[j - 1]!;
+      loads[j] = w;
+    }
+  }
   for (let k = n - 1; k >= 0; k--) bump(into, at + leastLoadedPhase(into, at), loads[k]!);
 }
 

@@ -14,7 +14,7 @@ import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedCapacity, strandedFindings } from './stranded';
-import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
+import { buildPowerGraph, LEVEL_OF, type PowerGraph, type PowerLevel } from './topology';
 
 export interface ComponentMetrics {
   id: string;
@@ -74,13 +74,15 @@ function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
+/** `previous`: the power graph of the version before an edit, whose untouched parts are reused (topology.ts). */
 export function runPowerChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
   cooling?: CoolingEvaluation,
-): { findings: Finding[]; metrics: PowerMetrics } {
+  previous?: PowerGraph | null,
+): { findings: Finding[]; metrics: PowerMetrics; graph: PowerGraph } {
   const { settings } = doc;
-  const graph = buildPowerGraph(doc, catalog, cooling);
+  const graph = buildPowerGraph(doc, catalog, cooling, previous);
   const normal = evaluate(graph, settings, NORMAL);
   // Worst loading and headroom over normal operation and every tested failure, gathered as the
   // proof runs each flow.
@@ -198,6 +200,7 @@ export function runPowerChecks(
     ...strandedFindings(graph, normal, stranded),
   ];
   return {
+    graph,
     findings,
     metrics: {
       rackLoadW,

@@ -116,7 +116,7 @@ function outcomeOf(
   const lostRacks = merge(base ? kept(base.lostRacks) : [], ofKind(false));
   // Built when asked: a side lost darkens every single-corded rack on it, and the thousands of
   // "side lost and one more unit" trials would each copy that list. The marks will be another
-  // outcome's by then, so the racks this one touched are kept as they are.
+  // outcome's by then, so the racks this one touched are marked again, under an epoch of their own.
   const ownInterruptible = ofKind(true);
   let lostInterruptible: number[] | undefined;
   return {
@@ -130,8 +130,12 @@ function outcomeOf(
           // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
           lostInterruptible = base.lostInterruptible;
         } else {
-          const touched = new Set(changedRacks);
-          const keptLost = base ? base.lostInterruptible.filter((ri) => !touched.has(ri)) : [];
+          let keptLost: number[] = [];
+          if (base) {
+            const touched = ++marks.epoch;
+            for (const ri of changedRacks) marks.rack[ri] = touched;
+            keptLost = base.lostInterruptible.filter((ri) => marks.rack[ri] !== touched);
+          }
           lostInterruptible = merge(keptLost, ownInterruptible);
         }
       }

@@ -2,6 +2,12 @@
  * The power chain as an indexed graph, built once per check run: components in parent-first
  * order, their children, the generator standing by for each component, and every rack's devices
  * with their power supplies split over the rack's A and B circuits.
+ *
+ * Built again after an edit, it reuses what the edit left alone (`previous`, the graph of the
+ * version before): the chain's indexes when the power components are the same array, and a rack's
+ * draws when the rack is the same object on the same chain, catalog and load basis. Documents are
+ * never changed in place (the store's edits make new objects), so the same object means the same
+ * content; the result is the graph built afresh, to the bit (topology.test.ts).
  */
 import type { CatalogView } from '../../catalog';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
@@ -44,6 +50,8 @@ export interface RackSupply {
   a: number;
   b: number;
   devices: DeviceDraw[];
+  /** The rack's configuration: its hall and devices (`RackGroup.key`), as `hallId|key`. */
+  configuration: string;
 }
 
 export interface RackGroup {
@@ -93,7 +101,27 @@ export interface PowerGraph {
   itW: number;
   /** The cooling plant's electrical power, W: from the cooling design, or the ratio estimate without one. */
   coolingW: number;
+  /** What the racks' draws were read with, so that a later graph knows when it may reuse them. */
+  catalog: CatalogView;
+  loadBasis: ProjectDocument['settings']['loadBasis'];
 }
+
+/** The parts of a graph that depend on the power components alone. */
+type Chain = Pick<
+  PowerGraph,
+  | 'components'
+  | 'index'
+  | 'parent'
+  | 'children'
+  | 'order'
+  | 'orderPos'
+  | 'backup'
+  | 'suppliesTo'
+  | 'phaseTracked'
+  | 'efficiency'
+  | 'utilities'
+  | 'hungShare'
+>;
 
 /** Splits `count` supplies over the sides a rack has, as the placement's `feed` asks. */
 function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, hasB: boolean): [number, number] {
@@ -107,9 +135,7 @@ function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, has
   return [0, 0];
 }
 
-/** `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the plant's power). */
-export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cooling?: CoolingEvaluation): PowerGraph {
-  const components = doc.power;
+function buildChain(components: readonly PowerComponent[]): Chain {
   const n = components.length;
   const index = new Map<string, number>();
   components.forEach((c, i) => index.set(c.id, i));
@@ -141,51 +167,6 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
   });
   for (const list of suppliesTo) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
 
-  const groups: RackGroup[] = [];
-  const groupIndex = new Map<string, number>();
-  const basis = doc.settings.loadBasis;
-  let itW = 0;
-  const racks = doc.racks.map((rack): RackSupply => {
-    const a = rack.feeds.a !== null ? (index.get(rack.feeds.a) ?? -1) : -1;
-    const b = rack.feeds.b !== null ? (index.get(rack.feeds.b) ?? -1) : -1;
-    let loadW = 0;
-    const devices: DeviceDraw[] = [];
-    for (const placement of rack.devices) {
-      const spec = catalog.device(placement.catalogId);
-      if (!spec) continue;
-      const w = basis === 'nameplate' ? spec.nameplateW : spec.typicalW;
-      const [psuA, psuB] = splitSupplies(spec.psu.count, placement.feed, a !== -1, b !== -1);
-      devices.push({
-        placementId: placement.id,
-        catalogId: placement.catalogId,
-        w,
-        psuA,
-        psuB,
-        required: spec.psu.count - spec.psu.redundant,
-      });
-      loadW += w;
-    }
-    itW += loadW;
-    const perModel = new Map<string, number>();
-    for (const d of devices) perModel.set(d.catalogId, (perModel.get(d.catalogId) ?? 0) + 1);
-    const models = [...perModel].sort(([x], [y]) => x.localeCompare(y));
-    const key = models.map(([m, k]) => `${k}×${m}`).join(',');
-    const groupKey = `${rack.hallId}|${key}`;
-    let group = groupIndex.get(groupKey);
-    if (group === undefined) {
-      group = groups.length;
-      groupIndex.set(groupKey, group);
-      const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
-      groups.push({ hallId: rack.hallId, key, label, rackLoadW: loadW, rackIds: [] });
-    }
-    groups[group]!.rackIds.push(rack.id);
-    return { rack, group, loadW, a, b, devices };
-  });
-  const circuitRacks: number[][] = components.map(() => []);
-  racks.forEach((r, ri) => {
-    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
-    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
-  });
   const utilities: number[] = [];
   let hungShare = 0;
   const phaseTracked = new Uint8Array(n);
@@ -205,15 +186,101 @@ export function buildPowerGraph(doc: ProjectDocument, catalog: CatalogView, cool
     orderPos,
     backup,
     suppliesTo,
-    circuitRacks,
     phaseTracked,
     efficiency: efficiencies,
     utilities,
     hungShare,
+  };
+}
+
+/** A rack's draws, on circuits `index` names (its group is set by the caller). */
+function rackSupply(
+  rack: Rack,
+  index: ReadonlyMap<string, number>,
+  catalog: CatalogView,
+  basis: PowerGraph['loadBasis'],
+): RackSupply {
+  const a = rack.feeds.a !== null ? (index.get(rack.feeds.a) ?? -1) : -1;
+  const b = rack.feeds.b !== null ? (index.get(rack.feeds.b) ?? -1) : -1;
+  let loadW = 0;
+  const devices: DeviceDraw[] = [];
+  for (const placement of rack.devices) {
+    const spec = catalog.device(placement.catalogId);
+    if (!spec) continue;
+    const w = basis === 'nameplate' ? spec.nameplateW : spec.typicalW;
+    const [psuA, psuB] = splitSupplies(spec.psu.count, placement.feed, a !== -1, b !== -1);
+    devices.push({
+      placementId: placement.id,
+      catalogId: placement.catalogId,
+      w,
+      psuA,
+      psuB,
+      required: spec.psu.count - spec.psu.redundant,
+    });
+    loadW += w;
+  }
+  const key = modelsOf(devices)
+    .map(([m, k]) => `${k}×${m}`)
+    .join(',');
+  return { rack, group: -1, loadW, a, b, devices, configuration: `${rack.hallId}|${key}` };
+}
+
+/** Device models and how many of each, sorted by catalog id. */
+function modelsOf(devices: readonly DeviceDraw[]): [string, number][] {
+  const perModel = new Map<string, number>();
+  for (const d of devices) perModel.set(d.catalogId, (perModel.get(d.catalogId) ?? 0) + 1);
+  return [...perModel].sort(([x], [y]) => x.localeCompare(y));
+}
+
+/**
+ * `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the
+ * plant's power). `previous`: the graph of the version before an edit, to reuse what it left alone.
+ */
+export function buildPowerGraph(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  cooling?: CoolingEvaluation,
+  previous?: PowerGraph | null,
+): PowerGraph {
+  const sameChain = previous?.components === doc.power;
+  const chain = sameChain ? previous! : buildChain(doc.power);
+  const basis = doc.settings.loadBasis;
+  const reuseRacks = sameChain && previous!.catalog === catalog && previous!.loadBasis === basis;
+
+  const groups: RackGroup[] = [];
+  const groupIndex = new Map<string, number>();
+  let itW = 0;
+  const racks = doc.racks.map((rack, ri): RackSupply => {
+    const before = reuseRacks ? previous!.racks[ri] : undefined;
+    const supply = before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
+    itW += supply.loadW;
+    let group = groupIndex.get(supply.configuration);
+    if (group === undefined) {
+      group = groups.length;
+      groupIndex.set(supply.configuration, group);
+      const models = modelsOf(supply.devices);
+      const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
+      const key = models.map(([m, k]) => `${k}×${m}`).join(',');
+      groups.push({ hallId: rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
+    }
+    groups[group]!.rackIds.push(rack.id);
+    // A reused supply keeps its group when the configurations before it are the same.
+    return supply.group === group ? supply : { ...supply, group };
+  });
+  const circuitRacks: number[][] = chain.components.map(() => []);
+  racks.forEach((r, ri) => {
+    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
+    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
+  });
+  return {
+    ...chain,
+    circuitRacks,
     coolingW: facilityCoolingW(doc, catalog, itW, cooling),
     racks,
     groups,
     itW,
+    catalog,
+    loadBasis: basis,
   };
 }
 

@@ -1,0 +1,63 @@
+/**
+ * The power graph built after an edit from the graph before it (reusing the chain's indexes and
+ * the draws of racks the edit left alone) is the graph built afresh, whatever the edit.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalogFor } from '../../catalog';
+import type { ProjectDocument, Rack } from '../../model/schema';
+import { buildLargeSite } from '../../testing/largeSite';
+import { buildPowerGraph } from './topology';
+
+const doc = buildLargeSite(60);
+const catalog = catalogFor(doc);
+const previous = buildPowerGraph(doc, catalog);
+
+const withRacks = (racks: Rack[]): ProjectDocument => ({ ...doc, racks });
+const edited = (at: number, change: (r: Rack) => Rack) =>
+  withRacks(doc.racks.map((r, i) => (i === at ? change(r) : r)));
+
+describe('buildPowerGraph after an edit', () => {
+  const cases: [string, ProjectDocument, ReturnType<typeof catalogFor>?][] = [
+    ['a device taken out of a rack', edited(7, (r) => ({ ...r, devices: r.devices.slice(0, -1) }))],
+    ['a rack emptied (a new configuration)', edited(3, (r) => ({ ...r, devices: [] }))],
+    // Its group comes first, so every other configuration's group number moves up by one.
+    ['the first rack emptied', edited(0, (r) => ({ ...r, devices: [] }))],
+    ['a rack moved to the A side only', edited(11, (r) => ({ ...r, feeds: { a: r.feeds.a, b: null } }))],
+    ['a rack deleted', withRacks(doc.racks.filter((_, i) => i !== 5))],
+    ['racks reordered', withRacks([...doc.racks].reverse())],
+    ['a rack added', withRacks([...doc.racks, { ...doc.racks[0]!, id: 'rack-copy', name: 'Copy' }])],
+    [
+      'a circuit re-rated (a new power array)',
+      {
+        ...doc,
+        power: doc.power.map((c) =>
+          c.kind === 'circuit' && c.id === doc.racks[0]!.feeds.a ? { ...c, breakerA: 40 } : c,
+        ),
+      },
+    ],
+    ['the load basis switched to typical', { ...doc, settings: { ...doc.settings, loadBasis: 'typical' } }],
+    ['another catalog (a custom device edited)', doc, catalogFor({ ...doc })],
+  ];
+  it.each(cases)('%s: the same graph as one built afresh', (_, next, nextCatalog = catalog) => {
+    expect(buildPowerGraph(next, nextCatalog, undefined, previous)).toEqual(buildPowerGraph(next, nextCatalog));
+  });
+
+  it('reuses the chain and the racks an edit did not touch', () => {
+    const next = edited(7, (r) => ({ ...r, devices: r.devices.slice(0, -1) }));
+    const graph = buildPowerGraph(next, catalog, undefined, previous);
+    expect(graph.order).toBe(previous.order);
+    expect(graph.index).toBe(previous.index);
+    expect(graph.racks[6]).toBe(previous.racks[6]);
+    expect(graph.racks[7]).not.toBe(previous.racks[7]);
+    expect(graph.racks[7]!.loadW).toBeLessThan(previous.racks[7]!.loadW);
+  });
+
+  it('rebuilds what another power array, catalog or load basis changes', () => {
+    const power = { ...doc, power: [...doc.power] };
+    expect(buildPowerGraph(power, catalog, undefined, previous).order).not.toBe(previous.order);
+    const other = catalogFor({ ...doc });
+    expect(buildPowerGraph(doc, other, undefined, previous).racks[0]).not.toBe(previous.racks[0]);
+    const typical = { ...doc, settings: { ...doc.settings, loadBasis: 'typical' as const } };
+    expect(buildPowerGraph(typical, catalog, undefined, previous).racks[0]).not.toBe(previous.racks[0]);
+  });
+});
