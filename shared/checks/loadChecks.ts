@@ -8,9 +8,8 @@ import type { CatalogView } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
 import { evaluateCooling, indexRacks, runCoolingBalance, type CoolingMetrics } from './cooling';
-import { runPowerChecks, type PowerMetrics } from './power';
+import { runPowerChecks, type PowerMemo, type PowerMetrics } from './power';
 import { siteTotals } from './power/siteTotals';
-import type { PowerGraph } from './power/topology';
 import type { Finding } from './types';
 
 export interface LoadResult {
@@ -55,14 +54,15 @@ export function checkLoads(doc: ProjectDocument, catalog: CatalogView): LoadResu
 
 /**
  * Loads of successive versions of one project, each reusing what the edit since the last left
- * alone (the power graph's chain and racks, topology.ts). The result is `checkLoads`'s. It relies
- * on documents not being changed in place between calls, as the editor's never are.
+ * alone (the power graph's chain and racks, normal operation's findings and metrics of components
+ * whose figures did not change: power/index.ts `PowerMemo`). The result is `checkLoads`'s. It
+ * relies on documents not being changed in place between calls, as the editor's never are.
  */
 export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView) => LoadResult {
-  let graph: PowerGraph | null = null;
+  let memo: PowerMemo | null = null;
   return (doc, catalog) => {
-    const out = loadsOf(doc, catalog, graph);
-    graph = out.graph;
+    const out = loadsOf(doc, catalog, memo);
+    memo = out.memo;
     return out.loads;
   };
 }
@@ -70,8 +70,8 @@ export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView
 function loadsOf(
   doc: ProjectDocument,
   catalog: CatalogView,
-  previous: PowerGraph | null,
-): { loads: LoadResult; graph: PowerGraph } {
+  previous: PowerMemo | null,
+): { loads: LoadResult; memo: PowerMemo } {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
   const racks = indexRacks(doc.racks);
   const base = evaluateCooling(doc, catalog, racks);
@@ -83,7 +83,7 @@ function loadsOf(
       power: power.metrics,
       cooling: cooling.metrics,
     },
-    graph: power.graph,
+    memo: power.memo,
   };
 }
 

@@ -62,54 +62,54 @@ function breakerAdvice(c: PowerComponent, loadW: number, settings: Settings): st
     : ` It draws ${amps(currentA)} A: a breaker of ${size} A (${settings.electricalCode} sizes) would carry it.`;
 }
 
-export function capacityFindings(graph: PowerGraph, settings: Settings, normal: Flow): Finding[] {
+/**
+ * Normal operation's findings at each component (by index), kept so that the next check of an
+ * edited version reuses those of components whose figures the edit did not change.
+ */
+export interface CapacityMemo {
+  graph: PowerGraph;
+  settings: Settings;
+  normal: Flow;
+  byComponent: readonly (readonly Finding[])[];
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/**
+ * Whether component `i` has the figures it had under `memo`: the same component (the same chain)
+ * and settings, load, capacity, phase currents and limit, and racks on it — all a finding of
+ * normal operation reads.
+ */
+function sameFigures(memo: CapacityMemo, graph: PowerGraph, settings: Settings, normal: Flow, i: number): boolean {
+  const was = memo.normal;
+  if (memo.graph.components !== graph.components || memo.settings !== settings) return false;
+  if (was.live[i] !== normal.live[i] || was.outW[i] !== normal.outW[i] || was.usableW[i] !== normal.usableW[i])
+    return false;
+  if (normal.phaseTracked[i]) {
+    if (was.phaseLimitA[i] !== normal.phaseLimitA[i]) return false;
+    for (let p = 3 * i; p < 3 * i + 3; p++) if (was.phaseA[p] !== normal.phaseA[p]) return false;
+  }
+  const before = memo.graph.circuitRacks[i]!;
+  const now = graph.circuitRacks[i]!;
+  if (before.length !== now.length) return false;
+  for (let k = 0; k < now.length; k++)
+    if (memo.graph.racks[before[k]!]!.rack.id !== graph.racks[now[k]!]!.rack.id) return false;
+  return true;
+}
+
+export function capacityFindings(
+  graph: PowerGraph,
+  settings: Settings,
+  normal: Flow,
+  previous?: CapacityMemo | null,
+): { findings: Finding[]; memo: CapacityMemo } {
+  const byComponent = graph.components.map((_, i) =>
+    previous && sameFigures(previous, graph, settings, normal, i)
+      ? previous.byComponent[i]!
+      : componentFindings(graph, settings, normal, i),
+  );
   const out: Finding[] = [];
-  graph.components.forEach((c, i) => {
-    if (c.kind === 'mechanical' || !normal.live[i]) return;
-    const loadW = normal.outW[i]!;
-    const cap = normal.usableW[i]!;
-    if (loadW <= 0) return;
-    const marginW = cap - loadW;
-    const values = () => ({ loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap });
-    if (marginW < 0)
-      out.push(
-        finding({
-          rule: 'power.capacity',
-          severity: 'error',
-          message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${((100 * loadW) / cap).toFixed(1)} %).${breakerAdvice(c, loadW, settings)}`,
-          entities: componentEntities(graph, i),
-          values: values(),
-          formula: CAPACITY_FORMULA[c.kind],
-          source: CAPACITY_SOURCE[c.kind],
-        }),
-      );
-    else if (marginW < NEAR_LIMIT_FRACTION * cap)
-      out.push(
-        finding({
-          rule: 'power.capacity',
-          severity: 'warning',
-          message: `${c.name} is within 2 % of its usable capacity (${kw(loadW)} of ${kw(cap)} kW); nameplates carry ±5 % tolerance.`,
-          entities: componentEntities(graph, i),
-          values: values(),
-          formula: CAPACITY_FORMULA[c.kind],
-          source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
-        }),
-      );
-    if (normal.phaseTracked[i] && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
-      out.push(...phaseFindings(graph, settings, normal, i));
-    if (graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator')
-      out.push(
-        finding({
-          rule: 'power.unconnected',
-          severity: 'warning',
-          message: `${c.name} carries ${kw(loadW)} kW but is connected to nothing upstream: the chain above it is not checked.`,
-          entities: [c.id],
-          values: { loadW },
-          formula: 'Every loaded component traces up to a source',
-          source: 'Design completeness',
-        }),
-      );
-  });
+  for (const list of byComponent) for (const f of list) out.push(f);
   graph.racks.forEach((r) => {
     if (r.a === -1 && r.b === -1 && r.loadW > 0)
       out.push(
@@ -124,7 +124,58 @@ export function capacityFindings(graph: PowerGraph, settings: Settings, normal: 
         }),
       );
   });
-  return out;
+  return { findings: out, memo: { graph, settings, normal, byComponent } };
+}
+
+/** One component's findings in normal operation: capacity, phases, and a supply not modelled. */
+function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): readonly Finding[] {
+  const c = graph.components[i]!;
+  if (c.kind === 'mechanical' || !normal.live[i]) return NO_FINDINGS;
+  const loadW = normal.outW[i]!;
+  const cap = normal.usableW[i]!;
+  if (loadW <= 0) return NO_FINDINGS;
+  const out: Finding[] = [];
+  const marginW = cap - loadW;
+  const values = () => ({ loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap });
+  if (marginW < 0)
+    out.push(
+      finding({
+        rule: 'power.capacity',
+        severity: 'error',
+        message: `${c.name} carries ${kw(loadW)} kW, over its usable ${kw(cap)} kW by ${kw(-marginW)} kW (${((100 * loadW) / cap).toFixed(1)} %).${breakerAdvice(c, loadW, settings)}`,
+        entities: componentEntities(graph, i),
+        values: values(),
+        formula: CAPACITY_FORMULA[c.kind],
+        source: CAPACITY_SOURCE[c.kind],
+      }),
+    );
+  else if (marginW < NEAR_LIMIT_FRACTION * cap)
+    out.push(
+      finding({
+        rule: 'power.capacity',
+        severity: 'warning',
+        message: `${c.name} is within 2 % of its usable capacity (${kw(loadW)} of ${kw(cap)} kW); nameplates carry ±5 % tolerance.`,
+        entities: componentEntities(graph, i),
+        values: values(),
+        formula: CAPACITY_FORMULA[c.kind],
+        source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
+      }),
+    );
+  if (normal.phaseTracked[i] && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
+    out.push(...phaseFindings(graph, settings, normal, i));
+  if (graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator')
+    out.push(
+      finding({
+        rule: 'power.unconnected',
+        severity: 'warning',
+        message: `${c.name} carries ${kw(loadW)} kW but is connected to nothing upstream: the chain above it is not checked.`,
+        entities: [c.id],
+        values: { loadW },
+        formula: 'Every loaded component traces up to a source',
+        source: 'Design completeness',
+      }),
+    );
+  return out.length === 0 ? NO_FINDINGS : out;
 }
 
 function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): Finding[] {

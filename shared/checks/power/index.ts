@@ -7,7 +7,7 @@ import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { CoolingEvaluation } from '../cooling';
 import type { Finding } from '../types';
-import { capacityFindings } from './capacityFindings';
+import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { proveRedundancy } from './redundancy';
@@ -74,15 +74,59 @@ function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-/** `previous`: the power graph of the version before an edit, whose untouched parts are reused (topology.ts). */
+/**
+ * What a power check keeps so that the check of the next, edited version reuses what the edit did
+ * not reach: the graph (topology.ts), normal operation's findings per component
+ * (capacityFindings.ts) and each component's metrics, by index, reused where its figures are the
+ * same numbers. The results are those of a check from scratch.
+ */
+export interface PowerMemo {
+  graph: PowerGraph;
+  capacity: CapacityMemo;
+  components: readonly ComponentMetrics[];
+}
+
+/** Whether `m` holds component i's figures: everything a ComponentMetrics is made of below. */
+function sameMetrics(
+  m: ComponentMetrics,
+  i: number,
+  normal: Flow,
+  worst: { pct: Float64Array; loadW: Float64Array; usableW: Float64Array; scenario: readonly string[] },
+  strandedW: number,
+): boolean {
+  if (m.live !== (normal.live[i] === 1) || m.loadW !== normal.outW[i] || m.inputW !== normal.inW[i]) return false;
+  if (m.usableW !== normal.usableW[i] || m.strandedW !== strandedW) return false;
+  if ((m.phaseA !== null) !== (normal.phaseTracked[i] === 1)) return false;
+  if (m.phaseA) {
+    const at = 3 * i;
+    if (m.phaseLimitA !== normal.phaseLimitA[i]) return false;
+    if (
+      m.phaseA[0] !== normal.phaseA[at] ||
+      m.phaseA[1] !== normal.phaseA[at + 1] ||
+      m.phaseA[2] !== normal.phaseA[at + 2]
+    )
+      return false;
+  }
+  const w = m.worst;
+  if (worst.pct[i]! < 0) return w === null;
+  return (
+    w !== null &&
+    w.utilisationPct === worst.pct[i] &&
+    w.loadW === worst.loadW[i] &&
+    w.usableW === worst.usableW[i] &&
+    w.scenario === worst.scenario[i]
+  );
+}
+
+/** `previous`: what the check of the version before an edit kept, reused where the edit did not reach. */
 export function runPowerChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
   cooling?: CoolingEvaluation,
-  previous?: PowerGraph | null,
-): { findings: Finding[]; metrics: PowerMetrics; graph: PowerGraph } {
+  previous?: PowerMemo | null,
+): { findings: Finding[]; metrics: PowerMetrics; memo: PowerMemo } {
   const { settings } = doc;
-  const graph = buildPowerGraph(doc, catalog, cooling, previous);
+  const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph);
   const normal = evaluate(graph, settings, NORMAL);
   // Worst loading and headroom over normal operation and every tested failure, gathered as the
   // proof runs each flow.
@@ -123,7 +167,16 @@ export function runPowerChecks(
   }
 
   const components = new Map<string, ComponentMetrics>();
+  const componentList: ComponentMetrics[] = [];
+  const worstOf = { pct: worstPct, loadW: worstLoadW, usableW: worstUsableW, scenario: worstScenario };
+  const sameChain = previous?.graph.components === graph.components;
   graph.components.forEach((c, i) => {
+    const before = sameChain ? previous!.components[i] : undefined;
+    if (before && sameMetrics(before, i, normal, worstOf, stranded[i]!)) {
+      componentList.push(before);
+      components.set(c.id, before);
+      return;
+    }
     const worst: ComponentMetrics['worst'] =
       worstPct[i]! < 0
         ? null
@@ -135,7 +188,7 @@ export function runPowerChecks(
           };
     const usable = normal.usableW[i]!;
     const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
-    components.set(c.id, {
+    const metrics: ComponentMetrics = {
       id: c.id,
       level: LEVEL_OF[c.kind],
       live: normal.live[i] === 1,
@@ -147,7 +200,9 @@ export function runPowerChecks(
       phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
       worst,
       strandedW: stranded[i]!,
-    });
+    };
+    componentList.push(metrics);
+    components.set(c.id, metrics);
   });
 
   let lossesW = 0;
@@ -193,14 +248,15 @@ export function runPowerChecks(
     twoSided: v.twoSided,
   }));
 
+  const capacity = capacityFindings(graph, settings, normal, previous?.capacity);
   const findings = [
-    ...capacityFindings(graph, settings, normal),
+    ...capacity.findings,
     ...redundancyFindings(graph, proof),
     ...supplyFindings(graph, catalog, proof),
     ...strandedFindings(graph, normal, stranded),
   ];
   return {
-    graph,
+    memo: { graph, capacity: capacity.memo, components: componentList },
     findings,
     metrics: {
       rackLoadW,
