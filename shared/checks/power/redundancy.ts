@@ -173,7 +173,7 @@ export function proveRedundancy(
   const claims = new Map<string, string[]>();
   const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
   const scenarios = new Map<string, Scenario>();
-  const want = (list: Scenario[]) => {
+  const want = (list: readonly Scenario[]) => {
     for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
     return list;
   };

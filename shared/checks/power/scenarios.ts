@@ -52,11 +52,14 @@ export function unitFailure(graph: PowerGraph, i: number): Scenario {
   return wholeFailure(graph, i);
 }
 
-/** The two side scenarios and whether the graph has sides, built once per graph (every level asks). */
-const sidesOf = new WeakMap<PowerGraph, { A: Scenario; B: Scenario; any: boolean }>();
+/**
+ * The two side scenarios and whether the graph has sides, built once per chain (every level asks,
+ * and an editor's checks of one power chain share them).
+ */
+const sidesOf = new WeakMap<object, { A: Scenario; B: Scenario; any: boolean }>();
 
 function sides(graph: PowerGraph): { A: Scenario; B: Scenario; any: boolean } {
-  let known = sidesOf.get(graph);
+  let known = sidesOf.get(graph.chainKey);
   if (!known) {
     const failed = { A: new Set<number>(), B: new Set<number>() };
     graph.components.forEach((c, i) => {
@@ -69,7 +72,7 @@ function sides(graph: PowerGraph): { A: Scenario; B: Scenario; any: boolean } {
       lostModules: new Map(),
     });
     known = { A: scenario('A'), B: scenario('B'), any: graph.components.some((c) => c.side !== null) };
-    sidesOf.set(graph, known);
+    sidesOf.set(graph.chainKey, known);
   }
   return known;
 }
@@ -82,8 +85,23 @@ export function hasSides(graph: PowerGraph): boolean {
   return sides(graph).any;
 }
 
+/**
+ * Scenario lists by chain, level and model: they depend on the power components alone, so the
+ * checks of an editor's successive versions with the same chain share them (read-only).
+ */
+const listsOf = new WeakMap<object, Map<string, readonly Scenario[]>>();
+
 /** The scenarios a level must survive to be `model`. */
-export function scenariosFor(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): Scenario[] {
+export function scenariosFor(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): readonly Scenario[] {
+  let lists = listsOf.get(graph.chainKey);
+  if (!lists) listsOf.set(graph.chainKey, (lists = new Map()));
+  const key = `${level}|${model}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = scenariosOf(graph, level, model)));
+  return list;
+}
+
+function scenariosOf(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): Scenario[] {
   const at = componentsAtLevel(graph, level);
   const units = () => at.map((i) => unitFailure(graph, i));
   const twoN = () => [

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../catalog';
 import type { ProjectDocument, Rack } from '../../model/schema';
 import { buildLargeSite } from '../../testing/largeSite';
-import { buildPowerGraph } from './topology';
+import { scenariosFor } from './scenarios';
+import { buildPowerGraph, componentsAtLevel } from './topology';
 
 const doc = buildLargeSite(60);
 const catalog = catalogFor(doc);
@@ -50,6 +51,16 @@ describe('buildPowerGraph after an edit', () => {
     expect(graph.racks[6]).toBe(previous.racks[6]);
     expect(graph.racks[7]).not.toBe(previous.racks[7]);
     expect(graph.racks[7]!.loadW).toBeLessThan(previous.racks[7]!.loadW);
+  });
+
+  it('shares the chain’s failure scenarios and levels with the graph before it, and only that', () => {
+    const next = edited(7, (r) => ({ ...r, devices: r.devices.slice(0, -1) }));
+    const graph = buildPowerGraph(next, catalog, undefined, previous);
+    expect(scenariosFor(graph, 'distribution', '2N+1')).toBe(scenariosFor(previous, 'distribution', '2N+1'));
+    expect(componentsAtLevel(graph, 'ups')).toBe(componentsAtLevel(previous, 'ups'));
+    const other = buildPowerGraph({ ...doc, power: [...doc.power] }, catalog, undefined, previous);
+    expect(scenariosFor(other, 'distribution', '2N+1')).not.toBe(scenariosFor(previous, 'distribution', '2N+1'));
+    expect(scenariosFor(other, 'distribution', '2N+1')).toEqual(scenariosFor(previous, 'distribution', '2N+1'));
   });
 
   it('rebuilds what another power array, catalog or load basis changes', () => {

@@ -101,6 +101,12 @@ export interface PowerGraph {
   itW: number;
   /** The cooling plant's electrical power, W: from the cooling design, or the ratio estimate without one. */
   coolingW: number;
+  /**
+   * The chain's identity: shared by the graphs an editor's checks build from one array of power
+   * components (reused through `previous`), new with each other. What depends on the chain alone
+   * (the failure scenarios, scenarios.ts; the components per level) is cached against it.
+   */
+  chainKey: object;
   /** What the racks' draws were read with, so that a later graph knows when it may reuse them. */
   catalog: CatalogView;
   loadBasis: ProjectDocument['settings']['loadBasis'];
@@ -121,6 +127,7 @@ type Chain = Pick<
   | 'efficiency'
   | 'utilities'
   | 'hungShare'
+  | 'chainKey'
 >;
 
 /** Splits `count` supplies over the sides a rack has, as the placement's `feed` asks. */
@@ -190,6 +197,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     efficiency: efficiencies,
     utilities,
     hungShare,
+    chainKey: {},
   };
 }
 
@@ -284,11 +292,19 @@ export function buildPowerGraph(
   };
 }
 
-/** Indexes of the components at one level of the chain. */
-export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): number[] {
-  const out: number[] = [];
-  graph.components.forEach((c, i) => {
-    if (LEVEL_OF[c.kind] === level) out.push(i);
-  });
+const atLevel = new WeakMap<object, Map<PowerLevel, readonly number[]>>();
+
+/** Indexes of the components at one level of the chain (worked out once per chain: read-only). */
+export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): readonly number[] {
+  let levels = atLevel.get(graph.chainKey);
+  if (!levels) atLevel.set(graph.chainKey, (levels = new Map()));
+  let out = levels.get(level);
+  if (!out) {
+    const found: number[] = [];
+    graph.components.forEach((c, i) => {
+      if (LEVEL_OF[c.kind] === level) found.push(i);
+    });
+    levels.set(level, (out = found));
+  }
   return out;
 }
