@@ -252,9 +252,10 @@ export function drawRack(
   return loaded > 0 && dark === loaded ? RACK_DARK : dark > 0 ? RACK_PARTLY_DARK : throttled ? RACK_THROTTLED : RACK_OK;
 }
 
-/** Per-group sums of one component's racks and which groups they hold, reused (zeroed after each use). */
+/** Per-group sums of one component's racks, which groups they hold and in what order, reused (zeroed after each use). */
 let groupSums = new Float64Array(0);
 let groupSeen = new Uint8Array(0);
+let groupDrawn = new Int32Array(0);
 
 /**
  * Group loads (IT per rack group, W) of a flow, on demand: only the headroom reads them, and only
@@ -274,15 +275,16 @@ export function groupLoadsBelow(
 ): (i: number) => GroupLoads {
   let memo: Map<number, GroupLoads> | undefined;
   const { live, fedBy } = flow;
-  // One component's racks' draws, per group: the groups in the order first drawn.
-  const drawn: number[] = [];
+  // One component's racks' draws, per group: the groups in the order first drawn, the first
+  // `drawn` of `groupDrawn` (a count, not an array emptied: emptying one gives up its storage).
+  let drawn = 0;
   let side = -1;
   let group = -1;
   const onSide = (circuit: number, perSupply: number, count: number) => {
     if (circuit !== side) return;
     if (!groupSeen[group]) {
       groupSeen[group] = 1;
-      drawn.push(group);
+      groupDrawn[drawn++] = group;
     }
     groupSums[group] = groupSums[group]! + perSupply * count;
   };
@@ -293,6 +295,7 @@ export function groupLoadsBelow(
     if (groupSums.length < graph.groups.length) {
       groupSums = new Float64Array(graph.groups.length);
       groupSeen = new Uint8Array(graph.groups.length);
+      groupDrawn = new Int32Array(graph.groups.length);
     }
     side = i;
     for (const ri of racks) {
@@ -300,12 +303,13 @@ export function groupLoadsBelow(
       group = r.group;
       drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
     }
-    for (const g of drawn) {
+    for (let k = 0; k < drawn; k++) {
+      const g = groupDrawn[k]!;
       addGroup(into, g, groupSums[g]!);
       groupSums[g] = 0;
       groupSeen[g] = 0;
     }
-    drawn.length = 0;
+    drawn = 0;
   };
   const below = (i: number): GroupLoads => {
     if (!changed(i)) return base(i);
