@@ -84,6 +84,51 @@ function outcomeMarks(graph: PowerGraph): OutcomeMarks {
   return { component: new Uint32Array(graph.components.length), rack: new Uint32Array(graph.racks.length), epoch: 0 };
 }
 
+const NONE: readonly number[] = [];
+const NO_OVERLOADS: ReadonlyMap<number, { loadW: number; usableW: number }> = new Map();
+
+/** Ascending union of two ascending lists of distinct numbers; `b` itself when `a` is empty. */
+const merge = (a: readonly number[], b: number[]): number[] =>
+  a.length === 0 ? b : [...a, ...b].sort((x, y) => x - y);
+
+/**
+ * A scenario's outcome. Its interruptible racks lost are listed when asked: a side lost darkens
+ * every single-corded rack on it, and the thousands of "side lost and one more unit" trials would
+ * each copy that list. It keeps only what that list needs (a proof keeps thousands of outcomes
+ * until it ends, and what they hold is copied by every young-generation collection meanwhile).
+ */
+class Outcome implements ScenarioOutcome {
+  #lostInterruptible: number[] | undefined;
+  constructor(
+    readonly scenario: Scenario,
+    readonly overloaded: number[],
+    readonly overloads: Map<number, { loadW: number; usableW: number }>,
+    readonly lostRacks: number[],
+    private readonly own: number[],
+    /** The outcome this one's flow was evaluated as a change to, and the racks that change touched. */
+    private readonly base: ScenarioOutcome | null,
+    private readonly changedRacks: readonly number[] | null,
+    private readonly marks: OutcomeMarks,
+  ) {}
+
+  get lostInterruptible(): number[] {
+    if (this.#lostInterruptible) return this.#lostInterruptible;
+    const { base, changedRacks, marks } = this;
+    let kept: number[] = [];
+    if (base && changedRacks?.length === 0) {
+      // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
+      return (this.#lostInterruptible = base.lostInterruptible);
+    }
+    if (base) {
+      // The marks are another outcome's by now: the racks this one touched are marked again.
+      const touched = ++marks.epoch;
+      for (const ri of changedRacks!) marks.rack[ri] = touched;
+      kept = base.lostInterruptible.filter((ri) => marks.rack[ri] !== touched);
+    }
+    return (this.#lostInterruptible = merge(kept, this.own));
+  }
+}
+
 /**
  * What a scenario does, against normal operation. A flow evaluated as a change to another
  * scenario's (`base`) differs from it only in `changed`: elsewhere the base's outcome stands.
@@ -98,50 +143,33 @@ function outcomeOf(
   const epoch = ++marks.epoch;
   const changed = flow.changed ?? graph.components.map((_, i) => i);
   for (const i of changed) marks.component[i] = epoch;
-  const overloads = new Map<number, { loadW: number; usableW: number }>();
-  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) overloads.set(i, o);
+  let overloads: Map<number, { loadW: number; usableW: number }> | null = null;
+  const overload = (i: number, o: { loadW: number; usableW: number }) => (overloads ??= new Map()).set(i, o);
+  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) overload(i, o);
   for (const i of changed) {
     if (isOverloaded(flow, i) && !isOverloaded(normal, i))
-      overloads.set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
+      overload(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
   }
   const changedRacks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
   for (const ri of changedRacks) marks.rack[ri] = epoch;
-  // Racks a scenario does not touch keep their state, so what they lost stays lost.
-  const kept = (list: readonly number[]) => list.filter((ri) => marks.rack[ri] !== epoch);
-  const own: number[] = [];
+  const lost: number[] = [];
+  const lostInterruptible: number[] = [];
   for (const ri of changedRacks)
-    if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK) own.push(ri);
-  const ofKind = (interruptible: boolean) => own.filter((ri) => graph.racks[ri]!.rack.interruptible === interruptible);
-  const merge = (a: number[], b: number[]) => (a.length === 0 ? b : [...a, ...b].sort((x, y) => x - y));
-  const lostRacks = merge(base ? kept(base.lostRacks) : [], ofKind(false));
-  // Built when asked: a side lost darkens every single-corded rack on it, and the thousands of
-  // "side lost and one more unit" trials would each copy that list. The marks will be another
-  // outcome's by then, so the racks this one touched are marked again, under an epoch of their own.
-  const ownInterruptible = ofKind(true);
-  let lostInterruptible: number[] | undefined;
-  return {
-    scenario: flow.scenario,
-    overloaded: [...overloads.keys()].sort((x, y) => x - y),
-    overloads,
-    lostRacks,
-    get lostInterruptible() {
-      if (!lostInterruptible) {
-        if (base && changedRacks.length === 0) {
-          // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
-          lostInterruptible = base.lostInterruptible;
-        } else {
-          let keptLost: number[] = [];
-          if (base) {
-            const touched = ++marks.epoch;
-            for (const ri of changedRacks) marks.rack[ri] = touched;
-            keptLost = base.lostInterruptible.filter((ri) => marks.rack[ri] !== touched);
-          }
-          lostInterruptible = merge(keptLost, ownInterruptible);
-        }
-      }
-      return lostInterruptible;
-    },
-  };
+    if (flow.rackState[ri]! >= RACK_PARTLY_DARK && normal.rackState[ri]! < RACK_PARTLY_DARK)
+      (graph.racks[ri]!.rack.interruptible ? lostInterruptible : lost).push(ri);
+  // Racks a scenario does not touch keep their state, so what they lost stays lost.
+  const keptLost = base ? base.lostRacks.filter((ri) => marks.rack[ri] !== epoch) : NONE;
+  const found = overloads as Map<number, { loadW: number; usableW: number }> | null;
+  return new Outcome(
+    flow.scenario,
+    found ? [...found.keys()].sort((x, y) => x - y) : (NONE as number[]),
+    found ?? (NO_OVERLOADS as Map<number, { loadW: number; usableW: number }>),
+    lost.length === 0 && keptLost.length === 0 ? (NONE as number[]) : merge(keptLost, lost),
+    lostInterruptible.length === 0 ? (NONE as number[]) : lostInterruptible,
+    base,
+    base ? changedRacks : null,
+    marks,
+  );
 }
 
 const passes = (o: ScenarioOutcome) => o.overloaded.length === 0 && o.lostRacks.length === 0;
