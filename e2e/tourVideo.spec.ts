@@ -12,6 +12,10 @@ import { LEAD_S, TAIL_S, estimatedVideoBytes } from '../renderer/export/tourVide
 import { EBML_ID, readElement, webmDurationMs } from '../renderer/export/webm';
 import { dragInScene, editorState, expect, openApp, test } from './fixtures';
 
+// Each test films a tour in real time and waits for a drag to settle first (untilStill), both of
+// which a loaded machine stretches: more time than the suite's 60 s.
+test.describe.configure({ timeout: 120_000 });
+
 /** Whether this browser can record a canvas as WebM; the tests skip, saying why, when it cannot. */
 async function canRecord(page: Page): Promise<boolean> {
   return page.evaluate(
@@ -40,7 +44,9 @@ const difference = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + M
 
 /**
  * Waits for the view to come to rest: the orbit controls' damping carries a drag on for a while
- * (long on a software renderer), and a stop is best recorded where the camera ends up.
+ * (long on a software renderer), and a stop is best recorded where the camera ends up. Damping
+ * slows the camera by a fraction each frame, so the fewer frames a loaded machine draws, the
+ * longer it takes: once measured over 20 s with another process keeping one core busy.
  */
 async function untilStill(page: Page): Promise<void> {
   let before = await canvasThumb(page);
@@ -53,7 +59,7 @@ async function untilStill(page: Page): Promise<void> {
         before = now;
         return change;
       },
-      { timeout: 20_000 },
+      { timeout: 45_000 },
     )
     .toBe(0);
 }
