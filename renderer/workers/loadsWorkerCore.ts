@@ -21,13 +21,14 @@ export function createLoadsWorkerCore(): (request: LoadsRequest) => LoadsReply {
   let catalog: { of: ProjectDocument['customDevices']; view: CatalogView } | null = null;
   // Patches keep the objects an edit left alone, so each check reuses what it can of the last.
   let checkLoads = createLoadChecker();
+  const forget = () => {
+    doc = null;
+    result = null;
+    checkLoads = createLoadChecker();
+  };
   return (request) => {
     try {
-      if (request.reset) {
-        doc = null;
-        result = null;
-        checkLoads = createLoadChecker();
-      }
+      if (request.reset) forget();
       doc = apply<ProjectDocument>(doc, request.doc);
       if (catalog?.of !== doc.customDevices) catalog = { of: doc.customDevices, view: catalogFor(doc) };
       const next = checkLoads(doc, catalog.view);
@@ -36,9 +37,7 @@ export function createLoadsWorkerCore(): (request: LoadsRequest) => LoadsReply {
       return { id: request.id, ok: true, loads };
     } catch (e) {
       // A mirror that no longer fits is dropped: the page sends the whole document next time.
-      doc = null;
-      result = null;
-      checkLoads = createLoadChecker();
+      forget();
       return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };

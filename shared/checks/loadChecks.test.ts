@@ -45,7 +45,7 @@ describe('createLoadChecker', () => {
     }
   });
 
-  it('keeps the findings and metrics of components an edit did not reach', () => {
+  it('keeps the metrics of components an edit did not reach', () => {
     const check = createLoadChecker();
     const before = check(doc, catalog);
     const after = check(

@@ -14,12 +14,13 @@ const doc = buildStressSite(240);
 const graph = buildPowerGraph(doc, catalogFor(doc));
 const normal = evaluate(graph, doc.settings, NORMAL);
 const first = capacityFindings(graph, doc.settings, normal);
+const memo = { graph, settings: doc.settings, normal, byComponent: first.byComponent };
 const unbalanced = first.findings.find((f) => f.rule === 'power.phase-balance')!;
 const at = graph.index.get(unbalanced.entities[0]!)!;
 
 describe('capacityFindings after an edit', () => {
   it('reuses every finding when no figure changed', () => {
-    const again = capacityFindings(graph, doc.settings, normal, first.memo);
+    const again = capacityFindings(graph, doc.settings, normal, memo);
     expect(again.findings).toEqual(first.findings);
     expect(again.findings.every((f, k) => f === first.findings[k])).toBe(true);
   });
@@ -30,7 +31,7 @@ describe('capacityFindings after an edit', () => {
     const mean = (phaseA[3 * at]! + phaseA[3 * at + 1]! + phaseA[3 * at + 2]!) / 3;
     phaseA.fill(mean, 3 * at, 3 * at + 3);
     const balanced: Flow = { ...normal, phaseA };
-    const reused = capacityFindings(graph, doc.settings, balanced, first.memo).findings;
+    const reused = capacityFindings(graph, doc.settings, balanced, memo).findings;
     expect(reused).toEqual(capacityFindings(graph, doc.settings, balanced).findings);
     expect(reused.some((f) => f.key === unbalanced.key)).toBe(false);
   });
@@ -42,7 +43,7 @@ describe('capacityFindings after an edit', () => {
       undefined,
       graph,
     );
-    const reused = capacityFindings(renamed, doc.settings, normal, first.memo).findings;
+    const reused = capacityFindings(renamed, doc.settings, normal, memo).findings;
     expect(reused).toEqual(capacityFindings(renamed, doc.settings, normal).findings);
     expect(reused.find((f) => f.rule === 'power.phase-balance')!.entities[1]).toMatch(/-new$/);
   });

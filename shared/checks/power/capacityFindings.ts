@@ -6,7 +6,7 @@
 import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { BREAKER_SIZES_A, lineCurrentA, phaseImbalancePct } from './electrical';
-import { phasesOf, type Flow } from './flow';
+import { phasesOf, sameFiguresAt, type Flow } from './flow';
 import type { PowerGraph } from './topology';
 
 /** Nameplates carry ±5 % tolerance, so a margin under 2 % is not a margin (worked case 3 note). */
@@ -76,19 +76,12 @@ export interface CapacityMemo {
 const NO_FINDINGS: readonly Finding[] = [];
 
 /**
- * Whether component `i` has the figures it had under `memo`: the same component (the same chain)
- * and settings, load, capacity, phase currents and limit, and racks on it — all a finding of
- * normal operation reads.
+ * Whether component `i`'s findings under `memo` still stand: the same component (the same chain),
+ * settings, figures in normal operation (`sameFiguresAt`) and racks on it — all they read.
  */
 function sameFigures(memo: CapacityMemo, graph: PowerGraph, settings: Settings, normal: Flow, i: number): boolean {
-  const was = memo.normal;
   if (memo.graph.components !== graph.components || memo.settings !== settings) return false;
-  if (was.live[i] !== normal.live[i] || was.outW[i] !== normal.outW[i] || was.usableW[i] !== normal.usableW[i])
-    return false;
-  if (normal.phaseTracked[i]) {
-    if (was.phaseLimitA[i] !== normal.phaseLimitA[i]) return false;
-    for (let p = 3 * i; p < 3 * i + 3; p++) if (was.phaseA[p] !== normal.phaseA[p]) return false;
-  }
+  if (!sameFiguresAt(memo.normal, normal, i)) return false;
   const before = memo.graph.circuitRacks[i]!;
   const now = graph.circuitRacks[i]!;
   if (before.length !== now.length) return false;
@@ -102,7 +95,7 @@ export function capacityFindings(
   settings: Settings,
   normal: Flow,
   previous?: CapacityMemo | null,
-): { findings: Finding[]; memo: CapacityMemo } {
+): { findings: Finding[]; byComponent: readonly (readonly Finding[])[] } {
   const byComponent = graph.components.map((_, i) =>
     previous && sameFigures(previous, graph, settings, normal, i)
       ? previous.byComponent[i]!
@@ -124,7 +117,7 @@ export function capacityFindings(
         }),
       );
   });
-  return { findings: out, memo: { graph, settings, normal, byComponent } };
+  return { findings: out, byComponent };
 }
 
 /** One component's findings in normal operation: capacity, phases, and a supply not modelled. */

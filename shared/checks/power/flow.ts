@@ -99,6 +99,21 @@ export function phasesOf(values: Float64Array, i: number): [number, number, numb
 }
 
 /**
+ * Whether component i has the same figures in two flows of one chain: liveness, load in and out,
+ * capacity, and where tracked the phase currents and their limit — what normal operation's
+ * findings and metrics of a component are made of.
+ */
+export function sameFiguresAt(a: Flow, b: Flow, i: number): boolean {
+  if (a.live[i] !== b.live[i] || a.outW[i] !== b.outW[i] || a.inW[i] !== b.inW[i] || a.usableW[i] !== b.usableW[i])
+    return false;
+  if (a.phaseTracked[i] !== b.phaseTracked[i]) return false;
+  if (!b.phaseTracked[i]) return true;
+  if (a.phaseLimitA[i] !== b.phaseLimitA[i]) return false;
+  for (let p = 3 * i; p < 3 * i + 3; p++) if (a.phaseA[p] !== b.phaseA[p]) return false;
+  return true;
+}
+
+/**
  * Adds the phases at `child` onto those at `into` (offsets in flat per-phase arrays) with
  * whichever of the three phase rotations leaves the largest phase smallest.
  */

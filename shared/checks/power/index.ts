@@ -8,13 +8,13 @@ import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../mo
 import type { CoolingEvaluation } from '../cooling';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
-import { evaluate, NORMAL, phasesOf, type Flow } from './flow';
+import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedCapacity, strandedFindings } from './stranded';
-import { buildPowerGraph, LEVEL_OF, type PowerGraph, type PowerLevel } from './topology';
+import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
 
 export interface ComponentMetrics {
   id: string;
@@ -80,33 +80,23 @@ function add(map: Map<string, number>, key: string, value: number): void {
  * (capacityFindings.ts) and each component's metrics, by index, reused where its figures are the
  * same numbers. The results are those of a check from scratch.
  */
-export interface PowerMemo {
-  graph: PowerGraph;
-  capacity: CapacityMemo;
+export interface PowerMemo extends CapacityMemo {
   components: readonly ComponentMetrics[];
 }
 
-/** Whether `m` holds component i's figures: everything a ComponentMetrics is made of below. */
+/**
+ * Whether `m`, component i's metrics under `previous`, still stands: the same figures in normal
+ * operation, the same worst case and stranded capacity — everything a ComponentMetrics is made of.
+ */
 function sameMetrics(
   m: ComponentMetrics,
-  i: number,
+  previous: Flow,
   normal: Flow,
+  i: number,
   worst: { pct: Float64Array; loadW: Float64Array; usableW: Float64Array; scenario: readonly string[] },
   strandedW: number,
 ): boolean {
-  if (m.live !== (normal.live[i] === 1) || m.loadW !== normal.outW[i] || m.inputW !== normal.inW[i]) return false;
-  if (m.usableW !== normal.usableW[i] || m.strandedW !== strandedW) return false;
-  if ((m.phaseA !== null) !== (normal.phaseTracked[i] === 1)) return false;
-  if (m.phaseA) {
-    const at = 3 * i;
-    if (m.phaseLimitA !== normal.phaseLimitA[i]) return false;
-    if (
-      m.phaseA[0] !== normal.phaseA[at] ||
-      m.phaseA[1] !== normal.phaseA[at + 1] ||
-      m.phaseA[2] !== normal.phaseA[at + 2]
-    )
-      return false;
-  }
+  if (m.strandedW !== strandedW || !sameFiguresAt(previous, normal, i)) return false;
   const w = m.worst;
   if (worst.pct[i]! < 0) return w === null;
   return (
@@ -172,7 +162,7 @@ export function runPowerChecks(
   const sameChain = previous?.graph.components === graph.components;
   graph.components.forEach((c, i) => {
     const before = sameChain ? previous!.components[i] : undefined;
-    if (before && sameMetrics(before, i, normal, worstOf, stranded[i]!)) {
+    if (before && sameMetrics(before, previous!.normal, normal, i, worstOf, stranded[i]!)) {
       componentList.push(before);
       components.set(c.id, before);
       return;
@@ -248,7 +238,7 @@ export function runPowerChecks(
     twoSided: v.twoSided,
   }));
 
-  const capacity = capacityFindings(graph, settings, normal, previous?.capacity);
+  const capacity = capacityFindings(graph, settings, normal, previous);
   const findings = [
     ...capacity.findings,
     ...redundancyFindings(graph, proof),
@@ -256,7 +246,7 @@ export function runPowerChecks(
     ...strandedFindings(graph, normal, stranded),
   ];
   return {
-    memo: { graph, capacity: capacity.memo, components: componentList },
+    memo: { graph, settings, normal, byComponent: capacity.byComponent, components: componentList },
     findings,
     metrics: {
       rackLoadW,

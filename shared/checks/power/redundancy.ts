@@ -84,8 +84,10 @@ function outcomeMarks(graph: PowerGraph): OutcomeMarks {
   return { component: new Uint32Array(graph.components.length), rack: new Uint32Array(graph.racks.length), epoch: 0 };
 }
 
-const NONE: readonly number[] = [];
-const NO_OVERLOADS: ReadonlyMap<number, { loadW: number; usableW: number }> = new Map();
+type Overloads = Map<number, { loadW: number; usableW: number }>;
+/** Shared by every outcome with nothing in them: never written. */
+const NONE: number[] = [];
+const NO_OVERLOADS: Overloads = new Map();
 
 /** Ascending union of two ascending lists of distinct numbers; `b` itself when `a` is empty. */
 const merge = (a: readonly number[], b: number[]): number[] =>
@@ -102,7 +104,7 @@ class Outcome implements ScenarioOutcome {
   constructor(
     readonly scenario: Scenario,
     readonly overloaded: number[],
-    readonly overloads: Map<number, { loadW: number; usableW: number }>,
+    readonly overloads: Overloads,
     readonly lostRacks: number[],
     private readonly own: number[],
     /** The outcome this one's flow was evaluated as a change to, and the racks that change touched. */
@@ -114,17 +116,13 @@ class Outcome implements ScenarioOutcome {
   get lostInterruptible(): number[] {
     if (this.#lostInterruptible) return this.#lostInterruptible;
     const { base, changedRacks, marks } = this;
-    let kept: number[] = [];
-    if (base && changedRacks?.length === 0) {
-      // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
-      return (this.#lostInterruptible = base.lostInterruptible);
-    }
-    if (base) {
-      // The marks are another outcome's by now: the racks this one touched are marked again.
-      const touched = ++marks.epoch;
-      for (const ri of changedRacks!) marks.rack[ri] = touched;
-      kept = base.lostInterruptible.filter((ri) => marks.rack[ri] !== touched);
-    }
+    if (!base || !changedRacks) return (this.#lostInterruptible = this.own);
+    // Touching no rack ("side lost and one more UPS module"), it loses what its base lost.
+    if (changedRacks.length === 0) return (this.#lostInterruptible = base.lostInterruptible);
+    // The marks are another outcome's by now: the racks this one touched are marked again.
+    const touched = ++marks.epoch;
+    for (const ri of changedRacks) marks.rack[ri] = touched;
+    const kept = base.lostInterruptible.filter((ri) => marks.rack[ri] !== touched);
     return (this.#lostInterruptible = merge(kept, this.own));
   }
 }
@@ -143,12 +141,11 @@ function outcomeOf(
   const epoch = ++marks.epoch;
   const changed = flow.changed ?? graph.components.map((_, i) => i);
   for (const i of changed) marks.component[i] = epoch;
-  let overloads: Map<number, { loadW: number; usableW: number }> | null = null;
-  const overload = (i: number, o: { loadW: number; usableW: number }) => (overloads ??= new Map()).set(i, o);
-  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) overload(i, o);
+  let overloads: Overloads | null = null;
+  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
   for (const i of changed) {
     if (isOverloaded(flow, i) && !isOverloaded(normal, i))
-      overload(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
+      (overloads ??= new Map()).set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
   }
   const changedRacks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
   for (const ri of changedRacks) marks.rack[ri] = epoch;
@@ -159,13 +156,12 @@ function outcomeOf(
       (graph.racks[ri]!.rack.interruptible ? lostInterruptible : lost).push(ri);
   // Racks a scenario does not touch keep their state, so what they lost stays lost.
   const keptLost = base ? base.lostRacks.filter((ri) => marks.rack[ri] !== epoch) : NONE;
-  const found = overloads as Map<number, { loadW: number; usableW: number }> | null;
   return new Outcome(
     flow.scenario,
-    found ? [...found.keys()].sort((x, y) => x - y) : (NONE as number[]),
-    found ?? (NO_OVERLOADS as Map<number, { loadW: number; usableW: number }>),
-    lost.length === 0 && keptLost.length === 0 ? (NONE as number[]) : merge(keptLost, lost),
-    lostInterruptible.length === 0 ? (NONE as number[]) : lostInterruptible,
+    overloads ? [...overloads.keys()].sort((x, y) => x - y) : NONE,
+    overloads ?? NO_OVERLOADS,
+    lost.length === 0 && keptLost.length === 0 ? NONE : merge(keptLost, lost),
+    lostInterruptible.length === 0 ? NONE : lostInterruptible,
     base,
     base ? changedRacks : null,
     marks,

@@ -12,7 +12,7 @@
  */
 import type { RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { Scenario } from './flow';
-import { componentsAtLevel, type PowerGraph } from './topology';
+import { componentsAtLevel, perChain, type PowerGraph } from './topology';
 
 /**
  * A side lost together with more failures. It names the side scenario it extends and its own
@@ -56,11 +56,10 @@ export function unitFailure(graph: PowerGraph, i: number): Scenario {
  * The two side scenarios and whether the graph has sides, built once per chain (every level asks,
  * and an editor's checks of one power chain share them).
  */
-const sidesOf = new WeakMap<object, { A: Scenario; B: Scenario; any: boolean }>();
+const sidesOf = perChain<'sides', { A: Scenario; B: Scenario; any: boolean }>();
 
 function sides(graph: PowerGraph): { A: Scenario; B: Scenario; any: boolean } {
-  let known = sidesOf.get(graph.chainKey);
-  if (!known) {
+  return sidesOf(graph, 'sides', () => {
     const failed = { A: new Set<number>(), B: new Set<number>() };
     graph.components.forEach((c, i) => {
       if (c.side !== null) failed[c.side].add(i);
@@ -71,10 +70,8 @@ function sides(graph: PowerGraph): { A: Scenario; B: Scenario; any: boolean } {
       failed: failed[side],
       lostModules: new Map(),
     });
-    known = { A: scenario('A'), B: scenario('B'), any: graph.components.some((c) => c.side !== null) };
-    sidesOf.set(graph.chainKey, known);
-  }
-  return known;
+    return { A: scenario('A'), B: scenario('B'), any: graph.components.some((c) => c.side !== null) };
+  });
 }
 
 export function sideFailure(graph: PowerGraph, side: 'A' | 'B'): Scenario {
@@ -89,16 +86,11 @@ export function hasSides(graph: PowerGraph): boolean {
  * Scenario lists by chain, level and model: they depend on the power components alone, so the
  * checks of an editor's successive versions with the same chain share them (read-only).
  */
-const listsOf = new WeakMap<object, Map<string, readonly Scenario[]>>();
+const listsOf = perChain<string, readonly Scenario[]>();
 
 /** The scenarios a level must survive to be `model`. */
 export function scenariosFor(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): readonly Scenario[] {
-  let lists = listsOf.get(graph.chainKey);
-  if (!lists) listsOf.set(graph.chainKey, (lists = new Map()));
-  const key = `${level}|${model}`;
-  let list = lists.get(key);
-  if (!list) lists.set(key, (list = scenariosOf(graph, level, model)));
-  return list;
+  return listsOf(graph, `${level}|${model}`, () => scenariosOf(graph, level, model));
 }
 
 function scenariosOf(graph: PowerGraph, level: RedundancyLevel, model: RedundancyModel): Scenario[] {

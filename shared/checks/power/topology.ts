@@ -227,10 +227,7 @@ function rackSupply(
     });
     loadW += w;
   }
-  const key = modelsOf(devices)
-    .map(([m, k]) => `${k}×${m}`)
-    .join(',');
-  return { rack, group: -1, loadW, a, b, devices, configuration: `${rack.hallId}|${key}` };
+  return { rack, group: -1, loadW, a, b, devices, configuration: `${rack.hallId}|${modelsKey(modelsOf(devices))}` };
 }
 
 /** Device models and how many of each, sorted by catalog id. */
@@ -239,6 +236,9 @@ function modelsOf(devices: readonly DeviceDraw[]): [string, number][] {
   for (const d of devices) perModel.set(d.catalogId, (perModel.get(d.catalogId) ?? 0) + 1);
   return [...perModel].sort(([x], [y]) => x.localeCompare(y));
 }
+
+/** A configuration's devices as `count×catalogId`, sorted (`RackGroup.key`). */
+const modelsKey = (models: readonly [string, number][]) => models.map(([m, k]) => `${k}×${m}`).join(',');
 
 /**
  * `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the
@@ -268,8 +268,7 @@ export function buildPowerGraph(
       groupIndex.set(supply.configuration, group);
       const models = modelsOf(supply.devices);
       const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
-      const key = models.map(([m, k]) => `${k}×${m}`).join(',');
-      groups.push({ hallId: rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
+      groups.push({ hallId: rack.hallId, key: modelsKey(models), label, rackLoadW: supply.loadW, rackIds: [] });
     }
     groups[group]!.rackIds.push(rack.id);
     // A reused supply keeps its group when the configurations before it are the same.
@@ -292,19 +291,29 @@ export function buildPowerGraph(
   };
 }
 
-const atLevel = new WeakMap<object, Map<PowerLevel, readonly number[]>>();
+/**
+ * A cache of what depends on a power chain alone, per chain (`chainKey`) and key: `make` runs once
+ * for each, and what it returns is shared, so read-only.
+ */
+export function perChain<K, V>(): (graph: PowerGraph, key: K, make: () => V) => V {
+  const caches = new WeakMap<object, Map<K, V>>();
+  return (graph, key, make) => {
+    let cache = caches.get(graph.chainKey);
+    if (!cache) caches.set(graph.chainKey, (cache = new Map()));
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key)!;
+  };
+}
+
+const atLevel = perChain<PowerLevel, readonly number[]>();
 
 /** Indexes of the components at one level of the chain (worked out once per chain: read-only). */
 export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): readonly number[] {
-  let levels = atLevel.get(graph.chainKey);
-  if (!levels) atLevel.set(graph.chainKey, (levels = new Map()));
-  let out = levels.get(level);
-  if (!out) {
+  return atLevel(graph, level, () => {
     const found: number[] = [];
     graph.components.forEach((c, i) => {
       if (LEVEL_OF[c.kind] === level) found.push(i);
     });
-    levels.set(level, (out = found));
-  }
-  return out;
+    return found;
+  });
 }
