@@ -235,31 +235,65 @@ function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint
 }
 
 /**
- * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
- * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
- * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
- * `changed` is relative to the base.
+ * What evaluating a scenario against a base touches: the components whose supply it changes and
+ * how, the racks on them, the circuits to redraw, and every component whose figures may change,
+ * in the order they are worked out. It depends on the chain, where racks are fed and whether any
+ * facility load is shared over the utilities — not on what racks draw — so it is worked out once
+ * per `feedsKey` (topology.ts) and replayed: an edit of what racks hold re-runs the proof's
+ * thousands of scenarios without finding again what each one reaches.
  */
-export function evaluateDelta(
-  graph: PowerGraph,
-  settings: Settings,
-  base: DeltaBase,
-  scenario: Scenario,
-): Flow & { restore: () => void } {
-  const { components, orderPos, circuitRacks, racks } = graph;
+interface Plan {
+  /** Components whose supply changes, with their liveness and feeder in the scenario. */
+  supplied: Int32Array;
+  live: Uint8Array;
+  fedBy: Int32Array;
+  /** The circuits to redraw: every circuit of the racks on those components. */
+  circuits: Int32Array;
+  /** Components whose figures may change, children before parents: the order they are worked out in. */
+  upward: Int32Array;
+  /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
+  changed: readonly number[];
+  changedRacks: readonly number[];
+}
+
+/**
+ * Plans per `feedsKey`, by the ids of the base's scenario and the scenario (an id says what
+ * fails), made with or without facility load shared over the utilities (`shared`; made again if
+ * that changes).
+ */
+interface Plans {
+  shared: boolean;
+  byBase: Map<string, Map<string, Plan>>;
+}
+const plansByFeeds = new WeakMap<object, Plans>();
+
+function plansFor(graph: PowerGraph, base: string, shared: boolean): Map<string, Plan> {
+  let plans = plansByFeeds.get(graph.feedsKey);
+  if (!plans || plans.shared !== shared) plansByFeeds.set(graph.feedsKey, (plans = { shared, byBase: new Map() }));
+  let byScenario = plans.byBase.get(base);
+  if (!byScenario) plans.byBase.set(base, (byScenario = new Map()));
+  return byScenario;
+}
+
+/**
+ * Finds what a scenario touches, writing its liveness and feeders into the base's scratch and
+ * marking what it changes with the present evaluation's number (`marks.epoch`), as a replay of
+ * the plan does.
+ */
+function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared: boolean): Plan {
+  const { circuitRacks, racks } = graph;
   const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
+  const { live, fedBy } = base.scratch;
   const marks = base.marks;
-  const epoch = ++marks.epoch;
-  const { pushedW, pushedItW } = marks;
+  const epoch = marks.epoch;
   const dirty: number[] = [];
 
-  const supplyChanged = propagateFailures(graph, scenario, from.scenario, marks, live, fedBy);
+  const supplied = propagateFailures(graph, scenario, from.scenario, marks, live, fedBy);
   // Indexed loops here, not for…of: until V8 has optimised this function, each step of a for…of
   // allocates, and a proof runs it thousands of times.
   const changedRacks: number[] = [];
-  for (let k = 0; k < supplyChanged.length; k++) {
-    const c = supplyChanged[k]!;
+  for (let k = 0; k < supplied.length; k++) {
+    const c = supplied[k]!;
     markDirty(marks, dirty, c);
     const onIt = circuitRacks[c]!;
     for (let m = 0; m < onIt.length; m++) {
@@ -284,10 +318,84 @@ export function evaluateDelta(
       circuits.push(r.b);
     }
   }
+  for (let k = 0; k < circuits.length; k++) markDirty(marks, dirty, circuits[k]!);
+
+  // Every supply path above a change, under the old feeders and the new.
+  if (dirty.length > 0 && shared) for (const u of graph.utilities) markDirty(marks, dirty, u);
+  for (let k = 0, end = dirty.length; k < end; k++) {
+    const d = dirty[k]!;
+    for (let i = from.fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = from.fedBy[i]!);
+    for (let i = fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = fedBy[i]!);
+  }
+  // Children before parents: a child always comes later in `order` than what supplies it.
+  const positions = marks.sorting;
+  for (let k = 0; k < dirty.length; k++) positions[k] = graph.orderPos[dirty[k]!]!;
+  sortAscending(positions, dirty.length);
+  const upward = new Int32Array(dirty.length);
+  for (let k = 0; k < dirty.length; k++) upward[k] = graph.order[positions[dirty.length - 1 - k]!]!;
+  for (const [i] of scenario.lostModules) markDirty(marks, dirty, i);
+
+  const plan: Plan = {
+    supplied: Int32Array.from(supplied),
+    live: new Uint8Array(supplied.length),
+    fedBy: new Int32Array(supplied.length),
+    circuits: Int32Array.from(circuits),
+    upward,
+    changed: sortedNumbers(dirty, marks.sorting),
+    changedRacks: sortedNumbers(changedRacks, marks.sorting),
+  };
+  for (let k = 0; k < supplied.length; k++) {
+    plan.live[k] = live[supplied[k]!]!;
+    plan.fedBy[k] = fedBy[supplied[k]!]!;
+  }
+  return plan;
+}
+
+/** Writes a plan made before into the base's scratch and marks, as making it did. */
+function replayPlan(plan: Plan, base: DeltaBase): void {
+  const { live, fedBy } = base.scratch;
+  const marks = base.marks;
+  const epoch = marks.epoch;
+  const { supplied, circuits, changed, changedRacks } = plan;
+  for (let k = 0; k < supplied.length; k++) {
+    live[supplied[k]!] = plan.live[k]!;
+    fedBy[supplied[k]!] = plan.fedBy[k]!;
+  }
+  for (let k = 0; k < changed.length; k++) marks.dirty[changed[k]!] = epoch;
+  for (let k = 0; k < circuits.length; k++) marks.circuit[circuits[k]!] = epoch;
+  for (let k = 0; k < changedRacks.length; k++) marks.rack[changedRacks[k]!] = epoch;
+}
+
+/**
+ * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
+ * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
+ * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
+ * `changed` is relative to the base.
+ */
+export function evaluateDelta(
+  graph: PowerGraph,
+  settings: Settings,
+  base: DeltaBase,
+  scenario: Scenario,
+): Flow & { restore: () => void } {
+  const { components, circuitRacks, racks } = graph;
+  const from = base.flow;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
+  const marks = base.marks;
+  const { pushedW, pushedItW } = marks;
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  // What the scenario touches: found the first time, replayed after (the same marks either way).
+  const epoch = ++marks.epoch;
+  const plans = plansFor(graph, from.scenario.id, unhungW > 0);
+  let plan = plans.get(scenario.id);
+  if (plan) replayPlan(plan, base);
+  else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, unhungW > 0)));
+  const { circuits, upward } = plan;
+
   const pairs = marks.pairs;
   for (let k = 0; k < circuits.length; k++) {
     const c = circuits[k]!;
-    markDirty(marks, dirty, c);
     outW[c] = 0;
     itW[c] = 0;
     // Circuits track phases; a rack fed straight from another kind of component has none (zero).
@@ -307,16 +415,6 @@ export function evaluateDelta(
   }
   marks.drawing = -1;
 
-  // Every supply path above a change, under the old feeders and the new.
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  if (dirty.length > 0 && unhungW > 0) for (const u of graph.utilities) markDirty(marks, dirty, u);
-  for (let k = 0, end = dirty.length; k < end; k++) {
-    const d = dirty[k]!;
-    for (let i = from.fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = from.fedBy[i]!);
-    for (let i = fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = fedBy[i]!);
-  }
-
   // The base's share is the same for every evaluation against it.
   if (marks.baseUnhungW !== unhungW) {
     utilityHangInto(graph, from.live, from.itW, unhungW, marks.baseHangW);
@@ -324,12 +422,8 @@ export function evaluateDelta(
   }
   const baseHangW = marks.baseHangW;
 
-  // Children before parents: a child always comes later in `order` than what supplies it.
-  const positions = marks.sorting;
-  for (let k = 0; k < dirty.length; k++) positions[k] = orderPos[dirty[k]!]!;
-  sortAscending(positions, dirty.length);
-  for (let k = dirty.length - 1; k >= 0; k--) {
-    const d = graph.order[positions[k]!]!;
+  for (let k = 0; k < upward.length; k++) {
+    const d = upward[k]!;
     const c = components[d]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
     if (marks.circuit[d] === epoch && live[d]) {
@@ -379,20 +473,16 @@ export function evaluateDelta(
     }
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
-  if (dirty.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
+  if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 
-  for (let k = 0; k < dirty.length; k++) {
-    const c = components[dirty[k]!]!;
-    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * dirty[k]!);
+  for (let k = 0; k < upward.length; k++) {
+    const c = components[upward[k]!]!;
+    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * upward[k]!);
   }
-  for (const [i, lost] of scenario.lostModules) {
-    usable[i] = usableW(components[i]!, settings, lost);
-    markDirty(marks, dirty, i);
-  }
-  const changed = sortedNumbers(dirty, marks.sorting);
-  const touchedRacks = sortedNumbers(changedRacks, marks.sorting);
+  for (const [i, lost] of scenario.lostModules) usable[i] = usableW(components[i]!, settings, lost);
+  const { changed, changedRacks } = plan;
   marks.changed = changed;
-  marks.changedRacks = touchedRacks;
+  marks.changedRacks = changedRacks;
   return {
     scenario,
     live,
@@ -408,7 +498,7 @@ export function evaluateDelta(
     phaseLimitA: from.phaseLimitA,
     rackState,
     changed,
-    changedRacks: touchedRacks,
+    changedRacks,
     restore: base.restore,
   };
 }

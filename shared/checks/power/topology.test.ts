@@ -63,6 +63,28 @@ describe('buildPowerGraph after an edit', () => {
     expect(scenariosFor(other, 'distribution', '2N+1')).toEqual(scenariosFor(previous, 'distribution', '2N+1'));
   });
 
+  it('shares where racks are fed (circuitRacks, feedsKey) while every rack is on the same circuits', () => {
+    const drawn = buildPowerGraph(
+      edited(7, (r) => ({ ...r, devices: [] })),
+      catalog,
+      undefined,
+      previous,
+    );
+    expect(drawn.feedsKey).toBe(previous.feedsKey);
+    expect(drawn.circuitRacks).toBe(previous.circuitRacks);
+    for (const [, next, nextCatalog = catalog] of cases) {
+      const graph = buildPowerGraph(next, nextCatalog, undefined, previous);
+      const sameFeeds =
+        graph.components === previous.components &&
+        graph.racks.length === previous.racks.length &&
+        graph.racks.every((r, ri) => r.a === previous.racks[ri]!.a && r.b === previous.racks[ri]!.b);
+      expect(graph.feedsKey === previous.feedsKey).toBe(sameFeeds);
+    }
+    // Moved to one side, deleted, reordered, added, or a new power array: new feeds.
+    const fed = cases.map(([, next, c = catalog]) => buildPowerGraph(next, c, undefined, previous).feedsKey);
+    expect(fed.filter((k) => k !== previous.feedsKey)).toHaveLength(5);
+  });
+
   it('rebuilds what another power array, catalog or load basis changes', () => {
     const power = { ...doc, power: [...doc.power] };
     expect(buildPowerGraph(power, catalog, undefined, previous).order).not.toBe(previous.order);

@@ -83,6 +83,13 @@ export interface PowerGraph {
   suppliesTo: readonly number[][];
   /** Rack indexes on each circuit. */
   circuitRacks: readonly number[][];
+  /**
+   * Where racks are fed: shared, with `circuitRacks`, by the graphs of one chain whose racks are
+   * on the same circuits in the same order (an edit of what racks hold), new with each other.
+   * What a failure touches depends on it and the chain alone, not on what racks draw, and is
+   * cached against it (delta.ts).
+   */
+  feedsKey: object;
   /** 1 for the components whose phases are tracked (rack circuits, PDUs / RPPs / busways). */
   phaseTracked: Uint8Array;
   /**
@@ -274,14 +281,13 @@ export function buildPowerGraph(
     // A reused supply keeps its group when the configurations before it are the same.
     return supply.group === group ? supply : { ...supply, group };
   });
-  const circuitRacks: number[][] = chain.components.map(() => []);
-  racks.forEach((r, ri) => {
-    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
-    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
-  });
+  const sameFeeds =
+    sameChain &&
+    previous!.racks.length === racks.length &&
+    racks.every((r, ri) => r.a === previous!.racks[ri]!.a && r.b === previous!.racks[ri]!.b);
   return {
     ...chain,
-    circuitRacks,
+    ...(sameFeeds ? { circuitRacks: previous!.circuitRacks, feedsKey: previous!.feedsKey } : feedsOf(chain, racks)),
     coolingW: facilityCoolingW(doc, catalog, itW, cooling),
     racks,
     groups,
@@ -289,6 +295,16 @@ export function buildPowerGraph(
     catalog,
     loadBasis: basis,
   };
+}
+
+/** Rack indexes per circuit, under a new `feedsKey`. */
+function feedsOf(chain: Chain, racks: readonly RackSupply[]): Pick<PowerGraph, 'circuitRacks' | 'feedsKey'> {
+  const circuitRacks: number[][] = chain.components.map(() => []);
+  racks.forEach((r, ri) => {
+    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
+    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
+  });
+  return { circuitRacks, feedsKey: {} };
 }
 
 /**
