@@ -244,13 +244,13 @@ function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint
  */
 interface Plan {
   /** Components whose supply changes, with their liveness and feeder in the scenario. */
-  supplied: Int32Array;
-  live: Uint8Array;
-  fedBy: Int32Array;
+  supplied: readonly number[];
+  live: readonly number[];
+  fedBy: readonly number[];
   /** The circuits to redraw: every circuit of the racks on those components. */
-  circuits: Int32Array;
+  circuits: readonly number[];
   /** Components whose figures may change, children before parents: the order they are worked out in. */
-  upward: Int32Array;
+  upward: readonly number[];
   /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
   changed: readonly number[];
   changedRacks: readonly number[];
@@ -331,24 +331,25 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
   const positions = marks.sorting;
   for (let k = 0; k < dirty.length; k++) positions[k] = graph.orderPos[dirty[k]!]!;
   sortAscending(positions, dirty.length);
-  const upward = new Int32Array(dirty.length);
-  for (let k = 0; k < dirty.length; k++) upward[k] = graph.order[positions[dirty.length - 1 - k]!]!;
+  const upward: number[] = [];
+  for (let k = dirty.length - 1; k >= 0; k--) upward.push(graph.order[positions[k]!]!);
   for (const [i] of scenario.lostModules) markDirty(marks, dirty, i);
 
-  const plan: Plan = {
-    supplied: Int32Array.from(supplied),
-    live: new Uint8Array(supplied.length),
-    fedBy: new Int32Array(supplied.length),
-    circuits: Int32Array.from(circuits),
+  const nowLive: number[] = [];
+  const nowFedBy: number[] = [];
+  for (let k = 0; k < supplied.length; k++) {
+    nowLive.push(live[supplied[k]!]!);
+    nowFedBy.push(fedBy[supplied[k]!]!);
+  }
+  return {
+    supplied,
+    live: nowLive,
+    fedBy: nowFedBy,
+    circuits,
     upward,
     changed: sortedNumbers(dirty, marks.sorting),
     changedRacks: sortedNumbers(changedRacks, marks.sorting),
   };
-  for (let k = 0; k < supplied.length; k++) {
-    plan.live[k] = live[supplied[k]!]!;
-    plan.fedBy[k] = fedBy[supplied[k]!]!;
-  }
-  return plan;
 }
 
 /** Writes a plan made before into the base's scratch and marks, as making it did. */
