@@ -220,7 +220,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     itW,
     groupItW: groupLoadsBelow(
       graph,
-      { live, fedBy },
+      { live, fedBy, itW },
       () => true,
       () => NO_GROUPS,
     ),
@@ -280,16 +280,18 @@ let groupDrawn = new Int32Array(0);
  * (`suppliesTo`): the same sums, to the last bit, as adding them up while the flow is evaluated.
  * Elsewhere it has the base's. A changed child that supplies nothing (a rack circuit: nearly every
  * component of a campus) has its racks' draws summed per group in a reused array and added on,
- * instead of a map of its own, which no one asks for: the headroom reads PDUs and above.
+ * instead of a map of its own, which no one asks for: the headroom reads PDUs and above. When it
+ * holds one rack, that sum is the child's own IT load, added up from the same draws in the same
+ * order, so that is read instead of drawing the rack again.
  */
 export function groupLoadsBelow(
   graph: PowerGraph,
-  flow: Pick<Flow, 'live' | 'fedBy'>,
+  flow: Pick<Flow, 'live' | 'fedBy' | 'itW'>,
   changed: (i: number) => boolean,
   base: (i: number) => GroupLoads,
 ): (i: number) => GroupLoads {
   let memo: Map<number, GroupLoads> | undefined;
-  const { live, fedBy } = flow;
+  const { live, fedBy, itW } = flow;
   // One component's racks' draws, per group: the groups in the order first drawn, the first
   // `drawn` of `groupDrawn` (a count, not an array emptied: emptying one gives up its storage).
   let drawn = 0;
@@ -335,8 +337,11 @@ export function groupLoadsBelow(
       addRacks(i, groups);
       for (const child of graph.suppliesTo[i]!) {
         if (!live[child] || fedBy[child] !== i) continue;
-        if (graph.suppliesTo[child]!.length === 0 && changed(child)) addRacks(child, groups);
-        else for (const [g, w] of below(child)) addGroup(groups, g, w);
+        if (graph.suppliesTo[child]!.length === 0 && changed(child)) {
+          const racks = graph.circuitRacks[child]!;
+          if (racks.length !== 1) addRacks(child, groups);
+          else if (itW[child]! > 0) addGroup(groups, graph.racks[racks[0]!]!.group, itW[child]!);
+        } else for (const [g, w] of below(child)) addGroup(groups, g, w);
       }
     }
     memo.set(i, groups);
