@@ -94,9 +94,10 @@ function expectIdentical(graph: ReturnType<typeof buildPowerGraph>, a: Flow, b: 
   graph.components.forEach((_, i) => expect([...a.groupItW(i)]).toEqual([...b.groupItW(i)]));
 }
 
-describe('what a failure touches, found once per chain and feeds and replayed', () => {
+describe('what a failure touches and how it draws its circuits, found once per chain and feeds and replayed', () => {
   // A plan depends on the chain and where racks are fed, not on what they draw: after an edit of
-  // what a rack holds, the graph keeps its feeds and the proof replays every plan.
+  // what a rack holds, the graph keeps its feeds and the proof replays every plan. A circuit of
+  // one rack is read back in each case drawn before, but drawn again once its rack changes.
   it('gives the flows of plans found afresh, to the last bit, after a rack’s devices change', () => {
     const doc = buildLargeSite(60);
     const catalog = catalogFor(doc);

@@ -29,7 +29,7 @@ import {
   type Flow,
   type Scenario,
 } from './flow';
-import type { PowerGraph } from './topology';
+import type { DeviceDraw, PowerGraph, RackSupply } from './topology';
 
 /**
  * Liveness below the newly failed components, parents first; returns the components whose supply
@@ -368,6 +368,50 @@ function replayPlan(plan: Plan, base: DeltaBase): void {
 }
 
 /**
+ * A circuit of one rack, redrawn in a failure, carries what that rack's devices draw from its
+ * live sides: four cases (A and B live, A only, B only, neither). Each case drawn is kept per
+ * `feedsKey` and read back by every later failure in the same case — the sides lost and the
+ * thousands of single failures redraw the same circuits the same ways, in one proof and in the
+ * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (4 × circuit + case) of
+ * `values`. A rack with other devices (another `devices` array: an edit, another catalog or load
+ * basis) has its circuits' cases drawn again. A circuit of several racks is drawn each time.
+ */
+interface CircuitCases {
+  values: number[];
+  known: Uint8Array;
+  /** The racks the cases were last checked against, and each rack's devices they were drawn with. */
+  racks: readonly RackSupply[];
+  devices: (readonly DeviceDraw[])[];
+}
+const CASE_SIZE = 6;
+const casesByFeeds = new WeakMap<object, CircuitCases>();
+
+function circuitCases(graph: PowerGraph): CircuitCases {
+  let cases = casesByFeeds.get(graph.feedsKey);
+  if (!cases) {
+    const n = graph.components.length;
+    cases = {
+      values: new Array<number>(4 * CASE_SIZE * n).fill(0),
+      known: new Uint8Array(4 * n),
+      racks: graph.racks,
+      devices: graph.racks.map((r) => r.devices),
+    };
+    casesByFeeds.set(graph.feedsKey, cases);
+  } else if (cases.racks !== graph.racks) {
+    // The same feeds: the same racks on the same circuits, some with other devices.
+    for (let ri = 0; ri < graph.racks.length; ri++) {
+      const r = graph.racks[ri]!;
+      if (r.devices === cases.devices[ri]) continue;
+      cases.devices[ri] = r.devices;
+      if (r.a !== -1) cases.known.fill(0, 4 * r.a, 4 * r.a + 4);
+      if (r.b !== -1) cases.known.fill(0, 4 * r.b, 4 * r.b + 4);
+    }
+    cases.racks = graph.racks;
+  }
+  return cases;
+}
+
+/**
  * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
  * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
  * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
@@ -395,24 +439,55 @@ export function evaluateDelta(
   const { circuits, upward } = plan;
 
   const pairs = marks.pairs;
+  const drawn = circuitCases(graph);
   for (let k = 0; k < circuits.length; k++) {
     const c = circuits[k]!;
+    const onIt = circuitRacks[c]!;
+    // A circuit of one rack, in a case drawn before: read back.
+    let slot = -1;
+    if (onIt.length === 1) {
+      const ri = onIt[0]!;
+      const r = racks[ri]!;
+      slot = 4 * c + (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
+      if (drawn.known[slot] === 1) {
+        const v = drawn.values;
+        const at = CASE_SIZE * slot;
+        outW[c] = v[at]!;
+        itW[c] = v[at + 1]!;
+        phaseW[3 * c] = v[at + 2]!;
+        phaseW[3 * c + 1] = v[at + 3]!;
+        phaseW[3 * c + 2] = v[at + 4]!;
+        if (marks.rack[ri] === epoch) rackState[ri] = v[at + 5]!;
+        continue;
+      }
+    }
     outW[c] = 0;
     itW[c] = 0;
     // Circuits track phases; a rack fed straight from another kind of component has none (zero).
     phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
     marks.pairCount = 0;
     marks.drawing = c;
-    const onIt = circuitRacks[c]!;
+    let state = 0;
     for (let m = 0; m < onIt.length; m++) {
       const ri = onIt[m]!;
       const r = racks[ri]!;
-      const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
+      state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
       if (marks.rack[ri] === epoch) rackState[ri] = state;
     }
     const circuit = components[c]!;
     if (circuit.kind === 'circuit' && marks.pairCount > 0)
       packCircuit(circuit.phases, outW[c]!, pairs, marks.pairCount, phaseW, 3 * c);
+    if (slot !== -1) {
+      const v = drawn.values;
+      const at = CASE_SIZE * slot;
+      v[at] = outW[c]!;
+      v[at + 1] = itW[c]!;
+      v[at + 2] = phaseW[3 * c]!;
+      v[at + 3] = phaseW[3 * c + 1]!;
+      v[at + 4] = phaseW[3 * c + 2]!;
+      v[at + 5] = state;
+      drawn.known[slot] = 1;
+    }
   }
   marks.drawing = -1;
 
