@@ -4,7 +4,30 @@
  * open a rack's elevation, move a hall to another building, undone), and the shortcut help opened
  * from its button and closed with Esc.
  */
+import type { Page } from '@playwright/test';
 import { editorState, expect, openApp, test } from './fixtures';
+
+/**
+ * Resizes the window and waits until the page has had its resize event and drawn after it: the
+ * context menu closes on a resize, and on a loaded machine the event can come after the new layout
+ * is measurable, closing a menu opened in between.
+ */
+async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.evaluate(() => {
+    window.__resized = new Promise<void>((resolve) => addEventListener('resize', () => resolve(), { once: true }));
+  });
+  await page.setViewportSize(size);
+  await page.evaluate(async () => {
+    await window.__resized;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+declare global {
+  interface Window {
+    __resized?: Promise<void>;
+  }
+}
 
 const sorted = (ids: string[]) => [...ids].sort();
 const ROW_02 = Array.from({ length: 12 }, (_, i) => `rack-A-02-${String(i + 1).padStart(2, '0')}`);
@@ -62,7 +85,7 @@ test('outline: tree, selection, find by name, context menu, buildings and the sh
   expect((await editorState(page)).doc.halls[0]!.name).toBe('Hall A (AI conversion)');
   await expect(hall).toContainText('Hall A (AI conversion)');
   // Opened near the window's foot, the menu moves up to stay whole inside it.
-  await page.setViewportSize({ width: 1400, height: 420 });
+  await resize(page, { width: 1400, height: 420 });
   // The tree is measured once the layout has followed the smaller window.
   await expect
     .poll(async () => {
@@ -78,7 +101,7 @@ test('outline: tree, selection, find by name, context menu, buildings and the sh
   expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(420);
   expect(menuBox.y).toBeLessThan(foot);
   await page.keyboard.press('Escape');
-  await page.setViewportSize({ width: 1400, height: 900 });
+  await resize(page, { width: 1400, height: 900 });
   await page.getByTestId('outline-rack-A-01-05').click({ button: 'right' });
   await expect(menu).toBeVisible();
   await page.keyboard.press('Escape');

@@ -84,9 +84,13 @@ test('simulate the sample: progress, inlets worst first, heat map, stale after a
   const withMap = await pixelAt(page, spot.x, spot.y);
   await page.getByTestId('thermal-show-heat-map').uncheck();
   await expect(page.getByTestId('thermal-legend')).not.toContainText('air at');
-  const withoutMap = await pixelAt(page, spot.x, spot.y);
-  const difference = withMap.reduce((sum, c, k) => sum + Math.abs(c - withoutMap[k]!), 0);
-  expect(difference).toBeGreaterThan(40);
+  // The canvas draws on demand, after the panel: polled until it has drawn without the map.
+  await expect
+    .poll(async () => {
+      const withoutMap = await pixelAt(page, spot.x, spot.y);
+      return withMap.reduce((sum, c, k) => sum + Math.abs(c - withoutMap[k]!), 0);
+    })
+    .toBeGreaterThan(40);
   await page.getByTestId('thermal-show-heat-map').check();
 
   // Clicking the worst rack selects it; deleting it makes the result stale, and a coarse run follows by itself.

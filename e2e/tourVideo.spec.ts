@@ -148,8 +148,17 @@ async function playInBrowser(page: Page, bytes: Uint8Array, atS: number[]) {
         const ctx = copy.getContext('2d', { willReadFrequently: true })!;
         const pictures: number[][] = [];
         for (const t of times) {
+          // Read once the frame sought is presented, not at "seeked" alone: on a loaded machine the
+          // picture drawn then can still be the one before (CI once read the first stop at the end,
+          // 24 from it). A seek that lands on the frame already shown presents none: two seconds at most.
+          const presented = new Promise((resolve) => {
+            video.requestVideoFrameCallback(resolve);
+            setTimeout(resolve, 2000);
+          });
+          const seeked = new Promise((resolve) => (video.onseeked = resolve));
           video.currentTime = t;
-          await new Promise((resolve) => (video.onseeked = resolve));
+          await seeked;
+          await presented;
           ctx.drawImage(video, 0, 0, size.width, size.height);
           pictures.push(Array.from(ctx.getImageData(0, 0, size.width, size.height).data));
         }
@@ -225,19 +234,20 @@ test('records a tour as a WebM video, with a progress bar, at the canvas’s siz
   expect(bytes.length).toBeLessThan(estimatedVideoBytes(durationMs! / 1000));
 
   // It decodes, at the canvas's size, and shows what the canvas showed: the first stop at its start
-  // (the view the canvas shows after "Go to stop 1"), the last at its end (where the tour left it).
-  // Compared shrunk, which averages the encoder's loss away (measured: 2.5 from the view it should
-  // show, 25 from the other).
+  // (the view the canvas shows after "Go to stop 1"), the last at its last frame (where the tour
+  // left it), sought at that frame's own time. Compared shrunk, which averages the encoder's loss
+  // away (measured: 2–3 from the view it should show, up to 4.9 with both cores kept busy, which
+  // costs the encoder quality; 24–25 from the other).
   const atEnd = await canvasThumb(page);
   await page.getByRole('button', { name: 'Go to stop 1' }).click();
   await expect.poll(async () => difference(await canvasThumb(page), atEnd)).toBeGreaterThan(10);
   const atStart = await canvasThumb(page);
-  const played = await playInBrowser(page, bytes, [0.1, durationMs! / 1000 - 0.1]);
+  const played = await playInBrowser(page, bytes, [0.1, frames.at(-1)!.timeMs / 1000]);
   expect([played.width, played.height]).toEqual([canvas.width, canvas.height]);
   expect(Math.abs(played.duration - durationMs! / 1000)).toBeLessThan(0.1);
   const [first, last] = played.pictures;
-  expect(difference(first!, atStart)).toBeLessThan(5);
-  expect(difference(last!, atEnd)).toBeLessThan(5);
+  expect(difference(first!, atStart)).toBeLessThan(8);
+  expect(difference(last!, atEnd)).toBeLessThan(8);
   expect(difference(first!, atEnd)).toBeGreaterThan(15);
 });
 
