@@ -21,7 +21,19 @@ test('walk mode moves the camera at eye height and stops at a wall', async ({ pa
   await page.keyboard.down('KeyW');
   await expect.poll(async () => (await view(page)).position.z, { timeout: 15_000 }).toBeGreaterThan(23);
   // Keep walking: the far wall (y = 24 m, 0.3 m thick) holds the walker a body radius off its face.
-  await page.waitForTimeout(700);
+  // Held once its position has not changed over three reads 0.3 s apart: a fixed wait was once
+  // too short on a loaded machine, whose slow frames bring the walker to the wall later.
+  const reads: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        reads.push((await view(page)).position.z);
+        const last = reads.slice(-3);
+        return last.length === 3 && last.every((z) => z === last[0]);
+      },
+      { intervals: [300], timeout: 15_000 },
+    )
+    .toBe(true);
   const stopped = (await view(page)).position;
   await page.waitForTimeout(500);
   await page.keyboard.up('KeyW');
