@@ -29,7 +29,7 @@ import {
   type Flow,
   type Scenario,
 } from './flow';
-import type { DeviceDraw, PowerGraph, RackSupply } from './topology';
+import { perFeeds, type DeviceDraw, type PowerGraph, type RackSupply } from './topology';
 
 /**
  * Liveness below the newly failed components, parents first; returns the components whose supply
@@ -257,23 +257,10 @@ interface Plan {
 }
 
 /**
- * Plans per `feedsKey`, by the ids of the base's scenario and the scenario (an id says what
- * fails), made with or without facility load shared over the utilities (`shared`; made again if
- * that changes).
+ * Plans per `feedsKey`, by whether facility load is shared over the utilities and the id of the
+ * base's scenario, then by the scenario's id (an id says what fails).
  */
-interface Plans {
-  shared: boolean;
-  byBase: Map<string, Map<string, Plan>>;
-}
-const plansByFeeds = new WeakMap<object, Plans>();
-
-function plansFor(graph: PowerGraph, base: string, shared: boolean): Map<string, Plan> {
-  let plans = plansByFeeds.get(graph.feedsKey);
-  if (!plans || plans.shared !== shared) plansByFeeds.set(graph.feedsKey, (plans = { shared, byBase: new Map() }));
-  let byScenario = plans.byBase.get(base);
-  if (!byScenario) plans.byBase.set(base, (byScenario = new Map()));
-  return byScenario;
-}
+const plansOf = perFeeds<string, Map<string, Plan>>();
 
 /**
  * Finds what a scenario touches, writing its liveness and feeders into the base's scratch and
@@ -384,20 +371,16 @@ interface CircuitCases {
   devices: (readonly DeviceDraw[])[];
 }
 const CASE_SIZE = 6;
-const casesByFeeds = new WeakMap<object, CircuitCases>();
+const casesOf = perFeeds<'cases', CircuitCases>();
 
 function circuitCases(graph: PowerGraph): CircuitCases {
-  let cases = casesByFeeds.get(graph.feedsKey);
-  if (!cases) {
-    const n = graph.components.length;
-    cases = {
-      values: new Array<number>(4 * CASE_SIZE * n).fill(0),
-      known: new Uint8Array(4 * n),
-      racks: graph.racks,
-      devices: graph.racks.map((r) => r.devices),
-    };
-    casesByFeeds.set(graph.feedsKey, cases);
-  } else if (cases.racks !== graph.racks) {
+  const cases = casesOf(graph, 'cases', () => ({
+    values: new Array<number>(4 * CASE_SIZE * graph.components.length).fill(0),
+    known: new Uint8Array(4 * graph.components.length),
+    racks: graph.racks,
+    devices: graph.racks.map((r) => r.devices),
+  }));
+  if (cases.racks !== graph.racks) {
     // The same feeds: the same racks on the same circuits, some with other devices.
     for (let ri = 0; ri < graph.racks.length; ri++) {
       const r = graph.racks[ri]!;
@@ -432,7 +415,7 @@ export function evaluateDelta(
   const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
   // What the scenario touches: found the first time, replayed after (the same marks either way).
   const epoch = ++marks.epoch;
-  const plans = plansFor(graph, from.scenario.id, unhungW > 0);
+  const plans = plansOf(graph, `${unhungW > 0 ? 'shared' : 'hung'}|${from.scenario.id}`, () => new Map());
   let plan = plans.get(scenario.id);
   if (plan) replayPlan(plan, base);
   else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, unhungW > 0)));

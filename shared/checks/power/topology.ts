@@ -308,18 +308,25 @@ function feedsOf(chain: Chain, racks: readonly RackSupply[]): Pick<PowerGraph, '
 }
 
 /**
- * A cache of what depends on a power chain alone, per chain (`chainKey`) and key: `make` runs once
- * for each, and what it returns is shared, so read-only.
+ * A cache per graph identity (`identity`: a key object graphs share) and key: `make` runs once
+ * for each, and what it returns is shared by the graphs of that identity.
  */
-export function perChain<K, V>(): (graph: PowerGraph, key: K, make: () => V) => V {
+function perIdentity<K, V>(identity: (graph: PowerGraph) => object): (graph: PowerGraph, key: K, make: () => V) => V {
   const caches = new WeakMap<object, Map<K, V>>();
   return (graph, key, make) => {
-    let cache = caches.get(graph.chainKey);
-    if (!cache) caches.set(graph.chainKey, (cache = new Map()));
+    const of = identity(graph);
+    let cache = caches.get(of);
+    if (!cache) caches.set(of, (cache = new Map()));
     if (!cache.has(key)) cache.set(key, make());
     return cache.get(key)!;
   };
 }
+
+/** A cache of what depends on a power chain alone, per chain (`chainKey`) and key: read-only. */
+export const perChain = <K, V>() => perIdentity<K, V>((graph) => graph.chainKey);
+
+/** A cache of what depends on the chain and where racks are fed alone, per `feedsKey` and key. */
+export const perFeeds = <K, V>() => perIdentity<K, V>((graph) => graph.feedsKey);
 
 const atLevel = perChain<PowerLevel, readonly number[]>();
 
