@@ -15,7 +15,7 @@
  * tolerance (flow.ts) keeps rounding from ever reading as an overload.
  */
 import type { Settings } from '../../model/schema';
-import { tracksPhases, usableW } from './capacity';
+import { usableW } from './capacity';
 import {
   bump,
   drawRack,
@@ -249,6 +249,17 @@ interface Plan {
   fedBy: readonly number[];
   /** The circuits to redraw: every circuit of the racks on those components. */
   circuits: readonly number[];
+  /**
+   * Per circuit of `circuits`: its one rack and the case it is drawn in here (`CircuitCases`), −1
+   * for a circuit of several racks; a copy of that case's drawing, `CASE_SIZE` numbers each, and
+   * the case's `version` it was copied at (−1 before), both made when the plan is first replayed.
+   * A scenario replayed reads its circuits from its own copy, in order, rather than from cases
+   * strewn over megabytes: most of a replay's time went in waiting for memory.
+   */
+  sole: readonly number[];
+  slots: readonly number[];
+  drawn: number[] | null;
+  versions: number[] | null;
   /** Components whose figures may change, children before parents: the order they are worked out in. */
   upward: readonly number[];
   /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
@@ -306,6 +317,14 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     }
   }
   for (let k = 0; k < circuits.length; k++) markDirty(marks, dirty, circuits[k]!);
+  const sole: number[] = [];
+  const slots: number[] = [];
+  for (let k = 0; k < circuits.length; k++) {
+    const onIt = circuitRacks[circuits[k]!]!;
+    const ri = onIt.length === 1 ? onIt[0]! : -1;
+    sole.push(ri);
+    slots.push(ri === -1 ? -1 : caseSlot(circuits[k]!, racks[ri]!, live));
+  }
 
   // Every supply path above a change, under the old feeders and the new.
   if (dirty.length > 0 && shared) for (const u of graph.utilities) markDirty(marks, dirty, u);
@@ -333,6 +352,10 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     live: nowLive,
     fedBy: nowFedBy,
     circuits,
+    sole,
+    slots,
+    drawn: null,
+    versions: null,
     upward,
     changed: sortedNumbers(dirty, marks.sorting),
     changedRacks: sortedNumbers(changedRacks, marks.sorting),
@@ -361,11 +384,13 @@ function replayPlan(plan: Plan, base: DeltaBase): void {
  * thousands of single failures redraw the same circuits the same ways, in one proof and in the
  * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (4 × circuit + case) of
  * `values`. A rack with other devices (another `devices` array: an edit, another catalog or load
- * basis) has its circuits' cases drawn again. A circuit of several racks is drawn each time.
+ * basis) has its circuits' cases drawn again, and their `version` moved on, so the plans' copies
+ * of them are read afresh. A circuit of several racks is drawn each time.
  */
 interface CircuitCases {
   values: number[];
   known: Uint8Array;
+  version: Uint32Array;
   /** The racks the cases were last checked against, and each rack's devices they were drawn with. */
   racks: readonly RackSupply[];
   devices: (readonly DeviceDraw[])[];
@@ -377,6 +402,7 @@ function circuitCases(graph: PowerGraph): CircuitCases {
   const cases = casesOf(graph, 'cases', () => ({
     values: new Array<number>(4 * CASE_SIZE * graph.components.length).fill(0),
     known: new Uint8Array(4 * graph.components.length),
+    version: new Uint32Array(graph.components.length),
     racks: graph.racks,
     devices: graph.racks.map((r) => r.devices),
   }));
@@ -386,12 +412,64 @@ function circuitCases(graph: PowerGraph): CircuitCases {
       const r = graph.racks[ri]!;
       if (r.devices === cases.devices[ri]) continue;
       cases.devices[ri] = r.devices;
-      if (r.a !== -1) cases.known.fill(0, 4 * r.a, 4 * r.a + 4);
-      if (r.b !== -1) cases.known.fill(0, 4 * r.b, 4 * r.b + 4);
+      for (const c of [r.a, r.b]) {
+        if (c === -1) continue;
+        cases.known.fill(0, 4 * c, 4 * c + 4);
+        cases.version[c]!++;
+      }
     }
     cases.racks = graph.racks;
   }
   return cases;
+}
+
+/** Draws the case in `slot` of circuit c (of one rack) into the kept cases, unless it is there. */
+function keepCase(graph: PowerGraph, base: DeltaBase, cases: CircuitCases, c: number, slot: number): void {
+  if (cases.known[slot] === 1) return;
+  const { outW, itW, phaseW } = base.scratch;
+  const v = cases.values;
+  const at = CASE_SIZE * slot;
+  v[at + 5] = drawCircuit(graph, base, c);
+  v[at] = outW[c]!;
+  v[at + 1] = itW[c]!;
+  v[at + 2] = phaseW[3 * c]!;
+  v[at + 3] = phaseW[3 * c + 1]!;
+  v[at + 4] = phaseW[3 * c + 2]!;
+  cases.known[slot] = 1;
+}
+
+/** The case a circuit of one rack is drawn in, by which of the rack's sides are live: its slot in `CircuitCases`. */
+function caseSlot(c: number, r: RackSupply, live: Uint8Array): number {
+  return 4 * c + (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
+}
+
+/**
+ * Draws circuit c afresh into the base's scratch from its racks' draws on their live sides, in rack
+ * order, as a full evaluation does, writing the state of the racks the evaluation changed; returns
+ * the state of the last rack drawn.
+ */
+function drawCircuit(graph: PowerGraph, base: DeltaBase, c: number): number {
+  const { outW, itW, phaseW, live, rackState } = base.scratch;
+  const marks = base.marks;
+  const onIt = graph.circuitRacks[c]!;
+  outW[c] = 0;
+  itW[c] = 0;
+  // Circuits track phases; a rack fed straight from another kind of component has none (zero).
+  phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
+  marks.pairCount = 0;
+  marks.drawing = c;
+  let state = 0;
+  for (let m = 0; m < onIt.length; m++) {
+    const ri = onIt[m]!;
+    const r = graph.racks[ri]!;
+    state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
+    if (marks.rack[ri] === marks.epoch) rackState[ri] = state;
+  }
+  marks.drawing = -1;
+  const circuit = graph.components[c]!;
+  if (circuit.kind === 'circuit' && marks.pairCount > 0)
+    packCircuit(circuit.phases, outW[c]!, marks.pairs, marks.pairCount, phaseW, 3 * c);
+  return state;
 }
 
 /**
@@ -406,7 +484,7 @@ export function evaluateDelta(
   base: DeltaBase,
   scenario: Scenario,
 ): Flow & { restore: () => void } {
-  const { components, circuitRacks, racks } = graph;
+  const { components } = graph;
   const from = base.flow;
   const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
   const marks = base.marks;
@@ -417,62 +495,42 @@ export function evaluateDelta(
   const epoch = ++marks.epoch;
   const plans = plansOf(graph, `${unhungW > 0 ? 'shared' : 'hung'}|${from.scenario.id}`, () => new Map());
   let plan = plans.get(scenario.id);
+  const replayed = plan !== undefined;
   if (plan) replayPlan(plan, base);
   else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, unhungW > 0)));
   const { circuits, upward } = plan;
 
-  const pairs = marks.pairs;
-  const drawn = circuitCases(graph);
+  const cases = circuitCases(graph);
+  const { sole, slots } = plan;
+  // A plan replayed reads its own copy of its circuits' cases; the first evaluation, which may be
+  // the only one (a check from scratch), reads them where they are kept.
+  const own = replayed ? (plan.drawn ??= new Array<number>(CASE_SIZE * circuits.length).fill(0)) : null;
+  const versions = replayed ? (plan.versions ??= new Array<number>(circuits.length).fill(-1)) : null;
   for (let k = 0; k < circuits.length; k++) {
     const c = circuits[k]!;
-    const onIt = circuitRacks[c]!;
-    // A circuit of one rack, in a case drawn before: read back.
-    let slot = -1;
-    if (onIt.length === 1) {
-      const ri = onIt[0]!;
-      const r = racks[ri]!;
-      slot = 4 * c + (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
-      if (drawn.known[slot] === 1) {
-        const v = drawn.values;
-        const at = CASE_SIZE * slot;
-        outW[c] = v[at]!;
-        itW[c] = v[at + 1]!;
-        phaseW[3 * c] = v[at + 2]!;
-        phaseW[3 * c + 1] = v[at + 3]!;
-        phaseW[3 * c + 2] = v[at + 4]!;
-        if (marks.rack[ri] === epoch) rackState[ri] = v[at + 5]!;
-        continue;
+    const slot = slots[k]!;
+    if (slot === -1) {
+      drawCircuit(graph, base, c);
+      continue;
+    }
+    let v = cases.values;
+    let at = CASE_SIZE * slot;
+    if (own !== null && versions !== null) {
+      if (versions[k] !== cases.version[c]) {
+        keepCase(graph, base, cases, c, slot);
+        for (let m = 0; m < CASE_SIZE; m++) own[CASE_SIZE * k + m] = v[at + m]!;
+        versions[k] = cases.version[c]!;
       }
-    }
-    outW[c] = 0;
-    itW[c] = 0;
-    // Circuits track phases; a rack fed straight from another kind of component has none (zero).
-    phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
-    marks.pairCount = 0;
-    marks.drawing = c;
-    let state = 0;
-    for (let m = 0; m < onIt.length; m++) {
-      const ri = onIt[m]!;
-      const r = racks[ri]!;
-      state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
-      if (marks.rack[ri] === epoch) rackState[ri] = state;
-    }
-    const circuit = components[c]!;
-    if (circuit.kind === 'circuit' && marks.pairCount > 0)
-      packCircuit(circuit.phases, outW[c]!, pairs, marks.pairCount, phaseW, 3 * c);
-    if (slot !== -1) {
-      const v = drawn.values;
-      const at = CASE_SIZE * slot;
-      v[at] = outW[c]!;
-      v[at + 1] = itW[c]!;
-      v[at + 2] = phaseW[3 * c]!;
-      v[at + 3] = phaseW[3 * c + 1]!;
-      v[at + 4] = phaseW[3 * c + 2]!;
-      v[at + 5] = state;
-      drawn.known[slot] = 1;
-    }
+      v = own;
+      at = CASE_SIZE * k;
+    } else keepCase(graph, base, cases, c, slot);
+    outW[c] = v[at]!;
+    itW[c] = v[at + 1]!;
+    phaseW[3 * c] = v[at + 2]!;
+    phaseW[3 * c + 1] = v[at + 3]!;
+    phaseW[3 * c + 2] = v[at + 4]!;
+    rackState[sole[k]!] = v[at + 5]!;
   }
-  marks.drawing = -1;
 
   // The base's share is the same for every evaluation against it.
   if (marks.baseUnhungW !== unhungW) {
@@ -483,7 +541,6 @@ export function evaluateDelta(
 
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
-    const c = components[d]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
     if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
@@ -493,14 +550,15 @@ export function evaluateDelta(
       inW[d] = 0;
       phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
       if (live[d]) {
-        if (c.kind === 'mechanical') outW[d] = c.share * mechanicalW;
+        const share = graph.mechanicalShare[d]!;
+        if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
         const supplied = graph.suppliesTo[d]!;
         for (let m = 0; m < supplied.length; m++) {
           const child = supplied[m]!;
           if (!live[child] || fedBy[child] !== d) continue;
           bump(outW, d, inW[child]!);
           bump(itW, d, itW[child]!);
-          joinPhases(c, d, components[child]!, child, phaseW, outW[child]!);
+          joinPhases(graph.phases, d, child, phaseW, outW[child]!);
         }
         inW[d] = outW[d]! / graph.efficiency[d]!;
       }
@@ -534,11 +592,13 @@ export function evaluateDelta(
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
   if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 
+  const { phaseTracked, phaseWattsPerAmp } = graph;
   for (let k = 0; k < upward.length; k++) {
-    const c = components[upward[k]!]!;
-    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * upward[k]!);
+    const d = upward[k]!;
+    if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
-  for (const [i, lost] of scenario.lostModules) usable[i] = usableW(components[i]!, settings, lost);
+  if (scenario.lostModules.size > 0)
+    for (const [i, lost] of scenario.lostModules) usable[i] = usableW(components[i]!, settings, lost);
   const { changed, changedRacks } = plan;
   marks.changed = changed;
   marks.changedRacks = changedRacks;

@@ -69,7 +69,12 @@ export function singlePhaseUnitsOnWyeFeed(
  * at V_LN = V_LL / √3 (figures.md §2.1); a single-phase feed at its line voltage.
  */
 export function phaseCurrentA(phaseW: number, voltageV: number, phases: Phases, powerFactor: number): number {
-  return phaseW / ((phases === 3 ? voltageV / SQRT3 : voltageV) * powerFactor);
+  return phaseW / phaseWattsPerAmp(voltageV, phases, powerFactor);
+}
+
+/** Real power one phase conductor carries per ampere, W/A: V_LN · PF (V_LL / √3 · PF three-phase), V · PF single-phase. */
+export function phaseWattsPerAmp(voltageV: number, phases: Phases, powerFactor: number): number {
+  return (phases === 3 ? voltageV / SQRT3 : voltageV) * powerFactor;
 }
 
 /**

@@ -16,9 +16,8 @@
  *    auxiliary load; any share not hung on the chain is carried by the utility services in
  *    proportion to the IT load they supply.
  */
-import type { PowerComponent, Settings } from '../../model/schema';
-import { phaseLimitA, tracksPhases, usableW } from './capacity';
-import { phaseCurrentA } from './electrical';
+import type { Settings } from '../../model/schema';
+import { phaseLimitA, usableW } from './capacity';
 import type { PowerGraph, RackSupply } from './topology';
 
 export interface Scenario {
@@ -190,15 +189,15 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   const { mechanicalW, hungShare } = facilityLoad(graph, settings);
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!;
-    const c = components[i]!;
     if (!live[i]) continue;
-    if (c.kind === 'mechanical') outW[i] = c.share * mechanicalW;
+    const share = graph.mechanicalShare[i]!;
+    if (!Number.isNaN(share)) outW[i] = share * mechanicalW;
     inW[i] = outW[i]! / graph.efficiency[i]!;
     const f = fedBy[i]!;
     if (f === -1) continue;
     bump(outW, f, inW[i]!);
     bump(itW, f, itW[i]!);
-    joinPhases(components[f]!, f, c, i, phaseW, outW[i]!);
+    joinPhases(graph.phases, f, i, phaseW, outW[i]!);
   }
   hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW, new Float64Array(n));
 
@@ -208,7 +207,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   components.forEach((c, i) => {
     usable[i] = usableW(c, settings, scenario.lostModules.get(i) ?? 0);
     limits[i] = phaseLimitA(c, settings) ?? 0;
-    if (tracksPhases(c)) phaseCurrentsInto(c, phaseW, phaseA, 3 * i);
+    if (graph.phaseTracked[i]) phaseCurrentsInto(graph.phaseWattsPerAmp[i]!, phaseW, phaseA, 3 * i);
   });
 
   return {
@@ -387,19 +386,17 @@ export function packCircuit(
   for (let k = n - 1; k >= 0; k--) bump(into, at + leastLoadedPhase(into, at), loads[k]!);
 }
 
-/** Adds a child's (index `ci`) phase loads onto its feeder's (`fi`), where both track phases. */
-export function joinPhases(
-  feeder: PowerComponent,
-  fi: number,
-  child: PowerComponent,
-  ci: number,
-  phaseW: Float64Array,
-  childW: number,
-): void {
-  if (!tracksPhases(feeder) || !tracksPhases(child)) return;
+/**
+ * Adds a child's (index `ci`) phase loads onto its feeder's (`fi`), where both track phases
+ * (`phases`: the graph's phases per component, 0 where not tracked).
+ */
+export function joinPhases(phases: Uint8Array, fi: number, ci: number, phaseW: Float64Array, childW: number): void {
+  const feederPhases = phases[fi]!;
+  const childPhases = phases[ci]!;
+  if (feederPhases === 0 || childPhases === 0) return;
   const into = 3 * fi;
-  if (feeder.phases === 1) bump(phaseW, into, childW);
-  else if (child.phases === 3) addRotated(phaseW, into, 3 * ci);
+  if (feederPhases === 1) bump(phaseW, into, childW);
+  else if (childPhases === 3) addRotated(phaseW, into, 3 * ci);
   else bump(phaseW, into + leastLoadedPhase(phaseW, into), childW);
 }
 
@@ -448,14 +445,13 @@ export function hangOnUtilities(
   }
 }
 
-/** Per-phase currents, A, of a component whose phases are tracked, from its phase loads; both at `at` of flat arrays. */
-export function phaseCurrentsInto(
-  c: Extract<PowerComponent, { kind: 'circuit' | 'distribution' }>,
-  phaseW: Float64Array,
-  phaseA: Float64Array,
-  at: number,
-): void {
-  for (let p = at; p < at + 3; p++) phaseA[p] = phaseCurrentA(phaseW[p]!, c.voltageV, c.phases, c.powerFactor);
+/**
+ * Per-phase currents, A, of a component whose phases are tracked, from its phase loads (both at
+ * `at` of flat arrays) and the power a phase carries per ampere (`PowerGraph.phaseWattsPerAmp`):
+ * I = P_phase / (V_LN · PF), electrical.ts `phaseCurrentA`.
+ */
+export function phaseCurrentsInto(wattsPerAmp: number, phaseW: Float64Array, phaseA: Float64Array, at: number): void {
+  for (let p = at; p < at + 3; p++) phaseA[p] = phaseW[p]! / wattsPerAmp;
 }
 
 /** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */

@@ -12,6 +12,7 @@
 import type { CatalogView } from '../../catalog';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
 import { efficiency, tracksPhases } from './capacity';
+import { phaseWattsPerAmp } from './electrical';
 import type { PowerComponent, PowerKind, ProjectDocument, Rack } from '../../model/schema';
 
 /** Level of the chain each kind belongs to; redundancy is declared per level (settings.redundancy). */
@@ -97,6 +98,16 @@ export interface PowerGraph {
    * array rather than from components of eight shapes (a property read V8 cannot specialise).
    */
   efficiency: Float64Array;
+  /**
+   * Per component, read in the same loops for the same reason: the phases of a component whose
+   * phases are tracked (1 or 3; 0 elsewhere), the real power a phase conductor carries per ampere
+   * (electrical.ts `phaseWattsPerAmp`; 0 elsewhere), and the share of the facility load of a
+   * mechanical board (NaN for every other kind). Read from a component, a fractional number is a
+   * new heap object at every read.
+   */
+  phases: Uint8Array;
+  phaseWattsPerAmp: Float64Array;
+  mechanicalShare: Float64Array;
   /** Indexes of the utility services. */
   utilities: readonly number[];
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
@@ -132,6 +143,9 @@ type Chain = Pick<
   | 'suppliesTo'
   | 'phaseTracked'
   | 'efficiency'
+  | 'phases'
+  | 'phaseWattsPerAmp'
+  | 'mechanicalShare'
   | 'utilities'
   | 'hungShare'
   | 'chainKey'
@@ -185,11 +199,21 @@ function buildChain(components: readonly PowerComponent[]): Chain {
   let hungShare = 0;
   const phaseTracked = new Uint8Array(n);
   const efficiencies = new Float64Array(n);
+  const phases = new Uint8Array(n);
+  const wattsPerAmp = new Float64Array(n);
+  const mechanicalShare = new Float64Array(n).fill(NaN);
   components.forEach((c, i) => {
-    if (tracksPhases(c)) phaseTracked[i] = 1;
+    if (tracksPhases(c)) {
+      phaseTracked[i] = 1;
+      phases[i] = c.phases;
+      wattsPerAmp[i] = phaseWattsPerAmp(c.voltageV, c.phases, c.powerFactor);
+    }
     efficiencies[i] = efficiency(c);
     if (c.kind === 'utility') utilities.push(i);
-    if (c.kind === 'mechanical') hungShare += c.share;
+    if (c.kind === 'mechanical') {
+      hungShare += c.share;
+      mechanicalShare[i] = c.share;
+    }
   });
   return {
     components,
@@ -202,6 +226,9 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     suppliesTo,
     phaseTracked,
     efficiency: efficiencies,
+    phases,
+    phaseWattsPerAmp: wattsPerAmp,
+    mechanicalShare,
     utilities,
     hungShare,
     chainKey: {},
