@@ -249,17 +249,8 @@ interface Plan {
   fedBy: readonly number[];
   /** The circuits to redraw: every circuit of the racks on those components. */
   circuits: readonly number[];
-  /**
-   * Per circuit of `circuits`: its one rack and the case it is drawn in here (`CircuitCases`), −1
-   * for a circuit of several racks; a copy of that case's drawing, `CASE_SIZE` numbers each, and
-   * the case's `version` it was copied at (−1 before), both made when the plan is first replayed.
-   * A scenario replayed reads its circuits from its own copy, in order, rather than from cases
-   * strewn over megabytes: most of a replay's time went in waiting for memory.
-   */
-  sole: readonly number[];
-  slots: readonly number[];
-  drawn: number[] | null;
-  versions: number[] | null;
+  /** What a replay reads its circuits of one rack from (`CircuitCopies`): made when the plan is first replayed. */
+  copies: CircuitCopies | null;
   /** Components whose figures may change, children before parents: the order they are worked out in. */
   upward: readonly number[];
   /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
@@ -317,14 +308,6 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     }
   }
   for (let k = 0; k < circuits.length; k++) markDirty(marks, dirty, circuits[k]!);
-  const sole: number[] = [];
-  const slots: number[] = [];
-  for (let k = 0; k < circuits.length; k++) {
-    const onIt = circuitRacks[circuits[k]!]!;
-    const ri = onIt.length === 1 ? onIt[0]! : -1;
-    sole.push(ri);
-    slots.push(ri === -1 ? -1 : caseSlot(circuits[k]!, racks[ri]!, live));
-  }
 
   // Every supply path above a change, under the old feeders and the new.
   if (dirty.length > 0 && shared) for (const u of graph.utilities) markDirty(marks, dirty, u);
@@ -352,10 +335,7 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     live: nowLive,
     fedBy: nowFedBy,
     circuits,
-    sole,
-    slots,
-    drawn: null,
-    versions: null,
+    copies: null,
     upward,
     changed: sortedNumbers(dirty, marks.sorting),
     changedRacks: sortedNumbers(changedRacks, marks.sorting),
@@ -438,6 +418,34 @@ function keepCase(graph: PowerGraph, base: DeltaBase, cases: CircuitCases, c: nu
   cases.known[slot] = 1;
 }
 
+/**
+ * A plan's own copies of the cases its circuits of one rack are drawn in: per circuit of
+ * `circuits`, its case (`CircuitCases` slot; −1 for a circuit of several racks), that case's
+ * drawing (`CASE_SIZE` numbers) and the case's `version` it was copied at (−1 before). A replay
+ * reads its circuits from these, in order, rather than from cases strewn over megabytes: most of
+ * a replay's time went in waiting for memory.
+ */
+interface CircuitCopies {
+  slots: readonly number[];
+  drawn: number[];
+  versions: number[];
+}
+
+/** Copies for a plan replayed now, its liveness in the scratch (`live`). */
+function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): CircuitCopies {
+  const { circuits } = plan;
+  const slots: number[] = [];
+  for (let k = 0; k < circuits.length; k++) {
+    const ri = graph.soleRack[circuits[k]!]!;
+    slots.push(ri === -1 ? -1 : caseSlot(circuits[k]!, graph.racks[ri]!, live));
+  }
+  return {
+    slots,
+    drawn: new Array<number>(CASE_SIZE * circuits.length).fill(0),
+    versions: new Array<number>(circuits.length).fill(-1),
+  };
+}
+
 /** The case a circuit of one rack is drawn in, by which of the rack's sides are live: its slot in `CircuitCases`. */
 function caseSlot(c: number, r: RackSupply, live: Uint8Array): number {
   return 4 * c + (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
@@ -501,35 +509,40 @@ export function evaluateDelta(
   const { circuits, upward } = plan;
 
   const cases = circuitCases(graph);
-  const { sole, slots } = plan;
-  // A plan replayed reads its own copy of its circuits' cases; the first evaluation, which may be
+  const { soleRack } = graph;
+  // A plan replayed reads its own copies of its circuits' cases; the first evaluation, which may be
   // the only one (a check from scratch), reads them where they are kept.
-  const own = replayed ? (plan.drawn ??= new Array<number>(CASE_SIZE * circuits.length).fill(0)) : null;
-  const versions = replayed ? (plan.versions ??= new Array<number>(circuits.length).fill(-1)) : null;
+  const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, live)) : null;
   for (let k = 0; k < circuits.length; k++) {
     const c = circuits[k]!;
-    const slot = slots[k]!;
-    if (slot === -1) {
+    const ri = soleRack[c]!;
+    if (ri === -1) {
       drawCircuit(graph, base, c);
       continue;
     }
-    let v = cases.values;
-    let at = CASE_SIZE * slot;
-    if (own !== null && versions !== null) {
-      if (versions[k] !== cases.version[c]) {
+    let v: number[];
+    let at: number;
+    if (copies !== null) {
+      if (copies.versions[k] !== cases.version[c]) {
+        const slot = copies.slots[k]!;
         keepCase(graph, base, cases, c, slot);
-        for (let m = 0; m < CASE_SIZE; m++) own[CASE_SIZE * k + m] = v[at + m]!;
-        versions[k] = cases.version[c]!;
+        for (let m = 0; m < CASE_SIZE; m++) copies.drawn[CASE_SIZE * k + m] = cases.values[CASE_SIZE * slot + m]!;
+        copies.versions[k] = cases.version[c]!;
       }
-      v = own;
+      v = copies.drawn;
       at = CASE_SIZE * k;
-    } else keepCase(graph, base, cases, c, slot);
+    } else {
+      const slot = caseSlot(c, graph.racks[ri]!, live);
+      keepCase(graph, base, cases, c, slot);
+      v = cases.values;
+      at = CASE_SIZE * slot;
+    }
     outW[c] = v[at]!;
     itW[c] = v[at + 1]!;
     phaseW[3 * c] = v[at + 2]!;
     phaseW[3 * c + 1] = v[at + 3]!;
     phaseW[3 * c + 2] = v[at + 4]!;
-    rackState[sole[k]!] = v[at + 5]!;
+    rackState[ri] = v[at + 5]!;
   }
 
   // The base's share is the same for every evaluation against it.

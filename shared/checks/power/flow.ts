@@ -336,10 +336,10 @@ export function groupLoadsBelow(
       addRacks(i, groups);
       for (const child of graph.suppliesTo[i]!) {
         if (!live[child] || fedBy[child] !== i) continue;
-        if (graph.suppliesTo[child]!.length === 0 && changed(child)) {
-          const racks = graph.circuitRacks[child]!;
-          if (racks.length !== 1) addRacks(child, groups);
-          else if (itW[child]! > 0) addGroup(groups, graph.racks[racks[0]!]!.group, itW[child]!);
+        if (graph.leaf[child] === 1 && changed(child)) {
+          const ri = graph.soleRack[child]!;
+          if (ri === -1) addRacks(child, groups);
+          else if (itW[child]! > 0) addGroup(groups, graph.rackGroup[ri]!, itW[child]!);
         } else for (const [g, w] of below(child)) addGroup(groups, g, w);
       }
     }

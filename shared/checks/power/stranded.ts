@@ -7,7 +7,6 @@
  * stranded.
  */
 import { finding, type Finding } from '../types';
-import { efficiency } from './capacity';
 import type { Flow } from './flow';
 import type { PowerGraph } from './topology';
 
@@ -26,7 +25,7 @@ export function strandedCapacity(graph: PowerGraph, normal: Flow): Float64Array 
     else if (c.kind === 'circuit' || graph.children[i]!.length === 0) drawable[i] = usable;
     else {
       let below = 0;
-      for (const child of graph.children[i]!) below += drawable[child]! / efficiency(graph.components[child]!);
+      for (const child of graph.children[i]!) below += drawable[child]! / graph.efficiency[child]!;
       drawable[i] = Math.min(usable, below);
       stranded[i] = usable - drawable[i]!;
     }

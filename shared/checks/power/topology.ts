@@ -84,6 +84,8 @@ export interface PowerGraph {
   suppliesTo: readonly number[][];
   /** Rack indexes on each circuit. */
   circuitRacks: readonly number[][];
+  /** The one rack on each circuit that has exactly one (−1 elsewhere): `circuitRacks` read without a second array. */
+  soleRack: Int32Array;
   /**
    * Where racks are fed: shared, with `circuitRacks`, by the graphs of one chain whose racks are
    * on the same circuits in the same order (an edit of what racks hold), new with each other.
@@ -108,11 +110,15 @@ export interface PowerGraph {
   phases: Uint8Array;
   phaseWattsPerAmp: Float64Array;
   mechanicalShare: Float64Array;
+  /** 1 for the components that supply nothing (`suppliesTo` empty): the rack circuits, most of a campus. */
+  leaf: Uint8Array;
   /** Indexes of the utility services. */
   utilities: readonly number[];
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
   hungShare: number;
   racks: readonly RackSupply[];
+  /** Each rack's group (`RackSupply.group`), read without its object. */
+  rackGroup: Int32Array;
   /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
   groups: readonly RackGroup[];
   /** Σ rack load, W: the design IT load, whatever fails. */
@@ -146,6 +152,7 @@ type Chain = Pick<
   | 'phases'
   | 'phaseWattsPerAmp'
   | 'mechanicalShare'
+  | 'leaf'
   | 'utilities'
   | 'hungShare'
   | 'chainKey'
@@ -194,6 +201,8 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     if (g !== -1) suppliesTo[g]!.push(i);
   });
   for (const list of suppliesTo) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
+  const leaf = new Uint8Array(n);
+  suppliesTo.forEach((list, i) => (leaf[i] = list.length === 0 ? 1 : 0));
 
   const utilities: number[] = [];
   let hungShare = 0;
@@ -229,6 +238,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     phases,
     phaseWattsPerAmp: wattsPerAmp,
     mechanicalShare,
+    leaf,
     utilities,
     hungShare,
     chainKey: {},
@@ -292,6 +302,7 @@ export function buildPowerGraph(
   const groups: RackGroup[] = [];
   const groupIndex = new Map<string, number>();
   let itW = 0;
+  const rackGroup = new Int32Array(doc.racks.length);
   const racks = doc.racks.map((rack, ri): RackSupply => {
     const before = reuseRacks ? previous!.racks[ri] : undefined;
     const supply = before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
@@ -305,6 +316,7 @@ export function buildPowerGraph(
       groups.push({ hallId: rack.hallId, key: modelsKey(models), label, rackLoadW: supply.loadW, rackIds: [] });
     }
     groups[group]!.rackIds.push(rack.id);
+    rackGroup[ri] = group;
     // A reused supply keeps its group when the configurations before it are the same.
     return supply.group === group ? supply : { ...supply, group };
   });
@@ -314,9 +326,12 @@ export function buildPowerGraph(
     racks.every((r, ri) => r.a === previous!.racks[ri]!.a && r.b === previous!.racks[ri]!.b);
   return {
     ...chain,
-    ...(sameFeeds ? { circuitRacks: previous!.circuitRacks, feedsKey: previous!.feedsKey } : feedsOf(chain, racks)),
+    ...(sameFeeds
+      ? { circuitRacks: previous!.circuitRacks, soleRack: previous!.soleRack, feedsKey: previous!.feedsKey }
+      : feedsOf(chain, racks)),
     coolingW: facilityCoolingW(doc, catalog, itW, cooling),
     racks,
+    rackGroup,
     groups,
     itW,
     catalog,
@@ -325,13 +340,18 @@ export function buildPowerGraph(
 }
 
 /** Rack indexes per circuit, under a new `feedsKey`. */
-function feedsOf(chain: Chain, racks: readonly RackSupply[]): Pick<PowerGraph, 'circuitRacks' | 'feedsKey'> {
+function feedsOf(
+  chain: Chain,
+  racks: readonly RackSupply[],
+): Pick<PowerGraph, 'circuitRacks' | 'soleRack' | 'feedsKey'> {
   const circuitRacks: number[][] = chain.components.map(() => []);
   racks.forEach((r, ri) => {
     if (r.a !== -1) circuitRacks[r.a]!.push(ri);
     if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
   });
-  return { circuitRacks, feedsKey: {} };
+  const soleRack = new Int32Array(circuitRacks.length);
+  circuitRacks.forEach((on, i) => (soleRack[i] = on.length === 1 ? on[0]! : -1));
+  return { circuitRacks, soleRack, feedsKey: {} };
 }
 
 /**
