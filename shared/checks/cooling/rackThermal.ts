@@ -59,21 +59,48 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
   const out = new Map<string, RackThermal>();
   for (const rack of doc.racks) {
     const loopKind = rack.liquidLoopId === null ? null : units.get(rack.liquidLoopId)?.kind;
-    out.set(
-      rack.id,
-      thermalOf(
-        rack,
-        catalog,
-        loopKind === 'immersion-tank',
-        loopKind === 'cdu',
-        doors.get(rack.id) ?? null,
-        rack.rowId === null ? null : (containmentOfRow.get(rack.rowId) ?? null),
-        nameplate,
-      ),
-    );
+    const immersed = loopKind === 'immersion-tank';
+    const onCdu = loopKind === 'cdu';
+    const door = doors.get(rack.id) ?? null;
+    const containmentId = rack.rowId === null ? null : (containmentOfRow.get(rack.rowId) ?? null);
+    const before = worked.get(rack);
+    if (
+      before &&
+      before.catalog === catalog &&
+      before.immersed === immersed &&
+      before.onCdu === onCdu &&
+      before.door === door &&
+      before.containmentId === containmentId &&
+      before.nameplate === nameplate
+    ) {
+      out.set(rack.id, before.thermal);
+      continue;
+    }
+    const thermal = thermalOf(rack, catalog, immersed, onCdu, door, containmentId, nameplate);
+    worked.set(rack, { catalog, immersed, onCdu, door, containmentId, nameplate, thermal });
+    out.set(rack.id, thermal);
   }
   return out;
 }
+
+/**
+ * Each rack's heat as last worked out, with what it was worked out from: an edit makes new objects
+ * only for what it changes, so the next check of an editor's document works out again only the
+ * racks it touched (or whose loop, door, containment, catalog or load basis changed). Shared:
+ * read-only.
+ */
+const worked = new WeakMap<
+  Rack,
+  {
+    catalog: CatalogView;
+    immersed: boolean;
+    onCdu: boolean;
+    door: number | null;
+    containmentId: string | null;
+    nameplate: boolean;
+    thermal: RackThermal;
+  }
+>();
 
 /** One rack's heat; plain arguments rather than an options object, as this runs for every rack. */
 function thermalOf(

@@ -10,6 +10,7 @@ import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
+import { normalAfterEdit } from './normalAfterEdit';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
@@ -117,7 +118,10 @@ export function runPowerChecks(
 ): { findings: Finding[]; metrics: PowerMetrics; memo: PowerMemo } {
   const { settings } = doc;
   const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph);
-  const normal = evaluate(graph, settings, NORMAL);
+  // After an edit of what racks hold, normal operation is worked out from the last (the same figures).
+  const normal =
+    (previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal) : null) ??
+    evaluate(graph, settings, NORMAL);
   // Worst loading and headroom over normal operation and every tested failure, gathered as the
   // proof runs each flow.
   const n = graph.components.length;

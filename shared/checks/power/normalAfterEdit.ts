@@ -1,0 +1,155 @@
+/**
+ * Normal operation after an edit of what racks hold, worked out from normal operation before it:
+ * only the circuits of the racks whose devices changed are drawn again, and only the components
+ * above them re-summed, with the mechanical boards when the cooling plant's power moved (it
+ * follows the IT load) and the utilities when facility load is shared over them. Everything else
+ * keeps its figures. A full evaluation of a campus (`evaluate`, flow.ts) draws 10,000 racks and
+ * re-sums 22,000 components; a device edit changes a few dozen.
+ *
+ * Each component worked out again is worked out as `evaluate` does it, the same sums in the same
+ * order: its own racks' draws in rack order (packed onto a circuit's phases largest first), its
+ * live children in `suppliesTo` order, the facility load not hung on the chain added to the
+ * utilities last. So the result is `evaluate`'s to the last bit (normalAfterEdit.test.ts).
+ */
+import type { Settings } from '../../model/schema';
+import {
+  bump,
+  drawRack,
+  facilityLoad,
+  groupLoadsBelow,
+  joinPhases,
+  NO_GROUPS,
+  NORMAL,
+  packCircuit,
+  phaseCurrentsInto,
+  utilityHangInto,
+  type Flow,
+} from './flow';
+import type { PowerGraph } from './topology';
+
+/** Racks drawing otherwise beyond which a full evaluation is used. */
+const MOST_RACKS = 64;
+
+/**
+ * Normal operation of `graph`, from `before`, normal operation of `previous` under the same
+ * settings; null when the edit reaches further than what racks hold (another chain, racks on
+ * other circuits), where only a full evaluation will do.
+ */
+export function normalAfterEdit(
+  graph: PowerGraph,
+  settings: Settings,
+  previous: PowerGraph,
+  before: Flow,
+): Flow | null {
+  if (previous.chainKey !== graph.chainKey || previous.feedsKey !== graph.feedsKey) return null;
+  const n = graph.components.length;
+  const { orderPos, circuitRacks, racks } = graph;
+  // The same chain and feeds: the same components live, fed the same way.
+  const { live, fedBy } = before;
+
+  // What to work out again: the circuits of racks drawing otherwise, and what is above them.
+  const dirty = new Uint8Array(n);
+  const list: number[] = [];
+  const mark = (i: number) => {
+    for (let c = i; c !== -1 && !dirty[c]; c = fedBy[c]!) {
+      dirty[c] = 1;
+      list.push(c);
+    }
+  };
+  const rackState = before.rackState.slice();
+  const ignore = () => {};
+  let changedRacks = 0;
+  for (let ri = 0; ri < racks.length; ri++) {
+    const r = racks[ri]!;
+    if (r.devices === previous.racks[ri]!.devices) continue;
+    // Past a few racks (another catalog or load basis), evaluating afresh is as quick.
+    if (++changedRacks > MOST_RACKS) return null;
+    rackState[ri] = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, ignore);
+    if (r.a !== -1) mark(r.a);
+    if (r.b !== -1) mark(r.b);
+  }
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const was = facilityLoad(previous, settings);
+  if (mechanicalW !== was.mechanicalW)
+    for (let i = 0; i < n; i++) if (!Number.isNaN(graph.mechanicalShare[i]!)) mark(i);
+  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  const wasUnhungW = Math.max(0, 1 - was.hungShare) * was.mechanicalW;
+  // The share each utility carries follows the facility load and the IT load of them all.
+  const rehang = (unhungW > 0 || wasUnhungW > 0) && (list.length > 0 || unhungW !== wasUnhungW);
+  if (rehang) for (const u of graph.utilities) mark(u);
+
+  const outW = before.outW.slice();
+  const inW = before.inW.slice();
+  const itW = before.itW.slice();
+  const phaseW = before.phaseW.slice();
+  const phaseA = before.phaseA.slice();
+  // Children before parents, as `evaluate` sums them.
+  list.sort((x, y) => orderPos[y]! - orderPos[x]!);
+  const pairs: number[] = [];
+  let drawing = -1;
+  const onSide = (side: number, perSupply: number, count: number) => {
+    if (side !== drawing) return;
+    pairs.push(perSupply, count);
+    const w = perSupply * count;
+    bump(outW, side, w);
+    bump(itW, side, w);
+  };
+  for (const d of list) {
+    outW[d] = 0;
+    itW[d] = 0;
+    phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
+    if (!live[d]) {
+      inW[d] = 0;
+      continue;
+    }
+    drawing = d;
+    pairs.length = 0;
+    for (const ri of circuitRacks[d]!) {
+      const r = racks[ri]!;
+      drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
+    }
+    const c = graph.components[d]!;
+    if (c.kind === 'circuit' && pairs.length > 0) packCircuit(c.phases, outW[d]!, pairs, pairs.length, phaseW, 3 * d);
+    const share = graph.mechanicalShare[d]!;
+    if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
+    for (const child of graph.suppliesTo[d]!) {
+      if (!live[child] || fedBy[child] !== d) continue;
+      bump(outW, d, inW[child]!);
+      bump(itW, d, itW[child]!);
+      joinPhases(graph.phases, d, child, phaseW, outW[child]!);
+    }
+    inW[d] = outW[d]! / graph.efficiency[d]!;
+    if (graph.phaseTracked[d]) phaseCurrentsInto(graph.phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
+  }
+  if (rehang && unhungW > 0) {
+    const hang = new Float64Array(n);
+    utilityHangInto(graph, live, itW, unhungW, hang);
+    for (const u of graph.utilities) {
+      if (!live[u]) continue;
+      bump(outW, u, hang[u]!);
+      inW[u] = outW[u]!;
+    }
+  }
+  return {
+    scenario: NORMAL,
+    live,
+    fedBy,
+    outW,
+    inW,
+    itW,
+    groupItW: groupLoadsBelow(
+      graph,
+      { live, fedBy, itW },
+      () => true,
+      () => NO_GROUPS,
+    ),
+    usableW: before.usableW,
+    phaseW,
+    phaseA,
+    phaseTracked: graph.phaseTracked,
+    phaseLimitA: before.phaseLimitA,
+    rackState,
+    changed: null,
+    changedRacks: null,
+  };
+}
