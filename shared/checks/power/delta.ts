@@ -249,6 +249,8 @@ interface Plan {
   fedBy: readonly number[];
   /** The circuits to redraw: every circuit of the racks on those components. */
   circuits: readonly number[];
+  /** The scenario's UPS modules lost, as [UPS, modules] pairs: read from the plan, not from scenarios of several shapes. */
+  lostModules: readonly number[];
   /** What a replay reads its circuits of one rack from (`CircuitCopies`): made when the plan is first replayed. */
   copies: CircuitCopies | null;
   /** Components whose figures may change, children before parents: the order they are worked out in. */
@@ -257,6 +259,8 @@ interface Plan {
   changed: readonly number[];
   changedRacks: readonly number[];
 }
+
+const NO_LOSSES: readonly number[] = [];
 
 /**
  * Plans per `feedsKey`, by whether facility load is shared over the utilities and the id of the
@@ -335,6 +339,7 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     live: nowLive,
     fedBy: nowFedBy,
     circuits,
+    lostModules: scenario.lostModules.size === 0 ? NO_LOSSES : [...scenario.lostModules].flat(),
     copies: null,
     upward,
     changed: sortedNumbers(dirty, marks.sorting),
@@ -610,8 +615,9 @@ export function evaluateDelta(
     const d = upward[k]!;
     if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
-  if (scenario.lostModules.size > 0)
-    for (const [i, lost] of scenario.lostModules) usable[i] = usableW(components[i]!, settings, lost);
+  const { lostModules } = plan;
+  for (let k = 0; k < lostModules.length; k += 2)
+    usable[lostModules[k]!] = usableW(components[lostModules[k]!]!, settings, lostModules[k + 1]!);
   const { changed, changedRacks } = plan;
   marks.changed = changed;
   marks.changedRacks = changedRacks;
