@@ -211,7 +211,8 @@ function copyOf(flow: Flow): Flow {
  */
 export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
   const changed = new Uint8Array(flow.live.length);
-  for (const i of flow.changed ?? graph.components.keys()) changed[i] = 1;
+  if (flow.changed === null) changed.fill(1);
+  else for (let k = 0; k < flow.changed.length; k++) changed[flow.changed[k]!] = 1;
   const copy = copyOf(flow);
   copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
   return copy;

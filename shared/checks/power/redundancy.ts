@@ -142,7 +142,12 @@ function outcomeOf(
   const changed = flow.changed ?? graph.components.map((_, i) => i);
   for (const i of changed) marks.component[i] = epoch;
   let overloads: Overloads | null = null;
-  if (base) for (const [i, o] of base.overloads) if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
+  // forEach, not for…of over entries: a side lost's overloads are read again by each of the
+  // hundreds of scenarios that extend it, and each entry read that way is a new array.
+  if (base)
+    base.overloads.forEach((o, i) => {
+      if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
+    });
   for (const i of changed) {
     if (isOverloaded(flow, i) && !isOverloaded(normal, i))
       (overloads ??= new Map()).set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
