@@ -210,25 +210,37 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     if (graph.phaseTracked[i]) phaseCurrentsInto(graph.phaseWattsPerAmp[i]!, phaseW, phaseA, 3 * i);
   });
 
-  return {
-    scenario,
+  return wholeFlow(graph, scenario, {
     live,
     fedBy,
     outW,
     inW,
     itW,
+    usableW: usable,
+    phaseW,
+    phaseA,
+    phaseLimitA: limits,
+    rackState,
+  });
+}
+
+/** A flow whose every figure is its own (not a change to another's), its group loads summed from them when asked. */
+export function wholeFlow(
+  graph: PowerGraph,
+  scenario: Scenario,
+  figures: Omit<Flow, 'scenario' | 'groupItW' | 'phaseTracked' | 'changed' | 'changedRacks'>,
+): Flow {
+  const { live, fedBy, itW } = figures;
+  return {
+    scenario,
+    ...figures,
     groupItW: groupLoadsBelow(
       graph,
       { live, fedBy, itW },
       () => true,
       () => NO_GROUPS,
     ),
-    usableW: usable,
-    phaseW,
-    phaseA,
     phaseTracked: graph.phaseTracked,
-    phaseLimitA: limits,
-    rackState,
     changed: null,
     changedRacks: null,
   };

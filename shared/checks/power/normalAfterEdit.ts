@@ -16,13 +16,12 @@ import {
   bump,
   drawRack,
   facilityLoad,
-  groupLoadsBelow,
+  hangOnUtilities,
   joinPhases,
-  NO_GROUPS,
   NORMAL,
   packCircuit,
   phaseCurrentsInto,
-  utilityHangInto,
+  wholeFlow,
   type Flow,
 } from './flow';
 import type { PowerGraph } from './topology';
@@ -121,35 +120,17 @@ export function normalAfterEdit(
     inW[d] = outW[d]! / graph.efficiency[d]!;
     if (graph.phaseTracked[d]) phaseCurrentsInto(graph.phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
-  if (rehang && unhungW > 0) {
-    const hang = new Float64Array(n);
-    utilityHangInto(graph, live, itW, unhungW, hang);
-    for (const u of graph.utilities) {
-      if (!live[u]) continue;
-      bump(outW, u, hang[u]!);
-      inW[u] = outW[u]!;
-    }
-  }
-  return {
-    scenario: NORMAL,
+  if (rehang) hangOnUtilities(graph, live, outW, inW, itW, unhungW, new Float64Array(n));
+  return wholeFlow(graph, NORMAL, {
     live,
     fedBy,
     outW,
     inW,
     itW,
-    groupItW: groupLoadsBelow(
-      graph,
-      { live, fedBy, itW },
-      () => true,
-      () => NO_GROUPS,
-    ),
     usableW: before.usableW,
     phaseW,
     phaseA,
-    phaseTracked: graph.phaseTracked,
     phaseLimitA: before.phaseLimitA,
     rackState,
-    changed: null,
-    changedRacks: null,
-  };
+  });
 }
