@@ -11,7 +11,7 @@
  * - both with the declared redundancy: N+k loses the k largest units.
  * ΔT_equip is the airflow-weighted IT rise, Σ P_air / (ρ · c_p · Σ V̇_IT); RTI = V̇_IT / V̇_supply.
  */
-import type { Containment, ProjectDocument, Rack } from '../../model/schema';
+import type { Containment, Hall, ProjectDocument, Rack } from '../../model/schema';
 import { CP_AIR, RHO_AIR } from '../../units/constants';
 import { evaporativeSupplyC } from './airflow';
 import { availableAfterLoss, type Available } from './redundancy';
@@ -75,124 +75,178 @@ export function evaluateRooms(
   racksByHall: ReadonlyMap<string, readonly Rack[]>,
 ): RoomCooling[] {
   const { cooling: rules } = doc.settings;
-  const containments = new Map(doc.containments.map((c) => [c.id, c]));
+  let containments: Map<string, Containment> | undefined;
   return doc.halls.map((hall) => {
     const hallRacks = racksByHall.get(hall.id) ?? [];
-    const groups = new Map<string | null, AirGroup>();
-    const groupOf = (id: string | null): AirGroup => {
-      let g = groups.get(id);
-      if (!g) {
-        const c: Containment | undefined = id === null ? undefined : containments.get(id);
-        g = {
-          containmentId: id,
-          rackIds: [],
-          bypassFraction: c?.bypassFraction ?? rules.openBypassFraction,
-          recirculationFraction: c?.recirculationFraction ?? rules.openRecirculationFraction,
-          demandM3s: 0,
-          requiredM3s: 0,
-          airW: 0,
-          unitIds: [],
-          supplyM3s: 0,
-          supplyC: null,
-          dedicated: null,
-        };
-        groups.set(id, g);
-      }
-      return g;
-    };
-    for (const c of doc.containments) if (c.hallId === hall.id) groupOf(c.id);
-    let rackAirW = 0;
-    let itAirW = 0;
-    let demand = 0;
-    for (const r of hallRacks) {
-      const t = racks.get(r.id)!;
-      rackAirW += t.roomW;
-      itAirW += t.airW;
-      demand += t.airflowM3s;
-      if (t.airflowM3s === 0 && t.roomW === 0) continue;
-      const g = groupOf(t.containmentId);
-      g.rackIds.push(r.id);
-      g.demandM3s += t.airflowM3s;
-      g.airW += t.roomW;
-    }
-    let required = 0;
-    for (const g of groups.values()) {
-      g.requiredM3s = g.demandM3s / (1 - g.bypassFraction);
-      required += g.requiredM3s;
-    }
-    const deltaTEquipK = demand > 0 ? itAirW / (RHO_AIR * CP_AIR * demand) : null;
-    const usefulShare = required > 0 ? demand / required : 1 - rules.openBypassFraction;
-
-    const units: AirUnit[] = [];
-    for (const u of doc.cooling) {
-      if (u.kind === 'air-handler' && u.hallId === hall.id)
-        units.push({
-          id: u.id,
-          kind: u.kind,
-          hallId: u.hallId,
-          airflowM3s: u.airflowM3h / 3600,
-          supplyC: u.supplyC,
-          sensibleW: u.sensibleKw * 1000,
-          containmentId: u.containmentId,
-        });
-      else if (u.kind === 'fan-wall' && u.hallId === hall.id) {
-        const flow = u.airflowM3h / 3600;
-        units.push({
-          id: u.id,
-          kind: u.kind,
-          hallId: u.hallId,
-          airflowM3s: flow,
-          supplyC: evaporativeSupplyC(u.outdoorDryBulbC, u.outdoorWetBulbC, u.padEffectiveness),
-          sensibleW: RHO_AIR * CP_AIR * flow * usefulShare * (deltaTEquipK ?? DESIGN_DELTA_T_K),
-          containmentId: null,
-        });
-      }
-    }
-
-    // Supply per group in normal operation: dedicated units first, the room's shared units split
-    // over the remaining groups in proportion to what they require.
-    const shared = units.filter((u) => u.containmentId === null || !groups.has(u.containmentId));
-    for (const u of units) if (u.containmentId !== null) groups.get(u.containmentId)?.unitIds.push(u.id);
-    const sharedFlow = shared.reduce((s, u) => s + u.airflowM3s, 0);
-    const sharedGroups = [...groups.values()].filter((g) => g.unitIds.length === 0);
-    const sharedRequired = sharedGroups.reduce((s, g) => s + g.requiredM3s, 0);
-    for (const g of groups.values()) {
-      const own = units.filter((u) => g.unitIds.includes(u.id));
-      if (own.length > 0) {
-        g.supplyM3s = own.reduce((s, u) => s + u.airflowM3s, 0);
-        g.supplyC = weightedSupplyC(own);
-        g.dedicated = availableAfterLoss(
-          own.map((u) => ({ id: u.id, value: u.airflowM3s })),
-          rules.redundancy,
-        );
-      } else {
-        g.supplyM3s = sharedRequired > 0 ? (sharedFlow * g.requiredM3s) / sharedRequired : 0;
-        g.supplyC = weightedSupplyC(shared);
-      }
-    }
-
-    const supply = availableAfterLoss(
-      units.map((u) => ({ id: u.id, value: u.airflowM3s })),
-      rules.redundancy,
-    );
-    const lightingW = rules.lightingWPerM2 * hall.width * hall.depth;
+    const thermals = hallRacks.map((r) => racks.get(r.id)!);
     const ups = upsLossW.get(hall.id) ?? 0;
-    return {
-      hallId: hall.id,
-      name: hall.name,
-      heat: { rackAirW, lightingW, upsLossW: ups, totalW: rackAirW + lightingW + ups },
-      capacity: availableAfterLoss(
-        units.map((u) => ({ id: u.id, value: u.sensibleW })),
-        rules.redundancy,
-      ),
-      airflow: { demandM3s: demand, requiredM3s: required, supply },
-      supplyC: weightedSupplyC(units),
-      deltaTEquipK,
-      rtiPct: supply.installed > 0 && demand > 0 ? (100 * demand) / supply.installed : null,
-      groups: [...groups.values()],
-      units,
-    };
+    const before = worked.get(hall);
+    if (
+      before &&
+      before.cooling === doc.cooling &&
+      before.containments === doc.containments &&
+      before.rules === rules &&
+      before.ups === ups &&
+      before.thermals.length === thermals.length &&
+      before.thermals.every((t, k) => t === thermals[k] && before.rackIds[k] === hallRacks[k]!.id)
+    )
+      return before.room;
+    containments ??= new Map(doc.containments.map((c) => [c.id, c]));
+    const room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
+    worked.set(hall, {
+      cooling: doc.cooling,
+      containments: doc.containments,
+      rules,
+      ups,
+      thermals,
+      rackIds: hallRacks.map((r) => r.id),
+      room,
+    });
+    return room;
   });
+}
+
+/**
+ * Each hall's room as last worked out, with what it was worked out from: an edit of one hall's
+ * racks works out that room again, not the campus's 42. Shared: read-only.
+ */
+const worked = new WeakMap<
+  Hall,
+  {
+    cooling: ProjectDocument['cooling'];
+    containments: ProjectDocument['containments'];
+    rules: ProjectDocument['settings']['cooling'];
+    ups: number;
+    thermals: readonly RackThermal[];
+    rackIds: readonly string[];
+    room: RoomCooling;
+  }
+>();
+
+/** One hall's room from its racks (`hallRacks`, with their heat `thermals` in the same order). */
+function roomOf(
+  hall: Hall,
+  hallRacks: readonly Rack[],
+  thermals: readonly RackThermal[],
+  ups: number,
+  doc: ProjectDocument,
+  rules: ProjectDocument['settings']['cooling'],
+  containments: ReadonlyMap<string, Containment>,
+): RoomCooling {
+  const groups = new Map<string | null, AirGroup>();
+  const groupOf = (id: string | null): AirGroup => {
+    let g = groups.get(id);
+    if (!g) {
+      const c: Containment | undefined = id === null ? undefined : containments.get(id);
+      g = {
+        containmentId: id,
+        rackIds: [],
+        bypassFraction: c?.bypassFraction ?? rules.openBypassFraction,
+        recirculationFraction: c?.recirculationFraction ?? rules.openRecirculationFraction,
+        demandM3s: 0,
+        requiredM3s: 0,
+        airW: 0,
+        unitIds: [],
+        supplyM3s: 0,
+        supplyC: null,
+        dedicated: null,
+      };
+      groups.set(id, g);
+    }
+    return g;
+  };
+  for (const c of doc.containments) if (c.hallId === hall.id) groupOf(c.id);
+  let rackAirW = 0;
+  let itAirW = 0;
+  let demand = 0;
+  for (let k = 0; k < hallRacks.length; k++) {
+    const r = hallRacks[k]!;
+    const t = thermals[k]!;
+    rackAirW += t.roomW;
+    itAirW += t.airW;
+    demand += t.airflowM3s;
+    if (t.airflowM3s === 0 && t.roomW === 0) continue;
+    const g = groupOf(t.containmentId);
+    g.rackIds.push(r.id);
+    g.demandM3s += t.airflowM3s;
+    g.airW += t.roomW;
+  }
+  let required = 0;
+  for (const g of groups.values()) {
+    g.requiredM3s = g.demandM3s / (1 - g.bypassFraction);
+    required += g.requiredM3s;
+  }
+  const deltaTEquipK = demand > 0 ? itAirW / (RHO_AIR * CP_AIR * demand) : null;
+  const usefulShare = required > 0 ? demand / required : 1 - rules.openBypassFraction;
+
+  const units: AirUnit[] = [];
+  for (const u of doc.cooling) {
+    if (u.kind === 'air-handler' && u.hallId === hall.id)
+      units.push({
+        id: u.id,
+        kind: u.kind,
+        hallId: u.hallId,
+        airflowM3s: u.airflowM3h / 3600,
+        supplyC: u.supplyC,
+        sensibleW: u.sensibleKw * 1000,
+        containmentId: u.containmentId,
+      });
+    else if (u.kind === 'fan-wall' && u.hallId === hall.id) {
+      const flow = u.airflowM3h / 3600;
+      units.push({
+        id: u.id,
+        kind: u.kind,
+        hallId: u.hallId,
+        airflowM3s: flow,
+        supplyC: evaporativeSupplyC(u.outdoorDryBulbC, u.outdoorWetBulbC, u.padEffectiveness),
+        sensibleW: RHO_AIR * CP_AIR * flow * usefulShare * (deltaTEquipK ?? DESIGN_DELTA_T_K),
+        containmentId: null,
+      });
+    }
+  }
+
+  // Supply per group in normal operation: dedicated units first, the room's shared units split
+  // over the remaining groups in proportion to what they require.
+  const shared = units.filter((u) => u.containmentId === null || !groups.has(u.containmentId));
+  for (const u of units) if (u.containmentId !== null) groups.get(u.containmentId)?.unitIds.push(u.id);
+  const sharedFlow = shared.reduce((s, u) => s + u.airflowM3s, 0);
+  const sharedGroups = [...groups.values()].filter((g) => g.unitIds.length === 0);
+  const sharedRequired = sharedGroups.reduce((s, g) => s + g.requiredM3s, 0);
+  for (const g of groups.values()) {
+    const own = units.filter((u) => g.unitIds.includes(u.id));
+    if (own.length > 0) {
+      g.supplyM3s = own.reduce((s, u) => s + u.airflowM3s, 0);
+      g.supplyC = weightedSupplyC(own);
+      g.dedicated = availableAfterLoss(
+        own.map((u) => ({ id: u.id, value: u.airflowM3s })),
+        rules.redundancy,
+      );
+    } else {
+      g.supplyM3s = sharedRequired > 0 ? (sharedFlow * g.requiredM3s) / sharedRequired : 0;
+      g.supplyC = weightedSupplyC(shared);
+    }
+  }
+
+  const supply = availableAfterLoss(
+    units.map((u) => ({ id: u.id, value: u.airflowM3s })),
+    rules.redundancy,
+  );
+  const lightingW = rules.lightingWPerM2 * hall.width * hall.depth;
+  return {
+    hallId: hall.id,
+    name: hall.name,
+    heat: { rackAirW, lightingW, upsLossW: ups, totalW: rackAirW + lightingW + ups },
+    capacity: availableAfterLoss(
+      units.map((u) => ({ id: u.id, value: u.sensibleW })),
+      rules.redundancy,
+    ),
+    airflow: { demandM3s: demand, requiredM3s: required, supply },
+    supplyC: weightedSupplyC(units),
+    deltaTEquipK,
+    rtiPct: supply.installed > 0 && demand > 0 ? (100 * demand) / supply.installed : null,
+    groups: [...groups.values()],
+    units,
+  };
 }
 
 function weightedSupplyC(units: readonly AirUnit[]): number | null {
