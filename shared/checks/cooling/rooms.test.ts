@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectDocument } from '../../model/schema';
+import type { CoolingUnit, ProjectDocument } from '../../model/schema';
 import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
+import { catalogFor } from '../../catalog';
 import { runChecks } from '../index';
 import { cfmToM3s } from './airflow';
+import { evaluateCooling } from './index';
 
 const H100 = 'nvidia-dgx-h100';
 
@@ -118,5 +120,66 @@ describe('heat balance per room with the declared redundancy', () => {
     expect(metrics.power.fansW).toBeCloseTo(15_000, 9);
     expect(metrics.power.rejectionW).toBeCloseTo(82_500, 6);
     expect(power.site.coolingW).toBeCloseTo(97_500, 6);
+  });
+});
+
+describe('rooms and racks’ heat kept between the checks of an edited document', () => {
+  // An edit makes new objects only for what it changes, so a hall whose racks, units, containments
+  // and rules are the same objects keeps its room, and a rack its heat; the result is always that
+  // of a check of a copy sharing nothing with the last.
+  const door: CoolingUnit = {
+    kind: 'rear-door',
+    id: 'door-1',
+    name: 'Rear door',
+    existing: false,
+    rackId: 'r1-1',
+    capacityKw: 10,
+    waterSupplyC: 18,
+    waterReturnC: 24,
+    loopId: null,
+  };
+  const start = { ...twoRowHall(true), cooling: [...twoRowHall(true).cooling, door] };
+  // One catalog, as an editor's checker keeps while the custom devices stay the same.
+  const catalog = catalogFor(start);
+  const fresh = (doc: ProjectDocument) => {
+    const e = evaluateCooling(structuredClone(doc), catalog);
+    return { rooms: e.rooms, racks: e.racks };
+  };
+  const edits: [string, (doc: ProjectDocument) => ProjectDocument][] = [
+    ['a rack’s devices', (d) => ({ ...d, racks: d.racks.map((r, i) => (i === 3 ? { ...r, devices: [] } : r)) })],
+    [
+      'a unit’s airflow',
+      (d) => ({ ...d, cooling: d.cooling.map((u) => (u.id === 'c2' ? { ...u, airflowM3h: 30_000 } : u)) }),
+    ],
+    [
+      'a containment’s bypass',
+      (d) => ({ ...d, containments: d.containments.map((c) => ({ ...c, bypassFraction: 0.2 })) }),
+    ],
+    [
+      'the lighting rule',
+      (d) => ({ ...d, settings: { ...d.settings, cooling: { ...d.settings.cooling, lightingWPerM2: 40 } } }),
+    ],
+    ['the hall’s size', (d) => ({ ...d, halls: d.halls.map((h) => ({ ...h, width: h.width + 2 })) })],
+    [
+      'a rear door’s capacity',
+      (d) => ({ ...d, cooling: d.cooling.map((u) => (u === door ? { ...door, capacityKw: 5 } : u)) }),
+    ],
+    [
+      'the load basis',
+      (d) => ({
+        ...d,
+        settings: { ...d.settings, loadBasis: d.settings.loadBasis === 'nameplate' ? 'typical' : 'nameplate' },
+      }),
+    ],
+    ['the containment’s rows', (d) => ({ ...d, containments: d.containments.map((c) => ({ ...c, rowIds: ['r1'] })) })],
+  ];
+  it.each(edits)('are worked out again after an edit of %s, and kept otherwise', (_what, edit) => {
+    const before = evaluateCooling(start, catalog).rooms;
+    expect(evaluateCooling({ ...start }, catalog).rooms[0]).toBe(before[0]);
+    const edited = edit(start);
+    const after = evaluateCooling(edited, catalog);
+    expect(after.rooms[0]).not.toBe(before[0]);
+    expect({ rooms: after.rooms, racks: after.racks }).toEqual(fresh(edited));
+    expect(after.rooms).not.toEqual(before);
   });
 });
