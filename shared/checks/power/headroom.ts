@@ -15,7 +15,7 @@
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
 import type { Flow } from './flow';
-import { LEVEL_OF, type PowerGraph } from './topology';
+import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
   hallId: string;
@@ -33,6 +33,9 @@ export interface ConfigurationHeadroom {
 
 const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', 'distribution']);
 
+/** 1 for the components at a limiting level, per chain (the same for every check of it). */
+const limitingOf = perChain<'limiting', Uint8Array>();
+
 /**
  * Headroom accumulated over flows as they are evaluated (flows are not kept): `visit` each flow
  * of normal operation and of every tested failure, then read `result()`.
@@ -47,7 +50,9 @@ export function headroomTracker(graph: PowerGraph): {
     limitingId: null as string | null,
     limitingScenario: null as string | null,
   }));
-  const limiting = graph.components.map((c) => LIMITING_LEVELS.has(LEVEL_OF[c.kind]));
+  const limiting = limitingOf(graph, 'limiting', () =>
+    Uint8Array.from(graph.components, (c) => (LIMITING_LEVELS.has(LEVEL_OF[c.kind]) ? 1 : 0)),
+  );
   /** The largest headroom so far over the configurations with load (Infinity until all have one); NaN when stale. */
   let largest = NaN;
   const largestSoFar = () => {
