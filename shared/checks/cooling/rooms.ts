@@ -88,7 +88,8 @@ export function evaluateRooms(
       before.rules === rules &&
       before.ups === ups &&
       before.thermals.length === thermals.length &&
-      before.thermals.every((t, k) => t === thermals[k] && before.rackIds[k] === hallRacks[k]!.id)
+      // A rack's heat is worked out per rack object (rackThermal.ts): the same heat, the same rack.
+      before.thermals.every((t, k) => t === thermals[k])
     )
       return before.room;
     containments ??= new Map(doc.containments.map((c) => [c.id, c]));
@@ -99,7 +100,6 @@ export function evaluateRooms(
       rules,
       ups,
       thermals,
-      rackIds: hallRacks.map((r) => r.id),
       room,
     });
     return room;
@@ -118,7 +118,6 @@ const worked = new WeakMap<
     rules: ProjectDocument['settings']['cooling'];
     ups: number;
     thermals: readonly RackThermal[];
-    rackIds: readonly string[];
     room: RoomCooling;
   }
 >();

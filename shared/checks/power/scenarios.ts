@@ -136,8 +136,8 @@ export function dedupe(scenarios: Scenario[]): Scenario[] {
  */
 export function plainestFirst(ids: Iterable<string>): string[] {
   const rank = (id: string) => (id.includes('+') ? 3 : id.startsWith('side:') ? 0 : id.startsWith('fail:') ? 1 : 2);
-  // Ranked once each, not at every comparison: a campus proof sorts thousands. The sort is
-  // stable, so ids of one rank keep their order.
+  // Ranked once each, not at every comparison of a sort: a campus proof orders thousands. Ids of
+  // one rank keep their order.
   const byRank: string[][] = [[], [], [], []];
   for (const id of ids) byRank[rank(id)]!.push(id);
   return byRank.flat();
