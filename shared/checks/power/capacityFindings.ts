@@ -90,17 +90,35 @@ function sameFigures(memo: CapacityMemo, graph: PowerGraph, settings: Settings, 
   return true;
 }
 
+/**
+ * Whether only the components normal operation worked out again can have other findings than
+ * under `memo`: the same chain, settings and feeds. A component not reworked then has the same
+ * figures (`normalAfterEdit`), and the same racks: a rack edited or replaced (another object, and
+ * so new draws) has its circuits reworked.
+ */
+const onlyReworkedMoved = (memo: CapacityMemo, graph: PowerGraph, settings: Settings) =>
+  memo.graph.components === graph.components && memo.settings === settings && memo.graph.feedsKey === graph.feedsKey;
+
+/**
+ * `reworked`: after an edit whose normal operation was worked out from `previous`'s
+ * (normalAfterEdit.ts), the components it worked out again; only those are looked at.
+ */
 export function capacityFindings(
   graph: PowerGraph,
   settings: Settings,
   normal: Flow,
   previous?: CapacityMemo | null,
+  reworked?: readonly number[] | null,
 ): { findings: Finding[]; byComponent: readonly (readonly Finding[])[] } {
-  const byComponent = graph.components.map((_, i) =>
+  const findingsAt = (i: number) =>
     previous && sameFigures(previous, graph, settings, normal, i)
       ? previous.byComponent[i]!
-      : componentFindings(graph, settings, normal, i),
-  );
+      : componentFindings(graph, settings, normal, i);
+  let byComponent: (readonly Finding[])[];
+  if (previous && reworked && onlyReworkedMoved(previous, graph, settings)) {
+    byComponent = previous.byComponent.slice();
+    for (const i of reworked) byComponent[i] = findingsAt(i);
+  } else byComponent = graph.components.map((_, i) => findingsAt(i));
   const out: Finding[] = [];
   for (const list of byComponent) for (const f of list) out.push(f);
   graph.racks.forEach((r) => {

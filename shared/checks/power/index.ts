@@ -14,7 +14,7 @@ import { normalAfterEdit } from './normalAfterEdit';
 import { proveRedundancy } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
-import { strandedCapacity, strandedFindings } from './stranded';
+import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
 import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
 
 export interface ComponentMetrics {
@@ -83,7 +83,24 @@ function add(map: Map<string, number>, key: string, value: number): void {
  */
 export interface PowerMemo extends CapacityMemo {
   components: readonly ComponentMetrics[];
+  worst: Worst;
+  stranded: Stranded;
+  strandedFindings: Finding[];
 }
+
+/** Per component, the heaviest loading over normal operation and every tested failure (pct −1: none). */
+interface Worst {
+  pct: Float64Array;
+  loadW: Float64Array;
+  usableW: Float64Array;
+  scenario: string[];
+}
+
+const sameWorstAt = (a: Worst, b: Worst, i: number) =>
+  a.pct[i] === b.pct[i] &&
+  a.loadW[i] === b.loadW[i] &&
+  a.usableW[i] === b.usableW[i] &&
+  a.scenario[i] === b.scenario[i];
 
 /**
  * Whether `m`, component i's metrics under `previous`, still stands: the same figures in normal
@@ -94,7 +111,7 @@ function sameMetrics(
   previous: Flow,
   normal: Flow,
   i: number,
-  worst: { pct: Float64Array; loadW: Float64Array; usableW: Float64Array; scenario: readonly string[] },
+  worst: Worst,
   strandedW: number,
 ): boolean {
   if (m.strandedW !== strandedW || !sameFiguresAt(previous, normal, i)) return false;
@@ -119,9 +136,9 @@ export function runPowerChecks(
   const { settings } = doc;
   const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph);
   // After an edit of what racks hold, normal operation is worked out from the last (the same figures).
-  const normal =
-    (previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal) : null) ??
-    evaluate(graph, settings, NORMAL);
+  const after =
+    previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal) : null;
+  const normal = after?.flow ?? evaluate(graph, settings, NORMAL);
   // Worst loading and headroom over normal operation and every tested failure, gathered as the
   // proof runs each flow.
   const n = graph.components.length;
@@ -149,7 +166,9 @@ export function runPowerChecks(
   };
   visit(normal, true);
   const proof = proveRedundancy(graph, settings, normal, visit);
-  const stranded = strandedCapacity(graph, normal);
+  const stranded = after
+    ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
+    : strandedCapacity(graph, normal);
 
   const rackLoadW = new Map<string, number>();
   const rowLoadW = new Map<string, number>();
@@ -162,11 +181,23 @@ export function runPowerChecks(
 
   const components = new Map<string, ComponentMetrics>();
   const componentList: ComponentMetrics[] = [];
-  const worstOf = { pct: worstPct, loadW: worstLoadW, usableW: worstUsableW, scenario: worstScenario };
+  const worstOf: Worst = { pct: worstPct, loadW: worstLoadW, usableW: worstUsableW, scenario: worstScenario };
   const sameChain = previous?.graph.components === graph.components;
+  // After an edit worked out from the last normal operation, a component not reworked has the
+  // same figures: its metrics stand unless its worst case or stranded capacity moved (stranded
+  // capacity moves above a mechanical board, which normal operation reworks with its feeders, but
+  // the metrics do not rely on that).
+  const reworked = after && sameChain ? new Uint8Array(n) : null;
+  if (reworked) for (const i of after!.reworked) reworked[i] = 1;
+  const strandedW = stranded.strandedW;
   graph.components.forEach((c, i) => {
     const before = sameChain ? previous!.components[i] : undefined;
-    if (before && sameMetrics(before, previous!.normal, normal, i, worstOf, stranded[i]!)) {
+    if (
+      before &&
+      (reworked && !reworked[i]
+        ? sameWorstAt(previous!.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
+        : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
+    ) {
       componentList.push(before);
       components.set(c.id, before);
       return;
@@ -193,7 +224,7 @@ export function runPowerChecks(
       phaseA: phases,
       phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
       worst,
-      strandedW: stranded[i]!,
+      strandedW: strandedW[i]!,
     };
     componentList.push(metrics);
     components.set(c.id, metrics);
@@ -242,15 +273,27 @@ export function runPowerChecks(
     twoSided: v.twoSided,
   }));
 
-  const capacity = capacityFindings(graph, settings, normal, previous);
+  const capacity = capacityFindings(graph, settings, normal, previous, after?.reworked);
+  // Stranded capacity reads the chain, the capacities and the figures kept in `stranded` alone.
+  const stranding =
+    after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
   const findings = [
     ...capacity.findings,
     ...redundancyFindings(graph, proof),
     ...supplyFindings(graph, catalog, proof),
-    ...strandedFindings(graph, normal, stranded),
+    ...stranding,
   ];
   return {
-    memo: { graph, settings, normal, byComponent: capacity.byComponent, components: componentList },
+    memo: {
+      graph,
+      settings,
+      normal,
+      byComponent: capacity.byComponent,
+      components: componentList,
+      worst: worstOf,
+      stranded,
+      strandedFindings: stranding,
+    },
     findings,
     metrics: {
       rackLoadW,

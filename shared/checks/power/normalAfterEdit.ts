@@ -30,6 +30,16 @@ import type { PowerGraph } from './topology';
 const MOST_RACKS = 64;
 
 /**
+ * Normal operation after an edit, and the components worked out again (children first): every
+ * other component has `before`'s figures, the same numbers, so what is read from them alone
+ * (metrics, findings) stands.
+ */
+export interface NormalAfterEdit {
+  flow: Flow;
+  reworked: readonly number[];
+}
+
+/**
  * Normal operation of `graph`, from `before`, normal operation of `previous` under the same
  * settings; null when the edit reaches further than what racks hold (another chain, racks on
  * other circuits), where only a full evaluation will do.
@@ -39,7 +49,7 @@ export function normalAfterEdit(
   settings: Settings,
   previous: PowerGraph,
   before: Flow,
-): Flow | null {
+): NormalAfterEdit | null {
   if (previous.chainKey !== graph.chainKey || previous.feedsKey !== graph.feedsKey) return null;
   const n = graph.components.length;
   const { orderPos, circuitRacks, racks } = graph;
@@ -121,7 +131,7 @@ export function normalAfterEdit(
     if (graph.phaseTracked[d]) phaseCurrentsInto(graph.phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
   if (rehang) hangOnUtilities(graph, live, outW, inW, itW, unhungW, new Float64Array(n));
-  return wholeFlow(graph, NORMAL, {
+  const flow = wholeFlow(graph, NORMAL, {
     live,
     fedBy,
     outW,
@@ -133,4 +143,5 @@ export function normalAfterEdit(
     phaseLimitA: before.phaseLimitA,
     rackState,
   });
+  return { flow, reworked: list };
 }

@@ -13,27 +13,65 @@ import type { PowerGraph } from './topology';
 /** Stranded capacity worth a note: at least this fraction of the component's capacity. */
 const REPORT_FRACTION = 0.1;
 
-export function strandedCapacity(graph: PowerGraph, normal: Flow): Float64Array {
-  const n = graph.components.length;
-  const drawable = new Float64Array(n);
-  const stranded = new Float64Array(n);
-  for (let k = n - 1; k >= 0; k--) {
-    const i = graph.order[k]!;
-    const c = graph.components[i]!;
-    const usable = normal.usableW[i]!;
-    if (c.kind === 'mechanical') drawable[i] = normal.outW[i]!;
-    else if (c.kind === 'circuit' || graph.children[i]!.length === 0) drawable[i] = usable;
-    else {
-      let below = 0;
-      for (const child of graph.children[i]!) below += drawable[child]! / graph.efficiency[child]!;
-      drawable[i] = Math.min(usable, below);
-      stranded[i] = usable - drawable[i]!;
-    }
-  }
-  return stranded;
+/** Per component: what its downstream can draw at most, and what of its capacity that strands, W. */
+export interface Stranded {
+  drawableW: Float64Array;
+  strandedW: Float64Array;
 }
 
-export function strandedFindings(graph: PowerGraph, normal: Flow, stranded: Float64Array): Finding[] {
+/** drawable(i), from its children's (already worked out); sets stranded(i) where it has any. */
+function workOut(graph: PowerGraph, normal: Flow, i: number, { drawableW, strandedW }: Stranded): void {
+  const c = graph.components[i]!;
+  const usable = normal.usableW[i]!;
+  if (c.kind === 'mechanical') drawableW[i] = normal.outW[i]!;
+  else if (c.kind === 'circuit' || graph.children[i]!.length === 0) drawableW[i] = usable;
+  else {
+    let below = 0;
+    for (const child of graph.children[i]!) below += drawableW[child]! / graph.efficiency[child]!;
+    drawableW[i] = Math.min(usable, below);
+    strandedW[i] = usable - drawableW[i]!;
+  }
+}
+
+export function strandedCapacity(graph: PowerGraph, normal: Flow): Stranded {
+  const n = graph.components.length;
+  const out = { drawableW: new Float64Array(n), strandedW: new Float64Array(n) };
+  // Children first (`order` has parents first).
+  for (let k = n - 1; k >= 0; k--) workOut(graph, normal, graph.order[k]!, out);
+  return out;
+}
+
+/**
+ * After an edit whose normal operation was worked out from `before`'s (normalAfterEdit.ts), on
+ * the same chain and settings: of what normal operation reworked, only a mechanical board's load
+ * is read here (capacities are the same), so only the boards whose load moved and the components
+ * above them are worked out again, children first, each by the same sum in the same order —
+ * `strandedCapacity`'s figures to the last bit. `before` itself when nothing moved.
+ */
+export function strandedAfterEdit(
+  graph: PowerGraph,
+  normal: Flow,
+  previous: Flow,
+  before: Stranded,
+  reworked: readonly number[],
+): Stranded {
+  const again: number[] = [];
+  const marked = new Set<number>();
+  for (const i of reworked) {
+    if (graph.components[i]!.kind !== 'mechanical' || normal.outW[i] === previous.outW[i]) continue;
+    for (let p = i; p !== -1 && !marked.has(p); p = graph.parent[p]!) {
+      marked.add(p);
+      again.push(p);
+    }
+  }
+  if (again.length === 0) return before;
+  again.sort((x, y) => graph.orderPos[y]! - graph.orderPos[x]!);
+  const out = { drawableW: before.drawableW.slice(), strandedW: before.strandedW.slice() };
+  for (const i of again) workOut(graph, normal, i, out);
+  return out;
+}
+
+export function strandedFindings(graph: PowerGraph, normal: Flow, { strandedW: stranded }: Stranded): Finding[] {
   const out: Finding[] = [];
   graph.components.forEach((c, i) => {
     const usable = normal.usableW[i]!;
