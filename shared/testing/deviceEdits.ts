@@ -18,13 +18,13 @@ export function withDevices(doc: ProjectDocument, ri: number, how: number): Proj
 }
 
 /**
- * The 60-rack site with what the others lack: two utility services (side A on one, B on the other),
- * a mechanical board carrying part of the facility load (the rest shared over the utilities by
- * their IT load), racks on side A alone, and no cooling design, so the cooling plant's power
- * follows the IT load (`coolingPowerRatio`) at every edit.
+ * The synthetic site (`buildLargeSite`) with what the others lack: two utility services (side A on
+ * one, B on the other), a mechanical board carrying part of the facility load (the rest shared
+ * over the utilities by their IT load), racks on side A alone, and no cooling design, so the
+ * cooling plant's power follows the IT load (`coolingPowerRatio`) at every edit.
  */
-export function twoUtilitiesAndABoard(): ProjectDocument {
-  const doc = buildLargeSite(60);
+export function twoUtilitiesAndABoard(rackCount = 60): ProjectDocument {
+  const doc = buildLargeSite(rackCount);
   const utility = doc.power.find((c) => c.kind === 'utility')!;
   const board: PowerComponent = {
     kind: 'mechanical',
@@ -40,9 +40,69 @@ export function twoUtilitiesAndABoard(): ProjectDocument {
     cooling: [],
     racks: doc.racks.map((r, i) => (i % 3 === 0 ? { ...r, feeds: { a: r.feeds.a, b: null } } : r)),
     power: [
-      ...doc.power.map((c) => (c.kind === 'transformer' && c.id === 'tx-0b' ? { ...c, parentId: 'utility-2' } : c)),
+      ...doc.power.map((c) => (c.kind === 'transformer' && c.side === 'B' ? { ...c, parentId: 'utility-2' } : c)),
       { ...utility, id: 'utility-2', name: 'Utility 2' },
       board,
     ],
+  };
+}
+
+/** `twoUtilitiesAndABoard` with utility services of `kva` each. */
+export function tightUtilities(rackCount: number, kva: number): ProjectDocument {
+  const doc = twoUtilitiesAndABoard(rackCount);
+  return { ...doc, power: doc.power.map((c) => (c.kind === 'utility' ? { ...c, capacityKva: kva } : c)) };
+}
+
+/**
+ * `twoUtilitiesAndABoard` where the loss of side A takes utility 1 but not transformer 0A, which
+ * a generator then feeds (with the mechanical board below it), and where sources and UPSs are
+ * declared 2N+1: the scenarios that lose a side and one more source or UPS module are claimed,
+ * and racks fed from side A alone are dark in those that lose side A.
+ */
+export function generatorOnSideLoss(rackCount: number): ProjectDocument {
+  const doc = twoUtilitiesAndABoard(rackCount);
+  const generator: PowerComponent = {
+    kind: 'generator',
+    id: 'gen-a',
+    name: 'Generator A',
+    side: null,
+    existing: true,
+    parentId: null,
+    ratingKw: 2_500,
+    voltageV: 415,
+    backsUpId: 'tx-0a',
+  };
+  return {
+    ...doc,
+    settings: { ...doc.settings, redundancy: { ...doc.settings.redundancy, source: '2N+1', ups: '2N+1' } },
+    power: [
+      ...doc.power.map((c): PowerComponent => {
+        if (c.kind === 'utility' && c.id === 'utility') return { ...c, side: 'A' };
+        return c.kind === 'transformer' && c.id === 'tx-0a' ? { ...c, side: null } : c;
+      }),
+      generator,
+    ],
+  };
+}
+
+/**
+ * The synthetic site with side B's UPSs less efficient (92 % against 96 %), levels declared N+1
+ * (no side lost is claimed) and one utility of `kva`: a failure that moves a branch onto side B
+ * loads the utility most, so at 16,273 kVA for 300 racks (99 % on the loss of transformer 0A)
+ * every configuration's headroom is limited at the utility in a single failure.
+ */
+export function utilityLimitedInFailures(rackCount: number, kva: number): ProjectDocument {
+  const doc = buildLargeSite(rackCount);
+  return {
+    ...doc,
+    settings: {
+      ...doc.settings,
+      redundancy: { source: 'N', transformer: 'N+1', switchgear: 'N', ups: 'N+1', distribution: 'N+1' },
+    },
+    racks: doc.racks.map((r) => ({ ...r, redundancy: 'N' })),
+    power: doc.power.map((c): PowerComponent => {
+      if (c.kind === 'ups' && c.side === 'B') return { ...c, efficiencyPct: 92 };
+      return c.kind === 'utility' ? { ...c, capacityKva: kva } : c;
+    }),
   };
 }

@@ -118,6 +118,9 @@ interface Marks {
   /** What the children of an added-up component pushed onto it, W (zeroed after use). */
   pushedW: Float64Array;
   pushedItW: Float64Array;
+  /** The same, as the last evaluation used it (`utilitiesAgain` starts from a utility's). */
+  lastPushW: Float64Array;
+  lastPushItW: Float64Array;
   /** The facility load not hung on the chain on each of the base's utilities, W (utilityHangInto), and for what total. */
   baseHangW: Float64Array;
   baseUnhungW: number;
@@ -154,6 +157,8 @@ export function deltaBase(flow: Flow): DeltaBase {
     rack: new Uint32Array(flow.rackState.length),
     pushedW: new Float64Array(n),
     pushedItW: new Float64Array(n),
+    lastPushW: new Float64Array(n),
+    lastPushItW: new Float64Array(n),
     epoch: 0,
     baseHangW: new Float64Array(n),
     baseUnhungW: NaN,
@@ -243,7 +248,7 @@ function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint
  * per `feedsKey` (topology.ts) and replayed: an edit of what racks hold re-runs the proof's
  * thousands of scenarios without finding again what each one reaches.
  */
-interface Plan {
+export interface Plan {
   /** Components whose supply changes, with their liveness and feeder in the scenario. */
   supplied: readonly number[];
   live: readonly number[];
@@ -486,6 +491,67 @@ function drawCircuit(graph: PowerGraph, base: DeltaBase, c: number): number {
   return state;
 }
 
+/** The facility load not hung on the chain on each of the base's utilities, W: the same for every evaluation against it. */
+function baseHang(graph: PowerGraph, base: DeltaBase, unhungW: number): Float64Array {
+  const marks = base.marks;
+  if (marks.baseUnhungW !== unhungW) {
+    utilityHangInto(graph, base.flow.live, base.flow.itW, unhungW, marks.baseHangW);
+    marks.baseUnhungW = unhungW;
+  }
+  return marks.baseHangW;
+}
+
+/**
+ * Whether facility load is shared over the utilities: a scenario then changes every utility when
+ * it changes anything, so its plan is another (`plansOf`).
+ */
+export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boolean {
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  return Math.max(0, 1 - hungShare) * mechanicalW > 0;
+}
+
+/**
+ * A scenario's figures at the utilities it changes, after an edit that changed its base there and
+ * nowhere else it changes: every other figure of the scenario, and what its components pushed
+ * onto the utilities (`push`, kept from its last evaluation: `lastPushW` and `lastPushItW`), is
+ * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
+ * its hang, plus the pushes; the facility load shared again over the utilities — and written into
+ * the scratch (live, output, input, IT) with the scenario's liveness (`live`, per utility); read
+ * it there, then call `base.restore()`. Facility load shared over the utilities means every
+ * utility is among those a scenario that changes anything changes (`makePlan`).
+ */
+export function utilitiesAgain(
+  graph: PowerGraph,
+  settings: Settings,
+  base: DeltaBase,
+  utilities: readonly number[],
+  live: ArrayLike<number>,
+  pushW: ArrayLike<number>,
+  pushItW: ArrayLike<number>,
+): void {
+  const from = base.flow;
+  const scratch = base.scratch;
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  const baseHangW = baseHang(graph, base, unhungW);
+  for (let k = 0; k < utilities.length; k++) {
+    const u = utilities[k]!;
+    scratch.live[u] = live[k]!;
+    if (!live[k] || !from.live[u]) {
+      scratch.outW[u] = 0;
+      scratch.itW[u] = 0;
+      scratch.inW[u] = 0;
+      continue;
+    }
+    scratch.outW[u] = from.outW[u]! - baseHangW[u]! + pushW[k]!;
+    scratch.itW[u] = from.itW[u]! + pushItW[k]!;
+    scratch.inW[u] = scratch.outW[u]! / graph.efficiency[u]!;
+  }
+  hangOnUtilities(graph, scratch.live, scratch.outW, scratch.inW, scratch.itW, unhungW, base.marks.hangW);
+  base.marks.changed = utilities;
+  base.marks.changedRacks = [];
+}
+
 /**
  * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
  * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
@@ -551,12 +617,7 @@ export function evaluateDelta(
     rackState[ri] = v[at + 5]!;
   }
 
-  // The base's share is the same for every evaluation against it.
-  if (marks.baseUnhungW !== unhungW) {
-    utilityHangInto(graph, from.live, from.itW, unhungW, marks.baseHangW);
-    marks.baseUnhungW = unhungW;
-  }
-  const baseHangW = marks.baseHangW;
+  const baseHangW = baseHang(graph, base, unhungW);
 
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
@@ -586,6 +647,8 @@ export function evaluateDelta(
       outW[d] = from.outW[d]! - baseHangW[d]! + pushedW[d]!;
       itW[d] = from.itW[d]! + pushedItW[d]!;
       inW[d] = outW[d]! / graph.efficiency[d]!;
+      marks.lastPushW[d] = pushedW[d]!;
+      marks.lastPushItW[d] = pushedItW[d]!;
       pushedW[d] = 0;
       pushedItW[d] = 0;
     }

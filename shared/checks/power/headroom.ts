@@ -14,7 +14,6 @@
  * headroom found so far can lower none of them and is passed over without reading its
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
-import type { Flow } from './flow';
 import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
@@ -37,11 +36,22 @@ const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', '
 const limitingOf = perChain<'limiting', Uint8Array>();
 
 /**
- * Headroom accumulated over flows as they are evaluated (flows are not kept): `visit` each flow
- * of normal operation and of every tested failure, then read `result()`.
+ * Headroom accumulated over flows as they are read (flows are not kept): `consider` each component
+ * of normal operation, then each component every tested failure changes, in the proof's order,
+ * then read `result()`. Group loads are asked for only where a component could lower some
+ * configuration's headroom.
  */
 export function headroomTracker(graph: PowerGraph): {
-  visit: (f: Flow) => void;
+  consider: (
+    i: number,
+    live: number,
+    outW: number,
+    itW: number,
+    usableW: number,
+    scenario: string,
+    loads: (k: number) => readonly number[],
+    k: number,
+  ) => void;
   result: () => ConfigurationHeadroom[];
 } {
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
@@ -66,30 +76,30 @@ export function headroomTracker(graph: PowerGraph): {
     return largest;
   };
   return {
-    visit(f) {
-      const visitOne = (i: number) => {
-        if (!limiting[i] || !f.live[i] || f.itW[i]! <= 0) return;
-        const ratio = f.outW[i]! / f.itW[i]!;
-        const spare = Math.max(0, f.usableW[i]! - f.outW[i]!);
-        // The bound, less a margin for sums taken in another order than the rack's own load.
-        if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
-        for (const [g, throughW] of f.groupItW(i)) {
-          if (throughW <= 0 || itW[g]! <= 0) continue;
-          const room = spare / (ratio * (throughW / itW[g]!));
-          const b = best[g]!;
-          if (room < b.headroomW) {
-            Object.assign(b, {
-              headroomW: room,
-              limitingId: graph.components[i]!.id,
-              limitingScenario: f.scenario.label,
-            });
-            largest = NaN;
-          }
+    /**
+     * Component i with these figures in a flow (scenario: its label); `loads(k)` gives its group
+     * loads there, as [group, W, …].
+     */
+    consider(i, live, outW, flowItW, usableW, scenario, loads, k) {
+      if (!limiting[i] || !live || flowItW <= 0) return;
+      const ratio = outW / flowItW;
+      const spare = Math.max(0, usableW - outW);
+      // The bound, less a margin for sums taken in another order than the rack's own load.
+      if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
+      const through = loads(k);
+      for (let m = 0; m < through.length; m += 2) {
+        const g = through[m]!;
+        const throughW = through[m + 1]!;
+        if (throughW <= 0 || itW[g]! <= 0) continue;
+        const room = spare / (ratio * (throughW / itW[g]!));
+        const b = best[g]!;
+        if (room < b.headroomW) {
+          b.headroomW = room;
+          b.limitingId = graph.components[i]!.id;
+          b.limitingScenario = scenario;
+          largest = NaN;
         }
-      };
-      // A flow evaluated as a change to normal operation differs from it only where it says.
-      if (f.changed) f.changed.forEach(visitOne);
-      else for (let i = 0; i < graph.components.length; i++) visitOne(i);
+      }
     },
     result() {
       const out: ConfigurationHeadroom[] = [];

@@ -6,23 +6,43 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../../catalog';
+import { catalogFor, type CatalogView } from '../../catalog';
 import type { ProjectDocument } from '../../model/schema';
 import { buildSampleFacility } from '../../sample/sampleFacility';
-import { NOTHING, twoUtilitiesAndABoard, withDevices } from '../../testing/deviceEdits';
+import {
+  generatorOnSideLoss,
+  NOTHING,
+  tightUtilities,
+  twoUtilitiesAndABoard,
+  utilityLimitedInFailures,
+  withDevices,
+} from '../../testing/deviceEdits';
 import { buildLargeSite } from '../../testing/largeSite';
 import { buildStressSite } from '../../testing/stressSite';
 import { evaluateCooling } from '../cooling';
+import { evaluate, NORMAL } from './flow';
 import { runPowerChecks, type PowerMemo } from './index';
+import { movedBelowOrFed } from './redundancy';
+import { sideFailure } from './scenarios';
+import { buildPowerGraph } from './topology';
 
+/** One catalog for a document and its edited versions, as an editor's checker keeps it: what racks draw is then reused. */
+const catalogs = new Map<ProjectDocument['customDevices'], CatalogView>();
+const catalogOf = (doc: ProjectDocument) =>
+  catalogs.get(doc.customDevices) ?? catalogs.set(doc.customDevices, catalogFor(doc)).get(doc.customDevices)!;
 const check = (doc: ProjectDocument, previous?: PowerMemo) =>
-  runPowerChecks(doc, catalogFor(doc), evaluateCooling(doc, catalogFor(doc)), previous);
+  runPowerChecks(doc, catalogOf(doc), evaluateCooling(doc, catalogOf(doc)), previous);
 
 describe('a power check after an edit of what racks hold', () => {
   it.each([
     ['the sample', buildSampleFacility()],
     ['a 60-rack site', buildLargeSite(60)],
     ['a site with two utilities and a mechanical board', twoUtilitiesAndABoard()],
+    ['a 300-rack site with two utilities, its headroom limited at one', tightUtilities(300, 16_900)],
+    ['the same with a utility overloaded on the loss of a side', tightUtilities(300, 15_000)],
+    ['the same with a utility loaded to 99.5 %', tightUtilities(300, 11_500)],
+    ['the same with a generator taking over on the loss of side A, sources 2N+1', generatorOnSideLoss(300)],
+    ['a 300-rack site limited at its utility in single failures', utilityLimitedInFailures(300, 16_273)],
     ['a 300-rack campus', buildStressSite(300)],
   ])('is a check from scratch’s, over random device edits of %s', (_name, start) => {
     fc.assert(
@@ -66,5 +86,22 @@ describe('a power check after an edit of what racks hold', () => {
     const renamed = check(withDevices(doc, 0, NOTHING), first.memo);
     expect(renamed.memo.stranded).toBe(first.memo.stranded);
     expect(renamed.memo.strandedFindings).toBe(first.memo.strandedFindings);
+  });
+});
+
+describe('what a side lost may have other figures at after an edit', () => {
+  it('is what normal operation reworked and what feeds it on that side, a generator taking over too', () => {
+    const doc = generatorOnSideLoss(60);
+    const graph = buildPowerGraph(doc, catalogOf(doc));
+    const normal = evaluate(graph, doc.settings, NORMAL);
+    const sideA = evaluate(graph, doc.settings, sideFailure(graph, 'A'));
+    const at = (id: string) => graph.index.get(id)!;
+    // The mechanical board, whose load follows the IT load: fed through transformer 0A.
+    const moved = movedBelowOrFed(sideA, [at('mech-a'), at('tx-0a'), at('utility')]);
+    const names = graph.components.filter((_, i) => moved[i]).map((c) => c.id);
+    // On the loss of side A, utility 1 is lost and the generator feeds transformer 0A.
+    expect(names.sort()).toEqual(['gen-a', 'mech-a', 'tx-0a', 'utility']);
+    expect(sideA.fedBy[at('tx-0a')]).toBe(at('gen-a'));
+    expect(normal.fedBy[at('tx-0a')]).toBe(at('utility'));
   });
 });

@@ -11,11 +11,11 @@ import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
-import { proveRedundancy } from './redundancy';
+import { proveRedundancy, type FlowReader, type FlowView, type ProofMemo } from './redundancy';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
-import { buildPowerGraph, LEVEL_OF, type PowerLevel } from './topology';
+import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
 
 export interface ComponentMetrics {
   id: string;
@@ -86,6 +86,7 @@ export interface PowerMemo extends CapacityMemo {
   worst: Worst;
   stranded: Stranded;
   strandedFindings: Finding[];
+  proof: ProofMemo;
 }
 
 /** Per component, the heaviest loading over normal operation and every tested failure (pct −1: none). */
@@ -126,6 +127,24 @@ function sameMetrics(
   );
 }
 
+/** Every component, in order: normal operation is read over all of them. */
+const everyComponent = perChain<'all', number[]>();
+
+/** Normal operation for the proof's readers. */
+function normalView(graph: PowerGraph, normal: Flow): FlowView {
+  return {
+    label: normal.scenario.label,
+    changed: everyComponent(graph, 'all', () => graph.components.map((_, i) => i)),
+    figures: normal,
+    at: 0,
+    groupLoads: (i) => {
+      const pairs: number[] = [];
+      normal.groupItW(i).forEach((w, g) => pairs.push(g, w));
+      return pairs;
+    },
+  };
+}
+
 /** `previous`: what the check of the version before an edit kept, reused where the edit did not reach. */
 export function runPowerChecks(
   doc: ProjectDocument,
@@ -147,25 +166,32 @@ export function runPowerChecks(
   const worstUsableW = new Float64Array(n);
   const worstScenario: string[] = new Array<string>(n).fill('');
   const headroom = headroomTracker(graph);
-  const visit = (f: Flow, tested: boolean) => {
-    if (!tested) return;
-    headroom.visit(f);
-    const visitOne = (i: number) => {
-      if (!f.live[i] || !Number.isFinite(f.usableW[i]!)) return;
-      const pct = (100 * f.outW[i]!) / f.usableW[i]!;
+  const read: FlowReader = ({ label, changed, figures, at, groupLoads }) => {
+    const { live, outW, itW, usableW } = figures;
+    for (let k = 0; k < changed.length; k++) {
+      const i = changed[k]!;
+      const e = at + k;
+      headroom.consider(i, live[e]!, outW[e]!, itW[e]!, usableW[e]!, label, groupLoads, k);
+      if (!live[e] || !Number.isFinite(usableW[e]!)) continue;
+      const pct = (100 * outW[e]!) / usableW[e]!;
       if (pct > worstPct[i]! * (1 + 1e-9) || worstPct[i]! < 0) {
         worstPct[i] = pct;
-        worstLoadW[i] = f.outW[i]!;
-        worstUsableW[i] = f.usableW[i]!;
-        worstScenario[i] = f.scenario.label;
+        worstLoadW[i] = outW[e]!;
+        worstUsableW[i] = usableW[e]!;
+        worstScenario[i] = label;
       }
-    };
-    // A failure evaluated as a change to normal operation differs from it only where it says.
-    if (f.changed) f.changed.forEach(visitOne);
-    else for (let i = 0; i < n; i++) visitOne(i);
+    }
   };
-  visit(normal, true);
-  const proof = proveRedundancy(graph, settings, normal, visit);
+  read(normalView(graph, normal));
+  const reworked = after && previous?.proof ? new Uint8Array(n) : null;
+  if (reworked) for (const i of after!.reworked) reworked[i] = 1;
+  const proof = proveRedundancy(
+    graph,
+    settings,
+    normal,
+    read,
+    reworked ? { memo: previous!.proof, reworked, reworkedList: after!.reworked, normal: previous!.normal } : null,
+  );
   const stranded = after
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
     : strandedCapacity(graph, normal);
@@ -187,14 +213,13 @@ export function runPowerChecks(
   // same figures: its metrics stand unless its worst case or stranded capacity moved (stranded
   // capacity moves above a mechanical board, which normal operation reworks with its feeders, but
   // the metrics do not rely on that).
-  const reworked = after && sameChain ? new Uint8Array(n) : null;
-  if (reworked) for (const i of after!.reworked) reworked[i] = 1;
+  const kept = after && sameChain ? reworked : null;
   const strandedW = stranded.strandedW;
   graph.components.forEach((c, i) => {
     const before = sameChain ? previous!.components[i] : undefined;
     if (
       before &&
-      (reworked && !reworked[i]
+      (kept && !kept[i]
         ? sameWorstAt(previous!.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
     ) {
@@ -293,6 +318,7 @@ export function runPowerChecks(
       worst: worstOf,
       stranded,
       strandedFindings: stranding,
+      proof: proof.memo,
     },
     findings,
     metrics: {

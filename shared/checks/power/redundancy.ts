@@ -9,8 +9,18 @@
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
-import { deltaBase, evaluateDelta, snapshot, type DeltaBase } from './delta';
+import { deltaBase, evaluateDelta, sharesFacilityLoad, snapshot, utilitiesAgain, type DeltaBase } from './delta';
 import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import {
+  allocate,
+  capture,
+  configurationIds,
+  loadPairs,
+  loadsNow,
+  scenarioFigures,
+  type ConfigurationIds,
+  type ScenarioFigures,
+} from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { componentsAtLevel, type PowerGraph } from './topology';
 
@@ -46,14 +56,70 @@ export interface LevelVerdict {
 }
 
 /**
- * Sees each evaluated flow once, as it is evaluated: flows are not kept (a large site runs
- * thousands of scenarios over tens of thousands of components). `tested` is true for scenarios a
- * declared claim requires, which come plainest first.
+ * A flow's figures at the components it changes, for the proof's readers (worst case, headroom):
+ * component `changed[k]` has its figures at entry `at + k` of `figures`, and its group loads, as
+ * [group, W, …], from `groupLoads(k)`. Normal operation is read over every component.
  */
-export type FlowVisitor = (flow: Flow, tested: boolean) => void;
+export interface FlowView {
+  label: string;
+  changed: readonly number[];
+  figures: Pick<ScenarioFigures, 'live' | 'outW' | 'itW' | 'usableW'>;
+  at: number;
+  groupLoads: (k: number) => readonly number[];
+}
+
+/**
+ * Sees each tested scenario once, in the proof's order (a declared claim's scenarios, plainest
+ * first): flows are not kept (a large site runs thousands of scenarios over tens of thousands of
+ * components), and after an edit most scenarios are not evaluated again, only read as kept.
+ */
+export type FlowReader = (view: FlowView) => void;
+
+/**
+ * What a proof keeps for the proof of the next version after an edit of what racks hold
+ * (`ProofEdit`): per scenario it evaluated, its figures and outcome. Its pools are written by that
+ * next proof, so it serves one: `spent` then.
+ */
+export interface ProofMemo {
+  figures: ScenarioFigures;
+  /** Where each scenario ever evaluated has its entries (a scenario's changed components are the same for every check of the same feeds). */
+  slots: Map<string, number>;
+  /** The scenarios this proof evaluated. */
+  kept: Map<string, KeptScenario>;
+  claims: readonly string[];
+  /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
+  shared: boolean;
+  configurations: ConfigurationIds;
+  spent: boolean;
+}
+
+interface KeptScenario {
+  at: number;
+  changed: readonly number[];
+  /** The utilities among `changed`, their entries, and what the scenario's components pushed onto each (`utilitiesAgain`). */
+  utilities: number[];
+  utilityEntries: number[];
+  pushW: number[];
+  pushItW: number[];
+  outcome: Outcome;
+}
+
+/**
+ * An edit of what racks hold, for a proof worked out from the last: normal operation was worked
+ * out from the last proof's (normalAfterEdit.ts), and `reworked` marks the components it worked
+ * out again. The chain, the feeds and the settings are the same.
+ */
+export interface ProofEdit {
+  memo: ProofMemo;
+  reworked: Uint8Array;
+  reworkedList: readonly number[];
+  /** Normal operation of the version before. */
+  normal: Flow;
+}
 
 export interface RedundancyProof {
   normal: Flow;
+  memo: ProofMemo;
   levels: LevelVerdict[];
   /** Rack states on the loss of each side (empty without sides). */
   sideRackStates: Uint8Array[];
@@ -106,10 +172,11 @@ class Outcome implements ScenarioOutcome {
     readonly overloaded: number[],
     readonly overloads: Overloads,
     readonly lostRacks: number[],
-    private readonly own: number[],
+    /** Interruptible racks it darkens itself (`lostInterruptible` adds its base's). */
+    readonly own: number[],
     /** The outcome this one's flow was evaluated as a change to, and the racks that change touched. */
-    private readonly base: ScenarioOutcome | null,
-    private readonly changedRacks: readonly number[] | null,
+    readonly base: ScenarioOutcome | null,
+    readonly changedRacks: readonly number[] | null,
     private readonly marks: OutcomeMarks,
   ) {}
 
@@ -137,7 +204,7 @@ function outcomeOf(
   normal: Flow,
   base: ScenarioOutcome | null,
   marks: OutcomeMarks,
-): ScenarioOutcome {
+): Outcome {
   const epoch = ++marks.epoch;
   const changed = flow.changed ?? graph.components.map((_, i) => i);
   for (const i of changed) marks.component[i] = epoch;
@@ -173,6 +240,75 @@ function outcomeOf(
   );
 }
 
+/**
+ * Where a base evaluated as a change to normal operation (a side lost) may have other figures
+ * after an edit that reworked `reworked` of normal operation: those, and everything that feeds
+ * them in the base — a component's figures are worked out from normal operation's there and from
+ * what it feeds, and a side lost feeds some components otherwise (a generator taking over).
+ */
+export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Uint8Array {
+  const moved = new Uint8Array(base.live.length);
+  const { fedBy } = base;
+  for (const i of reworked) {
+    moved[i] = 1;
+    for (let p = fedBy[i]!; p !== -1 && !moved[p]; p = fedBy[p]!) moved[p] = 1;
+  }
+  return moved;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+/** 1 for the utilities, per chain. */
+function utilityMarks(graph: PowerGraph): Uint8Array {
+  const marks = new Uint8Array(graph.components.length);
+  for (const u of graph.utilities) marks[u] = 1;
+  return marks;
+}
+
+/**
+ * A kept scenario's outcome, its overloads read from its figures as `outcomeOf` reads them from
+ * its flow, over its base's (`base`: the base's outcome now, null for normal operation). What it
+ * darkens itself is what it darkened: its racks draw the same.
+ */
+function keptOutcome(
+  kept: KeptScenario,
+  figures: ScenarioFigures,
+  normal: Flow,
+  base: ScenarioOutcome | null,
+  marks: OutcomeMarks,
+): Outcome {
+  const { changed, at, outcome: prior } = kept;
+  const epoch = ++marks.epoch;
+  for (let k = 0; k < changed.length; k++) marks.component[changed[k]!] = epoch;
+  let overloads: Overloads | null = null;
+  if (base)
+    base.overloads.forEach((o, i) => {
+      if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
+    });
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    if (figures.over[at + k] && !isOverloaded(normal, i))
+      (overloads ??= new Map()).set(i, { loadW: figures.outW[at + k]!, usableW: figures.usableW[at + k]! });
+  }
+  let lostRacks = prior.lostRacks;
+  if (base) {
+    for (const ri of prior.changedRacks!) marks.rack[ri] = epoch;
+    const own = prior.lostRacks.filter((ri) => marks.rack[ri] === epoch);
+    const keptLost = base.lostRacks.filter((ri) => marks.rack[ri] !== epoch);
+    lostRacks = own.length === 0 && keptLost.length === 0 ? NONE : merge(keptLost, own);
+  }
+  return new Outcome(
+    prior.scenario,
+    overloads ? [...(overloads as Overloads).keys()].sort((x, y) => x - y) : NONE,
+    overloads ?? NO_OVERLOADS,
+    lostRacks,
+    prior.own,
+    base,
+    prior.changedRacks,
+    marks,
+  );
+}
+
 const passes = (o: ScenarioOutcome) => o.overloaded.length === 0 && o.lostRacks.length === 0;
 
 /** Whether a rack's surviving path (circuit upward) holds a newly overloaded component. */
@@ -193,11 +329,18 @@ function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
   return marks;
 }
 
+/**
+ * `read` sees every tested scenario (`FlowReader`). `edit`: after an edit of what racks hold, the
+ * last proof's memo, from which a scenario is not evaluated again when the edit cannot have
+ * changed its figures, or changed them only at the utilities (see `run` below). The result is a
+ * proof from scratch's, to the last bit.
+ */
 export function proveRedundancy(
   graph: PowerGraph,
   settings: Settings,
   normal: Flow,
-  visit: FlowVisitor = () => {},
+  read: FlowReader = () => {},
+  edit: ProofEdit | null = null,
 ): RedundancyProof {
   const claims = new Map<string, string[]>();
   const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
@@ -227,27 +370,70 @@ export function proveRedundancy(
 
   // Run each claimed scenario once, plainest first, and keep only the outcome. Each is a change to
   // normal operation, or to its side lost for "side lost and one more unit".
+  const claimOrder = plainestFirst(claims.keys());
+  // The last proof's scenarios changed what they change now: the same chain and feeds (`ProofEdit`),
+  // the same claims, and facility load shared over the utilities or not as then.
+  const shared = sharesFacilityLoad(graph, settings);
+  const previous =
+    edit && !edit.memo.spent && edit.memo.shared === shared && sameList(edit.memo.claims, claimOrder)
+      ? edit.memo
+      : null;
+  if (previous) previous.spent = true;
+  const memo: ProofMemo = {
+    figures: previous?.figures ?? scenarioFigures(),
+    slots: previous?.slots ?? new Map(),
+    kept: new Map(),
+    claims: claimOrder,
+    shared,
+    configurations: configurationIds(graph, previous?.configurations),
+    spent: false,
+  };
+  const { figures, configurations } = memo;
+  const utility = utilityMarks(graph);
   const outcomes = new Map<string, ScenarioOutcome>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
   const fromNormal = deltaBase(normal);
   const marks = outcomeMarks(graph);
   const sideBases = new Map<string, DeltaBase>();
-  const run = (scenario: Scenario): ScenarioOutcome => {
-    const done = outcomes.get(scenario.id);
-    if (done) return done;
+
+  /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
+  const loadsFrom = (flow: Flow, changed: readonly number[], at: number) => (k: number) => {
+    const pairs = loadPairs(flow.groupItW(changed[k]!), configurations);
+    figures.loads[at + k] = pairs.kept;
+    return pairs.now;
+  };
+
+  /** Evaluates a scenario against its base and keeps its figures and outcome. */
+  const evaluateAndKeep = (scenario: Scenario, base: DeltaBase, tested: boolean): Outcome => {
     const baseId = scenario.extends?.id;
-    let base = fromNormal;
-    if (baseId !== undefined) {
-      if (!sideBases.has(baseId)) run(scenarios.get(baseId)!);
-      base = sideBases.get(baseId)!;
-    }
     const flow = evaluateDelta(graph, settings, base, scenario);
+    const changed = flow.changed!;
     const baseOutcome =
       baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null, marks)) : null;
     const o = outcomeOf(graph, flow, normal, baseOutcome, marks);
-    outcomes.set(scenario.id, o);
-    visit(flow, claims.has(scenario.id));
+    let at = memo.slots.get(scenario.id);
+    if (at === undefined) memo.slots.set(scenario.id, (at = allocate(figures, changed.length)));
+    capture(figures, at, flow, changed);
+    const kept: KeptScenario = {
+      at,
+      changed,
+      utilities: [],
+      utilityEntries: [],
+      pushW: [],
+      pushItW: [],
+      outcome: o,
+    };
+    for (let k = 0; k < changed.length; k++) {
+      const u = changed[k]!;
+      if (!utility[u]) continue;
+      kept.utilities.push(u);
+      kept.utilityEntries.push(k);
+      kept.pushW.push(base.marks.lastPushW[u]!);
+      kept.pushItW.push(base.marks.lastPushItW[u]!);
+    }
+    memo.kept.set(scenario.id, kept);
+    if (tested) read({ label: scenario.label, changed, figures, at, groupLoads: loadsFrom(flow, changed, at) });
     if (/^side:[AB]$/.test(scenario.id)) {
       const bad = new Set(o.overloaded);
       graph.racks.forEach((r, ri) => {
@@ -262,7 +448,97 @@ export function proveRedundancy(
     flow.restore();
     return o;
   };
-  for (const id of plainestFirst(claims.keys())) run(scenarios.get(id)!);
+
+  /**
+   * A scenario the last proof evaluated, after an edit that moved none of its base's figures at the
+   * components it changes (`moved`: so its own figures, and outcome, are the last ones), or only at
+   * utilities (worked out again from the pushes kept: `utilitiesAgain`). A component it changes
+   * has, in it, figures worked out from the base's there and from those of what it changes below;
+   * what it does not change has the base's. Null when it must be evaluated.
+   */
+  const fromKept = (scenario: Scenario, tested: boolean, base: DeltaBase, moved: Uint8Array): Outcome | null => {
+    const kept = previous?.kept.get(scenario.id);
+    if (!kept) return null;
+    const { changed, at } = kept;
+    let utilitiesMoved = false;
+    for (let k = 0; k < changed.length; k++) {
+      const i = changed[k]!;
+      if (!moved[i]) continue;
+      if (!utility[i]) return null;
+      utilitiesMoved = true;
+    }
+    let o = kept.outcome;
+    let overloadsMoved = false;
+    if (utilitiesMoved) {
+      const entries = kept.utilityEntries;
+      const live = entries.map((k) => figures.live[at + k]!);
+      utilitiesAgain(graph, settings, base, kept.utilities, live, kept.pushW, kept.pushItW);
+      const scratch = base.scratch;
+      for (let m = 0; m < entries.length; m++) {
+        const u = kept.utilities[m]!;
+        const e = at + entries[m]!;
+        const over = isOverloaded(scratch, u) ? 1 : 0;
+        if (over || figures.over[e] || isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadsMoved = true;
+        figures.outW[e] = scratch.outW[u]!;
+        figures.itW[e] = scratch.itW[u]!;
+        figures.over[e] = over;
+        figures.loads[e] = undefined;
+      }
+      base.restore();
+    }
+    // A side lost is evaluated again, with a new outcome, which this one's is a change to.
+    const baseId = scenario.extends?.id;
+    if (baseId !== undefined || overloadsMoved)
+      o = keptOutcome(kept, figures, normal, baseId !== undefined ? outcomes.get(baseId)! : null, marks);
+    memo.kept.set(scenario.id, { ...kept, outcome: o });
+    if (tested) {
+      let flow: Flow | null = null;
+      read({
+        label: scenario.label,
+        changed,
+        figures,
+        at,
+        groupLoads: (k) => {
+          const known = figures.loads[at + k];
+          const now = known && loadsNow(known, configurations);
+          if (now) return now;
+          // Not asked for before, or moved: the scenario is evaluated again to read them.
+          flow ??= evaluateDelta(graph, settings, base, scenario);
+          return loadsFrom(flow, changed, at)(k);
+        },
+      });
+      if (flow) (flow as Flow & { restore: () => void }).restore();
+    }
+    return o;
+  };
+
+  const movedSides = new Map<string, Uint8Array>();
+  const movedOnSide = (id: string): Uint8Array => {
+    let moved = movedSides.get(id);
+    if (!moved) movedSides.set(id, (moved = movedBelowOrFed(sideBases.get(id)!.flow, edit!.reworkedList)));
+    return moved;
+  };
+
+  const run = (scenario: Scenario): ScenarioOutcome => {
+    const done = outcomes.get(scenario.id);
+    if (done) return done;
+    const baseId = scenario.extends?.id;
+    let base = fromNormal;
+    if (baseId !== undefined) {
+      if (!sideBases.has(baseId)) run(scenarios.get(baseId)!);
+      base = sideBases.get(baseId)!;
+    }
+    const tested = claims.has(scenario.id);
+    // The sides lost (every rack's other side) are evaluated each time.
+    const kept =
+      previous && !/^side:[AB]$/.test(scenario.id)
+        ? fromKept(scenario, tested, base, baseId === undefined ? edit!.reworked : movedOnSide(baseId))
+        : null;
+    const o = kept ?? evaluateAndKeep(scenario, base, tested);
+    outcomes.set(scenario.id, o);
+    return o;
+  };
+  for (const id of claimOrder) run(scenarios.get(id)!);
   // The sides are always run: a rack's own redundancy is read from them.
   for (const s of sideScenarios) run(s);
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
@@ -291,5 +567,5 @@ export function proveRedundancy(
     if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
     else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
   });
-  return { normal, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
+  return { normal, memo, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
 }

@@ -1,0 +1,118 @@
+/**
+ * What a redundancy proof keeps of the scenarios it evaluates, for the proof of the next version
+ * after an edit of what racks hold (redundancy.ts): each scenario's figures at the components it
+ * changes — what the proof's readers (worst case, headroom) and its outcome read — in pools of
+ * one number per (scenario, component), and the group loads the headroom asked for there, by
+ * configuration rather than by group number (groups are numbered anew at each edit).
+ */
+import { isOverloaded, type Flow, type GroupLoads } from './flow';
+import type { PowerGraph } from './topology';
+
+/** Figures of scenarios at the components they change: entry `at + k` is a scenario's k-th changed component. */
+export interface ScenarioFigures {
+  live: Uint8Array;
+  outW: Float64Array;
+  itW: Float64Array;
+  usableW: Float64Array;
+  /** 1 where the component is over its capacity (in total or on a phase) in the scenario. */
+  over: Uint8Array;
+  /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or no longer known. */
+  loads: (readonly number[] | undefined)[];
+  size: number;
+}
+
+export function scenarioFigures(capacity = 1024): ScenarioFigures {
+  return {
+    live: new Uint8Array(capacity),
+    outW: new Float64Array(capacity),
+    itW: new Float64Array(capacity),
+    usableW: new Float64Array(capacity),
+    over: new Uint8Array(capacity),
+    loads: [],
+    size: 0,
+  };
+}
+
+/** Room for `count` more entries; returns the first. The pools double when full. */
+export function allocate(figures: ScenarioFigures, count: number): number {
+  const at = figures.size;
+  const need = at + count;
+  if (need > figures.outW.length) {
+    let capacity = figures.outW.length;
+    while (capacity < need) capacity *= 2;
+    const grow = <T extends Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    figures.live = grow(figures.live, (n) => new Uint8Array(n));
+    figures.outW = grow(figures.outW, (n) => new Float64Array(n));
+    figures.itW = grow(figures.itW, (n) => new Float64Array(n));
+    figures.usableW = grow(figures.usableW, (n) => new Float64Array(n));
+    figures.over = grow(figures.over, (n) => new Uint8Array(n));
+  }
+  figures.size = need;
+  return at;
+}
+
+/** Copies a flow's figures at `changed` into the entries from `at`, and forgets their group loads. */
+export function capture(figures: ScenarioFigures, at: number, flow: Flow, changed: readonly number[]): void {
+  const { live, outW, itW, usableW, over, loads } = figures;
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    live[at + k] = flow.live[i]!;
+    outW[at + k] = flow.outW[i]!;
+    itW[at + k] = flow.itW[i]!;
+    usableW[at + k] = flow.usableW[i]!;
+    over[at + k] = isOverloaded(flow, i) ? 1 : 0;
+    loads[at + k] = undefined;
+  }
+}
+
+/**
+ * Stable numbers for rack configurations (hall and devices), kept from check to check: a
+ * configuration keeps its number while group numbers (first appearance in rack order) move.
+ */
+export interface ConfigurationIds {
+  /** Configuration → its id, over every check this was kept for. */
+  ids: Map<string, number>;
+  /** This check's: group → id, and id → group (−1: none). */
+  ofGroup: Int32Array;
+  group: Int32Array;
+}
+
+export function configurationIds(graph: PowerGraph, kept?: ConfigurationIds | null): ConfigurationIds {
+  const ids = kept?.ids ?? new Map<string, number>();
+  const ofGroup = new Int32Array(graph.groups.length);
+  graph.groups.forEach((g, n) => {
+    const key = `${g.hallId}|${g.key}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    ofGroup[n] = id;
+  });
+  const group = new Int32Array(ids.size).fill(-1);
+  for (let n = 0; n < ofGroup.length; n++) group[ofGroup[n]!] = n;
+  return { ids, ofGroup, group };
+}
+
+/** Group loads as [group, W, …] in this check's group numbers, and as kept: [configuration id, W, …]. */
+export function loadPairs(loads: GroupLoads, ids: ConfigurationIds): { now: number[]; kept: number[] } {
+  const now: number[] = [];
+  const kept: number[] = [];
+  loads.forEach((w, g) => {
+    now.push(g, w);
+    kept.push(ids.ofGroup[g]!, w);
+  });
+  return { now, kept };
+}
+
+/** Kept group loads in this check's group numbers; null when a configuration in them no longer exists. */
+export function loadsNow(kept: readonly number[], ids: ConfigurationIds): number[] | null {
+  const now: number[] = [];
+  for (let m = 0; m < kept.length; m += 2) {
+    const g = ids.group[kept[m]!]!;
+    if (g === undefined || g === -1) return null;
+    now.push(g, kept[m + 1]!);
+  }
+  return now;
+}
