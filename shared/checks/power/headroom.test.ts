@@ -6,6 +6,7 @@ import type { ProjectDocument } from '../../model/schema';
 import { evaluate, NORMAL } from './flow';
 import { headroomTracker } from './headroom';
 import { proveRedundancy, type FlowView } from './redundancy';
+import { configurationIds, keyedLoads } from './scenarioFigures';
 import { buildPowerGraph, LEVEL_OF, type PowerGraph } from './topology';
 
 /** The headroom formula applied to every component every flow changes, with nothing passed over. */
@@ -13,7 +14,7 @@ function everyComponent(graph: PowerGraph) {
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
   const best = graph.groups.map(() => ({ headroomW: Infinity, limitingId: null as string | null, scenario: '' }));
   return {
-    read({ label, changed, figures, at, groupLoads }: FlowView) {
+    read({ label, changed, figures, at, groupLoads, configurations }: FlowView) {
       changed.forEach((i, k) => {
         const c = graph.components[i]!;
         const e = at + k;
@@ -23,7 +24,7 @@ function everyComponent(graph: PowerGraph) {
         const spare = Math.max(0, figures.usableW[e]! - figures.outW[e]!);
         const through = groupLoads(k);
         for (let m = 0; m < through.length; m += 2) {
-          const g = through[m]!;
+          const g = configurations.group[through[m]!]!;
           const throughW = through[m + 1]!;
           if (throughW <= 0 || itW[g]! <= 0) continue;
           const room = spare / (ratio * (throughW / itW[g]!));
@@ -43,30 +44,20 @@ function compare(doc: ProjectDocument): number {
   let read = 0;
   const both = (view: FlowView) => {
     read++;
-    const { label, changed, figures, at, groupLoads } = view;
-    changed.forEach((i, k) =>
-      tracker.consider(
-        i,
-        figures.live[at + k]!,
-        figures.outW[at + k]!,
-        figures.itW[at + k]!,
-        figures.usableW[at + k]!,
-        label,
-        groupLoads,
-        k,
-      ),
-    );
+    tracker.read(view);
     reference.read(view);
   };
   const all = graph.components.map((_, i) => i);
+  const configurations = configurationIds(graph);
   both({
     label: normal.scenario.label,
     changed: all,
     figures: normal,
     at: 0,
-    groupLoads: (i) => [...normal.groupItW(i)].flat(),
+    groupLoads: (i) => keyedLoads(normal.groupItW(i), configurations),
+    configurations,
   });
-  proveRedundancy(graph, doc.settings, normal, both);
+  proveRedundancy(graph, doc.settings, normal, both, null, configurations);
   const result = tracker.result();
   expect(result.length).toBeGreaterThan(0);
   for (const h of result) {

@@ -14,6 +14,7 @@
  * headroom found so far can lower none of them and is passed over without reading its
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
+import type { FlowReader } from './redundancy';
 import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
@@ -36,22 +37,28 @@ const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', '
 const limitingOf = perChain<'limiting', Uint8Array>();
 
 /**
+ * Which of a flow's changed components (their places k in `changed`) are at a limiting level: per
+ * list, kept as long as the list (a scenario's plan, the same for every check of the same feeds).
+ */
+const limitingKept = new WeakMap<readonly number[], Int32Array>();
+function limitingEntries(changed: readonly number[], limiting: Uint8Array): Int32Array {
+  let entries = limitingKept.get(changed);
+  if (!entries) {
+    const at: number[] = [];
+    for (let k = 0; k < changed.length; k++) if (limiting[changed[k]!]) at.push(k);
+    limitingKept.set(changed, (entries = Int32Array.from(at)));
+  }
+  return entries;
+}
+
+/**
  * Headroom accumulated over flows as they are read (flows are not kept): `consider` each component
  * of normal operation, then each component every tested failure changes, in the proof's order,
  * then read `result()`. Group loads are asked for only where a component could lower some
  * configuration's headroom.
  */
 export function headroomTracker(graph: PowerGraph): {
-  consider: (
-    i: number,
-    live: number,
-    outW: number,
-    itW: number,
-    usableW: number,
-    scenario: string,
-    loads: (k: number) => readonly number[],
-    k: number,
-  ) => void;
+  read: FlowReader;
   result: () => ConfigurationHeadroom[];
 } {
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
@@ -75,30 +82,49 @@ export function headroomTracker(graph: PowerGraph): {
     }
     return largest;
   };
+  /**
+   * Component i with these figures in a flow (scenario: its label); `loads(k)` gives its group
+   * loads there, as [configuration id, W, …], and `groupOf` each id's group.
+   */
+  const consider = (
+    i: number,
+    live: number,
+    outW: number,
+    flowItW: number,
+    usableW: number,
+    scenario: string,
+    loads: (k: number) => readonly number[],
+    k: number,
+    groupOf: Int32Array,
+  ) => {
+    if (!live || flowItW <= 0) return;
+    const ratio = outW / flowItW;
+    const spare = Math.max(0, usableW - outW);
+    // The bound, less a margin for sums taken in another order than the rack's own load.
+    if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
+    const through = loads(k);
+    for (let m = 0; m < through.length; m += 2) {
+      const g = groupOf[through[m]!]!;
+      const throughW = through[m + 1]!;
+      if (throughW <= 0 || itW[g]! <= 0) continue;
+      const room = spare / (ratio * (throughW / itW[g]!));
+      const b = best[g]!;
+      if (room < b.headroomW) {
+        b.headroomW = room;
+        b.limitingId = graph.components[i]!.id;
+        b.limitingScenario = scenario;
+        largest = NaN;
+      }
+    }
+  };
   return {
-    /**
-     * Component i with these figures in a flow (scenario: its label); `loads(k)` gives its group
-     * loads there, as [group, W, …].
-     */
-    consider(i, live, outW, flowItW, usableW, scenario, loads, k) {
-      if (!limiting[i] || !live || flowItW <= 0) return;
-      const ratio = outW / flowItW;
-      const spare = Math.max(0, usableW - outW);
-      // The bound, less a margin for sums taken in another order than the rack's own load.
-      if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
-      const through = loads(k);
-      for (let m = 0; m < through.length; m += 2) {
-        const g = through[m]!;
-        const throughW = through[m + 1]!;
-        if (throughW <= 0 || itW[g]! <= 0) continue;
-        const room = spare / (ratio * (throughW / itW[g]!));
-        const b = best[g]!;
-        if (room < b.headroomW) {
-          b.headroomW = room;
-          b.limitingId = graph.components[i]!.id;
-          b.limitingScenario = scenario;
-          largest = NaN;
-        }
+    read({ label, changed, figures, at, groupLoads, configurations }) {
+      const { live, outW, itW: flowItW, usableW } = figures;
+      const entries = limitingEntries(changed, limiting);
+      for (let m = 0; m < entries.length; m++) {
+        const k = entries[m]!;
+        const e = at + k;
+        consider(changed[k]!, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, configurations.group);
       }
     },
     result() {

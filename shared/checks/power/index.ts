@@ -11,7 +11,9 @@ import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
-import { proveRedundancy, type FlowReader, type FlowView, type ProofMemo } from './redundancy';
+import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
+import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
+import type { Worst } from './worstCase';
 import { redundancyFindings, supplyFindings } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
@@ -87,14 +89,9 @@ export interface PowerMemo extends CapacityMemo {
   stranded: Stranded;
   strandedFindings: Finding[];
   proof: ProofMemo;
-}
-
-/** Per component, the heaviest loading over normal operation and every tested failure (pct −1: none). */
-interface Worst {
-  pct: Float64Array;
-  loadW: Float64Array;
-  usableW: Float64Array;
-  scenario: string[];
+  configurations: ConfigurationIds;
+  /** Normal operation's group loads asked for, per component, by configuration. */
+  normalLoads: (readonly number[] | undefined)[];
 }
 
 const sameWorstAt = (a: Worst, b: Worst, i: number) =>
@@ -130,18 +127,24 @@ function sameMetrics(
 /** Every component, in order: normal operation is read over all of them. */
 const everyComponent = perChain<'all', number[]>();
 
-/** Normal operation for the proof's readers. */
-function normalView(graph: PowerGraph, normal: Flow): FlowView {
+/**
+ * Normal operation for the proof's readers. Its group loads are kept by configuration (`loads`,
+ * per component) and worked out only where not kept: after an edit of what racks hold, a
+ * component normal operation did not rework carries the same racks, so the same loads.
+ */
+function normalView(
+  graph: PowerGraph,
+  normal: Flow,
+  configurations: ConfigurationIds,
+  loads: (readonly number[] | undefined)[],
+): FlowView {
   return {
     label: normal.scenario.label,
     changed: everyComponent(graph, 'all', () => graph.components.map((_, i) => i)),
     figures: normal,
     at: 0,
-    groupLoads: (i) => {
-      const pairs: number[] = [];
-      normal.groupItW(i).forEach((w, g) => pairs.push(g, w));
-      return pairs;
-    },
+    groupLoads: (i) => (loads[i] ??= keyedLoads(normal.groupItW(i), configurations)),
+    configurations,
   };
 }
 
@@ -158,39 +161,23 @@ export function runPowerChecks(
   const after =
     previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal) : null;
   const normal = after?.flow ?? evaluate(graph, settings, NORMAL);
-  // Worst loading and headroom over normal operation and every tested failure, gathered as the
-  // proof runs each flow.
+  // Headroom over normal operation and every tested failure, gathered as the proof reads each
+  // flow; the worst loadings the proof works out itself (worstCase.ts).
   const n = graph.components.length;
-  const worstPct = new Float64Array(n).fill(-1);
-  const worstLoadW = new Float64Array(n);
-  const worstUsableW = new Float64Array(n);
-  const worstScenario: string[] = new Array<string>(n).fill('');
   const headroom = headroomTracker(graph);
-  const read: FlowReader = ({ label, changed, figures, at, groupLoads }) => {
-    const { live, outW, itW, usableW } = figures;
-    for (let k = 0; k < changed.length; k++) {
-      const i = changed[k]!;
-      const e = at + k;
-      headroom.consider(i, live[e]!, outW[e]!, itW[e]!, usableW[e]!, label, groupLoads, k);
-      if (!live[e] || !Number.isFinite(usableW[e]!)) continue;
-      const pct = (100 * outW[e]!) / usableW[e]!;
-      if (pct > worstPct[i]! * (1 + 1e-9) || worstPct[i]! < 0) {
-        worstPct[i] = pct;
-        worstLoadW[i] = outW[e]!;
-        worstUsableW[i] = usableW[e]!;
-        worstScenario[i] = label;
-      }
-    }
-  };
-  read(normalView(graph, normal));
+  const configurations = configurationIds(graph, previous?.configurations);
+  const normalLoads = after && previous ? previous.normalLoads.slice() : [];
+  if (after) for (const i of after.reworked) normalLoads[i] = undefined;
+  headroom.read(normalView(graph, normal, configurations, normalLoads));
   const reworked = after && previous?.proof ? new Uint8Array(n) : null;
   if (reworked) for (const i of after!.reworked) reworked[i] = 1;
   const proof = proveRedundancy(
     graph,
     settings,
     normal,
-    read,
+    headroom.read,
     reworked ? { memo: previous!.proof, reworked, reworkedList: after!.reworked, normal: previous!.normal } : null,
+    configurations,
   );
   const stranded = after
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
@@ -207,7 +194,7 @@ export function runPowerChecks(
 
   const components = new Map<string, ComponentMetrics>();
   const componentList: ComponentMetrics[] = [];
-  const worstOf: Worst = { pct: worstPct, loadW: worstLoadW, usableW: worstUsableW, scenario: worstScenario };
+  const worstOf = proof.worst;
   const sameChain = previous?.graph.components === graph.components;
   // After an edit worked out from the last normal operation, a component not reworked has the
   // same figures: its metrics stand unless its worst case or stranded capacity moved (stranded
@@ -228,13 +215,13 @@ export function runPowerChecks(
       return;
     }
     const worst: ComponentMetrics['worst'] =
-      worstPct[i]! < 0
+      worstOf.pct[i]! < 0
         ? null
         : {
-            loadW: worstLoadW[i]!,
-            usableW: worstUsableW[i]!,
-            utilisationPct: worstPct[i]!,
-            scenario: worstScenario[i]!,
+            loadW: worstOf.loadW[i]!,
+            usableW: worstOf.usableW[i]!,
+            utilisationPct: worstOf.pct[i]!,
+            scenario: worstOf.scenario[i]!,
           };
     const usable = normal.usableW[i]!;
     const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
@@ -319,6 +306,8 @@ export function runPowerChecks(
       stranded,
       strandedFindings: stranding,
       proof: proof.memo,
+      configurations,
+      normalLoads,
     },
     findings,
     metrics: {

@@ -15,14 +15,24 @@ import {
   allocate,
   capture,
   configurationIds,
-  loadPairs,
-  loadsNow,
+  keyedLoads,
+  stillGrouped,
   scenarioFigures,
   type ConfigurationIds,
   type ScenarioFigures,
 } from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { componentsAtLevel, type PowerGraph } from './topology';
+import {
+  copyWorst,
+  foldAgain,
+  foldNormal,
+  foldWorst,
+  noWorst,
+  worstIndex,
+  type Worst,
+  type WorstIndex,
+} from './worstCase';
 
 export interface ScenarioOutcome {
   scenario: Scenario;
@@ -56,9 +66,10 @@ export interface LevelVerdict {
 }
 
 /**
- * A flow's figures at the components it changes, for the proof's readers (worst case, headroom):
- * component `changed[k]` has its figures at entry `at + k` of `figures`, and its group loads, as
- * [group, W, …], from `groupLoads(k)`. Normal operation is read over every component.
+ * A flow's figures at the components it changes, for the proof's readers (headroom): component
+ * `changed[k]` has its figures at entry `at + k` of `figures`, and its group loads from
+ * `groupLoads(k)`, as [configuration id, W, …] (`configurations.group` gives each id's group).
+ * Normal operation is read over every component.
  */
 export interface FlowView {
   label: string;
@@ -66,12 +77,14 @@ export interface FlowView {
   figures: Pick<ScenarioFigures, 'live' | 'outW' | 'itW' | 'usableW'>;
   at: number;
   groupLoads: (k: number) => readonly number[];
+  configurations: ConfigurationIds;
 }
 
 /**
  * Sees each tested scenario once, in the proof's order (a declared claim's scenarios, plainest
- * first): flows are not kept (a large site runs thousands of scenarios over tens of thousands of
- * components), and after an edit most scenarios are not evaluated again, only read as kept.
+ * first), after normal operation: flows are not kept (a large site runs thousands of scenarios
+ * over tens of thousands of components), and after an edit most scenarios are not evaluated
+ * again, only read as kept.
  */
 export type FlowReader = (view: FlowView) => void;
 
@@ -87,20 +100,18 @@ export interface ProofMemo {
   /** The scenarios this proof evaluated. */
   kept: Map<string, KeptScenario>;
   claims: readonly string[];
+  worst: Worst;
+  /** Where each component's figures are kept (made at the first proof after an edit), and the readings it was made of. */
+  index: WorstIndex | null;
+  readings: { label: string; at: number; changed: readonly number[] }[];
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
-  configurations: ConfigurationIds;
   spent: boolean;
 }
 
 interface KeptScenario {
   at: number;
   changed: readonly number[];
-  /** The utilities among `changed`, their entries, and what the scenario's components pushed onto each (`utilitiesAgain`). */
-  utilities: number[];
-  utilityEntries: number[];
-  pushW: number[];
-  pushItW: number[];
   outcome: Outcome;
 }
 
@@ -120,6 +131,8 @@ export interface ProofEdit {
 export interface RedundancyProof {
   normal: Flow;
   memo: ProofMemo;
+  /** Each component's heaviest loading over normal operation and every tested failure. */
+  worst: Worst;
   levels: LevelVerdict[];
   /** Rack states on the loss of each side (empty without sides). */
   sideRackStates: Uint8Array[];
@@ -196,7 +209,8 @@ class Outcome implements ScenarioOutcome {
 
 /**
  * What a scenario does, against normal operation. A flow evaluated as a change to another
- * scenario's (`base`) differs from it only in `changed`: elsewhere the base's outcome stands.
+ * scenario's (`base`) differs from it only in `changed`, whose overloads are kept from `at` of
+ * `over` (`ScenarioFigures`): elsewhere the base's outcome stands.
  */
 function outcomeOf(
   graph: PowerGraph,
@@ -204,9 +218,11 @@ function outcomeOf(
   normal: Flow,
   base: ScenarioOutcome | null,
   marks: OutcomeMarks,
+  over: Uint8Array,
+  at: number,
 ): Outcome {
   const epoch = ++marks.epoch;
-  const changed = flow.changed ?? graph.components.map((_, i) => i);
+  const changed = flow.changed!;
   for (const i of changed) marks.component[i] = epoch;
   let overloads: Overloads | null = null;
   // forEach, not for…of over entries: a side lost's overloads are read again by each of the
@@ -215,11 +231,12 @@ function outcomeOf(
     base.overloads.forEach((o, i) => {
       if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
     });
-  for (const i of changed) {
-    if (isOverloaded(flow, i) && !isOverloaded(normal, i))
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    if (over[at + k] && !isOverloaded(normal, i))
       (overloads ??= new Map()).set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
   }
-  const changedRacks = flow.changedRacks ?? graph.racks.map((_, ri) => ri);
+  const changedRacks = flow.changedRacks!;
   for (const ri of changedRacks) marks.rack[ri] = epoch;
   const lost: number[] = [];
   const lostInterruptible: number[] = [];
@@ -341,6 +358,7 @@ export function proveRedundancy(
   normal: Flow,
   read: FlowReader = () => {},
   edit: ProofEdit | null = null,
+  configurations: ConfigurationIds = configurationIds(graph),
 ): RedundancyProof {
   const claims = new Map<string, string[]>();
   const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
@@ -379,16 +397,31 @@ export function proveRedundancy(
       ? edit.memo
       : null;
   if (previous) previous.spent = true;
+  const n = graph.components.length;
+  const worst = previous ? copyWorst(previous.worst) : noWorst(n);
+  if (!previous) foldNormal(worst, normal);
   const memo: ProofMemo = {
-    figures: previous?.figures ?? scenarioFigures(),
+    figures: previous?.figures ?? scenarioFigures(Math.max(1024, 10 * n)),
     slots: previous?.slots ?? new Map(),
     kept: new Map(),
     claims: claimOrder,
+    worst,
+    index: previous?.index ?? null,
+    readings: [],
     shared,
-    configurations: configurationIds(graph, previous?.configurations),
     spent: false,
   };
-  const { figures, configurations } = memo;
+  const { figures, readings } = memo;
+  /** After an edit: the components whose worst is folded again (their figures moved somewhere). */
+  const refold = new Uint8Array(n);
+  if (previous) for (const i of edit!.reworkedList) refold[i] = 1;
+  /** A tested scenario read: its loadings are folded into the worst (from scratch) or its place noted. */
+  const reading = (label: string, at: number, changed: readonly number[]) => {
+    readings.push({ label, at, changed });
+    if (previous) return;
+    for (let k = 0; k < changed.length; k++)
+      foldWorst(worst, changed[k]!, figures.live[at + k]!, figures.outW[at + k]!, figures.usableW[at + k]!, label);
+  };
   const utility = utilityMarks(graph);
   const outcomes = new Map<string, ScenarioOutcome>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
@@ -399,9 +432,9 @@ export function proveRedundancy(
 
   /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
   const loadsFrom = (flow: Flow, changed: readonly number[], at: number) => (k: number) => {
-    const pairs = loadPairs(flow.groupItW(changed[k]!), configurations);
-    figures.loads[at + k] = pairs.kept;
-    return pairs.now;
+    const loads = keyedLoads(flow.groupItW(changed[k]!), configurations);
+    figures.loads[at + k] = loads;
+    return loads;
   };
 
   /** Evaluates a scenario against its base and keeps its figures and outcome. */
@@ -409,31 +442,36 @@ export function proveRedundancy(
     const baseId = scenario.extends?.id;
     const flow = evaluateDelta(graph, settings, base, scenario);
     const changed = flow.changed!;
-    const baseOutcome =
-      baseId !== undefined ? (outcomes.get(baseId) ?? outcomeOf(graph, base.flow, normal, null, marks)) : null;
-    const o = outcomeOf(graph, flow, normal, baseOutcome, marks);
     let at = memo.slots.get(scenario.id);
     if (at === undefined) memo.slots.set(scenario.id, (at = allocate(figures, changed.length)));
+    else if (previous) {
+      for (let k = 0; k < changed.length; k++) {
+        const i = changed[k]!;
+        const e = at + k;
+        if (
+          figures.live[e] !== flow.live[i] ||
+          figures.outW[e] !== flow.outW[i] ||
+          figures.usableW[e] !== flow.usableW[i]
+        )
+          refold[i] = 1;
+      }
+    }
     capture(figures, at, flow, changed);
-    const kept: KeptScenario = {
-      at,
-      changed,
-      utilities: [],
-      utilityEntries: [],
-      pushW: [],
-      pushItW: [],
-      outcome: o,
-    };
+    // A side lost is run before what extends it.
+    const baseOutcome = baseId !== undefined ? outcomes.get(baseId)! : null;
+    const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures.over, at);
+    // What its components pushed onto the utilities, for `utilitiesAgain` after a later edit.
     for (let k = 0; k < changed.length; k++) {
       const u = changed[k]!;
       if (!utility[u]) continue;
-      kept.utilities.push(u);
-      kept.utilityEntries.push(k);
-      kept.pushW.push(base.marks.lastPushW[u]!);
-      kept.pushItW.push(base.marks.lastPushItW[u]!);
+      figures.pushW[at + k] = base.marks.lastPushW[u]!;
+      figures.pushItW[at + k] = base.marks.lastPushItW[u]!;
     }
-    memo.kept.set(scenario.id, kept);
-    if (tested) read({ label: scenario.label, changed, figures, at, groupLoads: loadsFrom(flow, changed, at) });
+    memo.kept.set(scenario.id, { at, changed, outcome: o });
+    if (tested) {
+      reading(scenario.label, at, changed);
+      read({ label: scenario.label, changed, figures, at, groupLoads: loadsFrom(flow, changed, at), configurations });
+    }
     if (/^side:[AB]$/.test(scenario.id)) {
       const bad = new Set(o.overloaded);
       graph.racks.forEach((r, ri) => {
@@ -470,15 +508,24 @@ export function proveRedundancy(
     let o = kept.outcome;
     let overloadsMoved = false;
     if (utilitiesMoved) {
-      const entries = kept.utilityEntries;
-      const live = entries.map((k) => figures.live[at + k]!);
-      utilitiesAgain(graph, settings, base, kept.utilities, live, kept.pushW, kept.pushItW);
+      const { components: us, entries, live, pushW, pushItW } = utilitiesOf;
+      us.length = entries.length = live.length = pushW.length = pushItW.length = 0;
+      for (let k = 0; k < changed.length; k++) {
+        if (!utility[changed[k]!]) continue;
+        us.push(changed[k]!);
+        entries.push(k);
+        live.push(figures.live[at + k]!);
+        pushW.push(figures.pushW[at + k]!);
+        pushItW.push(figures.pushItW[at + k]!);
+      }
+      utilitiesAgain(graph, settings, base, us, live, pushW, pushItW);
       const scratch = base.scratch;
       for (let m = 0; m < entries.length; m++) {
-        const u = kept.utilities[m]!;
+        const u = us[m]!;
         const e = at + entries[m]!;
         const over = isOverloaded(scratch, u) ? 1 : 0;
         if (over || figures.over[e] || isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadsMoved = true;
+        if (figures.outW[e] !== scratch.outW[u]) refold[u] = 1;
         figures.outW[e] = scratch.outW[u]!;
         figures.itW[e] = scratch.itW[u]!;
         figures.over[e] = over;
@@ -490,8 +537,9 @@ export function proveRedundancy(
     const baseId = scenario.extends?.id;
     if (baseId !== undefined || overloadsMoved)
       o = keptOutcome(kept, figures, normal, baseId !== undefined ? outcomes.get(baseId)! : null, marks);
-    memo.kept.set(scenario.id, { ...kept, outcome: o });
+    memo.kept.set(scenario.id, o === kept.outcome ? kept : { at, changed, outcome: o });
     if (tested) {
+      reading(scenario.label, at, changed);
       let flow: Flow | null = null;
       read({
         label: scenario.label,
@@ -500,16 +548,25 @@ export function proveRedundancy(
         at,
         groupLoads: (k) => {
           const known = figures.loads[at + k];
-          const now = known && loadsNow(known, configurations);
-          if (now) return now;
+          if (known && stillGrouped(known, configurations)) return known;
           // Not asked for before, or moved: the scenario is evaluated again to read them.
           flow ??= evaluateDelta(graph, settings, base, scenario);
           return loadsFrom(flow, changed, at)(k);
         },
+        configurations,
       });
       if (flow) (flow as Flow & { restore: () => void }).restore();
     }
     return o;
+  };
+
+  /** A kept scenario's utilities, their entries and figures, for `utilitiesAgain` (reused). */
+  const utilitiesOf = {
+    components: [] as number[],
+    entries: [] as number[],
+    live: [] as number[],
+    pushW: [] as number[],
+    pushItW: [] as number[],
   };
 
   const movedSides = new Map<string, Uint8Array>();
@@ -542,6 +599,12 @@ export function proveRedundancy(
   // The sides are always run: a rack's own redundancy is read from them.
   for (const s of sideScenarios) run(s);
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
+  if (previous) {
+    // The same readings in the same places (the same claims and plans): the index stands.
+    const same = memo.index?.at.length === readings.length && readings.every((r, m) => r.at === memo.index!.at[m]);
+    if (!same) memo.index = worstIndex(n, readings);
+    for (let i = 0; i < n; i++) if (refold[i]) foldAgain(worst, i, normal, figures, memo.index!);
+  }
 
   // The strongest model that holds: a model's trial stops at its first failing scenario, so a
   // level that is plainly not 2N+1 costs one scenario, not one per component.
@@ -567,5 +630,5 @@ export function proveRedundancy(
     if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
     else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
   });
-  return { normal, memo, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
+  return { normal, memo, worst, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
 }

@@ -16,18 +16,24 @@ export interface ScenarioFigures {
   usableW: Float64Array;
   /** 1 where the component is over its capacity (in total or on a phase) in the scenario. */
   over: Uint8Array;
-  /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or no longer known. */
+  /** At a utility: what the scenario's components pushed onto it, W and IT W (delta.ts `utilitiesAgain`). */
+  pushW: Float64Array;
+  pushItW: Float64Array;
+  /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or moved since. */
   loads: (readonly number[] | undefined)[];
   size: number;
 }
 
-export function scenarioFigures(capacity = 1024): ScenarioFigures {
+/** Pools for a proof from scratch: `capacity` entries to begin with (a campus's proof keeps about ten per component). */
+export function scenarioFigures(capacity: number): ScenarioFigures {
   return {
     live: new Uint8Array(capacity),
     outW: new Float64Array(capacity),
     itW: new Float64Array(capacity),
     usableW: new Float64Array(capacity),
     over: new Uint8Array(capacity),
+    pushW: new Float64Array(capacity),
+    pushItW: new Float64Array(capacity),
     loads: [],
     size: 0,
   };
@@ -50,7 +56,11 @@ export function allocate(figures: ScenarioFigures, count: number): number {
     figures.itW = grow(figures.itW, (n) => new Float64Array(n));
     figures.usableW = grow(figures.usableW, (n) => new Float64Array(n));
     figures.over = grow(figures.over, (n) => new Uint8Array(n));
+    figures.pushW = grow(figures.pushW, (n) => new Float64Array(n));
+    figures.pushItW = grow(figures.pushItW, (n) => new Float64Array(n));
   }
+  // Kept dense (one element per entry): group loads are written at entries in any order.
+  while (figures.loads.length < need) figures.loads.push(undefined);
   figures.size = need;
   return at;
 }
@@ -95,24 +105,15 @@ export function configurationIds(graph: PowerGraph, kept?: ConfigurationIds | nu
   return { ids, ofGroup, group };
 }
 
-/** Group loads as [group, W, …] in this check's group numbers, and as kept: [configuration id, W, …]. */
-export function loadPairs(loads: GroupLoads, ids: ConfigurationIds): { now: number[]; kept: number[] } {
-  const now: number[] = [];
-  const kept: number[] = [];
-  loads.forEach((w, g) => {
-    now.push(g, w);
-    kept.push(ids.ofGroup[g]!, w);
-  });
-  return { now, kept };
+/** Group loads as kept: [configuration id, W, …]. */
+export function keyedLoads(loads: GroupLoads, ids: ConfigurationIds): number[] {
+  const out: number[] = [];
+  loads.forEach((w, g) => out.push(ids.ofGroup[g]!, w));
+  return out;
 }
 
-/** Kept group loads in this check's group numbers; null when a configuration in them no longer exists. */
-export function loadsNow(kept: readonly number[], ids: ConfigurationIds): number[] | null {
-  const now: number[] = [];
-  for (let m = 0; m < kept.length; m += 2) {
-    const g = ids.group[kept[m]!]!;
-    if (g === undefined || g === -1) return null;
-    now.push(g, kept[m + 1]!);
-  }
-  return now;
+/** Whether every configuration in kept group loads still has a group. */
+export function stillGrouped(kept: readonly number[], ids: ConfigurationIds): boolean {
+  for (let m = 0; m < kept.length; m += 2) if ((ids.group[kept[m]!] ?? -1) === -1) return false;
+  return true;
 }
