@@ -70,14 +70,23 @@ export function headroomTracker(graph: PowerGraph): {
   const limiting = limitingOf(graph, 'limiting', () =>
     Uint8Array.from(graph.components, (c) => (LIMITING_LEVELS.has(LEVEL_OF[c.kind]) ? 1 : 0)),
   );
-  /** The largest headroom so far over the configurations with load (Infinity until all have one); NaN when stale. */
+  /**
+   * The largest headroom so far over the configurations with load (Infinity until all have one),
+   * and a configuration that has it; NaN when stale. Headrooms only fall, so the largest moves
+   * only when that configuration's does.
+   */
   let largest = NaN;
+  let largestAt = -1;
   const largestSoFar = () => {
     if (Number.isNaN(largest)) {
       // Worked out in a local: a number stored again and again in a closure's variable is a new
       // heap object each time.
       let most = -Infinity;
-      for (let g = 0; g < best.length; g++) if (itW[g]! > 0) most = Math.max(most, best[g]!.headroomW);
+      for (let g = 0; g < best.length; g++)
+        if (itW[g]! > 0 && best[g]!.headroomW > most) {
+          most = best[g]!.headroomW;
+          largestAt = g;
+        }
       largest = most;
     }
     return largest;
@@ -113,7 +122,7 @@ export function headroomTracker(graph: PowerGraph): {
         b.headroomW = room;
         b.limitingId = graph.components[i]!.id;
         b.limitingScenario = scenario;
-        largest = NaN;
+        if (g === largestAt) largest = NaN;
       }
     }
   };

@@ -101,9 +101,8 @@ export interface ProofMemo {
   kept: Map<string, KeptScenario>;
   claims: readonly string[];
   worst: Worst;
-  /** Where each component's figures are kept (made at the first proof after an edit), and the readings it was made of. */
+  /** Where each component's figures are kept, in reading order (made at the first proof after an edit). */
   index: WorstIndex | null;
-  readings: { label: string; at: number; changed: readonly number[] }[];
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
   spent: boolean;
@@ -407,18 +406,21 @@ export function proveRedundancy(
     claims: claimOrder,
     worst,
     index: previous?.index ?? null,
-    readings: [],
     shared,
     spent: false,
   };
-  const { figures, readings } = memo;
+  const { figures } = memo;
+  const readings: { label: string; at: number; changed: readonly number[] }[] = [];
   /** After an edit: the components whose worst is folded again (their figures moved somewhere). */
   const refold = new Uint8Array(n);
   if (previous) for (const i of edit!.reworkedList) refold[i] = 1;
   /** A tested scenario read: its loadings are folded into the worst (from scratch) or its place noted. */
   const reading = (label: string, at: number, changed: readonly number[]) => {
-    readings.push({ label, at, changed });
-    if (previous) return;
+    if (previous) {
+      // Only the first proof after an edit makes the index of where figures are kept.
+      if (!memo.index) readings.push({ label, at, changed });
+      return;
+    }
     for (let k = 0; k < changed.length; k++)
       foldWorst(worst, changed[k]!, figures.live[at + k]!, figures.outW[at + k]!, figures.usableW[at + k]!, label);
   };
@@ -540,24 +542,36 @@ export function proveRedundancy(
     memo.kept.set(scenario.id, o === kept.outcome ? kept : { at, changed, outcome: o });
     if (tested) {
       reading(scenario.label, at, changed);
-      let flow: Flow | null = null;
-      read({
-        label: scenario.label,
-        changed,
-        figures,
-        at,
-        groupLoads: (k) => {
-          const known = figures.loads[at + k];
-          if (known && stillGrouped(known, configurations)) return known;
-          // Not asked for before, or moved: the scenario is evaluated again to read them.
-          flow ??= evaluateDelta(graph, settings, base, scenario);
-          return loadsFrom(flow, changed, at)(k);
-        },
-        configurations,
-      });
-      if (flow) (flow as Flow & { restore: () => void }).restore();
+      Object.assign(keptView, { label: scenario.label, changed, at });
+      Object.assign(keptReading, { scenario, base, flow: null });
+      read(keptView);
+      keptReading.flow?.restore();
     }
     return o;
+  };
+
+  /**
+   * What a kept scenario is read through (one object, as thousands are read): its group loads are
+   * those kept, or the scenario is evaluated again to read them where they moved or were never asked for.
+   */
+  const keptReading: {
+    scenario: Scenario | null;
+    base: DeltaBase;
+    flow: (Flow & { restore: () => void }) | null;
+  } = { scenario: null, base: fromNormal, flow: null };
+  const keptView: FlowView = {
+    label: '',
+    changed: [],
+    figures,
+    at: 0,
+    groupLoads: (k) => {
+      const { at, changed } = keptView;
+      const known = figures.loads[at + k];
+      if (known && stillGrouped(known, configurations)) return known;
+      keptReading.flow ??= evaluateDelta(graph, settings, keptReading.base, keptReading.scenario!);
+      return loadsFrom(keptReading.flow, changed, at)(k);
+    },
+    configurations,
   };
 
   /** A kept scenario's utilities, their entries and figures, for `utilitiesAgain` (reused). */
@@ -600,9 +614,8 @@ export function proveRedundancy(
   for (const s of sideScenarios) run(s);
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
   if (previous) {
-    // The same readings in the same places (the same claims and plans): the index stands.
-    const same = memo.index?.at.length === readings.length && readings.every((r, m) => r.at === memo.index!.at[m]);
-    if (!same) memo.index = worstIndex(n, readings);
+    // The same claims and plans read in the same order, at the same entries: one index serves.
+    memo.index ??= worstIndex(n, readings);
     for (let i = 0; i < n; i++) if (refold[i]) foldAgain(worst, i, normal, figures, memo.index!);
   }
 

@@ -62,8 +62,6 @@ export interface WorstIndex {
   entries: Int32Array;
   read: Int32Array;
   labels: string[];
-  /** Each reading's first entry, to know the index is for the same readings. */
-  at: number[];
 }
 
 /** The index of a proof's readings: each a scenario's label, its first entry and its changed components. */
@@ -84,7 +82,7 @@ export function worstIndex(
       read[slot] = m;
     }
   });
-  return { start, entries, read, labels: readings.map((r) => r.label), at: readings.map((r) => r.at) };
+  return { start, entries, read, labels: readings.map((r) => r.label) };
 }
 
 /** Component i's worst folded afresh: normal operation's loading, then its kept ones in order. */
