@@ -19,11 +19,16 @@ export function withDevices(doc: ProjectDocument, ri: number, how: number): Proj
 
 /**
  * The synthetic site (`buildLargeSite`) with what the others lack: two utility services (side A on
- * one, B on the other), a mechanical board carrying part of the facility load (the rest shared
- * over the utilities by their IT load), racks on side A alone, and no cooling design, so the
- * cooling plant's power follows the IT load (`coolingPowerRatio`) at every edit.
+ * one, B on the other; or, `byBranch`, the transformer pairs of odd branches on the second), a
+ * mechanical board carrying part of the facility load (the rest shared over the utilities by
+ * their IT load), racks on side A alone, and no cooling design, so the cooling plant's power
+ * follows the IT load (`coolingPowerRatio`) at every edit — or, with `designedCooling`, the site's
+ * own, whose plant power stays the same.
  */
-export function twoUtilitiesAndABoard(rackCount = 60): ProjectDocument {
+export function twoUtilitiesAndABoard(
+  rackCount = 60,
+  { designedCooling = false, byBranch = false } = {},
+): ProjectDocument {
   const doc = buildLargeSite(rackCount);
   const utility = doc.power.find((c) => c.kind === 'utility')!;
   const board: PowerComponent = {
@@ -35,12 +40,13 @@ export function twoUtilitiesAndABoard(rackCount = 60): ProjectDocument {
     parentId: 'tx-0a',
     share: 0.4,
   };
+  const onSecond = (c: PowerComponent) => (byBranch ? Number(/\d+/.exec(c.id)![0]) % 2 === 1 : c.side === 'B');
   return {
     ...doc,
-    cooling: [],
+    cooling: designedCooling ? doc.cooling : [],
     racks: doc.racks.map((r, i) => (i % 3 === 0 ? { ...r, feeds: { a: r.feeds.a, b: null } } : r)),
     power: [
-      ...doc.power.map((c) => (c.kind === 'transformer' && c.side === 'B' ? { ...c, parentId: 'utility-2' } : c)),
+      ...doc.power.map((c) => (c.kind === 'transformer' && onSecond(c) ? { ...c, parentId: 'utility-2' } : c)),
       { ...utility, id: 'utility-2', name: 'Utility 2' },
       board,
     ],

@@ -353,21 +353,6 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
   };
 }
 
-/** Writes a plan made before into the base's scratch and marks, as making it did. */
-function replayPlan(plan: Plan, base: DeltaBase): void {
-  const { live, fedBy } = base.scratch;
-  const marks = base.marks;
-  const epoch = marks.epoch;
-  const { supplied, circuits, changed, changedRacks } = plan;
-  for (let k = 0; k < supplied.length; k++) {
-    live[supplied[k]!] = plan.live[k]!;
-    fedBy[supplied[k]!] = plan.fedBy[k]!;
-  }
-  for (let k = 0; k < changed.length; k++) marks.dirty[changed[k]!] = epoch;
-  for (let k = 0; k < circuits.length; k++) marks.circuit[circuits[k]!] = epoch;
-  for (let k = 0; k < changedRacks.length; k++) marks.rack[changedRacks[k]!] = epoch;
-}
-
 /**
  * A circuit of one rack, redrawn in a failure, carries what that rack's devices draw from its
  * live sides: four cases (A and B live, A only, B only, neither). Each case drawn is kept per
@@ -553,43 +538,101 @@ export function utilitiesAgain(
 }
 
 /**
- * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
- * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
- * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
- * `changed` is relative to the base.
+ * A scenario evaluated before against the same base, evaluated again into `into` — its flow of
+ * then, which must still hold its figures — after an edit that moved the base's figures only at
+ * `moved` and everything those feed in the scenario (`movedBelowOrFed`, redundancy.ts; with facility
+ * load shared over the utilities, all of them or none). Only what is marked is worked out again,
+ * each as `evaluateDelta` works it out, in the same order with the same sums (what is not marked
+ * still pushes its change onto what is above it): `evaluateDelta`'s figures, to the last bit,
+ * for the cost of the components that moved. The base's scratch is left as it was.
  */
-export function evaluateDelta(
+export function evaluateAgain(
   graph: PowerGraph,
   settings: Settings,
   base: DeltaBase,
   scenario: Scenario,
-): Flow & { restore: () => void } {
-  const { components } = graph;
-  const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
+  into: Flow,
+  moved: Uint8Array,
+): void {
+  const plan = plansOf(
+    graph,
+    `${sharesFacilityLoad(graph, settings) ? 'shared' : 'hung'}|${base.flow.scenario.id}`,
+    () => new Map(),
+  ).get(scenario.id)!;
   const marks = base.marks;
-  const { pushedW, pushedItW } = marks;
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  // What the scenario touches: found the first time, replayed after (the same marks either way).
   const epoch = ++marks.epoch;
-  const plans = plansOf(graph, `${unhungW > 0 ? 'shared' : 'hung'}|${from.scenario.id}`, () => new Map());
-  let plan = plans.get(scenario.id);
-  const replayed = plan !== undefined;
-  if (plan) replayPlan(plan, base);
-  else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, unhungW > 0)));
-  const { circuits, upward } = plan;
+  replayMarks(plan, marks);
+  // What the scenario does not change has the base's figures, and so its new ones where it moved.
+  const from = base.flow;
+  for (let i = 0; i < moved.length; i++) {
+    if (!moved[i] || marks.dirty[i] === epoch) continue;
+    into.outW[i] = from.outW[i]!;
+    into.inW[i] = from.inW[i]!;
+    into.itW[i] = from.itW[i]!;
+    into.usableW[i] = from.usableW[i]!;
+    for (let p = 3 * i; p < 3 * i + 3; p++) {
+      into.phaseW[p] = from.phaseW[p]!;
+      into.phaseA[p] = from.phaseA[p]!;
+    }
+  }
+  for (let ri = 0; ri < into.rackState.length; ri++)
+    if (marks.rack[ri] !== epoch) into.rackState[ri] = from.rackState[ri]!;
+  // Circuits are drawn in the scratch, with the scenario's liveness.
+  replayLiveness(plan, base.scratch);
+  drawCircuits(graph, base, plan, true, into, moved);
+  for (const i of plan.supplied) {
+    base.scratch.live[i] = base.flow.live[i]!;
+    base.scratch.fedBy[i] = base.flow.fedBy[i]!;
+  }
+  workUpward(graph, settings, base, plan, into, moved);
+}
 
+/** Writes a plan's liveness and feeders into a flow. */
+function replayLiveness(plan: Plan, into: Flow): void {
+  const { supplied } = plan;
+  for (let k = 0; k < supplied.length; k++) {
+    into.live[supplied[k]!] = plan.live[k]!;
+    into.fedBy[supplied[k]!] = plan.fedBy[k]!;
+  }
+}
+
+/** Marks what a plan changes with the present evaluation's number, as making it did. */
+function replayMarks(plan: Plan, marks: Marks): void {
+  const epoch = marks.epoch;
+  const { circuits, changed, changedRacks } = plan;
+  for (let k = 0; k < changed.length; k++) marks.dirty[changed[k]!] = epoch;
+  for (let k = 0; k < circuits.length; k++) marks.circuit[circuits[k]!] = epoch;
+  for (let k = 0; k < changedRacks.length; k++) marks.rack[changedRacks[k]!] = epoch;
+}
+
+/**
+ * The plan's circuits drawn into `into` (the base's scratch, or a flow evaluated again: then only
+ * those `moved`, drawn in the scratch and copied, the scratch put back).
+ */
+function drawCircuits(
+  graph: PowerGraph,
+  base: DeltaBase,
+  plan: Plan,
+  replayed: boolean,
+  into: Flow,
+  moved: Uint8Array | null,
+): void {
+  const { circuits } = plan;
+  const { outW, itW, phaseW, rackState } = into;
+  const scratch = base.scratch;
+  const elsewhere = into !== scratch;
   const cases = circuitCases(graph);
   const { soleRack } = graph;
   // A plan replayed reads its own copies of its circuits' cases; the first evaluation, which may be
   // the only one (a check from scratch), reads them where they are kept.
-  const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, live)) : null;
+  const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, into.live)) : null;
   for (let k = 0; k < circuits.length; k++) {
     const c = circuits[k]!;
+    if (moved !== null && !moved[c]) continue;
     const ri = soleRack[c]!;
     if (ri === -1) {
       drawCircuit(graph, base, c);
+      if (elsewhere) putBack(graph, base, c, into);
       continue;
     }
     let v: number[];
@@ -598,13 +641,14 @@ export function evaluateDelta(
       if (copies.versions[k] !== cases.version[c]) {
         const slot = copies.slots[k]!;
         keepCase(graph, base, cases, c, slot);
+        if (elsewhere) putBack(graph, base, c, null);
         for (let m = 0; m < CASE_SIZE; m++) copies.drawn[CASE_SIZE * k + m] = cases.values[CASE_SIZE * slot + m]!;
         copies.versions[k] = cases.version[c]!;
       }
       v = copies.drawn;
       at = CASE_SIZE * k;
     } else {
-      const slot = caseSlot(c, graph.racks[ri]!, live);
+      const slot = caseSlot(c, graph.racks[ri]!, into.live);
       keepCase(graph, base, cases, c, slot);
       v = cases.values;
       at = CASE_SIZE * slot;
@@ -616,13 +660,61 @@ export function evaluateDelta(
     phaseW[3 * c + 2] = v[at + 4]!;
     rackState[ri] = v[at + 5]!;
   }
+}
 
+/**
+ * Circuit c, drawn in the base's scratch: copied into `into` when given (with the states of the
+ * racks this evaluation changed on it), and the scratch put back as the base has it.
+ */
+function putBack(graph: PowerGraph, base: DeltaBase, c: number, into: Flow | null): void {
+  const { flow, scratch, marks } = base;
+  if (into) {
+    into.outW[c] = scratch.outW[c]!;
+    into.itW[c] = scratch.itW[c]!;
+    for (let p = 3 * c; p < 3 * c + 3; p++) into.phaseW[p] = scratch.phaseW[p]!;
+  }
+  scratch.outW[c] = flow.outW[c]!;
+  scratch.itW[c] = flow.itW[c]!;
+  for (let p = 3 * c; p < 3 * c + 3; p++) scratch.phaseW[p] = flow.phaseW[p]!;
+  for (const ri of graph.circuitRacks[c]!) {
+    if (marks.rack[ri] !== marks.epoch) continue;
+    if (into) into.rackState[ri] = scratch.rackState[ri]!;
+    scratch.rackState[ri] = flow.rackState[ri]!;
+  }
+}
+
+/**
+ * Works out, children first, every component whose figures the plan may change, into `into`:
+ * above the phase-tracked levels a component's load is the base's plus what its children pushed
+ * onto it. Evaluated again (`moved`), a component not marked keeps its figures in `into` but
+ * still pushes its change onto what is above it, so every sum has the same terms in the same order.
+ */
+function workUpward(
+  graph: PowerGraph,
+  settings: Settings,
+  base: DeltaBase,
+  plan: Plan,
+  into: Flow,
+  moved: Uint8Array | null,
+): void {
+  const from = base.flow;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = into;
+  const marks = base.marks;
+  const epoch = marks.epoch;
+  const { pushedW, pushedItW } = marks;
+  const { upward } = plan;
+  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
   const baseHangW = baseHang(graph, base, unhungW);
 
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
-    if (marks.circuit[d] === epoch && live[d]) {
+    if (moved !== null && !moved[d]) {
+      // Its figures stand; what its children pushed onto it is not needed.
+      pushedW[d] = 0;
+      pushedItW[d] = 0;
+    } else if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
     } else if (redrawn) {
       outW[d] = 0;
@@ -671,14 +763,46 @@ export function evaluateDelta(
       pushedItW[now] = pushedItW[now]! + itW[d]!;
     }
   }
-  // The facility load not hung on the chain, shared again over the utilities by their new IT.
-  if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
+  // The facility load not hung on the chain, shared again over the utilities by their new IT (when
+  // evaluated again, only if they were worked out again: they hold it already otherwise).
+  if (upward.length > 0 && (moved === null || graph.utilities.some((u) => moved[u])))
+    hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 
   const { phaseTracked, phaseWattsPerAmp } = graph;
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
-    if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
+    if (phaseTracked[d] && (moved === null || moved[d])) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
+}
+
+/**
+ * Evaluates `scenario` as a change to `base.flow`, which it must include the failures of
+ * (normal operation, or the side a "side lost and one more unit" scenario extends). The result
+ * lives in the scratch arrays: read it, then call `restore()` before the next evaluation.
+ * `changed` is relative to the base.
+ */
+export function evaluateDelta(
+  graph: PowerGraph,
+  settings: Settings,
+  base: DeltaBase,
+  scenario: Scenario,
+): Flow & { restore: () => void } {
+  const { components } = graph;
+  const from = base.flow;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
+  const marks = base.marks;
+  const shared = sharesFacilityLoad(graph, settings);
+  // What the scenario touches: found the first time, replayed after (the same marks either way).
+  ++marks.epoch;
+  const plans = plansOf(graph, `${shared ? 'shared' : 'hung'}|${from.scenario.id}`, () => new Map());
+  let plan = plans.get(scenario.id);
+  const replayed = plan !== undefined;
+  if (plan) {
+    replayLiveness(plan, base.scratch);
+    replayMarks(plan, marks);
+  } else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, shared)));
+  drawCircuits(graph, base, plan, replayed, base.scratch, null);
+  workUpward(graph, settings, base, plan, base.scratch, null);
   const { lostModules } = plan;
   for (let k = 0; k < lostModules.length; k += 2)
     usable[lostModules[k]!] = usableW(components[lostModules[k]!]!, settings, lostModules[k + 1]!);

@@ -30,6 +30,22 @@ import { buildPowerGraph } from './topology';
 const catalogs = new Map<ProjectDocument['customDevices'], CatalogView>();
 const catalogOf = (doc: ProjectDocument) =>
   catalogs.get(doc.customDevices) ?? catalogs.set(doc.customDevices, catalogFor(doc)).get(doc.customDevices)!;
+/** The losses of a side and one more UPS module are claimed too (and evaluated against the side lost). */
+const upsTwoNPlusOne = (doc: ProjectDocument): ProjectDocument => ({
+  ...doc,
+  settings: { ...doc.settings, redundancy: { ...doc.settings.redundancy, ups: '2N+1' } },
+});
+
+/**
+ * Two utilities, each carrying IT load on the loss of either side and sharing the facility load by
+ * it, a plant power that stays (designed cooling) and the losses of a side and one more
+ * transformer claimed: what extends a side reads that side's share of the facility load.
+ */
+const transformersTwoNPlusOne = (): ProjectDocument => {
+  const doc = twoUtilitiesAndABoard(300, { designedCooling: true, byBranch: true });
+  return { ...doc, settings: { ...doc.settings, redundancy: { ...doc.settings.redundancy, transformer: '2N+1' } } };
+};
+
 const check = (doc: ProjectDocument, previous?: PowerMemo) =>
   runPowerChecks(doc, catalogOf(doc), evaluateCooling(doc, catalogOf(doc)), previous);
 
@@ -42,8 +58,13 @@ describe('a power check after an edit of what racks hold', () => {
     ['the same with a utility overloaded on the loss of a side', tightUtilities(300, 15_000)],
     ['the same with a utility loaded to 99.5 %', tightUtilities(300, 11_500)],
     ['the same with a generator taking over on the loss of side A, sources 2N+1', generatorOnSideLoss(300)],
+    [
+      'a 300-rack site with two utilities by branch, its cooling designed, transformers 2N+1',
+      transformersTwoNPlusOne(),
+    ],
     ['a 300-rack site limited at its utility in single failures', utilityLimitedInFailures(300, 16_273)],
     ['a 300-rack campus', buildStressSite(300)],
+    ['the same with its UPSs declared 2N+1', upsTwoNPlusOne(buildStressSite(300))],
   ])('is a check from scratch’s, over random device edits of %s', (_name, start) => {
     fc.assert(
       fc.property(

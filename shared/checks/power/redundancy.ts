@@ -9,8 +9,16 @@
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
-import { deltaBase, evaluateDelta, sharesFacilityLoad, snapshot, utilitiesAgain, type DeltaBase } from './delta';
-import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import {
+  deltaBase,
+  evaluateAgain,
+  evaluateDelta,
+  sharesFacilityLoad,
+  snapshot,
+  utilitiesAgain,
+  type DeltaBase,
+} from './delta';
+import { groupLoadsBelow, isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import {
   allocate,
   capture,
@@ -105,6 +113,8 @@ export interface ProofMemo {
   index: WorstIndex | null;
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
+  /** The sides lost, as bases of what extends them: worked out again after the next edit. */
+  sides: Map<string, DeltaBase>;
   spent: boolean;
 }
 
@@ -272,6 +282,31 @@ export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Uint8A
   return moved;
 }
 
+const isSide = (s: Scenario) => s.id === 'side:A' || s.id === 'side:B';
+
+/**
+ * A side lost's base after its flow was worked out again at `moved`: its scratch (the flow as the
+ * base has it, between evaluations) takes the new figures there, and its share of facility load
+ * on the utilities is worked out again.
+ */
+function rebase(graph: PowerGraph, base: DeltaBase, moved: Uint8Array): void {
+  const { flow, scratch } = base;
+  for (let i = 0; i < moved.length; i++) {
+    if (!moved[i]) continue;
+    scratch.outW[i] = flow.outW[i]!;
+    scratch.inW[i] = flow.inW[i]!;
+    scratch.itW[i] = flow.itW[i]!;
+    scratch.usableW[i] = flow.usableW[i]!;
+    for (let p = 3 * i; p < 3 * i + 3; p++) {
+      scratch.phaseW[p] = flow.phaseW[p]!;
+      scratch.phaseA[p] = flow.phaseA[p]!;
+    }
+    for (const ri of graph.circuitRacks[i]!) scratch.rackState[ri] = flow.rackState[ri]!;
+  }
+  scratch.groupItW = flow.groupItW;
+  base.marks.baseUnhungW = NaN;
+}
+
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 /** 1 for the utilities, per chain. */
@@ -407,6 +442,7 @@ export function proveRedundancy(
     worst,
     index: previous?.index ?? null,
     shared,
+    sides: new Map(),
     spent: false,
   };
   const { figures } = memo;
@@ -426,11 +462,12 @@ export function proveRedundancy(
   };
   const utility = utilityMarks(graph);
   const outcomes = new Map<string, ScenarioOutcome>();
+  const movedSides = new Map<string, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
   const fromNormal = deltaBase(normal);
   const marks = outcomeMarks(graph);
-  const sideBases = new Map<string, DeltaBase>();
+  const sideBases = memo.sides;
 
   /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
   const loadsFrom = (flow: Flow, changed: readonly number[], at: number) => (k: number) => {
@@ -441,8 +478,37 @@ export function proveRedundancy(
 
   /** Evaluates a scenario against its base and keeps its figures and outcome. */
   const evaluateAndKeep = (scenario: Scenario, base: DeltaBase, tested: boolean): Outcome => {
-    const baseId = scenario.extends?.id;
     const flow = evaluateDelta(graph, settings, base, scenario);
+    const o = keep(scenario, base, tested, flow);
+    // Kept as the base of the "side lost and one more unit" scenarios that extend it.
+    if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
+    flow.restore();
+    return o;
+  };
+
+  /**
+   * A side lost, after an edit: its flow of the last proof (the base of what extends it) worked
+   * out again where the edit moved it (`evaluateAgain`), and kept as the base again.
+   */
+  const sideAgain = (scenario: Scenario, tested: boolean): Outcome | null => {
+    const prior = previous?.sides.get(scenario.id);
+    if (!prior || !previous!.kept.has(scenario.id)) return null;
+    const flow = prior.flow;
+    const moved = movedBelowOrFed(flow, edit!.reworkedList);
+    evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
+    const changed = new Uint8Array(n);
+    for (const i of flow.changed!) changed[i] = 1;
+    flow.groupItW = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, normal.groupItW);
+    const o = keep(scenario, fromNormal, tested, flow);
+    rebase(graph, prior, moved);
+    sideBases.set(scenario.id, prior);
+    movedSides.set(scenario.id, moved);
+    return o;
+  };
+
+  /** Keeps a scenario's figures and outcome, read from its flow, and reads it if tested. */
+  const keep = (scenario: Scenario, base: DeltaBase, tested: boolean, flow: Flow): Outcome => {
+    const baseId = scenario.extends?.id;
     const changed = flow.changed!;
     let at = memo.slots.get(scenario.id);
     if (at === undefined) memo.slots.set(scenario.id, (at = allocate(figures, changed.length)));
@@ -474,7 +540,7 @@ export function proveRedundancy(
       reading(scenario.label, at, changed);
       read({ label: scenario.label, changed, figures, at, groupLoads: loadsFrom(flow, changed, at), configurations });
     }
-    if (/^side:[AB]$/.test(scenario.id)) {
+    if (isSide(scenario)) {
       const bad = new Set(o.overloaded);
       graph.racks.forEach((r, ri) => {
         if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
@@ -482,10 +548,7 @@ export function proveRedundancy(
         if (pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
       });
       sideStates.push(flow.rackState.slice());
-      // Kept as the base of the "side lost and one more unit" scenarios that extend it.
-      sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
     }
-    flow.restore();
     return o;
   };
 
@@ -583,7 +646,6 @@ export function proveRedundancy(
     pushItW: [] as number[],
   };
 
-  const movedSides = new Map<string, Uint8Array>();
   const movedOnSide = (id: string): Uint8Array => {
     let moved = movedSides.get(id);
     if (!moved) movedSides.set(id, (moved = movedBelowOrFed(sideBases.get(id)!.flow, edit!.reworkedList)));
@@ -600,11 +662,12 @@ export function proveRedundancy(
       base = sideBases.get(baseId)!;
     }
     const tested = claims.has(scenario.id);
-    // The sides lost (every rack's other side) are evaluated each time.
-    const kept =
-      previous && !/^side:[AB]$/.test(scenario.id)
-        ? fromKept(scenario, tested, base, baseId === undefined ? edit!.reworked : movedOnSide(baseId))
-        : null;
+    // A side lost reaches every rack's other side: it is worked out again where the edit moved it.
+    const kept = !previous
+      ? null
+      : isSide(scenario)
+        ? sideAgain(scenario, tested)
+        : fromKept(scenario, tested, base, baseId === undefined ? edit!.reworked : movedOnSide(baseId));
     const o = kept ?? evaluateAndKeep(scenario, base, tested);
     outcomes.set(scenario.id, o);
     return o;
