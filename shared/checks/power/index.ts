@@ -124,6 +124,44 @@ function sameMetrics(
   );
 }
 
+/** Component i's metrics: normal operation's figures, its worst loading and its stranded capacity. */
+function metricsOf(
+  graph: PowerGraph,
+  normal: Flow,
+  worst: Worst,
+  strandedW: Float64Array,
+  i: number,
+): ComponentMetrics {
+  const c = graph.components[i]!;
+  const usable = normal.usableW[i]!;
+  const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
+  return {
+    id: c.id,
+    level: LEVEL_OF[c.kind],
+    live: normal.live[i] === 1,
+    loadW: normal.outW[i]!,
+    inputW: normal.inW[i]!,
+    usableW: usable,
+    utilisationPct: Number.isFinite(usable) ? (100 * normal.outW[i]!) / usable : null,
+    phaseA: phases,
+    phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
+    worst:
+      worst.pct[i]! < 0
+        ? null
+        : {
+            loadW: worst.loadW[i]!,
+            usableW: worst.usableW[i]!,
+            utilisationPct: worst.pct[i]!,
+            scenario: worst.scenario[i]!,
+          },
+    strandedW: strandedW[i]!,
+  };
+}
+
+/** Per chain: each component's id, and 1 for those with losses (UPS, transformer). */
+const idsOf = perChain<'ids', string[]>();
+const lossyOf = perChain<'lossy', Uint8Array>();
+
 /** Every component, in order: normal operation is read over all of them. */
 const everyComponent = perChain<'all', number[]>();
 
@@ -192,8 +230,6 @@ export function runPowerChecks(
     add(hallLoadW, r.rack.hallId, r.loadW);
   }
 
-  const components = new Map<string, ComponentMetrics>();
-  const componentList: ComponentMetrics[] = [];
   const worstOf = proof.worst;
   const sameChain = previous?.graph.components === graph.components;
   // After an edit worked out from the last normal operation, a component not reworked has the
@@ -202,50 +238,28 @@ export function runPowerChecks(
   // the metrics do not rely on that).
   const kept = after && sameChain ? reworked : null;
   const strandedW = stranded.strandedW;
-  graph.components.forEach((c, i) => {
-    const before = sameChain ? previous!.components[i] : undefined;
+  const componentList: ComponentMetrics[] = sameChain ? previous!.components.slice() : new Array(n);
+  for (let i = 0; i < n; i++) {
+    const before = sameChain ? componentList[i] : undefined;
     if (
       before &&
       (kept && !kept[i]
         ? sameWorstAt(previous!.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
-    ) {
-      componentList.push(before);
-      components.set(c.id, before);
-      return;
-    }
-    const worst: ComponentMetrics['worst'] =
-      worstOf.pct[i]! < 0
-        ? null
-        : {
-            loadW: worstOf.loadW[i]!,
-            usableW: worstOf.usableW[i]!,
-            utilisationPct: worstOf.pct[i]!,
-            scenario: worstOf.scenario[i]!,
-          };
-    const usable = normal.usableW[i]!;
-    const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
-    const metrics: ComponentMetrics = {
-      id: c.id,
-      level: LEVEL_OF[c.kind],
-      live: normal.live[i] === 1,
-      loadW: normal.outW[i]!,
-      inputW: normal.inW[i]!,
-      usableW: usable,
-      utilisationPct: Number.isFinite(usable) ? (100 * normal.outW[i]!) / usable : null,
-      phaseA: phases,
-      phaseLimitA: phases ? normal.phaseLimitA[i]! : null,
-      worst,
-      strandedW: strandedW[i]!,
-    };
-    componentList.push(metrics);
-    components.set(c.id, metrics);
-  });
+    )
+      continue;
+    componentList[i] = metricsOf(graph, normal, worstOf, strandedW, i);
+  }
+  const ids = idsOf(graph, 'ids', () => graph.components.map((c) => c.id));
+  const components = new Map<string, ComponentMetrics>();
+  for (let i = 0; i < n; i++) components.set(ids[i]!, componentList[i]!);
 
+  // UPS and transformer losses, in component order.
+  const lossy = lossyOf(graph, 'lossy', () =>
+    Uint8Array.from(graph.components, (c) => (c.kind === 'ups' || c.kind === 'transformer' ? 1 : 0)),
+  );
   let lossesW = 0;
-  graph.components.forEach((c, i) => {
-    if ((c.kind === 'ups' || c.kind === 'transformer') && normal.live[i]) lossesW += normal.inW[i]! - normal.outW[i]!;
-  });
+  for (let i = 0; i < n; i++) if (lossy[i] && normal.live[i]) lossesW += normal.inW[i]! - normal.outW[i]!;
   const site = siteTotals({
     itW: graph.itW,
     lossesW,

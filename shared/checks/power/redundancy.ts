@@ -479,7 +479,7 @@ export function proveRedundancy(
   /** Evaluates a scenario against its base and keeps its figures and outcome. */
   const evaluateAndKeep = (scenario: Scenario, base: DeltaBase, tested: boolean): Outcome => {
     const flow = evaluateDelta(graph, settings, base, scenario);
-    const o = keep(scenario, base, tested, flow);
+    const o = keep(scenario, base, tested, flow, null);
     // Kept as the base of the "side lost and one more unit" scenarios that extend it.
     if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
     flow.restore();
@@ -499,7 +499,7 @@ export function proveRedundancy(
     const changed = new Uint8Array(n);
     for (const i of flow.changed!) changed[i] = 1;
     flow.groupItW = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, normal.groupItW);
-    const o = keep(scenario, fromNormal, tested, flow);
+    const o = keep(scenario, fromNormal, tested, flow, moved);
     rebase(graph, prior, moved);
     sideBases.set(scenario.id, prior);
     movedSides.set(scenario.id, moved);
@@ -507,7 +507,13 @@ export function proveRedundancy(
   };
 
   /** Keeps a scenario's figures and outcome, read from its flow, and reads it if tested. */
-  const keep = (scenario: Scenario, base: DeltaBase, tested: boolean, flow: Flow): Outcome => {
+  const keep = (
+    scenario: Scenario,
+    base: DeltaBase,
+    tested: boolean,
+    flow: Flow,
+    moved: Uint8Array | null,
+  ): Outcome => {
     const baseId = scenario.extends?.id;
     const changed = flow.changed!;
     let at = memo.slots.get(scenario.id);
@@ -524,7 +530,7 @@ export function proveRedundancy(
           refold[i] = 1;
       }
     }
-    capture(figures, at, flow, changed);
+    capture(figures, at, flow, changed, moved);
     // A side lost is run before what extends it.
     const baseOutcome = baseId !== undefined ? outcomes.get(baseId)! : null;
     const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures.over, at);
@@ -538,7 +544,15 @@ export function proveRedundancy(
     memo.kept.set(scenario.id, { at, changed, outcome: o });
     if (tested) {
       reading(scenario.label, at, changed);
-      read({ label: scenario.label, changed, figures, at, groupLoads: loadsFrom(flow, changed, at), configurations });
+      const fresh = loadsFrom(flow, changed, at);
+      // Worked out again (`moved`), the group loads kept where it did not move still stand.
+      const groupLoads = !moved
+        ? fresh
+        : (k: number) => {
+            const known = moved[changed[k]!] ? undefined : figures.loads[at + k];
+            return known && stillGrouped(known, configurations) ? known : fresh(k);
+          };
+      read({ label: scenario.label, changed, figures, at, groupLoads, configurations });
     }
     if (isSide(scenario)) {
       const bad = new Set(o.overloaded);

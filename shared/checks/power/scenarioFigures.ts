@@ -65,8 +65,17 @@ export function allocate(figures: ScenarioFigures, count: number): number {
   return at;
 }
 
-/** Copies a flow's figures at `changed` into the entries from `at`, and forgets their group loads. */
-export function capture(figures: ScenarioFigures, at: number, flow: Flow, changed: readonly number[]): void {
+/**
+ * Copies a flow's figures at `changed` into the entries from `at`, and forgets their group loads —
+ * only where `moved` when given (a flow worked out again there: elsewhere its loads stand).
+ */
+export function capture(
+  figures: ScenarioFigures,
+  at: number,
+  flow: Flow,
+  changed: readonly number[],
+  moved: Uint8Array | null = null,
+): void {
   const { live, outW, itW, usableW, over, loads } = figures;
   for (let k = 0; k < changed.length; k++) {
     const i = changed[k]!;
@@ -75,7 +84,7 @@ export function capture(figures: ScenarioFigures, at: number, flow: Flow, change
     itW[at + k] = flow.itW[i]!;
     usableW[at + k] = flow.usableW[i]!;
     over[at + k] = isOverloaded(flow, i) ? 1 : 0;
-    loads[at + k] = undefined;
+    if (!moved || moved[i]) loads[at + k] = undefined;
   }
 }
 
