@@ -115,6 +115,8 @@ export interface ProofMemo {
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
   sides: Map<string, DeltaBase>;
+  /** Normal operation as the base of the failures that change it. */
+  normalBase: DeltaBase;
   spent: boolean;
 }
 
@@ -285,11 +287,12 @@ export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Uint8A
 const isSide = (s: Scenario) => s.id === 'side:A' || s.id === 'side:B';
 
 /**
- * A side lost's base after its flow was worked out again at `moved`: its scratch (the flow as the
- * base has it, between evaluations) takes the new figures there, and its share of facility load
- * on the utilities is worked out again.
+ * A base after its flow was worked out again at `moved` (a side lost), or replaced by one that
+ * differs from it only there (normal operation after an edit): its scratch (the flow as the base
+ * has it, between evaluations) takes the new figures there and the racks' states, and its share
+ * of facility load on the utilities is worked out again.
  */
-function rebase(graph: PowerGraph, base: DeltaBase, moved: Uint8Array): void {
+function rebase(base: DeltaBase, moved: Uint8Array): void {
   const { flow, scratch } = base;
   for (let i = 0; i < moved.length; i++) {
     if (!moved[i]) continue;
@@ -301,8 +304,8 @@ function rebase(graph: PowerGraph, base: DeltaBase, moved: Uint8Array): void {
       scratch.phaseW[p] = flow.phaseW[p]!;
       scratch.phaseA[p] = flow.phaseA[p]!;
     }
-    for (const ri of graph.circuitRacks[i]!) scratch.rackState[ri] = flow.rackState[ri]!;
   }
+  scratch.rackState.set(flow.rackState);
   scratch.groupItW = flow.groupItW;
   base.marks.baseUnhungW = NaN;
 }
@@ -434,6 +437,13 @@ export function proveRedundancy(
   const n = graph.components.length;
   const worst = previous ? copyWorst(previous.worst) : noWorst(n);
   if (!previous) foldNormal(worst, normal);
+  // The last proof's base, its scratch put to this normal operation where the edit reworked it.
+  let fromNormal: DeltaBase;
+  if (previous) {
+    fromNormal = previous.normalBase;
+    fromNormal.flow = normal;
+    rebase(fromNormal, edit!.reworked);
+  } else fromNormal = deltaBase(normal);
   const memo: ProofMemo = {
     figures: previous?.figures ?? scenarioFigures(Math.max(1024, 10 * n)),
     slots: previous?.slots ?? new Map(),
@@ -443,6 +453,7 @@ export function proveRedundancy(
     index: previous?.index ?? null,
     shared,
     sides: new Map(),
+    normalBase: fromNormal,
     spent: false,
   };
   const { figures } = memo;
@@ -465,7 +476,6 @@ export function proveRedundancy(
   const movedSides = new Map<string, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
-  const fromNormal = deltaBase(normal);
   const marks = outcomeMarks(graph);
   const sideBases = memo.sides;
 
@@ -500,7 +510,7 @@ export function proveRedundancy(
     for (const i of flow.changed!) changed[i] = 1;
     flow.groupItW = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, normal.groupItW);
     const o = keep(scenario, fromNormal, tested, flow, moved);
-    rebase(graph, prior, moved);
+    rebase(prior, moved);
     sideBases.set(scenario.id, prior);
     movedSides.set(scenario.id, moved);
     return o;
