@@ -54,10 +54,8 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
   for (const u of doc.cooling) if (u.kind === 'rear-door') doors.set(u.rackId, u.capacityKw * 1000);
   const containmentOfRow = new Map<string, string>();
   for (const c of doc.containments) for (const r of c.rowIds) containmentOfRow.set(r, c.id);
-
   const nameplate = doc.settings.loadBasis === 'nameplate';
-  const out = new Map<string, RackThermal>();
-  for (const rack of doc.racks) {
+  const heatOf = (rack: Rack): RackThermal => {
     const loopKind = rack.liquidLoopId === null ? null : units.get(rack.liquidLoopId)?.kind;
     const immersed = loopKind === 'immersion-tank';
     const onCdu = loopKind === 'cdu';
@@ -72,15 +70,58 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
       before.door === door &&
       before.containmentId === containmentId &&
       before.nameplate === nameplate
-    ) {
-      out.set(rack.id, before.thermal);
-      continue;
-    }
+    )
+      return before.thermal;
     const thermal = thermalOf(rack, catalog, immersed, onCdu, door, containmentId, nameplate);
     worked.set(rack, { catalog, immersed, onCdu, door, containmentId, nameplate, thermal });
-    out.set(rack.id, thermal);
+    return thermal;
+  };
+
+  // After an edit of some racks alone (the same units, containments, load basis and catalog), the
+  // last result is copied and only the racks that are other objects are worked out again.
+  const prior = last;
+  if (
+    prior &&
+    prior.cooling === doc.cooling &&
+    prior.containments === doc.containments &&
+    prior.nameplate === nameplate &&
+    prior.catalog === catalog &&
+    prior.racks.length === doc.racks.length
+  ) {
+    const out = new Map(prior.result);
+    let same = true;
+    for (let i = 0; i < doc.racks.length && same; i++) {
+      const rack = doc.racks[i]!;
+      if (rack === prior.racks[i]) continue;
+      // Another id would take another place in the map: worked out whole below.
+      if (rack.id !== prior.racks[i]!.id) same = false;
+      else out.set(rack.id, heatOf(rack));
+    }
+    if (same) return remember(doc, catalog, nameplate, out);
   }
-  return out;
+  const out = new Map<string, RackThermal>();
+  for (const rack of doc.racks) out.set(rack.id, heatOf(rack));
+  return remember(doc, catalog, nameplate, out);
+}
+
+/** The last result, with what it was worked out from (read-only: a copy is patched). */
+let last: {
+  cooling: ProjectDocument['cooling'];
+  containments: ProjectDocument['containments'];
+  nameplate: boolean;
+  catalog: CatalogView;
+  racks: readonly Rack[];
+  result: ReadonlyMap<string, RackThermal>;
+} | null = null;
+
+function remember(
+  doc: ProjectDocument,
+  catalog: CatalogView,
+  nameplate: boolean,
+  result: Map<string, RackThermal>,
+): Map<string, RackThermal> {
+  last = { cooling: doc.cooling, containments: doc.containments, nameplate, catalog, racks: doc.racks, result };
+  return result;
 }
 
 /**
