@@ -6,7 +6,6 @@
  */
 import { finding, type Finding } from '../types';
 import { componentEntities } from './capacityFindings';
-import { plainestFirst } from './scenarios';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
@@ -35,7 +34,8 @@ function failedEntities(graph: PowerGraph, o: ScenarioOutcome): string[] {
 
 export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): Finding[] {
   const out: Finding[] = [];
-  const tested = plainestFirst(proof.claims.keys()).map((id) => proof.outcomes.get(id)!);
+  // The claims plainest first, as the proof ran them.
+  const tested = proof.memo.claims.map((id) => proof.outcomes.get(id)!);
   const levelClaims = (o: ScenarioOutcome) => (proof.claims.get(o.scenario.id) ?? []).filter((c) => c !== 'rack 2N');
   const isSideLoss = (o: ScenarioOutcome) => /^side:[AB]$/.test(o.scenario.id);
 
