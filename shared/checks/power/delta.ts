@@ -564,17 +564,7 @@ export function evaluateAgain(
   replayMarks(plan, marks);
   // What the scenario does not change has the base's figures, and so its new ones where it moved.
   const from = base.flow;
-  for (let i = 0; i < moved.length; i++) {
-    if (!moved[i] || marks.dirty[i] === epoch) continue;
-    into.outW[i] = from.outW[i]!;
-    into.inW[i] = from.inW[i]!;
-    into.itW[i] = from.itW[i]!;
-    into.usableW[i] = from.usableW[i]!;
-    for (let p = 3 * i; p < 3 * i + 3; p++) {
-      into.phaseW[p] = from.phaseW[p]!;
-      into.phaseA[p] = from.phaseA[p]!;
-    }
-  }
+  for (let i = 0; i < moved.length; i++) if (moved[i] && marks.dirty[i] !== epoch) copyFigures(from, into, i);
   for (let ri = 0; ri < into.rackState.length; ri++)
     if (marks.rack[ri] !== epoch) into.rackState[ri] = from.rackState[ri]!;
   // Circuits are drawn in the scratch, with the scenario's liveness.
@@ -585,6 +575,18 @@ export function evaluateAgain(
     base.scratch.fedBy[i] = base.flow.fedBy[i]!;
   }
   workUpward(graph, settings, base, plan, into, moved);
+}
+
+/** Component i's loads, capacity and phases copied from one flow into another (the same liveness and feeder). */
+export function copyFigures(from: Flow, into: Flow, i: number): void {
+  into.outW[i] = from.outW[i]!;
+  into.inW[i] = from.inW[i]!;
+  into.itW[i] = from.itW[i]!;
+  into.usableW[i] = from.usableW[i]!;
+  for (let p = 3 * i; p < 3 * i + 3; p++) {
+    into.phaseW[p] = from.phaseW[p]!;
+    into.phaseA[p] = from.phaseA[p]!;
+  }
 }
 
 /** Writes a plan's liveness and feeders into a flow. */

@@ -10,6 +10,7 @@
  */
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
 import {
+  copyFigures,
   deltaBase,
   evaluateAgain,
   evaluateDelta,
@@ -219,6 +220,36 @@ class Outcome implements ScenarioOutcome {
 }
 
 /**
+ * A scenario's newly overloaded components and their load and capacity, from its figures kept at
+ * `at` (`ScenarioFigures`): over its base's where it changes nothing. Marks what it changes with
+ * the outcome's number (`marks.epoch`, already moved on).
+ */
+function overloadsOf(
+  changed: readonly number[],
+  figures: ScenarioFigures,
+  at: number,
+  normal: Flow,
+  base: ScenarioOutcome | null,
+  marks: OutcomeMarks,
+): Overloads | null {
+  const epoch = marks.epoch;
+  for (let k = 0; k < changed.length; k++) marks.component[changed[k]!] = epoch;
+  let overloads: Overloads | null = null;
+  // forEach, not for…of over entries: a side lost's overloads are read again by each of the
+  // hundreds of scenarios that extend it, and each entry read that way is a new array.
+  if (base)
+    base.overloads.forEach((o, i) => {
+      if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
+    });
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    if (figures.over[at + k] && !isOverloaded(normal, i))
+      (overloads ??= new Map()).set(i, { loadW: figures.outW[at + k]!, usableW: figures.usableW[at + k]! });
+  }
+  return overloads;
+}
+
+/**
  * What a scenario does, against normal operation. A flow evaluated as a change to another
  * scenario's (`base`) differs from it only in `changed`, whose overloads are kept from `at` of
  * `over` (`ScenarioFigures`): elsewhere the base's outcome stands.
@@ -229,24 +260,12 @@ function outcomeOf(
   normal: Flow,
   base: ScenarioOutcome | null,
   marks: OutcomeMarks,
-  over: Uint8Array,
+  figures: ScenarioFigures,
   at: number,
 ): Outcome {
-  const epoch = ++marks.epoch;
   const changed = flow.changed!;
-  for (const i of changed) marks.component[i] = epoch;
-  let overloads: Overloads | null = null;
-  // forEach, not for…of over entries: a side lost's overloads are read again by each of the
-  // hundreds of scenarios that extend it, and each entry read that way is a new array.
-  if (base)
-    base.overloads.forEach((o, i) => {
-      if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
-    });
-  for (let k = 0; k < changed.length; k++) {
-    const i = changed[k]!;
-    if (over[at + k] && !isOverloaded(normal, i))
-      (overloads ??= new Map()).set(i, { loadW: flow.outW[i]!, usableW: flow.usableW[i]! });
-  }
+  const epoch = ++marks.epoch;
+  const overloads = overloadsOf(changed, figures, at, normal, base, marks);
   const changedRacks = flow.changedRacks!;
   for (const ri of changedRacks) marks.rack[ri] = epoch;
   const lost: number[] = [];
@@ -294,17 +313,7 @@ const isSide = (s: Scenario) => s.id === 'side:A' || s.id === 'side:B';
  */
 function rebase(base: DeltaBase, moved: Uint8Array): void {
   const { flow, scratch } = base;
-  for (let i = 0; i < moved.length; i++) {
-    if (!moved[i]) continue;
-    scratch.outW[i] = flow.outW[i]!;
-    scratch.inW[i] = flow.inW[i]!;
-    scratch.itW[i] = flow.itW[i]!;
-    scratch.usableW[i] = flow.usableW[i]!;
-    for (let p = 3 * i; p < 3 * i + 3; p++) {
-      scratch.phaseW[p] = flow.phaseW[p]!;
-      scratch.phaseA[p] = flow.phaseA[p]!;
-    }
-  }
+  for (let i = 0; i < moved.length; i++) if (moved[i]) copyFigures(flow, scratch, i);
   scratch.rackState.set(flow.rackState);
   scratch.groupItW = flow.groupItW;
   base.marks.baseUnhungW = NaN;
@@ -333,17 +342,7 @@ function keptOutcome(
 ): Outcome {
   const { changed, at, outcome: prior } = kept;
   const epoch = ++marks.epoch;
-  for (let k = 0; k < changed.length; k++) marks.component[changed[k]!] = epoch;
-  let overloads: Overloads | null = null;
-  if (base)
-    base.overloads.forEach((o, i) => {
-      if (marks.component[i] !== epoch) (overloads ??= new Map()).set(i, o);
-    });
-  for (let k = 0; k < changed.length; k++) {
-    const i = changed[k]!;
-    if (figures.over[at + k] && !isOverloaded(normal, i))
-      (overloads ??= new Map()).set(i, { loadW: figures.outW[at + k]!, usableW: figures.usableW[at + k]! });
-  }
+  const overloads = overloadsOf(changed, figures, at, normal, base, marks);
   let lostRacks = prior.lostRacks;
   if (base) {
     for (const ri of prior.changedRacks!) marks.rack[ri] = epoch;
@@ -353,7 +352,7 @@ function keptOutcome(
   }
   return new Outcome(
     prior.scenario,
-    overloads ? [...(overloads as Overloads).keys()].sort((x, y) => x - y) : NONE,
+    overloads ? [...overloads.keys()].sort((x, y) => x - y) : NONE,
     overloads ?? NO_OVERLOADS,
     lostRacks,
     prior.own,
@@ -543,7 +542,7 @@ export function proveRedundancy(
     capture(figures, at, flow, changed, moved);
     // A side lost is run before what extends it.
     const baseOutcome = baseId !== undefined ? outcomes.get(baseId)! : null;
-    const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures.over, at);
+    const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures, at);
     // What its components pushed onto the utilities, for `utilitiesAgain` after a later edit.
     for (let k = 0; k < changed.length; k++) {
       const u = changed[k]!;
