@@ -14,8 +14,11 @@ const editRack = (d: ProjectDocument, i: number, edit: (r: ProjectDocument['rack
   ...d,
   racks: d.racks.map((r, k) => (k === i ? { ...r, ...edit(r) } : r)),
 });
-/** The same racks as other objects, so that nothing is reused. */
-const afresh = (d: ProjectDocument) => rackThermal({ ...d, racks: d.racks.map((r) => ({ ...r })) }, catalog);
+/** Worked out whole: the same racks as other objects, after a call with no racks leaves nothing to patch. */
+const afresh = (d: ProjectDocument) => {
+  rackThermal({ ...d, racks: [] }, catalog);
+  return rackThermal({ ...d, racks: d.racks.map((r) => ({ ...r })) }, catalog);
+};
 
 describe('racks’ heat after an edit', () => {
   it('is worked out afresh’s, in the same order, after edits of racks’ devices, rows and ids', () => {
