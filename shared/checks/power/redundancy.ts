@@ -530,6 +530,8 @@ export function proveRedundancy(
     else if (previous) {
       for (let k = 0; k < changed.length; k++) {
         const i = changed[k]!;
+        // Worked out again, it has its last figures where it did not move.
+        if (moved && !moved[i]) continue;
         const e = at + k;
         if (
           figures.live[e] !== flow.live[i] ||
@@ -568,7 +570,7 @@ export function proveRedundancy(
       graph.racks.forEach((r, ri) => {
         if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
         const surviving = flow.live[r.a] ? r.a : r.b;
-        if (pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
+        if (bad.size > 0 && pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
       });
       sideStates.push(flow.rackState.slice());
     }

@@ -67,7 +67,8 @@ export function allocate(figures: ScenarioFigures, count: number): number {
 
 /**
  * Copies a flow's figures at `changed` into the entries from `at`, and forgets their group loads —
- * only where `moved` when given (a flow worked out again there: elsewhere its loads stand).
+ * only where `moved` when given (a flow worked out again there: elsewhere it has its last figures
+ * and loads).
  */
 export function capture(
   figures: ScenarioFigures,
@@ -79,12 +80,13 @@ export function capture(
   const { live, outW, itW, usableW, over, loads } = figures;
   for (let k = 0; k < changed.length; k++) {
     const i = changed[k]!;
+    if (moved && !moved[i]) continue;
     live[at + k] = flow.live[i]!;
     outW[at + k] = flow.outW[i]!;
     itW[at + k] = flow.itW[i]!;
     usableW[at + k] = flow.usableW[i]!;
     over[at + k] = isOverloaded(flow, i) ? 1 : 0;
-    if (!moved || moved[i]) loads[at + k] = undefined;
+    loads[at + k] = undefined;
   }
 }
 
