@@ -630,10 +630,15 @@ export function proveRedundancy(
     memo.kept.set(scenario.id, o === kept.outcome ? kept : { at, changed, outcome: o });
     if (tested) {
       reading(scenario.label, at, changed);
-      Object.assign(keptView, { label: scenario.label, changed, at });
-      Object.assign(keptReading, { scenario, base, flow: null });
+      keptView.label = scenario.label;
+      keptView.changed = changed;
+      keptView.at = at;
+      keptReading.scenario = scenario;
+      keptReading.base = base;
       read(keptView);
+      // Evaluated again to read group loads that moved: put back.
       keptReading.flow?.restore();
+      keptReading.flow = null;
     }
     return o;
   };
