@@ -215,12 +215,17 @@ function copyOf(flow: Flow): Flow {
  * its own arrays; elsewhere they are `over`'s.
  */
 export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
+  const copy = copyOf(flow);
+  copy.groupItW = loadsOverBase(graph, copy, over);
+  return copy;
+}
+
+/** A flow's group loads: worked out from its own arrays where it changed, `over`'s elsewhere. */
+export function loadsOverBase(graph: PowerGraph, flow: Flow, over: Flow): Flow['groupItW'] {
   const changed = new Uint8Array(flow.live.length);
   if (flow.changed === null) changed.fill(1);
   else for (let k = 0; k < flow.changed.length; k++) changed[flow.changed[k]!] = 1;
-  const copy = copyOf(flow);
-  copy.groupItW = groupLoadsBelow(graph, copy, (i) => changed[i] === 1, over.groupItW);
-  return copy;
+  return groupLoadsBelow(graph, flow, (i) => changed[i] === 1, over.groupItW);
 }
 
 /** Marks a component changed in the present evaluation; false when it already was. */
@@ -273,6 +278,14 @@ const NO_LOSSES: readonly number[] = [];
  * base's scenario, then by the scenario's id (an id says what fails).
  */
 const plansOf = perFeeds<string, Map<string, Plan>>();
+
+/** The plans of the scenarios evaluated against `base`. */
+const plansAgainst = (graph: PowerGraph, settings: Settings, base: DeltaBase) =>
+  plansOf(
+    graph,
+    `${sharesFacilityLoad(graph, settings) ? 'shared' : 'hung'}|${base.flow.scenario.id}`,
+    () => new Map(),
+  );
 
 /**
  * Finds what a scenario touches, writing its liveness and feeders into the base's scratch and
@@ -491,8 +504,7 @@ function baseHang(graph: PowerGraph, base: DeltaBase, unhungW: number): Float64A
  * it changes anything, so its plan is another (`plansOf`).
  */
 export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boolean {
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
-  return Math.max(0, 1 - hungShare) * mechanicalW > 0;
+  return facilityLoad(graph, settings).unhungW > 0;
 }
 
 /**
@@ -516,8 +528,7 @@ export function utilitiesAgain(
 ): void {
   const from = base.flow;
   const scratch = base.scratch;
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  const { unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
   for (let k = 0; k < utilities.length; k++) {
     const u = utilities[k]!;
@@ -554,11 +565,7 @@ export function evaluateAgain(
   into: Flow,
   moved: Uint8Array,
 ): void {
-  const plan = plansOf(
-    graph,
-    `${sharesFacilityLoad(graph, settings) ? 'shared' : 'hung'}|${base.flow.scenario.id}`,
-    () => new Map(),
-  ).get(scenario.id)!;
+  const plan = plansAgainst(graph, settings, base).get(scenario.id)!;
   const marks = base.marks;
   const epoch = ++marks.epoch;
   replayMarks(plan, marks);
@@ -705,8 +712,7 @@ function workUpward(
   const epoch = marks.epoch;
   const { pushedW, pushedItW } = marks;
   const { upward } = plan;
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
+  const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
 
   for (let k = 0; k < upward.length; k++) {
@@ -793,16 +799,15 @@ export function evaluateDelta(
   const from = base.flow;
   const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
   const marks = base.marks;
-  const shared = sharesFacilityLoad(graph, settings);
   // What the scenario touches: found the first time, replayed after (the same marks either way).
   ++marks.epoch;
-  const plans = plansOf(graph, `${shared ? 'shared' : 'hung'}|${from.scenario.id}`, () => new Map());
+  const plans = plansAgainst(graph, settings, base);
   let plan = plans.get(scenario.id);
   const replayed = plan !== undefined;
   if (plan) {
     replayLiveness(plan, base.scratch);
     replayMarks(plan, marks);
-  } else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, shared)));
+  } else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, sharesFacilityLoad(graph, settings))));
   drawCircuits(graph, base, plan, replayed, base.scratch, null);
   workUpward(graph, settings, base, plan, base.scratch, null);
   const { lostModules } = plan;

@@ -186,7 +186,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     if (c.kind === 'circuit' && pairs) packCircuit(c.phases, outW[i]!, pairs, pairs.length, phaseW, 3 * i);
   });
 
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!;
     if (!live[i]) continue;
@@ -199,7 +199,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     bump(itW, f, itW[i]!);
     joinPhases(graph.phases, f, i, phaseW, outW[i]!);
   }
-  hangOnUtilities(graph, live, outW, inW, itW, Math.max(0, 1 - hungShare) * mechanicalW, new Float64Array(n));
+  hangOnUtilities(graph, live, outW, inW, itW, unhungW, new Float64Array(n));
 
   const usable = new Float64Array(n);
   const phaseA = new Float64Array(3 * n);
@@ -466,12 +466,16 @@ export function phaseCurrentsInto(wattsPerAmp: number, phaseW: Float64Array, pha
   for (let p = at; p < at + 3; p++) phaseA[p] = phaseW[p]! / wattsPerAmp;
 }
 
-/** The facility (cooling + auxiliary) load of the site, W, and the share of it hung on the chain. */
-export function facilityLoad(graph: PowerGraph, settings: Settings): { mechanicalW: number; hungShare: number } {
-  return {
-    mechanicalW: graph.coolingW + settings.auxiliaryLoadKw * 1000,
-    hungShare: graph.hungShare,
-  };
+/**
+ * The facility (cooling + auxiliary) load of the site, W, the share of it hung on the chain, and
+ * what is not hung on it (shared over the utilities by their IT load), W.
+ */
+export function facilityLoad(
+  graph: PowerGraph,
+  settings: Settings,
+): { mechanicalW: number; hungShare: number; unhungW: number } {
+  const mechanicalW = graph.coolingW + settings.auxiliaryLoadKw * 1000;
+  return { mechanicalW, hungShare: graph.hungShare, unhungW: Math.max(0, 1 - graph.hungShare) * mechanicalW };
 }
 
 /** Relative tolerance for "over capacity": floating-point noise is not an overload. */

@@ -85,7 +85,6 @@ function add(map: Map<string, number>, key: string, value: number): void {
  */
 export interface PowerMemo extends CapacityMemo {
   components: readonly ComponentMetrics[];
-  worst: Worst;
   stranded: Stranded;
   strandedFindings: Finding[];
   proof: ProofMemo;
@@ -244,7 +243,7 @@ export function runPowerChecks(
     if (
       before &&
       (kept && !kept[i]
-        ? sameWorstAt(previous!.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
+        ? sameWorstAt(previous!.proof.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
     )
       continue;
@@ -316,7 +315,6 @@ export function runPowerChecks(
       normal,
       byComponent: capacity.byComponent,
       components: componentList,
-      worst: worstOf,
       stranded,
       strandedFindings: stranding,
       proof: proof.memo,

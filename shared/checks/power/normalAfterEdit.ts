@@ -77,12 +77,11 @@ export function normalAfterEdit(
     if (r.a !== -1) mark(r.a);
     if (r.b !== -1) mark(r.b);
   }
-  const { mechanicalW, hungShare } = facilityLoad(graph, settings);
+  const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   const was = facilityLoad(previous, settings);
   if (mechanicalW !== was.mechanicalW)
     for (let i = 0; i < n; i++) if (!Number.isNaN(graph.mechanicalShare[i]!)) mark(i);
-  const unhungW = Math.max(0, 1 - hungShare) * mechanicalW;
-  const wasUnhungW = Math.max(0, 1 - was.hungShare) * was.mechanicalW;
+  const wasUnhungW = was.unhungW;
   // The share each utility carries follows the facility load and the IT load of them all.
   const rehang = (unhungW > 0 || wasUnhungW > 0) && (list.length > 0 || unhungW !== wasUnhungW);
   if (rehang) for (const u of graph.utilities) mark(u);

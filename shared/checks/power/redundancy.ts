@@ -14,12 +14,13 @@ import {
   deltaBase,
   evaluateAgain,
   evaluateDelta,
+  loadsOverBase,
   sharesFacilityLoad,
   snapshot,
   utilitiesAgain,
   type DeltaBase,
 } from './delta';
-import { groupLoadsBelow, isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import {
   allocate,
   capture,
@@ -505,9 +506,7 @@ export function proveRedundancy(
     const flow = prior.flow;
     const moved = movedBelowOrFed(flow, edit!.reworkedList);
     evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
-    const changed = new Uint8Array(n);
-    for (const i of flow.changed!) changed[i] = 1;
-    flow.groupItW = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, normal.groupItW);
+    flow.groupItW = loadsOverBase(graph, flow, normal);
     const o = keep(scenario, fromNormal, tested, flow, moved);
     rebase(prior, moved);
     sideBases.set(scenario.id, prior);
