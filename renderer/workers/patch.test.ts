@@ -33,6 +33,46 @@ describe('structural patches', () => {
     );
   });
 
+  it('rebuild a version made from the last by edits that keep its objects (shifted runs, maps walked side by side)', () => {
+    // Entities as the engine's results hold them: unique ids; an edit replaces one, or adds or removes one.
+    const change = fc.record({ k: fc.constantFrom('insert', 'delete', 'replace'), at: fc.nat(), w: fc.integer() });
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 12 }), fc.array(change, { maxLength: 6 }), (weights, changes) => {
+        const prev = weights.map((w, i) => ({ id: `r${i}`, w }));
+        const prevMap = new Map(prev.map((r) => [r.id, r]));
+        const next = [...prev];
+        const nextMap = new Map(prevMap);
+        changes.forEach((c, n) => {
+          const at = next.length === 0 ? 0 : c.at % next.length;
+          if (c.k === 'insert' || next.length === 0) {
+            const added = { id: `new${n}`, w: c.w };
+            next.splice(at, 0, added);
+            nextMap.set(added.id, added);
+          } else if (c.k === 'delete') nextMap.delete(next.splice(at, 1)[0]!.id);
+          else {
+            const edited = { id: next[at]!.id, w: c.w };
+            next[at] = edited;
+            nextMap.set(edited.id, edited);
+          }
+        });
+        const before = { list: prev, map: prevMap };
+        const after = { list: next, map: nextMap };
+        const mirror = structuredClone(before);
+        const out = apply<typeof after>(mirror, sent(diff(before, after)));
+        expect(out).toEqual(after);
+        // Every element the edits kept is the mirror's own object, wherever it moved to.
+        next.forEach((r, i) => {
+          const j = prev.indexOf(r);
+          if (j !== -1) expect(out.list[i]).toBe(mirror.list[j]);
+        });
+        nextMap.forEach((r, key) => {
+          if (prevMap.get(key) === r) expect(out.map.get(key)).toBe(mirror.map.get(key));
+        });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('share with the mirror every part that did not change', () => {
     const prev = {
       racks: [

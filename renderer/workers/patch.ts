@@ -97,39 +97,62 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[], identify:
   };
   const r: [number, number, number][] = [];
   const e: [number, number, Patch][] = [];
+  /**
+   * Where the element of identity `id` now at i was: most edits leave elements where they were, or
+   * shifted as far as the last one found; only then is an index built.
+   */
+  const place = (id: string, i: number): number => {
+    if (i < prev.length && identify(prev[i]) === id) return i;
+    const g = i + shift;
+    if (shift !== 0 && g >= 0 && g < prev.length && identify(prev[g]) === id) return g;
+    return lookup(id);
+  };
+  /** Where the last element found was, less where it is. */
+  let shift = 0;
+  const run = (i: number, j: number) => {
+    const last = r[r.length - 1];
+    if (last && last[0] + last[2] === i && last[1] + last[2] === j) last[2]++;
+    else r.push([i, j, 1]);
+  };
   for (let i = 0; i < next.length; i++) {
     if (i < prev.length && Object.is(prev[i], next[i])) continue;
+    // The same object as far along as the last shifted one: kept, without working out identities
+    // (a finding added near the top of 4,500 shifts all below it).
+    if (shift !== 0 && i + shift >= 0 && i + shift < prev.length && Object.is(prev[i + shift], next[i])) {
+      run(i, i + shift);
+      continue;
+    }
     const id = identify(next[i]);
-    // Most edits leave elements where they were: look there before building an index.
-    const j = id === null ? (i < prev.length ? i : -1) : i < prev.length && identify(prev[i]) === id ? i : lookup(id);
+    const j = id === null ? (i < prev.length ? i : -1) : place(id, i);
     if (j === -1) {
       e.push([i, -1, { k: 'value', v: next[i] }]);
       continue;
     }
+    shift = j - i;
     const d = diff(prev[j], next[i], identify);
     if (d.k !== 'same') e.push([i, j, d]);
-    else if (j !== i) {
-      // An element kept but shifted (something before it came or went): one run for the stretch.
-      const last = r[r.length - 1];
-      if (last && last[0] + last[2] === i && last[1] + last[2] === j) last[2]++;
-      else r.push([i, j, 1]);
-    }
+    // An element kept but shifted (something before it came or went): one run for the stretch.
+    else if (j !== i) run(i, j);
   }
   return r.length === 0 && e.length === 0 && next.length === prev.length ? SAME : { k: 'array', n: next.length, r, e };
 }
 
 function diffMap(prev: ReadonlyMap<unknown, unknown>, next: ReadonlyMap<unknown, unknown>, identify: Identify): Patch {
-  let sameKeys = prev.size === next.size;
-  if (sameKeys) {
-    const before = prev.keys();
-    for (const key of next.keys())
-      if (!Object.is(before.next().value, key)) {
-        sameKeys = false;
-        break;
-      }
-  }
   const p: [unknown, Patch][] = [];
+  // Maps made again with the same keys in the same order (the engine's results, 10,000 entries and
+  // more) are walked side by side, without looking keys up; from the first key out of step, by key.
+  let sameKeys = prev.size === next.size;
+  const before = prev.entries();
   for (const [key, value] of next) {
+    if (sameKeys) {
+      const [was, old] = before.next().value as [unknown, unknown];
+      if (Object.is(was, key)) {
+        const d = diff(old, value, identify);
+        if (d.k !== 'same') p.push([key, d]);
+        continue;
+      }
+      sameKeys = false;
+    }
     const d = prev.has(key) ? diff(prev.get(key), value, identify) : { k: 'value' as const, v: value };
     if (d.k !== 'same') p.push([key, d]);
   }
