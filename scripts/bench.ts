@@ -28,6 +28,8 @@ import { runCoolingChecks } from '../shared/checks/cooling';
 import { runSecurityChecks } from '../shared/checks/security';
 import { buildLargeSite } from '../shared/testing/largeSite';
 import { buildThermalHall } from '../shared/testing/thermalHall';
+import { createLoadsWorkerCore } from '../renderer/workers/loadsWorkerCore';
+import { diff } from '../renderer/workers/patch';
 import { buildStressSite } from '../shared/testing/stressSite';
 import { bomToXlsx } from '../shared/export/xlsx';
 import { atomicWriteFile } from '../electron/main/atomicWrite';
@@ -225,6 +227,7 @@ const targets: Record<string, string> = {
   'full check': '≤ 50 ms',
   'edit → findings': '≤ 2 ms',
   'edit → findings (power)': '≤ 2 ms',
+  'edit → loads patch (worker)': '—',
   'BOM XLSX': '≤ 1,000 ms',
   'thermal coarse (0.5 m)': '—',
 };
@@ -255,6 +258,24 @@ for (const { name, doc } of [
       return checker.check(flip ? b : a);
     };
   };
+  /**
+   * The loads worker's side of the same edit (loadsWorkerCore.ts): the document's patch applied to
+   * its mirror, the loads checked, and the change to its last result found to send back.
+   */
+  const workerAlternating = (a: ProjectDocument, b: ProjectDocument) => {
+    const answer = createLoadsWorkerCore();
+    let id = 0;
+    answer({ id: id++, doc: diff(null, a), reset: true });
+    // The page's side, the document's patch, is made before.
+    const there = diff(a, b);
+    const back = diff(b, a);
+    let flip = false;
+    return () => {
+      flip = !flip;
+      const reply = answer({ id: id++, doc: flip ? there : back, reset: false });
+      if (!reply.ok) throw new Error(reply.error);
+    };
+  };
   const bom = buildBom(doc);
   const meta = { projectName: doc.name, scenarioName: null, generatedAt: new Date().toISOString() };
   const measured: [string, { medianMs: number; runs: number }, string][] = [
@@ -278,6 +299,11 @@ for (const { name, doc } of [
       'edit → findings (power)',
       time(alternating(doc, reloaded)),
       'one device taken out of a rack (and back): loads re-run, halls and zoning reused',
+    ],
+    [
+      'edit → loads patch (worker)',
+      time(workerAlternating(doc, reloaded)),
+      'the same edit in the loads worker: document patch in, loads checked, result patch out',
     ],
     ['BOM XLSX', await timeAsync(() => bomToXlsx(bom, meta)), `${bom.lines.length} lines`],
   ];
