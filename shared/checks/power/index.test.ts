@@ -108,6 +108,14 @@ describe('a power check after an edit of what racks hold', () => {
     expect(renamed.memo.stranded).toBe(first.memo.stranded);
     expect(renamed.memo.strandedFindings).toBe(first.memo.strandedFindings);
   });
+  it('names each rack’s own redundancy by the rack’s id after an edit that renames one on the same circuits', () => {
+    const doc = twoUtilitiesAndABoard();
+    const first = check(doc);
+    const renamed = { ...doc, racks: doc.racks.map((r, i) => (i === 7 ? { ...r, id: 'rack-renamed' } : r)) };
+    const next = check(renamed, first.memo);
+    expect(next.metrics.rackRedundancy).toEqual(check(renamed).metrics.rackRedundancy);
+    expect(next.metrics.rackRedundancy.has('rack-renamed')).toBe(true);
+  });
 });
 
 describe('what a side lost may have other figures at after an edit', () => {

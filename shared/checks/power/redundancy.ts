@@ -32,7 +32,7 @@ import {
   type ScenarioFigures,
 } from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
-import { componentsAtLevel, type PowerGraph } from './topology';
+import { componentsAtLevel, type PowerGraph, type RackSupply } from './topology';
 import {
   copyWorst,
   foldAgain,
@@ -119,6 +119,13 @@ export interface ProofMemo {
   sides: Map<string, DeltaBase>;
   /** Normal operation as the base of the failures that change it. */
   normalBase: DeltaBase;
+  /**
+   * Each rack's own redundancy, of these racks, and per rack 1 where both sides lost leave it
+   * whole: after an edit the map stands while the racks and those marks are the same.
+   */
+  rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
+  racks: readonly RackSupply[];
+  sideOk: Uint8Array;
   spent: boolean;
 }
 
@@ -372,6 +379,23 @@ function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): bo
 }
 
 /** Components that carry critical load in normal operation: on the supply path of a rack that is not interruptible. */
+/** The same racks, by id, in the same order, each on no circuit where it was on none. */
+function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let ri = 0; ri < a.length; ri++) {
+    const x = a[ri]!;
+    const y = b[ri]!;
+    if (x.rack.id !== y.rack.id || (x.a === -1 && x.b === -1) !== (y.a === -1 && y.b === -1)) return false;
+  }
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
   const marks = new Uint8Array(graph.components.length);
   for (const r of graph.racks) {
@@ -454,6 +478,9 @@ export function proveRedundancy(
     shared,
     sides: new Map(),
     normalBase: fromNormal,
+    rackRedundancy: new Map(),
+    racks: [],
+    sideOk: new Uint8Array(0),
     spent: false,
   };
   const { figures } = memo;
@@ -730,10 +757,21 @@ export function proveRedundancy(
     };
   });
 
-  const rackRedundancy = new Map<string, 'N' | '2N' | 'none'>();
-  graph.racks.forEach((r, ri) => {
-    if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
-    else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
-  });
+  // After an edit (the same feeds), the last map stands for the same racks left whole by the same sides.
+  let rackRedundancy =
+    previous && sameRacks(previous.racks, graph.racks) && sameBytes(previous.sideOk, sideOk)
+      ? previous.rackRedundancy
+      : null;
+  if (!rackRedundancy) {
+    rackRedundancy = new Map();
+    for (let ri = 0; ri < graph.racks.length; ri++) {
+      const r = graph.racks[ri]!;
+      if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
+      else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
+    }
+  }
+  memo.rackRedundancy = rackRedundancy;
+  memo.racks = graph.racks;
+  memo.sideOk = sideOk;
   return { normal, memo, worst, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
 }

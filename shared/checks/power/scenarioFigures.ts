@@ -19,7 +19,7 @@ export interface ScenarioFigures {
   /** At a utility: what the scenario's components pushed onto it, W and IT W (delta.ts `utilitiesAgain`). */
   pushW: Float64Array;
   pushItW: Float64Array;
-  /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or moved since. */
+  /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or moved since. As long as the other pools. */
   loads: (readonly number[] | undefined)[];
   size: number;
 }
@@ -34,7 +34,7 @@ export function scenarioFigures(capacity: number): ScenarioFigures {
     over: new Uint8Array(capacity),
     pushW: new Float64Array(capacity),
     pushItW: new Float64Array(capacity),
-    loads: [],
+    loads: new Array<readonly number[] | undefined>(capacity).fill(undefined),
     size: 0,
   };
 }
@@ -58,9 +58,13 @@ export function allocate(figures: ScenarioFigures, count: number): number {
     figures.over = grow(figures.over, (n) => new Uint8Array(n));
     figures.pushW = grow(figures.pushW, (n) => new Float64Array(n));
     figures.pushItW = grow(figures.pushItW, (n) => new Float64Array(n));
+    // As long as the others, filled: group loads are written at entries in any order, and an
+    // array written past its end becomes a slow dictionary.
+    const loads = figures.loads;
+    const from = loads.length;
+    loads.length = capacity;
+    loads.fill(undefined, from);
   }
-  // Kept dense (one element per entry): group loads are written at entries in any order.
-  while (figures.loads.length < need) figures.loads.push(undefined);
   figures.size = need;
   return at;
 }
