@@ -87,6 +87,7 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
 
   // Racks losing power: per failure, the racks whose claims it breaks.
   for (const o of tested) {
+    if (o.lostRacks.length === 0) continue;
     const byLevel = levelClaims(o).length > 0;
     // A 2N rack with a side missing is reported once, below, rather than per side lost.
     const twoSidedTwoN = (ri: number) => {
@@ -129,9 +130,8 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
   }
 
   graph.racks.forEach((r) => {
-    if (r.rack.redundancy !== '2N' || r.loadW <= 0) return;
+    if (r.rack.redundancy !== '2N' || r.loadW <= 0 || (r.a !== -1 && r.b !== -1)) return;
     const sides = [r.a, r.b].filter((i) => i !== -1);
-    if (sides.length === 2) return;
     out.push(
       finding({
         rule: 'power.redundancy',
@@ -154,14 +154,15 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
  */
 export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: RedundancyProof): Finding[] {
   const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
+  const lostInSideLoss = (ri: number) => proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK);
   graph.racks.forEach((r, ri) => {
     if (r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
-    const lostInSideLoss = proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK);
-    if (lostInSideLoss) return;
     for (const d of r.devices) {
       if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;
       const perSide = Math.min(d.psuA, d.psuB);
       if (perSide >= d.required) continue;
+      // Most racks have no such device: whether a side lost darkens the rack is asked only here.
+      if (lostInSideLoss(ri)) return;
       const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
       entry.racks.add(r.rack.id);
       entry.devices++;
