@@ -88,16 +88,22 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
     prior.catalog === catalog &&
     prior.racks.length === doc.racks.length
   ) {
-    const out = new Map(prior.result);
+    const edited: Rack[] = [];
     let same = true;
     for (let i = 0; i < doc.racks.length && same; i++) {
       const rack = doc.racks[i]!;
       if (rack === prior.racks[i]) continue;
       // Another id would take another place in the map: worked out whole below.
       if (rack.id !== prior.racks[i]!.id) same = false;
-      else out.set(rack.id, heatOf(rack));
+      else edited.push(rack);
     }
-    if (same) return remember(doc, catalog, nameplate, out);
+    if (same) {
+      // Copied entry by entry: a map built from a map reads each entry as a new [key, value] array.
+      const out = new Map<string, RackThermal>();
+      prior.result.forEach((thermal, id) => out.set(id, thermal));
+      for (const rack of edited) out.set(rack.id, heatOf(rack));
+      return remember(doc, catalog, nameplate, out);
+    }
   }
   const out = new Map<string, RackThermal>();
   for (const rack of doc.racks) out.set(rack.id, heatOf(rack));

@@ -120,7 +120,11 @@ export function capacityFindings(
     for (const i of reworked) byComponent[i] = findingsAt(i);
   } else byComponent = graph.components.map((_, i) => findingsAt(i));
   const out: Finding[] = [];
-  for (const list of byComponent) for (const f of list) out.push(f);
+  // Indexed: 22,000 components on a campus, nearly all without findings.
+  for (let i = 0; i < byComponent.length; i++) {
+    const list = byComponent[i]!;
+    for (let k = 0; k < list.length; k++) out.push(list[k]!);
+  }
   graph.racks.forEach((r) => {
     if (r.a === -1 && r.b === -1 && r.loadW > 0)
       out.push(

@@ -223,7 +223,8 @@ export function runPowerChecks(
   const rackLoadW = new Map<string, number>();
   const rowLoadW = new Map<string, number>();
   const hallLoadW = new Map<string, number>(doc.halls.map((h) => [h.id, 0]));
-  for (const r of graph.racks) {
+  for (let ri = 0; ri < graph.racks.length; ri++) {
+    const r = graph.racks[ri]!;
     rackLoadW.set(r.rack.id, r.loadW);
     if (r.rack.rowId !== null) add(rowLoadW, r.rack.rowId, r.loadW);
     add(hallLoadW, r.rack.hallId, r.loadW);
@@ -273,14 +274,15 @@ export function runPowerChecks(
   // counted once each: marks, as "side lost and one more unit" trials each repeat the side's.
   const interruptible = new Uint8Array(graph.racks.length);
   let interruptibleLost = 0;
-  for (const [id, what] of proof.claims) {
-    if (!what.some((c) => !c.startsWith('rack'))) continue;
-    for (const r of proof.outcomes.get(id)!.lostInterruptible)
-      if (!interruptible[r]) {
-        interruptible[r] = 1;
+  proof.claims.forEach((what, id) => {
+    if (!what.some((c) => !c.startsWith('rack'))) return;
+    const lost = proof.outcomes.get(id)!.lostInterruptible;
+    for (let k = 0; k < lost.length; k++)
+      if (!interruptible[lost[k]!]) {
+        interruptible[lost[k]!] = 1;
         interruptibleLost++;
       }
-  }
+  });
   const levels: LevelSummary[] = proof.levels.map((v) => ({
     level: v.level,
     declared: v.declared,

@@ -398,11 +398,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
   const marks = new Uint8Array(graph.components.length);
-  for (const r of graph.racks) {
+  for (let ri = 0; ri < graph.racks.length; ri++) {
+    const r = graph.racks[ri]!;
     if (r.rack.interruptible || r.loadW <= 0) continue;
-    for (const start of [r.a, r.b]) {
-      for (let i = start; i !== -1 && !marks[i]; i = normal.fedBy[i]!) marks[i] = 1;
-    }
+    for (let i = r.a; i !== -1 && !marks[i]; i = normal.fedBy[i]!) marks[i] = 1;
+    for (let i = r.b; i !== -1 && !marks[i]; i = normal.fedBy[i]!) marks[i] = 1;
   }
   return marks;
 }
