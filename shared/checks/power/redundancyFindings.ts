@@ -156,13 +156,12 @@ export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: R
   const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
   const lostInSideLoss = (ri: number) => proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK);
   graph.racks.forEach((r, ri) => {
-    if (r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
+    // Most racks have no such device (found once per rack's draws, topology.ts).
+    if (!r.shortOfSupplies || r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1 || lostInSideLoss(ri)) return;
     for (const d of r.devices) {
       if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;
       const perSide = Math.min(d.psuA, d.psuB);
       if (perSide >= d.required) continue;
-      // Most racks have no such device: whether a side lost darkens the rack is asked only here.
-      if (lostInSideLoss(ri)) return;
       const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
       entry.racks.add(r.rack.id);
       entry.devices++;

@@ -51,6 +51,8 @@ export interface RackSupply {
   a: number;
   b: number;
   devices: DeviceDraw[];
+  /** Whether a device drawing power on both sides has fewer supplies on one than it needs for full power (redundancyFindings.ts `supplyFindings`). */
+  shortOfSupplies: boolean;
   /** The rack's configuration: its hall and devices (`RackGroup.key`), as `hallId|key`. */
   configuration: string;
 }
@@ -271,7 +273,19 @@ function rackSupply(
     });
     loadW += w;
   }
-  return { rack, group: -1, loadW, a, b, devices, configuration: `${rack.hallId}|${modelsKey(modelsOf(devices))}` };
+  const shortOfSupplies = devices.some(
+    (d) => d.psuA > 0 && d.psuB > 0 && d.w > 0 && Math.min(d.psuA, d.psuB) < d.required,
+  );
+  return {
+    rack,
+    group: -1,
+    loadW,
+    a,
+    b,
+    devices,
+    shortOfSupplies,
+    configuration: `${rack.hallId}|${modelsKey(modelsOf(devices))}`,
+  };
 }
 
 /** Device models and how many of each, sorted by catalog id. */
