@@ -3,6 +3,9 @@ import { buildSampleFacility } from '../../sample/sampleFacility';
 import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
 import { runChecks } from '../index';
 import { evaporativeSupplyC, mixedInletC, rtiPct, rtiVerdict } from './airflow';
+import { rackInlets } from './inlet';
+import type { RackThermal } from './rackThermal';
+import type { AirGroup } from './rooms';
 import { strictestEnvelope } from './ashrae';
 import { catalogFor } from '../../catalog';
 
@@ -86,5 +89,43 @@ describe('the sample: fan walls with pads, a contained hot aisle', () => {
     for (const inlet of cooling.inlets.values()) expect(inlet.inletC).toBeLessThan(27);
     expect(power.site.coolingW).toBeCloseTo(37_500, 9);
     expect(room.rtiPct).toBeGreaterThan(70);
+  });
+});
+
+describe('inlets after an edit', () => {
+  const group = (rackIds: string[], supplyM3s: number): AirGroup =>
+    ({ rackIds, supplyM3s, supplyC: 20, bypassFraction: 0.1, recirculationFraction: 0.05, demandM3s: 1 }) as AirGroup;
+  const rack = (deltaTK: number) => ({ deltaTK, envelope: { allowableMaxC: 32 } }) as RackThermal;
+
+  it('keeps the inlets that did not move as the same objects, and the whole map when none did', () => {
+    const racks = new Map([
+      ['a', rack(12)],
+      ['b', rack(14)],
+      ['c', rack(9)],
+    ]);
+    const first = rackInlets([group(['a', 'b'], 2), group(['c'], 0.5)], racks);
+    // The same figures: the same map.
+    expect(rackInlets([group(['a', 'b'], 2), group(['c'], 0.5)], racks)).toBe(first);
+    // Rack c's group starved further: its inlet alone is new, and equal to one worked out afresh.
+    const starved = rackInlets([group(['a', 'b'], 2), group(['c'], 0.4)], racks);
+    expect(starved).not.toBe(first);
+    expect(starved.get('a')).toBe(first.get('a'));
+    expect(starved.get('c')).not.toBe(first.get('c'));
+    const r = 1 - (0.4 * 0.9) / 1;
+    expect(starved.get('c')).toEqual({
+      inletC: mixedInletC(20, 9, r),
+      recirculation: r,
+      marginK: 32 - mixedInletC(20, 9, r),
+    });
+    // Rack c given a vendor limit, the same inlet: a new margin, so a new inlet.
+    const limited = new Map(racks).set('c', { ...rack(9), envelope: { allowableMaxC: 27 } } as RackThermal);
+    const withLimit = rackInlets([group(['a', 'b'], 2), group(['c'], 0.4)], limited);
+    expect(withLimit.get('c')).toEqual({ ...starved.get('c'), marginK: 27 - starved.get('c')!.inletC });
+    // Another order of the same racks: another map, in that order.
+    const reordered = rackInlets([group(['c'], 0.4), group(['a', 'b'], 2)], racks);
+    expect([...reordered.keys()]).toEqual(['c', 'a', 'b']);
+    // The last rack gone (the others the same, in the same order): another map without it.
+    rackInlets([group(['a', 'b'], 2), group(['c'], 0.5)], racks);
+    expect([...rackInlets([group(['a', 'b'], 2)], racks).keys()]).toEqual(['a', 'b']);
   });
 });

@@ -27,11 +27,23 @@ export function groupRecirculation(g: AirGroup): number {
   return Math.min(MAX_RECIRCULATION, Math.max(g.recirculationFraction, shortfall));
 }
 
+/**
+ * The last result: an inlet with the same figures is that object again, and a result with every
+ * inlet the same, in the same order, is that map — what reads the results (the loads worker's
+ * patches, the page's views) then sees by reference that nothing moved. An edit moves the inlets
+ * of one air group; a campus has 10,000.
+ */
+let last: Map<string, RackInlet> | null = null;
+
 export function rackInlets(
   groups: readonly AirGroup[],
   racks: ReadonlyMap<string, RackThermal>,
 ): Map<string, RackInlet> {
-  const out = new Map<string, RackInlet>();
+  const before = last;
+  const ids: string[] = [];
+  const inlets: RackInlet[] = [];
+  let same = before !== null;
+  const order = before?.keys();
   for (const g of groups) {
     if (g.supplyC === null) continue;
     const r = groupRecirculation(g);
@@ -39,12 +51,20 @@ export function rackInlets(
       const t = racks.get(id)!;
       if (t.deltaTK === null) continue;
       const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
-      out.set(id, {
-        inletC,
-        recirculation: r,
-        marginK: t.envelope ? t.envelope.allowableMaxC - inletC : null,
-      });
+      const marginK = t.envelope ? t.envelope.allowableMaxC - inletC : null;
+      const was = before?.get(id);
+      const inlet =
+        was && was.inletC === inletC && was.recirculation === r && was.marginK === marginK
+          ? was
+          : { inletC, recirculation: r, marginK };
+      if (same && (inlet !== was || order!.next().value !== id)) same = false;
+      ids.push(id);
+      inlets.push(inlet);
     }
   }
+  if (same && ids.length === before!.size) return before!;
+  const out = new Map<string, RackInlet>();
+  for (let k = 0; k < ids.length; k++) out.set(ids[k]!, inlets[k]!);
+  last = out;
   return out;
 }
