@@ -118,6 +118,38 @@ describe('a power check after an edit of what racks hold', () => {
   });
 });
 
+describe('what a proof runs, kept for the chain', () => {
+  // Each check against the last one's memo on the same chain (as an editor's checker runs them),
+  // compared with a check from scratch.
+  const follows = (start: ProjectDocument, edits: ((doc: ProjectDocument) => ProjectDocument)[]) => {
+    let doc = start;
+    let last = check(doc);
+    for (const edit of edits) {
+      doc = edit(doc);
+      const next = check(doc, last.memo);
+      const fresh = check(doc);
+      expect(next.metrics.levels).toEqual(fresh.metrics.levels);
+      expect(next.findings).toEqual(fresh.findings);
+      last = next;
+    }
+  };
+
+  it('is made again when the declared models change', () => {
+    follows(twoUtilitiesAndABoard(), [
+      (doc) => ({ ...doc, settings: { ...doc.settings, redundancy: { ...doc.settings.redundancy, ups: 'N+1' } } }),
+      (doc) => ({ ...doc, settings: { ...doc.settings, redundancy: { ...doc.settings.redundancy, ups: '2N' } } }),
+    ]);
+  });
+
+  it('is made again when no rack needs a level any more, or none is declared 2N', () => {
+    follows(twoUtilitiesAndABoard(), [
+      (doc) => ({ ...doc, racks: doc.racks.map((r) => ({ ...r, redundancy: 'N' as const })) }),
+      (doc) => ({ ...doc, racks: doc.racks.map((r) => ({ ...r, interruptible: true })) }),
+      (doc) => ({ ...doc, racks: doc.racks.map((r) => ({ ...r, interruptible: false, redundancy: '2N' as const })) }),
+    ]);
+  });
+});
+
 describe('what a side lost may have other figures at after an edit', () => {
   it('is what normal operation reworked and what feeds it on that side, a generator taking over too', () => {
     const doc = generatorOnSideLoss(60);

@@ -32,7 +32,7 @@ import {
   type ScenarioFigures,
 } from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
-import { componentsAtLevel, type PowerGraph, type RackSupply } from './topology';
+import { componentsAtLevel, perChain, type PowerGraph, type RackSupply } from './topology';
 import {
   copyWorst,
   foldAgain,
@@ -327,7 +327,8 @@ function rebase(base: DeltaBase, moved: Uint8Array): void {
   base.marks.baseUnhungW = NaN;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
 
 /** 1 for the utilities, per chain. */
 function utilityMarks(graph: PowerGraph): Uint8Array {
@@ -379,6 +380,65 @@ function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): bo
 }
 
 /** Components that carry critical load in normal operation: on the supply path of a rack that is not interruptible. */
+/** What a proof runs: per level its claimed scenarios and its trials, the sides, and every claim by scenario. */
+interface ProofSetup {
+  plans: {
+    level: RedundancyLevel;
+    declared: RedundancyModel;
+    count: number;
+    twoSided: boolean;
+    required: readonly Scenario[];
+    trials: { m: RedundancyModel; list: readonly Scenario[] }[];
+    carriesCritical: boolean;
+  }[];
+  sideScenarios: readonly Scenario[];
+  claims: Map<string, string[]>;
+  scenarios: Map<string, Scenario>;
+  claimOrder: readonly string[];
+}
+
+/**
+ * The last setup per chain, with what it was made from: the declared models, which levels carry
+ * racks that are not interruptible, and whether a rack is declared 2N. An edit of what racks hold
+ * almost never changes these, and the setup names thousands of scenarios on a campus.
+ */
+const setupsOf = perChain<'setup', { last: { made: string; redundancy: object; setup: ProofSetup } | null }>();
+
+function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array): ProofSetup {
+  const carries = REDUNDANCY_LEVELS.map((level) => componentsAtLevel(graph, level).some((i) => critical[i]));
+  const twoNRacks = graph.racks.some((r) => r.rack.redundancy === '2N');
+  const made = `${carries.join(',')}|${twoNRacks}`;
+  const kept = setupsOf(graph, 'setup', () => ({ last: null }));
+  if (kept.last && kept.last.made === made && kept.last.redundancy === settings.redundancy) return kept.last.setup;
+
+  const claims = new Map<string, string[]>();
+  const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
+  const scenarios = new Map<string, Scenario>();
+  const want = (list: readonly Scenario[]) => {
+    for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
+    return list;
+  };
+  // What to run: every level's declared set (claimed) and the sets of the other models (to find
+  // the strongest that holds), and both sides for racks declared 2N.
+  const plans = REDUNDANCY_LEVELS.map((level, l) => {
+    const declared = settings.redundancy[level];
+    const at = componentsAtLevel(graph, level);
+    const sided = new Set(at.map((i) => graph.components[i]!.side));
+    const twoSided = sided.has('A') && sided.has('B');
+    const required = at.length > 0 ? want(scenariosFor(graph, level, declared)) : [];
+    for (const s of required) claim(s, `${LEVEL_NAMES[level]} ${declared}`);
+    const models = (['N+1', '2N', '2N+1'] as const).filter((m) => m === 'N+1' || twoSided);
+    const carriesCritical = carries[l]!;
+    const trials = carriesCritical ? models.map((m) => ({ m, list: want(scenariosFor(graph, level, m)) })) : [];
+    return { level, declared, count: at.length, twoSided, required, trials, carriesCritical };
+  });
+  const sideScenarios = hasSides(graph) ? want((['A', 'B'] as const).map((side) => sideFailure(graph, side))) : [];
+  if (twoNRacks) for (const s of sideScenarios) claim(s, 'rack 2N');
+  const setup = { plans, sideScenarios, claims, scenarios, claimOrder: plainestFirst(claims.keys()) };
+  kept.last = { made, redundancy: settings.redundancy, setup };
+  return setup;
+}
+
 /** The same racks, by id, in the same order, each on no circuit where it was on none. */
 function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean {
   if (a.length !== b.length) return false;
@@ -421,35 +481,11 @@ export function proveRedundancy(
   edit: ProofEdit | null = null,
   configurations: ConfigurationIds = configurationIds(graph),
 ): RedundancyProof {
-  const claims = new Map<string, string[]>();
-  const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
-  const scenarios = new Map<string, Scenario>();
-  const want = (list: readonly Scenario[]) => {
-    for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
-    return list;
-  };
-
-  // What to run: every level's declared set (claimed) and the sets of the other models (to find
-  // the strongest that holds), and both sides for racks declared 2N.
   const critical = criticalComponents(graph, normal);
-  const plans = REDUNDANCY_LEVELS.map((level) => {
-    const declared = settings.redundancy[level];
-    const at = componentsAtLevel(graph, level);
-    const sided = new Set(at.map((i) => graph.components[i]!.side));
-    const twoSided = sided.has('A') && sided.has('B');
-    const required = at.length > 0 ? want(scenariosFor(graph, level, declared)) : [];
-    for (const s of required) claim(s, `${LEVEL_NAMES[level]} ${declared}`);
-    const models = (['N+1', '2N', '2N+1'] as const).filter((m) => m === 'N+1' || twoSided);
-    const carriesCritical = at.some((i) => critical[i]);
-    const trials = carriesCritical ? models.map((m) => ({ m, list: want(scenariosFor(graph, level, m)) })) : [];
-    return { level, declared, count: at.length, twoSided, required, trials, carriesCritical };
-  });
-  const sideScenarios = hasSides(graph) ? want((['A', 'B'] as const).map((side) => sideFailure(graph, side))) : [];
-  if (graph.racks.some((r) => r.rack.redundancy === '2N')) for (const s of sideScenarios) claim(s, 'rack 2N');
+  const { plans, sideScenarios, claims, scenarios, claimOrder } = proofSetup(graph, settings, critical);
 
   // Run each claimed scenario once, plainest first, and keep only the outcome. Each is a change to
   // normal operation, or to its side lost for "side lost and one more unit".
-  const claimOrder = plainestFirst(claims.keys());
   // The last proof's scenarios changed what they change now: the same chain and feeds (`ProofEdit`),
   // the same claims, and facility load shared over the utilities or not as then.
   const shared = sharesFacilityLoad(graph, settings);
