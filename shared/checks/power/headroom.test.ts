@@ -4,7 +4,8 @@ import { buildLargeSite } from '../../testing/largeSite';
 import { buildStressSite } from '../../testing/stressSite';
 import type { ProjectDocument } from '../../model/schema';
 import { evaluate, NORMAL } from './flow';
-import { headroomTracker } from './headroom';
+import { carriersOf, headroomTracker } from './headroom';
+import { generatorOnSideLoss } from '../../testing/deviceEdits';
 import { proveRedundancy, type FlowView } from './redundancy';
 import { configurationIds, keyedLoads } from './scenarioFigures';
 import { buildPowerGraph, LEVEL_OF, type PowerGraph } from './topology';
@@ -39,7 +40,8 @@ function everyComponent(graph: PowerGraph) {
 function compare(doc: ProjectDocument): number {
   const graph = buildPowerGraph(doc, catalogFor(doc));
   const normal = evaluate(graph, doc.settings, NORMAL);
-  const tracker = headroomTracker(graph);
+  const configurations = configurationIds(graph);
+  const tracker = headroomTracker(graph, configurations);
   const reference = everyComponent(graph);
   let read = 0;
   const both = (view: FlowView) => {
@@ -48,7 +50,6 @@ function compare(doc: ProjectDocument): number {
     reference.read(view);
   };
   const all = graph.components.map((_, i) => i);
-  const configurations = configurationIds(graph);
   both({
     label: normal.scenario.label,
     changed: all,
@@ -56,6 +57,7 @@ function compare(doc: ProjectDocument): number {
     at: 0,
     groupLoads: (i) => keyedLoads(normal.groupItW(i), configurations),
     configurations,
+    moved: null,
   });
   proveRedundancy(graph, doc.settings, normal, both, null, configurations);
   const result = tracker.result();
@@ -76,5 +78,60 @@ describe('headroom per configuration', () => {
   it('passes over only components that cannot limit: same headroom, limit and scenario as reading them all', () => {
     expect(compare(buildLargeSite(300))).toBeGreaterThan(10);
     expect(compare(buildStressSite(600))).toBeGreaterThan(10);
+  });
+});
+
+describe('what may carry a rack', () => {
+  it('is what feeds its circuits, by parent or by a generator standing by, up to the sources', () => {
+    const doc = generatorOnSideLoss(60);
+    const graph = buildPowerGraph(doc, catalogFor(doc));
+    const at = (id: string) => graph.index.get(id)!;
+    // A rack whose side A is under transformer 0A, which the generator backs up.
+    const ri = graph.racks.findIndex((r) => {
+      let i = r.a;
+      while (i !== -1 && i !== at('tx-0a')) i = graph.parent[i]!;
+      return i !== -1;
+    });
+    expect(ri).toBeGreaterThanOrEqual(0);
+    const marks = carriersOf(graph, (r) => r === ri);
+    const names = graph.components.filter((_, i) => marks[i]).map((c) => c.id);
+    expect(names).toEqual(expect.arrayContaining(['tx-0a', 'gen-a', 'utility']));
+    // Its own circuits and what is above them, not the rest of the site.
+    const rack = graph.racks[ri]!;
+    expect(marks[rack.a]).toBe(1);
+    expect(names.length).toBeLessThan(graph.components.length / 4);
+    expect(names.filter((id) => id.startsWith('ckt-')).length).toBe(rack.b === -1 ? 1 : 2);
+  });
+});
+
+describe('headroom kept from the last check', () => {
+  it('gives a tie to the pair read earlier, as a reading from scratch does', () => {
+    const doc = buildLargeSite(60);
+    const graph = buildPowerGraph(doc, catalogFor(doc));
+    const normal = evaluate(graph, doc.settings, NORMAL);
+    const configurations = configurationIds(graph);
+    const view = (moved: Uint8Array | null): FlowView => ({
+      label: normal.scenario.label,
+      changed: graph.components.map((_, i) => i),
+      figures: normal,
+      at: 0,
+      groupLoads: (i) => keyedLoads(normal.groupItW(i), configurations),
+      configurations,
+      moved,
+    });
+    const scratch = headroomTracker(graph, configurations);
+    scratch.keeping(null);
+    scratch.read(view(null));
+    // The same rooms kept from a later place: normal operation, read first and moved, ties them.
+    const later = new Map([...scratch.memo()].map(([id, h]) => [id, { ...h, pos: 3, limitingId: 'elsewhere' }]));
+    const kept = headroomTracker(graph, configurations, later);
+    kept.keeping(() => true);
+    kept.read(view(new Uint8Array(graph.components.length).fill(1)));
+    expect(kept.result()).toEqual(scratch.result());
+    // Not moved, they are not read for the configurations kept.
+    const still = headroomTracker(graph, configurations, later);
+    still.keeping(() => true);
+    still.read(view(new Uint8Array(graph.components.length)));
+    expect(still.result().every((h) => h.limitingId === 'elsewhere')).toBe(true);
   });
 });

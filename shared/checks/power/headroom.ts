@@ -15,6 +15,7 @@
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
 import type { FlowReader } from './redundancy';
+import type { ConfigurationIds } from './scenarioFigures';
 import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
@@ -51,49 +52,123 @@ function limitingEntries(changed: readonly number[], limiting: Uint8Array): Int3
   return entries;
 }
 
+/** A configuration's headroom as a check found it, kept for the next check by configuration id. */
+interface KeptHeadroom {
+  headroomW: number;
+  limitingId: string | null;
+  limitingScenario: string | null;
+  /** Where its limit was read: the flow's place in reading order and the component (−1: no limit). */
+  pos: number;
+  component: number;
+  /** The configuration's IT then, W: another means other racks, so other rooms everywhere. */
+  itW: number;
+}
+
+/** What a headroom tracker keeps for the check of the next version: each configuration's result. */
+export type HeadroomMemo = ReadonlyMap<number, KeptHeadroom>;
+
 /**
- * Headroom accumulated over flows as they are read (flows are not kept): `consider` each component
- * of normal operation, then each component every tested failure changes, in the proof's order,
- * then read `result()`. Group loads are asked for only where a component could lower some
- * configuration's headroom.
+ * Whether the pair of a flow (its place in reading order: 0 normal operation, then the proof's
+ * claims) and a component it changes has the same figures and group loads as in the last check.
  */
-export function headroomTracker(graph: PowerGraph): {
+export type PairStays = (pos: number, component: number) => boolean;
+
+/**
+ * 1 for every component that may carry some of the chosen racks' load in some flow: a rack draws
+ * through what feeds its circuits, by parent or by a generator standing by (`fedBy` is one or the
+ * other), and so on up.
+ */
+export function carriersOf(graph: PowerGraph, chosen: (ri: number) => boolean): Uint8Array {
+  const marks = new Uint8Array(graph.components.length);
+  const stack: number[] = [];
+  graph.racks.forEach((r, ri) => {
+    if (!chosen(ri)) return;
+    if (r.a !== -1) stack.push(r.a);
+    if (r.b !== -1) stack.push(r.b);
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (marks[x]) continue;
+      marks[x] = 1;
+      if (graph.parent[x] !== -1) stack.push(graph.parent[x]!);
+      if (graph.backup[x] !== -1) stack.push(graph.backup[x]!);
+    }
+  });
+  return marks;
+}
+
+/**
+ * Headroom accumulated over flows as they are read (flows are not kept): each component of
+ * normal operation, then each component every tested failure changes, in the proof's order, then
+ * `result()`. Group loads are asked for only where a component could lower some configuration's
+ * headroom.
+ *
+ * After an edit (`keeping`, before the first read): a configuration keeps its last result as its
+ * best so far when its IT is the same and the pair that limited it keeps its figures; the result is
+ * the least (room, place in reading order) over all pairs, so it then only needs the pairs that
+ * moved (`FlowView.moved`), and the pairs that did not move are read for the other configurations
+ * alone (the edited rack's old and new ones, and those whose limit moved). Ties go to the earlier
+ * place, as a reading from scratch finds them.
+ */
+export function headroomTracker(
+  graph: PowerGraph,
+  configurations: ConfigurationIds,
+  previous: HeadroomMemo | null = null,
+): {
+  keeping: (stays: PairStays | null) => void;
   read: FlowReader;
   result: () => ConfigurationHeadroom[];
+  memo: () => HeadroomMemo;
 } {
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
-  const best = graph.groups.map(() => ({
+  const best: KeptHeadroom[] = graph.groups.map((_, g) => ({
     headroomW: Infinity,
-    limitingId: null as string | null,
-    limitingScenario: null as string | null,
+    limitingId: null,
+    limitingScenario: null,
+    pos: -1,
+    component: -1,
+    itW: itW[g]!,
   }));
+  /** 1 for the configurations read from scratch (all of them without a last check to keep from). */
+  const fresh = new Uint8Array(best.length).fill(1);
+  let anyFresh = best.length > 0;
   const limiting = limitingOf(graph, 'limiting', () =>
     Uint8Array.from(graph.components, (c) => (LIMITING_LEVELS.has(LEVEL_OF[c.kind]) ? 1 : 0)),
   );
+  let pos = -1;
   /**
    * The largest headroom so far over the configurations with load (Infinity until all have one),
-   * and a configuration that has it; NaN when stale. Headrooms only fall, so the largest moves
-   * only when that configuration's does.
+   * and a configuration that has it, over all of them and over the fresh ones; NaN when stale.
+   * Headrooms only fall, so the largest moves only when that configuration's does.
    */
   let largest = NaN;
   let largestAt = -1;
-  const largestSoFar = () => {
-    if (Number.isNaN(largest)) {
+  let largestFresh = NaN;
+  let largestFreshAt = -1;
+  const largestSoFar = (onlyFresh: boolean) => {
+    if (onlyFresh ? Number.isNaN(largestFresh) : Number.isNaN(largest)) {
       // Worked out in a local: a number stored again and again in a closure's variable is a new
       // heap object each time.
       let most = -Infinity;
+      let at = -1;
       for (let g = 0; g < best.length; g++)
-        if (itW[g]! > 0 && best[g]!.headroomW > most) {
+        if (itW[g]! > 0 && (!onlyFresh || fresh[g]) && best[g]!.headroomW > most) {
           most = best[g]!.headroomW;
-          largestAt = g;
+          at = g;
         }
-      largest = most;
+      if (onlyFresh) {
+        largestFresh = most;
+        largestFreshAt = at;
+      } else {
+        largest = most;
+        largestAt = at;
+      }
     }
-    return largest;
+    return onlyFresh ? largestFresh : largest;
   };
   /**
-   * Component i with these figures in a flow (scenario: its label); `loads(k)` gives its group
-   * loads there, as [configuration id, W, …], and `groupOf` each id's group.
+   * Component i (changed[k]) with these figures in a flow (scenario: its label), for every
+   * configuration or the fresh ones alone; `loads(k)` gives its group loads there, as
+   * [configuration id, W, …], and `groupOf` each id's group.
    */
   const consider = (
     i: number,
@@ -105,51 +180,81 @@ export function headroomTracker(graph: PowerGraph): {
     loads: (k: number) => readonly number[],
     k: number,
     groupOf: Int32Array,
+    onlyFresh: boolean,
   ) => {
     if (!live || flowItW <= 0) return;
     const ratio = outW / flowItW;
     const spare = Math.max(0, usableW - outW);
-    // The bound, less a margin for sums taken in another order than the rack's own load.
-    if ((spare / ratio) * (1 - 1e-9) >= largestSoFar()) return;
+    // The bound, less a margin for sums taken in another order than the rack's own load. Strictly
+    // above: a pair whose room ties a kept best at a later place may come earlier in the order.
+    if ((spare / ratio) * (1 - 1e-9) > largestSoFar(onlyFresh)) return;
     const through = loads(k);
     for (let m = 0; m < through.length; m += 2) {
       const g = groupOf[through[m]!]!;
       const throughW = through[m + 1]!;
-      if (throughW <= 0 || itW[g]! <= 0) continue;
+      if (throughW <= 0 || itW[g]! <= 0 || (onlyFresh && !fresh[g])) continue;
       const room = spare / (ratio * (throughW / itW[g]!));
       const b = best[g]!;
-      if (room < b.headroomW) {
+      if (room < b.headroomW || (room === b.headroomW && pos < b.pos)) {
         b.headroomW = room;
         b.limitingId = graph.components[i]!.id;
         b.limitingScenario = scenario;
+        b.pos = pos;
+        b.component = i;
         if (g === largestAt) largest = NaN;
+        if (g === largestFreshAt) largestFresh = NaN;
       }
     }
   };
+  /** With a last check kept: 1 for the components that may carry a fresh configuration's racks in some flow. */
+  let carriesFresh: Uint8Array | null = null;
   return {
-    read({ label, changed, figures, at, groupLoads, configurations }) {
+    keeping(stays) {
+      if (!stays || !previous) return;
+      anyFresh = false;
+      for (let g = 0; g < best.length; g++) {
+        const kept = previous.get(configurations.ofGroup[g]!);
+        if (kept && kept.itW === itW[g] && (kept.pos === -1 || stays(kept.pos, kept.component))) {
+          best[g] = { ...kept };
+          fresh[g] = 0;
+        } else anyFresh = true;
+      }
+      // No other component carries any of their racks in any flow, so no other pair can limit them.
+      carriesFresh = carriersOf(graph, (ri) => fresh[graph.rackGroup[ri]!] === 1);
+    },
+    read({ label, changed, figures, at, groupLoads, configurations: ids, moved }) {
+      pos++;
       const { live, outW, itW: flowItW, usableW } = figures;
       const entries = limitingEntries(changed, limiting);
       for (let m = 0; m < entries.length; m++) {
         const k = entries[m]!;
+        const onlyFresh = moved !== null && moved[changed[k]!] !== 1;
+        if (onlyFresh && (!anyFresh || (carriesFresh !== null && !carriesFresh[changed[k]!]))) continue;
         const e = at + k;
-        consider(changed[k]!, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, configurations.group);
+        consider(changed[k]!, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, onlyFresh);
       }
     },
     result() {
       const out: ConfigurationHeadroom[] = [];
       graph.groups.forEach((group, g) => {
         if (itW[g]! <= 0) return;
-        const b = best[g]!;
+        const { headroomW, limitingId, limitingScenario } = best[g]!;
         out.push({
           hallId: group.hallId,
           label: group.label,
           rackLoadW: group.rackLoadW,
           rackIds: group.rackIds,
-          ...b,
-          moreRacks: Number.isFinite(b.headroomW) ? Math.floor(b.headroomW / group.rackLoadW) : 0,
+          headroomW,
+          limitingId,
+          limitingScenario,
+          moreRacks: Number.isFinite(headroomW) ? Math.floor(headroomW / group.rackLoadW) : 0,
         });
       });
+      return out;
+    },
+    memo() {
+      const out = new Map<number, KeptHeadroom>();
+      best.forEach((b, g) => out.set(configurations.ofGroup[g]!, b));
       return out;
     },
   };

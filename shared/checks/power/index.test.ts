@@ -90,6 +90,30 @@ describe('a power check after an edit of what racks hold', () => {
     );
   });
 
+  it('finds the limit at a utility that an edit elsewhere brought below a configuration’s kept limit', () => {
+    // At these sizes one configuration is limited at a PDU on the loss of transformer 3A, with the
+    // utility just above it in single failures that only the utilities of tell apart after an
+    // edit elsewhere (`fromKept`): devices added in other branches bring the utility below, and
+    // the kept limit no longer stands.
+    for (const kva of [16_760, 16_780]) {
+      let doc = utilityLimitedInFailures(300, kva);
+      let last = check(doc);
+      const limitOf = (r: typeof last, hallId: string, label: string) =>
+        r.metrics.headroom.find((h) => h.hallId === hallId && h.label === label)?.limitingId;
+      const atPdu = last.metrics.headroom.find((h) => h.limitingId === 'pdu-20b')!;
+      const limits: (string | null | undefined)[] = [];
+      for (const ri of [100, 100, 200, 200, 290, 290]) {
+        doc = withDevices(doc, ri, 1);
+        const next = check(doc, last.memo);
+        expect(next.metrics.headroom).toEqual(check(doc).metrics.headroom);
+        last = next;
+        limits.push(limitOf(last, atPdu.hallId, atPdu.label));
+      }
+      // The configuration kept at its PDU was limited at the utility on the way.
+      expect(limits).toContain('utility');
+    }
+  });
+
   it('keeps the metrics and findings of the components the edit did not reach', () => {
     const doc = twoUtilitiesAndABoard();
     const first = check(doc);

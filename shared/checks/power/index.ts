@@ -9,7 +9,7 @@ import type { CoolingEvaluation } from '../cooling';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
-import { headroomTracker, type ConfigurationHeadroom } from './headroom';
+import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
 import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
@@ -91,6 +91,7 @@ export interface PowerMemo extends CapacityMemo {
   configurations: ConfigurationIds;
   /** Normal operation's group loads asked for, per component, by configuration. */
   normalLoads: (readonly number[] | undefined)[];
+  headroom: HeadroomMemo;
 }
 
 const sameWorstAt = (a: Worst, b: Worst, i: number) =>
@@ -174,8 +175,10 @@ function normalView(
   normal: Flow,
   configurations: ConfigurationIds,
   loads: (readonly number[] | undefined)[],
+  moved: Uint8Array | null,
 ): FlowView {
   return {
+    moved,
     label: normal.scenario.label,
     changed: everyComponent(graph, 'all', () => graph.components.map((_, i) => i)),
     figures: normal,
@@ -201,13 +204,14 @@ export function runPowerChecks(
   // Headroom over normal operation and every tested failure, gathered as the proof reads each
   // flow; the worst loadings the proof works out itself (worstCase.ts).
   const n = graph.components.length;
-  const headroom = headroomTracker(graph);
   const configurations = configurationIds(graph, previous?.configurations);
+  const headroom = headroomTracker(graph, configurations, previous?.headroom ?? null);
   const normalLoads = after && previous ? previous.normalLoads.slice() : [];
   if (after) for (const i of after.reworked) normalLoads[i] = undefined;
-  headroom.read(normalView(graph, normal, configurations, normalLoads));
   const reworked = after && previous?.proof ? new Uint8Array(n) : null;
   if (reworked) for (const i of after!.reworked) reworked[i] = 1;
+  // The proof reads normal operation first, once it knows whether it works from the last proof
+  // (and so which of the last check's flows keep their figures, for the headroom).
   const proof = proveRedundancy(
     graph,
     settings,
@@ -215,6 +219,7 @@ export function runPowerChecks(
     headroom.read,
     reworked ? { memo: previous!.proof, reworked, reworkedList: after!.reworked, normal: previous!.normal } : null,
     configurations,
+    { normal: normalView(graph, normal, configurations, normalLoads, reworked), keeping: headroom.keeping },
   );
   const stranded = after
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
@@ -322,6 +327,7 @@ export function runPowerChecks(
       proof: proof.memo,
       configurations,
       normalLoads,
+      headroom: headroom.memo(),
     },
     findings,
     metrics: {

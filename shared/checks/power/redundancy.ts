@@ -21,6 +21,7 @@ import {
   type DeltaBase,
 } from './delta';
 import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import type { PairStays } from './headroom';
 import {
   allocate,
   capture,
@@ -88,6 +89,17 @@ export interface FlowView {
   at: number;
   groupLoads: (k: number) => readonly number[];
   configurations: ConfigurationIds;
+  /**
+   * After an edit, 1 for the components whose figures or group loads in this flow may differ from
+   * the last check's (every other keeps them); null when any may (a flow evaluated afresh).
+   */
+  moved: Uint8Array | null;
+}
+
+/** What the proof reads first, normal operation, after telling the reader which pairs keep their figures (headroom.ts). */
+export interface Opening {
+  normal: FlowView;
+  keeping: (stays: PairStays | null) => void;
 }
 
 /**
@@ -480,6 +492,7 @@ export function proveRedundancy(
   read: FlowReader = () => {},
   edit: ProofEdit | null = null,
   configurations: ConfigurationIds = configurationIds(graph),
+  opening: Opening | null = null,
 ): RedundancyProof {
   const critical = criticalComponents(graph, normal);
   const { plans, sideScenarios, claims, scenarios, claimOrder } = proofSetup(graph, settings, critical);
@@ -542,6 +555,43 @@ export function proveRedundancy(
   const marks = outcomeMarks(graph);
   const sideBases = memo.sides;
 
+  if (previous)
+    // What moved on each side lost, as `sideAgain` works it out from the side's last flow.
+    for (const side of sideScenarios) {
+      const prior = previous.sides.get(side.id);
+      if (prior && previous.kept.has(side.id)) movedSides.set(side.id, movedBelowOrFed(prior.flow, edit!.reworkedList));
+    }
+  /**
+   * Whether a pair of the last check's reading (its place: 0 normal operation, then the claims in
+   * order, as this proof reads them) keeps its figures: its component not reworked in normal
+   * operation, not moved on its side lost, or, in a failure kept below (`fromKept`), not one of the
+   * utilities worked out again. Where unsure, false.
+   */
+  const pairStays: PairStays = (pos, c) => {
+    if (pos === 0) return !edit!.reworked[c];
+    const id = claimOrder[pos - 1];
+    const kept = id === undefined ? undefined : previous!.kept.get(id);
+    if (!kept) return false;
+    const scenario = scenarios.get(id!)!;
+    if (isSide(scenario)) return movedSides.get(scenario.id)?.[c] === 0;
+    const baseId = scenario.extends?.id;
+    const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId);
+    if (!moved) return false;
+    // As `fromKept` sorts it: evaluated again, or worked out again at its utilities alone.
+    let utilitiesMoved = false;
+    for (let k = 0; k < kept.changed.length; k++) {
+      const i = kept.changed[k]!;
+      if (!moved[i]) continue;
+      if (!utility[i]) return false;
+      utilitiesMoved = true;
+    }
+    return !(utilitiesMoved && utility[c]);
+  };
+  if (opening) {
+    opening.keeping(previous ? pairStays : null);
+    read(opening.normal);
+  }
+
   /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
   const loadsFrom = (flow: Flow, changed: readonly number[], at: number) => (k: number) => {
     const loads = keyedLoads(flow.groupItW(changed[k]!), configurations);
@@ -567,7 +617,7 @@ export function proveRedundancy(
     const prior = previous?.sides.get(scenario.id);
     if (!prior || !previous!.kept.has(scenario.id)) return null;
     const flow = prior.flow;
-    const moved = movedBelowOrFed(flow, edit!.reworkedList);
+    const moved = movedSides.get(scenario.id) ?? movedBelowOrFed(flow, edit!.reworkedList);
     evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
     flow.groupItW = loadsOverBase(graph, flow, normal);
     const o = keep(scenario, fromNormal, tested, flow, moved);
@@ -625,7 +675,7 @@ export function proveRedundancy(
             const known = moved[changed[k]!] ? undefined : figures.loads[at + k];
             return known && stillGrouped(known, configurations) ? known : fresh(k);
           };
-      read({ label: scenario.label, changed, figures, at, groupLoads, configurations });
+      read({ label: scenario.label, changed, figures, at, groupLoads, configurations, moved });
     }
     if (isSide(scenario)) {
       const bad = new Set(o.overloaded);
@@ -695,6 +745,8 @@ export function proveRedundancy(
       keptView.label = scenario.label;
       keptView.changed = changed;
       keptView.at = at;
+      // Kept whole, or worked out again at the utilities alone.
+      keptView.moved = utilitiesMoved ? utility : nothingMoved;
       keptReading.scenario = scenario;
       keptReading.base = base;
       read(keptView);
@@ -714,11 +766,13 @@ export function proveRedundancy(
     base: DeltaBase;
     flow: (Flow & { restore: () => void }) | null;
   } = { scenario: null, base: fromNormal, flow: null };
+  const nothingMoved = new Uint8Array(n);
   const keptView: FlowView = {
     label: '',
     changed: [],
     figures,
     at: 0,
+    moved: null,
     groupLoads: (k) => {
       const { at, changed } = keptView;
       const known = figures.loads[at + k];
