@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks, type Rack } from '../../../shared/index';
+import { createChecker, runChecks, type Rack } from '../../../shared/index';
 import { buildStressSite } from '../../../shared/testing/stressSite';
 import { indexRacksByHall, type RackIndex } from '../hallIndex';
 import { rackTints, TINT } from '../rackTints';
@@ -78,7 +78,7 @@ describe('site view colours, hall by hall', () => {
     expect(updateSiteTints(fed.tints, index, { ...base, fed: new Set(some) }).halls).toEqual(new Set());
   });
 
-  it('by power: a move keeps the power metrics (one hall again); new metrics recolour every hall', () => {
+  it('by power: a move keeps the power metrics (one hall again); new metrics recolour the halls whose racks’ circuits moved', () => {
     const power = { ...base, colouring: 'power' as const };
     const start = updateSiteTints(first.tints, index, power);
     expect(start.halls).toBe('all');
@@ -86,10 +86,77 @@ describe('site view colours, hall by hall', () => {
     const i = doc.racks.findIndex((r) => r.hallId === h0);
     const next = indexRacksByHall(editAt(doc.racks, i), index);
     expect(updateSiteTints(start.tints, next, power).halls).toEqual(new Set([h0]));
-    const rechecked = { ...power, power: { ...checks.power, components: new Map(checks.power.components) } };
-    expect(updateSiteTints(start.tints, index, rechecked).halls).toBe('all');
+    // Another map of the same metrics: nothing to colour again.
+    const copied = { ...power, power: { ...checks.power, components: new Map(checks.power.components) } };
+    expect(updateSiteTints(start.tints, index, copied).halls).toEqual(new Set());
     // The errors play no part in this colouring.
     expect(updateSiteTints(start.tints, index, { ...power, errorEntities: new Set(['x']) }).halls).toEqual(new Set());
+  });
+
+  it('by power or cooling, after a device edit: the hall of the edited rack, with the whole site’s colours', () => {
+    // The editor's checker keeps the metrics and inlets an edit did not move as the same objects.
+    const checker = createChecker();
+    const before = checker.check(doc);
+    const rack = inHall(doc.racks, h2)[3]!;
+    const edited = {
+      ...doc,
+      racks: doc.racks.map((r) => (r === rack ? { ...r, devices: r.devices.slice(0, -1) } : r)),
+    };
+    const after = checker.check(edited);
+    const next = indexRacksByHall(edited.racks, index);
+    for (const colouring of ['power', 'cooling'] as const) {
+      const was = { ...base, colouring, power: before.power, cooling: before.cooling };
+      const now = { ...base, colouring, power: after.power, cooling: after.cooling };
+      const start = updateSiteTints(null, index, was);
+      const update = updateSiteTints(start.tints, next, now);
+      expect(update.halls).toEqual(new Set([h2]));
+      expect(merged(update.tints)).toEqual(fromScratch(edited.racks, now));
+      // Results worked out afresh: the halls of whatever is another object, still the whole site's colours.
+      const fresh = runChecks(edited);
+      const redone = updateSiteTints(start.tints, next, { ...now, power: fresh.power, cooling: fresh.cooling });
+      expect(redone.halls).toContain(h2);
+      expect(merged(redone.tints)).toEqual(fromScratch(edited.racks, now));
+    }
+  });
+
+  it('by power or cooling, after an edit of the chain or the cooling: the halls of the racks whose figures moved', () => {
+    const checker = createChecker();
+    const before = checker.check(doc);
+    const start = (colouring: 'power' | 'cooling') =>
+      updateSiteTints(null, index, { ...base, colouring, power: before.power, cooling: before.cooling });
+    // A rack of hall 1's side A circuit re-rated: that rack's colour by power moves, in no other hall.
+    const rack = inHall(doc.racks, h1)[2]!;
+    const rerated = {
+      ...doc,
+      power: doc.power.map((c) =>
+        c.id === rack.feeds.a && c.kind === 'circuit' ? { ...c, breakerA: c.breakerA / 8 } : c,
+      ),
+    };
+    const afterPower = checker.check(rerated);
+    const byPower = { ...base, colouring: 'power' as const, power: afterPower.power, cooling: afterPower.cooling };
+    const powerUpdate = updateSiteTints(start('power').tints, index, byPower);
+    expect(powerUpdate.halls).toEqual(new Set([h1]));
+    expect(merged(powerUpdate.tints)).toEqual(fromScratch(doc.racks, byPower));
+    expect(powerUpdate.tints.byHall.get(h1)!.get(rack.id)).not.toBe(start('power').tints.byHall.get(h1)!.get(rack.id));
+    // Hall 2's air handlers given less air: its racks' inlets move, in no other hall.
+    const unitsOf2 = new Set(doc.cooling.filter((u) => 'hallId' in u && u.hallId === h2).map((u) => u.id));
+    const starved = {
+      ...rerated,
+      cooling: rerated.cooling.map((u) =>
+        unitsOf2.has(u.id) && 'airflowM3h' in u ? { ...u, airflowM3h: u.airflowM3h / 3 } : u,
+      ),
+    };
+    const afterCooling = checker.check(starved);
+    const fromRerated = updateSiteTints(null, index, { ...byPower, colouring: 'cooling' });
+    const byCooling = {
+      ...byPower,
+      colouring: 'cooling' as const,
+      power: afterCooling.power,
+      cooling: afterCooling.cooling,
+    };
+    const coolingUpdate = updateSiteTints(fromRerated.tints, index, byCooling);
+    expect(coolingUpdate.halls).toEqual(new Set([h2]));
+    expect(merged(coolingUpdate.tints)).toEqual(fromScratch(doc.racks, byCooling));
   });
 
   it('a tour stop’s rows: the same rows again cost nothing, other rows recolour every hall', () => {

@@ -11,7 +11,9 @@
  * by hall. So a hall is coloured again when its racks changed (hallIndex.ts hands back the very
  * array of a hall the edit did not touch); when the errors changed, only the halls of the racks
  * that gained or lost an error are (found from the two sets' difference, whose size is the
- * errors', not the site's); any other input that changed recolours every hall.
+ * errors', not the site's); by power or cooling, when new results came, only the halls of the
+ * racks whose circuits' worst utilisation or inlet margin moved; any other input that changed
+ * recolours every hall.
  */
 import type { CoolingMetrics, FailureSimulation, PowerComponent, PowerMetrics, Rack } from '../../../shared/index';
 import type { RackColouring } from '../../store/documentStore';
@@ -66,9 +68,35 @@ const byType = (inputs: TintInputs) => inputs.simulation === null && inputs.colo
 function everyHallChanged(a: TintInputs, b: TintInputs): boolean {
   if (a.colouring !== b.colouring || a.simulation !== b.simulation || !sameList(a.rows, b.rows)) return true;
   if (b.simulation !== null) return a.chain !== b.chain;
-  if (b.colouring === 'power') return a.power.components !== b.power.components;
-  if (b.colouring === 'cooling') return a.cooling.inlets !== b.cooling.inlets;
+  // By power or cooling, new results recolour the halls of the racks whose figures moved (below).
+  if (b.colouring === 'power' || b.colouring === 'cooling') return false;
   return !sameSet(a.fed, b.fed);
+}
+
+/**
+ * By power or cooling, after new results: the halls with a rack whose colour's figure moved — the
+ * worst utilisation of its circuits (rackTints.ts), or its inlet margin. A device edit on a campus
+ * moves those of the edited rack and its air group, a circuit re-rated those of its rack: their
+ * halls are coloured again, not 10,000 racks. The scan reads two numbers per rack.
+ */
+function hallsWithMovedFigures(a: TintInputs, b: TintInputs, index: RackIndex, redo: Set<string>): void {
+  const byPower = b.colouring === 'power';
+  if (byPower ? a.power.components === b.power.components : a.cooling.inlets === b.cooling.inlets) return;
+  const worst = (m: PowerMetrics['components'], id: string | null) =>
+    id === null ? undefined : m.get(id)?.worst?.utilisationPct;
+  const moved = (r: Rack) =>
+    byPower
+      ? worst(a.power.components, r.feeds.a) !== worst(b.power.components, r.feeds.a) ||
+        worst(a.power.components, r.feeds.b) !== worst(b.power.components, r.feeds.b)
+      : a.cooling.inlets.get(r.id)?.marginK !== b.cooling.inlets.get(r.id)?.marginK;
+  for (const [hallId, racks] of index.byHall) {
+    if (redo.has(hallId)) continue;
+    for (const r of racks)
+      if (moved(r)) {
+        redo.add(hallId);
+        break;
+      }
+  }
 }
 
 /** One hall's tints: rackTints over its racks, then the highlighted rows. */
@@ -95,6 +123,7 @@ export function updateSiteTints(previous: SiteTints | null, index: RackIndex, in
   const redo = new Set<string>();
   if (!all) {
     for (const [hallId, racks] of index.byHall) if (previous.index.byHall.get(hallId) !== racks) redo.add(hallId);
+    if (inputs.simulation === null) hallsWithMovedFigures(previous.inputs, inputs, index, redo);
     if (byType(inputs) && previous.inputs.errorEntities !== inputs.errorEntities) {
       const before = previous.inputs.errorEntities;
       const now = inputs.errorEntities;
