@@ -37,3 +37,30 @@ export function patchSorted(
   }
   return out;
 }
+
+/**
+ * What came into `now` and went from `old`, two versions of one part's findings sharing the
+ * findings that stayed (the same objects), into `removed` and `added`. Both lists are made in the
+ * same order, so what they share is mostly a common start and end: only what lies between is
+ * compared as sets (a campus device edit changes a handful of its 4,500 load findings).
+ */
+export function cameAndWent(
+  old: readonly Finding[],
+  now: readonly Finding[],
+  removed: Set<Finding>,
+  added: Finding[],
+): void {
+  if (old === now) return;
+  let start = 0;
+  while (start < old.length && start < now.length && old[start] === now[start]) start++;
+  let endOld = old.length;
+  let endNow = now.length;
+  while (endOld > start && endNow > start && old[endOld - 1] === now[endNow - 1]) {
+    endOld--;
+    endNow--;
+  }
+  const before = new Set(old.slice(start, endOld));
+  const after = new Set(now.slice(start, endNow));
+  for (let k = start; k < endOld; k++) if (!after.has(old[k]!)) removed.add(old[k]!);
+  for (let k = start; k < endNow; k++) if (!before.has(now[k]!)) added.push(now[k]!);
+}

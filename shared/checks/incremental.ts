@@ -24,7 +24,7 @@
  */
 import { catalogFor, type CatalogView } from '../catalog';
 import type { Containment, ProjectDocument, Rack, Row, Wall } from '../model/schema';
-import { compareFindings, patchSorted } from './findingOrder';
+import { cameAndWent, compareFindings, patchSorted } from './findingOrder';
 import type { HallFloorSummary, RackFloorLoad } from './floor';
 import { checkHall, sameHallInputs, type HallContext, type HallInputs, type HallResult } from './hallChecks';
 import { checkLoads, createLoadChecker, NO_LOADS_YET, type LoadResult } from './loadChecks';
@@ -233,15 +233,8 @@ export function createChecker(source: LoadSource = loadsHereReusing()): Checker 
         const removed = new Set<Finding>();
         const added: Finding[] = [];
         // A part's new list shares most of its findings with its last (the power check keeps each
-        // component's): only those that came or went are taken out or put in, not the campus's
-        // 4,500 load findings at each device edit.
-        const swap = (old: readonly Finding[], now: readonly Finding[]) => {
-          if (old === now) return;
-          const before = new Set(old);
-          const after = new Set(now);
-          for (let k = 0; k < old.length; k++) if (!after.has(old[k]!)) removed.add(old[k]!);
-          for (let k = 0; k < now.length; k++) if (!before.has(now[k]!)) added.push(now[k]!);
-        };
+        // component's): only those that came or went are taken out or put in.
+        const swap = (old: readonly Finding[], now: readonly Finding[]) => cameAndWent(old, now, removed, added);
         swap(prev.loads.findings, loads.findings);
         swap(prev.site.findings, site.findings);
         for (const [id, h] of halls) swap(prev.halls.get(id)!.findings, h.findings);
