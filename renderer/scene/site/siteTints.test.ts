@@ -157,6 +157,9 @@ describe('site view colours, hall by hall', () => {
     const coolingUpdate = updateSiteTints(fromRerated.tints, index, byCooling);
     expect(coolingUpdate.halls).toEqual(new Set([h2]));
     expect(merged(coolingUpdate.tints)).toEqual(fromScratch(doc.racks, byCooling));
+    // Coloured by type, new power and cooling results recolour nothing.
+    const byType = updateSiteTints(null, index, { ...byPower, colouring: 'type' });
+    expect(updateSiteTints(byType.tints, index, { ...byCooling, colouring: 'type' }).halls).toEqual(new Set());
   });
 
   it('a tour stop’s rows: the same rows again cost nothing, other rows recolour every hall', () => {

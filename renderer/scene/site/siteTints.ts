@@ -80,6 +80,7 @@ function everyHallChanged(a: TintInputs, b: TintInputs): boolean {
  * halls are coloured again, not 10,000 racks. The scan reads two numbers per rack.
  */
 function hallsWithMovedFigures(a: TintInputs, b: TintInputs, index: RackIndex, redo: Set<string>): void {
+  if (b.colouring !== 'power' && b.colouring !== 'cooling') return;
   const byPower = b.colouring === 'power';
   if (byPower ? a.power.components === b.power.components : a.cooling.inlets === b.cooling.inlets) return;
   const worst = (m: PowerMetrics['components'], id: string | null) =>
