@@ -451,6 +451,27 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   return setup;
 }
 
+const KEPT_WHOLE = 0;
+const UTILITIES_AGAIN = 1;
+const EVALUATED_AGAIN = 2;
+
+/**
+ * What a failure the last proof evaluated needs after an edit that moved `moved` on its base,
+ * from the components it changes: nothing (kept whole), its utilities worked out again (only they
+ * moved), or an evaluation (anything else moved). `fromKept` acts on it; the headroom's
+ * `PairStays` reads it.
+ */
+function keptHow(changed: readonly number[], moved: Uint8Array, utility: Uint8Array): number {
+  let how = KEPT_WHOLE;
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]!;
+    if (!moved[i]) continue;
+    if (!utility[i]) return EVALUATED_AGAIN;
+    how = UTILITIES_AGAIN;
+  }
+  return how;
+}
+
 /** The same racks, by id, in the same order, each on no circuit where it was on none. */
 function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean {
   if (a.length !== b.length) return false;
@@ -577,15 +598,8 @@ export function proveRedundancy(
     const baseId = scenario.extends?.id;
     const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId);
     if (!moved) return false;
-    // As `fromKept` sorts it: evaluated again, or worked out again at its utilities alone.
-    let utilitiesMoved = false;
-    for (let k = 0; k < kept.changed.length; k++) {
-      const i = kept.changed[k]!;
-      if (!moved[i]) continue;
-      if (!utility[i]) return false;
-      utilitiesMoved = true;
-    }
-    return !(utilitiesMoved && utility[c]);
+    const how = keptHow(kept.changed, moved, utility);
+    return how === KEPT_WHOLE || (how === UTILITIES_AGAIN && !utility[c]);
   };
   if (opening) {
     opening.keeping(previous ? pairStays : null);
@@ -700,13 +714,9 @@ export function proveRedundancy(
     const kept = previous?.kept.get(scenario.id);
     if (!kept) return null;
     const { changed, at } = kept;
-    let utilitiesMoved = false;
-    for (let k = 0; k < changed.length; k++) {
-      const i = changed[k]!;
-      if (!moved[i]) continue;
-      if (!utility[i]) return null;
-      utilitiesMoved = true;
-    }
+    const how = keptHow(changed, moved, utility);
+    if (how === EVALUATED_AGAIN) return null;
+    const utilitiesMoved = how === UTILITIES_AGAIN;
     let o = kept.outcome;
     let overloadsMoved = false;
     if (utilitiesMoved) {
