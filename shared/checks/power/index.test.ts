@@ -142,6 +142,26 @@ describe('a power check after an edit of what racks hold', () => {
   });
 });
 
+describe('devices short of supplies, kept while their racks’ draws are', () => {
+  it('are found again when racks trade places, and the same findings after an edit elsewhere', () => {
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    const short = first.findings.filter((f) => f.rule === 'power.psu-redundancy');
+    expect(short.length).toBeGreaterThan(0);
+    // Two racks of different configurations swapped in the document's order.
+    const i = doc.racks.findIndex((r) => short[0]!.entities.includes(r.id));
+    const j = doc.racks.findIndex((r) => !short.some((f) => f.entities.includes(r.id)));
+    const swapped = { ...doc, racks: doc.racks.map((r, k) => (k === i ? doc.racks[j]! : k === j ? doc.racks[i]! : r)) };
+    const after = check(swapped, first.memo);
+    expect(after.findings.filter((f) => f.rule === 'power.psu-redundancy')).toEqual(
+      check(swapped).findings.filter((f) => f.rule === 'power.psu-redundancy'),
+    );
+    // An edit that reaches no rack keeps them, as objects.
+    const renamed = check(withDevices(doc, 0, NOTHING), first.memo);
+    expect(renamed.memo.supply).toBe(first.memo.supply);
+  });
+});
+
 describe('what a proof runs, kept for the chain', () => {
   // Each check against the last one's memo on the same chain (as an editor's checker runs them),
   // compared with a check from scratch.

@@ -14,7 +14,7 @@ import { normalAfterEdit } from './normalAfterEdit';
 import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
-import { redundancyFindings, supplyFindings } from './redundancyFindings';
+import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
 import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
@@ -92,6 +92,7 @@ export interface PowerMemo extends CapacityMemo {
   /** Normal operation's group loads asked for, per component, by configuration. */
   normalLoads: (readonly number[] | undefined)[];
   headroom: HeadroomMemo;
+  supply: SupplyMemo;
 }
 
 const sameWorstAt = (a: Worst, b: Worst, i: number) =>
@@ -309,12 +310,8 @@ export function runPowerChecks(
   // Stranded capacity reads the chain, the capacities and the figures kept in `stranded` alone.
   const stranding =
     after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
-  const findings = [
-    ...capacity.findings,
-    ...redundancyFindings(graph, proof),
-    ...supplyFindings(graph, catalog, proof),
-    ...stranding,
-  ];
+  const supply = supplyFindings(graph, catalog, proof, previous?.supply ?? null);
+  const findings = [...capacity.findings, ...redundancyFindings(graph, proof), ...supply.findings, ...stranding];
   return {
     memo: {
       graph,
@@ -328,6 +325,7 @@ export function runPowerChecks(
       configurations,
       normalLoads,
       headroom: headroom.memo(),
+      supply,
     },
     findings,
     metrics: {

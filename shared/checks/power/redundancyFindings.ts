@@ -9,7 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
-import { componentsAtLevel, type PowerGraph } from './topology';
+import { componentsAtLevel, type DeviceDraw, type PowerGraph } from './topology';
 import type { CatalogView } from '../../catalog';
 
 const FORMULA =
@@ -148,27 +148,63 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
 }
 
 /**
+ * What `supplyFindings` found, and from what: the racks it looked at (declared 2N, on two
+ * circuits, with a device short of supplies), each rack's draws and whether a side lost darkens
+ * it. The same draws (the same array: power/topology.ts makes a rack's draws anew for another rack
+ * at its place, another catalog, load basis or chain) with the same sides give the same findings.
+ */
+export interface SupplyMemo {
+  ids: string[];
+  devices: (readonly DeviceDraw[])[];
+  lost: number[];
+  findings: Finding[];
+}
+
+/**
  * Devices in racks declared 2N whose supplies on one side are fewer than they need for full power: on
  * loss of the other side they run throttled (DGX H100: 3 of 6 supplies per side, needs 4 of its
- * 4+2; NVIDIA states it runs at reduced performance on 3). One finding per device model.
+ * 4+2; NVIDIA states it runs at reduced performance on 3). One finding per device model. After an
+ * edit, the last findings stand when the racks they come from are the same (a campus names
+ * thousands of racks in them).
  */
-export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: RedundancyProof): Finding[] {
-  const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
-  const lostInSideLoss = (ri: number) => proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK);
+export function supplyFindings(
+  graph: PowerGraph,
+  catalog: CatalogView,
+  proof: RedundancyProof,
+  previous: SupplyMemo | null = null,
+): SupplyMemo {
+  const ids: string[] = [];
+  const devices: (readonly DeviceDraw[])[] = [];
+  const lost: number[] = [];
+  let same = previous !== null;
   graph.racks.forEach((r, ri) => {
     // Most racks have no such device (found once per rack's draws, topology.ts).
-    if (!r.shortOfSupplies || r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1 || lostInSideLoss(ri)) return;
-    for (const d of r.devices) {
+    if (!r.shortOfSupplies || r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
+    const dark = proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK) ? 1 : 0;
+    const n = ids.length;
+    // Whether a side lost darkens a rack moves only with the chain, which makes its draws anew
+    // today: compared all the same, as the findings' own input.
+    if (same && (previous!.devices[n] !== r.devices || previous!.lost[n] !== dark)) same = false;
+    ids.push(r.rack.id);
+    devices.push(r.devices);
+    lost.push(dark);
+  });
+  if (same && previous!.ids.length === ids.length) return previous!;
+
+  const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
+  for (let n = 0; n < ids.length; n++) {
+    if (lost[n]) continue;
+    for (const d of devices[n]!) {
       if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;
       const perSide = Math.min(d.psuA, d.psuB);
       if (perSide >= d.required) continue;
       const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
-      entry.racks.add(r.rack.id);
+      entry.racks.add(ids[n]!);
       entry.devices++;
       byModel.set(d.catalogId, entry);
     }
-  });
-  return [...byModel].map(([catalogId, e]) => {
+  }
+  const findings = [...byModel].map(([catalogId, e]) => {
     const spec = catalog.device(catalogId);
     const name = spec?.name ?? catalogId;
     const total = spec?.psu.count ?? e.perSide * 2;
@@ -183,4 +219,5 @@ export function supplyFindings(graph: PowerGraph, catalog: CatalogView, proof: R
       source: spec?.sources.psu ? `[${spec.sources.psu.tag}] ${spec.sources.psu.ref}` : 'Catalog power-supply data',
     });
   });
+  return { ids, devices, lost, findings };
 }
