@@ -7,7 +7,15 @@
 import type { CatalogView } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
 import { dataQualityFindings } from './catalog/dataQuality';
-import { evaluateCooling, indexRacks, runCoolingBalance, type CoolingMetrics } from './cooling';
+import {
+  evaluateCooling,
+  indexRacks,
+  indexRacksAfter,
+  runCoolingBalance,
+  type CoolingMetrics,
+  type KeptRackIndex,
+  type RackIndex,
+} from './cooling';
 import { runPowerChecks, type PowerMemo, type PowerMetrics } from './power';
 import { siteTotals } from './power/siteTotals';
 import type { Finding } from './types';
@@ -60,8 +68,10 @@ export function checkLoads(doc: ProjectDocument, catalog: CatalogView): LoadResu
  */
 export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView) => LoadResult {
   let memo: PowerMemo | null = null;
+  let racks: KeptRackIndex | null = null;
   return (doc, catalog) => {
-    const out = loadsOf(doc, catalog, memo);
+    racks = indexRacksAfter(doc.racks, racks);
+    const out = loadsOf(doc, catalog, memo, racks.index);
     memo = out.memo;
     return out.loads;
   };
@@ -71,9 +81,9 @@ function loadsOf(
   doc: ProjectDocument,
   catalog: CatalogView,
   previous: PowerMemo | null,
+  racks: RackIndex = indexRacks(doc.racks),
 ): { loads: LoadResult; memo: PowerMemo } {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
-  const racks = indexRacks(doc.racks);
   const base = evaluateCooling(doc, catalog, racks);
   const power = runPowerChecks(doc, catalog, base, previous);
   const cooling = runCoolingBalance(doc, upsLossByHall(doc, power.metrics), base, racks);

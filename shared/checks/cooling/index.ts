@@ -32,18 +32,70 @@ export interface RackIndex {
 }
 
 export function indexRacks(racks: readonly Rack[]): RackIndex {
+  return indexRacksAfter(racks, null).index;
+}
+
+/** An index with the racks it was made from and each rack's place in its hall's and its row's list. */
+export interface KeptRackIndex {
+  racks: readonly Rack[];
+  index: RackIndex;
+  hallSlot: Int32Array;
+  rowSlot: Int32Array;
+}
+
+/**
+ * The index of `racks`, made from `previous` where only some racks were replaced by others of the
+ * same id, hall and row (an edit of what racks hold): those racks' lists are copied with them in
+ * their places, every other list is the last one. Anything else is grouped afresh.
+ */
+export function indexRacksAfter(racks: readonly Rack[], previous: KeptRackIndex | null): KeptRackIndex {
+  if (previous?.racks === racks) return previous;
+  if (previous && previous.racks.length === racks.length) {
+    let byHall: Map<string, Rack[]> | null = null;
+    let byRow: Map<string, Rack[]> | null = null;
+    const copied = new Set<Rack[]>();
+    const put = (map: Map<string, Rack[]>, key: string, at: number, r: Rack) => {
+      let list = map.get(key)!;
+      if (!copied.has(list)) {
+        map.set(key, (list = [...list]));
+        copied.add(list);
+      }
+      list[at] = r;
+    };
+    let same = true;
+    for (let i = 0; i < racks.length && same; i++) {
+      const before = previous.racks[i]!;
+      const r = racks[i]!;
+      if (before === r) continue;
+      if (before.id !== r.id || before.hallId !== r.hallId || before.rowId !== r.rowId) same = false;
+      else {
+        byHall ??= new Map(previous.index.byHall);
+        byRow ??= new Map(previous.index.byRow);
+        put(byHall, r.hallId, previous.hallSlot[i]!, r);
+        if (r.rowId !== null) put(byRow, r.rowId, previous.rowSlot[i]!, r);
+      }
+    }
+    if (same) {
+      const index = byHall ? { byHall, byRow: byRow! } : previous.index;
+      return { racks, index, hallSlot: previous.hallSlot, rowSlot: previous.rowSlot };
+    }
+  }
   const byHall = new Map<string, Rack[]>();
   const byRow = new Map<string, Rack[]>();
+  const hallSlot = new Int32Array(racks.length);
+  const rowSlot = new Int32Array(racks.length).fill(-1);
   const add = (map: Map<string, Rack[]>, key: string, r: Rack) => {
     const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
+    if (list) return list.push(r) - 1;
+    map.set(key, [r]);
+    return 0;
   };
-  for (const r of racks) {
-    add(byHall, r.hallId, r);
-    if (r.rowId !== null) add(byRow, r.rowId, r);
+  for (let i = 0; i < racks.length; i++) {
+    const r = racks[i]!;
+    hallSlot[i] = add(byHall, r.hallId, r);
+    if (r.rowId !== null) rowSlot[i] = add(byRow, r.rowId, r);
   }
-  return { byHall, byRow };
+  return { racks, index: { byHall, byRow }, hallSlot, rowSlot };
 }
 
 /**
