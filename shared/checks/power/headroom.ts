@@ -220,7 +220,7 @@ export function headroomTracker(
         } else anyFresh = true;
       }
       // No other component carries any of their racks in any flow, so no other pair can limit them.
-      carriesFresh = carriersOf(graph, (ri) => fresh[graph.rackGroup[ri]!] === 1);
+      if (anyFresh) carriesFresh = carriersOf(graph, (ri) => fresh[graph.rackGroup[ri]!] === 1);
     },
     read({ label, changed, figures, at, groupLoads, configurations: ids, moved }) {
       pos++;

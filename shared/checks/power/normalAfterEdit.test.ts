@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../catalog';
 import { buildSampleFacility } from '../../sample/sampleFacility';
-import { NOTHING, twoUtilitiesAndABoard, withDevices } from '../../testing/deviceEdits';
+import { twoUtilitiesAndABoard, withDevices } from '../../testing/deviceEdits';
+import { deviceEditSequences } from '../../testing/deviceEdits.testing';
 import { buildLargeSite } from '../../testing/largeSite';
 import { buildStressSite } from '../../testing/stressSite';
 import { evaluateCooling } from '../cooling';
@@ -50,28 +51,22 @@ describe('normal operation after an edit of what racks hold', () => {
     'is a full evaluation’s, to the last bit, and keeps what it does not rework, over random device edits of %s',
     (_name, start) => {
       fc.assert(
-        fc.property(
-          fc.array(fc.tuple(fc.nat({ max: start.racks.length - 1 }), fc.nat({ max: NOTHING })), {
-            minLength: 1,
-            maxLength: 6,
-          }),
-          (edits) => {
-            const catalog = catalogFor(start);
-            let doc = start;
-            let graph = buildPowerGraph(doc, catalog, evaluateCooling(doc, catalog));
-            let normal = evaluate(graph, doc.settings, NORMAL);
-            for (const [ri, how] of edits) {
-              doc = withDevices(doc, ri, how);
-              const next = buildPowerGraph(doc, catalog, evaluateCooling(doc, catalog), graph);
-              const updated = normalAfterEdit(next, doc.settings, graph, normal);
-              expect(updated).not.toBeNull();
-              expectIdentical(next, updated!.flow, evaluate(next, doc.settings, NORMAL));
-              expectOthersKept(updated!, normal);
-              graph = next;
-              normal = updated!.flow;
-            }
-          },
-        ),
+        fc.property(deviceEditSequences(start, 6), (edits) => {
+          const catalog = catalogFor(start);
+          let doc = start;
+          let graph = buildPowerGraph(doc, catalog, evaluateCooling(doc, catalog));
+          let normal = evaluate(graph, doc.settings, NORMAL);
+          for (const [ri, how] of edits) {
+            doc = withDevices(doc, ri, how);
+            const next = buildPowerGraph(doc, catalog, evaluateCooling(doc, catalog), graph);
+            const updated = normalAfterEdit(next, doc.settings, graph, normal);
+            expect(updated).not.toBeNull();
+            expectIdentical(next, updated!.flow, evaluate(next, doc.settings, NORMAL));
+            expectOthersKept(updated!, normal);
+            graph = next;
+            normal = updated!.flow;
+          }
+        }),
         { numRuns: 25 },
       );
     },
