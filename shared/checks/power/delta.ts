@@ -377,7 +377,7 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
  * of them are read afresh. A circuit of several racks is drawn each time.
  */
 interface CircuitCases {
-  values: number[];
+  values: Float64Array;
   known: Uint8Array;
   version: Uint32Array;
   /** The racks the cases were last checked against, and each rack's devices they were drawn with. */
@@ -389,7 +389,7 @@ const casesOf = perFeeds<'cases', CircuitCases>();
 
 function circuitCases(graph: PowerGraph): CircuitCases {
   const cases = casesOf(graph, 'cases', () => ({
-    values: new Array<number>(4 * CASE_SIZE * graph.components.length).fill(0),
+    values: new Float64Array(4 * CASE_SIZE * graph.components.length),
     known: new Uint8Array(4 * graph.components.length),
     version: new Uint32Array(graph.components.length),
     racks: graph.racks,
@@ -435,23 +435,23 @@ function keepCase(graph: PowerGraph, base: DeltaBase, cases: CircuitCases, c: nu
  * a replay's time went in waiting for memory.
  */
 interface CircuitCopies {
-  slots: readonly number[];
-  drawn: number[];
-  versions: number[];
+  slots: Int32Array;
+  drawn: Float64Array;
+  versions: Int32Array;
 }
 
 /** Copies for a plan replayed now, its liveness in the scratch (`live`). */
 function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): CircuitCopies {
   const { circuits } = plan;
-  const slots: number[] = [];
+  const slots = new Int32Array(circuits.length);
   for (let k = 0; k < circuits.length; k++) {
     const ri = graph.soleRack[circuits[k]!]!;
-    slots.push(ri === -1 ? -1 : caseSlot(circuits[k]!, graph.racks[ri]!, live));
+    slots[k] = ri === -1 ? -1 : caseSlot(circuits[k]!, graph.racks[ri]!, live);
   }
   return {
     slots,
-    drawn: new Array<number>(CASE_SIZE * circuits.length).fill(0),
-    versions: new Array<number>(circuits.length).fill(-1),
+    drawn: new Float64Array(CASE_SIZE * circuits.length),
+    versions: new Int32Array(circuits.length).fill(-1),
   };
 }
 
@@ -468,7 +468,11 @@ function caseSlot(c: number, r: RackSupply, live: Uint8Array): number {
 function drawCircuit(graph: PowerGraph, base: DeltaBase, c: number): number {
   const { outW, itW, phaseW, live, rackState } = base.scratch;
   const marks = base.marks;
-  const onIt = graph.circuitRacks[c]!;
+  // A circuit of one rack (nearly all) is drawn without reading its list of racks: the proof draws
+  // tens of thousands, and each list is one more place in memory to wait for.
+  const sole = graph.soleRack[c]!;
+  const onIt = sole === -1 ? graph.circuitRacks[c]! : null;
+  const count = onIt === null ? 1 : onIt.length;
   outW[c] = 0;
   itW[c] = 0;
   // Circuits track phases; a rack fed straight from another kind of component has none (zero).
@@ -476,8 +480,8 @@ function drawCircuit(graph: PowerGraph, base: DeltaBase, c: number): number {
   marks.pairCount = 0;
   marks.drawing = c;
   let state = 0;
-  for (let m = 0; m < onIt.length; m++) {
-    const ri = onIt[m]!;
+  for (let m = 0; m < count; m++) {
+    const ri = onIt === null ? sole : onIt[m]!;
     const r = graph.racks[ri]!;
     state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, marks.drawOnto);
     if (marks.rack[ri] === marks.epoch) rackState[ri] = state;
@@ -644,7 +648,7 @@ function drawCircuits(
       if (elsewhere) putBack(graph, base, c, into);
       continue;
     }
-    let v: number[];
+    let v: Float64Array;
     let at: number;
     if (copies !== null) {
       if (copies.versions[k] !== cases.version[c]) {
