@@ -3,7 +3,7 @@ import { buildSampleFacility } from '../../sample/sampleFacility';
 import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
 import { runChecks } from '../index';
 import { evaporativeSupplyC, mixedInletC, rtiPct, rtiVerdict } from './airflow';
-import { rackInlets } from './inlet';
+import { groupRecirculation as groupRecirculationOf, rackInlets } from './inlet';
 import type { RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
 import { strictestEnvelope } from './ashrae';
@@ -127,5 +127,36 @@ describe('inlets after an edit', () => {
     // The last rack gone (the others the same, in the same order): another map without it.
     rackInlets([group(['a', 'b'], 2), group(['c'], 0.5)], racks);
     expect([...rackInlets([group(['a', 'b'], 2)], racks).keys()]).toEqual(['a', 'b']);
+  });
+
+  it('takes over the inlets of an air group that is the same object only while its racks have the same heat', () => {
+    const racks = new Map([
+      ['a', rack(12)],
+      ['b', rack(14)],
+      ['c', rack(9)],
+    ]);
+    const ab = group(['a', 'b'], 2);
+    const c = group(['c'], 0.5);
+    const first = rackInlets([ab, c], racks);
+    // Rack b's heat replaced while its group stays the same object: b is worked out again.
+    const hotter = new Map(racks).set('b', rack(20));
+    const after = rackInlets([ab, c], hotter);
+    expect(after).not.toBe(first);
+    expect(after.get('a')).toBe(first.get('a'));
+    expect(after.get('b')!.inletC).toBe(mixedInletC(20, 20, groupRecirculationOf(ab)));
+    expect(after.get('c')).toBe(first.get('c'));
+    // The same group objects in another order: the same inlets, in that order.
+    const swapped = rackInlets([c, ab], hotter);
+    expect([...swapped.keys()]).toEqual(['c', 'a', 'b']);
+    expect(swapped.get('a')).toBe(first.get('a'));
+    expect(swapped.get('b')).toBe(after.get('b'));
+    // The same group objects, the group before c gone: c's inlet taken over, at its new place.
+    rackInlets([ab, c], hotter);
+    const alone = rackInlets([c], hotter);
+    expect([...alone]).toEqual([['c', first.get('c')]]);
+    // And back: every inlet equal to one worked out afresh, in order.
+    const again = rackInlets([ab, c], hotter);
+    expect([...again.keys()]).toEqual(['a', 'b', 'c']);
+    expect(again.get('b')).toEqual(after.get('b'));
   });
 });

@@ -28,12 +28,68 @@ export function groupRecirculation(g: AirGroup): number {
 }
 
 /**
- * The last result: an inlet with the same figures is that object again, and a result with every
- * inlet the same, in the same order, is that map — what reads the results (the loads worker's
- * patches, the page's views) then sees by reference that nothing moved. An edit moves the inlets
- * of one air group; a campus has 10,000.
+ * One air group's inlets as last worked out: the heat of its racks they were worked out from (in
+ * `rackIds` order), the racks with an inlet and their inlets, and where they began in the result.
  */
-let last: Map<string, RackInlet> | null = null;
+interface GroupInlets {
+  thermals: readonly (RackThermal | undefined)[];
+  ids: readonly string[];
+  inlets: readonly RackInlet[];
+  start: number;
+}
+
+/**
+ * The last result, in order, with each air group's part. An air group is a room's, and a room is
+ * worked out again only when its racks' heat is other objects (rooms.ts): so after an edit, a group
+ * that is the same object, over racks of the same heat, has the same inlets, which are taken over
+ * without being worked out or looked up. A group worked out again keeps, of its inlets, those with
+ * the same figures as the last one's objects; and a result with every inlet the same, in the same
+ * order, is the last map — what reads the results (the loads worker's patches, the page's views)
+ * then sees by reference that nothing moved. An edit moves the inlets of one air group; a campus
+ * has 10,000.
+ */
+let last: {
+  map: Map<string, RackInlet>;
+  ids: readonly string[];
+  inlets: readonly RackInlet[];
+  groups: WeakMap<AirGroup, GroupInlets>;
+} | null = null;
+
+/** Whether each of a group's racks has, in `racks`, the heat it had when its inlets were worked out. */
+function sameHeat(kept: GroupInlets, g: AirGroup, racks: ReadonlyMap<string, RackThermal>): boolean {
+  const { rackIds } = g;
+  if (rackIds.length !== kept.thermals.length) return false;
+  for (let k = 0; k < rackIds.length; k++) if (racks.get(rackIds[k]!) !== kept.thermals[k]) return false;
+  return true;
+}
+
+/** One group's inlets worked out, each the last one's object where its figures are the same. */
+function groupInlets(
+  g: AirGroup & { supplyC: number },
+  racks: ReadonlyMap<string, RackThermal>,
+  before: ReadonlyMap<string, RackInlet> | undefined,
+  start: number,
+): GroupInlets {
+  const r = groupRecirculation(g);
+  const thermals: (RackThermal | undefined)[] = [];
+  const ids: string[] = [];
+  const inlets: RackInlet[] = [];
+  for (const id of g.rackIds) {
+    const t = racks.get(id);
+    thermals.push(t);
+    if (!t || t.deltaTK === null) continue;
+    const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
+    const marginK = t.envelope ? t.envelope.allowableMaxC - inletC : null;
+    const was = before?.get(id);
+    ids.push(id);
+    inlets.push(
+      was && was.inletC === inletC && was.recirculation === r && was.marginK === marginK
+        ? was
+        : { inletC, recirculation: r, marginK },
+    );
+  }
+  return { thermals, ids, inlets, start };
+}
 
 export function rackInlets(
   groups: readonly AirGroup[],
@@ -42,29 +98,35 @@ export function rackInlets(
   const before = last;
   const ids: string[] = [];
   const inlets: RackInlet[] = [];
+  const parts = new WeakMap<AirGroup, GroupInlets>();
   let same = before !== null;
-  const order = before?.keys();
   for (const g of groups) {
     if (g.supplyC === null) continue;
-    const r = groupRecirculation(g);
-    for (const id of g.rackIds) {
-      const t = racks.get(id)!;
-      if (t.deltaTK === null) continue;
-      const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
-      const marginK = t.envelope ? t.envelope.allowableMaxC - inletC : null;
-      const was = before?.get(id);
-      const inlet =
-        was && was.inletC === inletC && was.recirculation === r && was.marginK === marginK
-          ? was
-          : { inletC, recirculation: r, marginK };
-      if (same && (inlet !== was || order!.next().value !== id)) same = false;
-      ids.push(id);
-      inlets.push(inlet);
+    const start = ids.length;
+    let part = before?.groups.get(g);
+    if (part && sameHeat(part, g, racks)) {
+      if (part.start !== start) {
+        same = false;
+        part = { ...part, start };
+      }
+    } else {
+      part = groupInlets(g as AirGroup & { supplyC: number }, racks, before?.map, start);
+      // The same inlets at the same places as the last result's.
+      for (let k = 0; k < part.ids.length && same; k++)
+        if (before!.ids[start + k] !== part.ids[k] || before!.inlets[start + k] !== part.inlets[k]) same = false;
+    }
+    parts.set(g, part);
+    for (let k = 0; k < part.ids.length; k++) {
+      ids.push(part.ids[k]!);
+      inlets.push(part.inlets[k]!);
     }
   }
-  if (same && ids.length === before!.size) return before!;
-  const out = new Map<string, RackInlet>();
-  for (let k = 0; k < ids.length; k++) out.set(ids[k]!, inlets[k]!);
-  last = out;
-  return out;
+  if (same && ids.length === before!.ids.length) {
+    last = { ...before!, groups: parts };
+    return before!.map;
+  }
+  const map = new Map<string, RackInlet>();
+  for (let k = 0; k < ids.length; k++) map.set(ids[k]!, inlets[k]!);
+  last = { map, ids, inlets, groups: parts };
+  return map;
 }
