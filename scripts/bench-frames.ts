@@ -14,12 +14,20 @@ import { buildSampleFacility, serializeProject, type ProjectDocument } from '../
 import { buildStressSite } from '../shared/testing/stressSite';
 import type {} from '../renderer/scene/TestBridge';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { engineInChromium, type EngineRow } from './bench-engine-chromium';
 
 /** Vite's preview server's port; BENCH_PORT moves it when another run holds 4181. */
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const FRAMES = 40;
 /** Edits timed per site, kind and view, each made and then undone (so twice this many); the table shows their median. */
 const EDITS = 3;
+
+/** Issue 10's targets on the stress campus, as scripts/bench.ts prints them. */
+const TARGETS: Record<string, string> = {
+  'full check': '≤ 50 ms',
+  'edit → findings': '≤ 2 ms',
+  'edit → findings (power)': '≤ 2 ms',
+};
 
 type Look = 'engineering' | 'presentation';
 /** The hall view (the first hall, in 3D) or the site view (every hall: renderer/scene/site). */
@@ -43,7 +51,10 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Record<string, string | number>[] = [];
   const edits: Record<string, string | number>[] = [];
+  let engine: EngineRow[];
   try {
+    // First, while nothing else has run in the browser: the engine alone, in the app's V8.
+    engine = await engineInChromium(browser);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The renderer's heap, after a collection, from Chrome's own counters (DevTools protocol).
     const cdp = await page.context().newCDPSession(page);
@@ -178,6 +189,18 @@ async function main(): Promise<void> {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+  console.log(
+    `The engine in Chromium's V8 (${browser.version()}), as the app runs it (Node 20's figures: npm run bench:engine):`,
+  );
+  console.table(
+    engine.map((r) => ({
+      site: r.site,
+      what: r.what,
+      'median ms': Number(r.medianMs.toFixed(1)),
+      runs: r.runs,
+      'target (stress)': TARGETS[r.what] ?? '',
+    })),
+  );
   console.log(`Frame times, ${FRAMES} frames each, 1400 × 900 window, ${CHROMIUM_PATH}:`);
   console.table(rows);
   console.log(`Edit → next frame, ${EDITS * 2} edits of each kind (median, min, max):`);

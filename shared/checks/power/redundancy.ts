@@ -391,7 +391,6 @@ function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): bo
   return false;
 }
 
-/** Components that carry critical load in normal operation: on the supply path of a rack that is not interruptible. */
 /** What a proof runs: per level its claimed scenarios and its trials, the sides, and every claim by scenario. */
 interface ProofSetup {
   plans: {
@@ -489,6 +488,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** Components that carry critical load in normal operation: on the supply path of a rack that is not interruptible. */
 function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
   const marks = new Uint8Array(graph.components.length);
   for (let ri = 0; ri < graph.racks.length; ri++) {
