@@ -6,6 +6,7 @@ export * from './model/coolingFactory';
 export * from './model/securityFactory';
 export { allEntityIds, idAllocator } from './model/entities';
 export { parseProject, serializeProject, formatPath, type ParseResult } from './model/parse';
+export { createProjectSerializer } from './model/projectSerializer';
 export { migrate } from './model/migrate';
 export * from './catalog';
 export {

@@ -5,7 +5,8 @@
  * snapshot found at start-up was left by a session that ended with unsaved work (a crash, or a
  * window closed without saving), and the app offers it back (RecoveryPrompt.tsx).
  */
-import { serializeProject, type HallwrightApi } from '../../shared/index';
+import type { HallwrightApi } from '../../shared/index';
+import { projectText } from './projectText';
 import type { EditorState } from '../store/documentStore';
 
 /** Autosave period, ms: at most 30 s of work lost to a crash (issue 10). */
@@ -53,7 +54,7 @@ export function startAutosave({
       const state = store.getState();
       if (!isDirty(state) || state.doc === snapshotDoc) return;
       const { doc, file } = state;
-      const result = await host.writeRecovery(sessionId, serializeProject(doc), {
+      const result = await host.writeRecovery(sessionId, projectText(doc), {
         fileName: file.name,
         savedAt: now().toISOString(),
       });

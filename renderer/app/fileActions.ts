@@ -8,13 +8,13 @@ import {
   newProject,
   parseProject,
   PROJECT_EXTENSION,
-  serializeProject,
   type DroppedFile,
   type HostResult,
   type OpenedFile,
 } from '../../shared/index';
 import { host } from '../platform/host';
 import { useEditor } from '../store/editor';
+import { projectText } from './projectText';
 import { askUnsaved, unsavedPromptShown } from './unsavedGuard';
 
 function isDirty(): boolean {
@@ -99,7 +99,7 @@ export async function saveDocument(saveAs = false): Promise<boolean> {
   const result = await host.saveProject({
     handle: saveAs ? null : file.handle,
     suggestedName: file.name,
-    text: serializeProject(doc),
+    text: projectText(doc),
   });
   if (!result.ok) {
     notify({ kind: 'error', text: `Could not save: ${result.error}`, details: [] });
