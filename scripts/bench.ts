@@ -35,44 +35,7 @@ import { diff } from '../renderer/workers/patch';
 import { buildStressSite } from '../shared/testing/stressSite';
 import { bomToXlsx } from '../shared/export/xlsx';
 import { atomicWriteFile } from '../electron/main/atomicWrite';
-
-const MIN_RUNS = 5;
-const MIN_MS = 1_000;
-const MAX_MS = 10_000;
-
-/** Whether a case needs another sample, `elapsedMs` into it. */
-function more(samples: number, elapsedMs: number): boolean {
-  if (samples < 3 || elapsedMs < MIN_MS) return true;
-  return samples < MIN_RUNS && elapsedMs < MAX_MS;
-}
-
-function time(run: () => void): { medianMs: number; runs: number } {
-  const samples: number[] = [];
-  run();
-  const start = performance.now();
-  while (more(samples.length, performance.now() - start)) {
-    const t = performance.now();
-    run();
-    samples.push(performance.now() - t);
-    if (samples.length >= 200) break;
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
-}
-
-async function timeAsync(run: () => Promise<unknown>): Promise<{ medianMs: number; runs: number }> {
-  const samples: number[] = [];
-  await run();
-  const start = performance.now();
-  while (more(samples.length, performance.now() - start)) {
-    const t = performance.now();
-    await run();
-    samples.push(performance.now() - t);
-    if (samples.length >= 50) break;
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
-}
+import { time, timeAsync } from './benchTiming';
 
 const rows: { case: string; racks: number; components: number; detail: string; medianMs: number; runs: number }[] = [];
 const sites = [

@@ -1,0 +1,42 @@
+/**
+ * How the benchmarks time a case (scripts/bench.ts, and in Chromium scripts/bench-engine-chromium.ts,
+ * which bundles this into the page): one untimed run first (V8 compiles the hot code on it), then
+ * at least 3 runs and 1 s, and 5 runs where they fit in 10 s; the median.
+ */
+const MIN_RUNS = 5;
+const MIN_MS = 1_000;
+const MAX_MS = 10_000;
+
+/** Whether a case needs another sample, `elapsedMs` into it. */
+function more(samples: number, elapsedMs: number): boolean {
+  if (samples < 3 || elapsedMs < MIN_MS) return true;
+  return samples < MIN_RUNS && elapsedMs < MAX_MS;
+}
+
+export function time(run: () => void): { medianMs: number; runs: number } {
+  const samples: number[] = [];
+  run();
+  const start = performance.now();
+  while (more(samples.length, performance.now() - start)) {
+    const t = performance.now();
+    run();
+    samples.push(performance.now() - t);
+    if (samples.length >= 200) break;
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
+}
+
+export async function timeAsync(run: () => Promise<unknown>): Promise<{ medianMs: number; runs: number }> {
+  const samples: number[] = [];
+  await run();
+  const start = performance.now();
+  while (more(samples.length, performance.now() - start)) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+    if (samples.length >= 50) break;
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
+}
