@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseProject, type HostResult, type RecoveryMeta } from '../../shared/index';
+import { parseProject, serializeProject, type HostResult, type RecoveryMeta } from '../../shared/index';
 import { fresh, type Store } from '../store/storeTesting';
 import { AUTOSAVE_INTERVAL_MS, startAutosave, type Autosave } from './autosave';
 
@@ -116,6 +116,24 @@ describe('autosave', () => {
     host.fail(false);
     await wait(AUTOSAVE_INTERVAL_MS);
     expect(host.stored.size).toBe(1);
+  });
+
+  it('writes, after each of the editor’s own edits, the text of the document as it is then', async () => {
+    // Undoable commands (immer): the text kept for what an edit left alone must never go stale.
+    const steps: ((d: ReturnType<Store['getState']>['doc']) => void)[] = [
+      (d) => void (d.racks[0]!.name = 'First "rack"'),
+      (d) => void d.racks[1]!.devices.pop(),
+      (d) => void d.racks.splice(2, 1),
+      (d) => void (d.power[0]!.name = 'Utility, renamed'),
+    ];
+    for (const [k, recipe] of steps.entries()) {
+      store.getState().run({ label: `Edit ${k}`, recipe });
+      await wait(AUTOSAVE_INTERVAL_MS);
+      expect(host.stored.get('session-1')!.text).toBe(serializeProject(store.getState().doc));
+    }
+    store.getState().undo();
+    await wait(AUTOSAVE_INTERVAL_MS);
+    expect(host.stored.get('session-1')!.text).toBe(serializeProject(store.getState().doc));
   });
 
   it('stops writing once stopped', async () => {
