@@ -1,5 +1,6 @@
 /**
- * `npm run bench:frames` (and the second half of `npm run bench`): frame times of the 3D view in
+ * `npm run bench:frames` (and the second half of `npm run bench`): the engine's checks timed in
+ * Chromium's V8, the app's (bench-engine-chromium.ts), then frame times of the 3D view in
  * Debian's Chromium (WebGL on SwiftShader here, a GPU elsewhere) for the sample and the stress
  * campus: the hall view in the engineering and presentation looks, the site view (every hall at
  * once), and "edit → next frame" for a one-rack move and a device taken out of a rack, made through
