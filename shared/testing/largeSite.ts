@@ -92,13 +92,16 @@ export function buildLargeSite(rackCount: number): ProjectDocument {
     const k = i % RACKS_PER_HALL;
     const row = Math.floor(k / RACKS_PER_ROW);
     if (k % RACKS_PER_ROW === 0) rows.push({ id: `row-${h}-${row}`, hallId: `hall-${h}`, name: `Row ${h}.${row}` });
-    if (k % (2 * RACKS_PER_ROW) === 0)
+    // A pair of rows around a hot aisle, contained once its second row stands: a last row left
+    // without a partner stays in open air (a containment naming a row that does not exist is a
+    // document the app refuses to open).
+    if (k % (2 * RACKS_PER_ROW) === RACKS_PER_ROW)
       containments.push({
-        id: `hac-${h}-${row / 2}`,
+        id: `hac-${h}-${(row - 1) / 2}`,
         hallId: `hall-${h}`,
-        name: `Hot aisle ${h}.${row / 2}`,
+        name: `Hot aisle ${h}.${(row - 1) / 2}`,
         type: 'hot',
-        rowIds: [`row-${h}-${row}`, `row-${h}-${row + 1}`],
+        rowIds: [`row-${h}-${row - 1}`, `row-${h}-${row}`],
         bypassFraction: 0.05,
         recirculationFraction: 0.03,
       });
