@@ -3,8 +3,9 @@
  * racks per 800 A PDU pair, 6 PDU pairs per UPS pair (6 × 500 kW modules), one transformer pair
  * (5 MVA) per UPS pair, all under one utility, declared 2N. Sized to pass: the checks do their
  * full work without a flood of findings. Halls of 240 racks in 12 rows of 20, back to back in
- * pairs around contained hot aisles (1.2 m aisles), cooled by 28 CRAHs of 300 kW / 60,000 m³/h
- * (N+1) on a chiller per hall. Zoned to pass the security rules (`siteSecurity`).
+ * pairs around contained hot aisles (1.2 m aisles; a last row without a partner in open air),
+ * cooled by 28 CRAHs of 300 kW / 60,000 m³/h (N+1) on a chiller per hall. Zoned to pass the
+ * security rules (`siteSecurity`).
  */
 import { defaultRackCircuit, defaultSettings, newHall, newRack, perimeterWalls } from '../model/factory';
 import { newCamera, newDoor, newZone } from '../model/securityFactory';
