@@ -631,7 +631,8 @@ export function proveRedundancy(
     const prior = previous?.sides.get(scenario.id);
     if (!prior || !previous!.kept.has(scenario.id)) return null;
     const flow = prior.flow;
-    const moved = movedSides.get(scenario.id) ?? movedBelowOrFed(flow, edit!.reworkedList);
+    // Worked out before the proof, for every side the last proof kept (above).
+    const moved = movedSides.get(scenario.id)!;
     evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
     flow.groupItW = loadsOverBase(graph, flow, normal);
     const o = keep(scenario, fromNormal, tested, flow, moved);

@@ -9,7 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
-import { componentsAtLevel, type DeviceDraw, type PowerGraph } from './topology';
+import { componentsAtLevel, shortOfSupply, type DeviceDraw, type PowerGraph } from './topology';
 import type { CatalogView } from '../../catalog';
 
 const FORMULA =
@@ -195,9 +195,8 @@ export function supplyFindings(
   for (let n = 0; n < ids.length; n++) {
     if (lost[n]) continue;
     for (const d of devices[n]!) {
-      if (d.psuA === 0 || d.psuB === 0 || d.w <= 0) continue;
+      if (!shortOfSupply(d)) continue;
       const perSide = Math.min(d.psuA, d.psuB);
-      if (perSide >= d.required) continue;
       const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
       entry.racks.add(ids[n]!);
       entry.devices++;

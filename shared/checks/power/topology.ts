@@ -273,9 +273,7 @@ function rackSupply(
     });
     loadW += w;
   }
-  const shortOfSupplies = devices.some(
-    (d) => d.psuA > 0 && d.psuB > 0 && d.w > 0 && Math.min(d.psuA, d.psuB) < d.required,
-  );
+  const shortOfSupplies = devices.some(shortOfSupply);
   return {
     rack,
     group: -1,
@@ -286,6 +284,14 @@ function rackSupply(
     shortOfSupplies,
     configuration: `${rack.hallId}|${modelsKey(modelsOf(devices))}`,
   };
+}
+
+/**
+ * Whether a device drawing power on both sides has fewer supplies on one of them than it needs for
+ * full power: on loss of the other side it runs throttled (redundancyFindings.ts `supplyFindings`).
+ */
+export function shortOfSupply(d: DeviceDraw): boolean {
+  return d.psuA > 0 && d.psuB > 0 && d.w > 0 && Math.min(d.psuA, d.psuB) < d.required;
 }
 
 /** Device models and how many of each, sorted by catalog id. */
