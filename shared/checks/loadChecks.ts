@@ -6,7 +6,7 @@
  */
 import type { CatalogView } from '../catalog';
 import type { ProjectDocument } from '../model/schema';
-import { dataQualityFindings } from './catalog/dataQuality';
+import { dataQualityAfter, type QualityMemo } from './catalog/dataQuality';
 import {
   evaluateCooling,
   indexRacks,
@@ -60,14 +60,21 @@ export function checkLoads(doc: ProjectDocument, catalog: CatalogView): LoadResu
   return loadsOf(doc, catalog, null).loads;
 }
 
+/** What a load check keeps for the next version's: the power check's and the data-quality check's. */
+interface LoadMemo {
+  power: PowerMemo;
+  quality: QualityMemo;
+}
+
 /**
  * Loads of successive versions of one project, each reusing what the edit since the last left
  * alone (the power graph's chain and racks, normal operation's findings and metrics of components
- * whose figures did not change: power/index.ts `PowerMemo`). The result is `checkLoads`'s. It
- * relies on documents not being changed in place between calls, as the editor's never are.
+ * whose figures did not change: power/index.ts `PowerMemo`; which racks hold a device whose data
+ * contradicts itself). The result is `checkLoads`'s. It relies on documents not being changed in
+ * place between calls, as the editor's never are.
  */
 export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView) => LoadResult {
-  let memo: PowerMemo | null = null;
+  let memo: LoadMemo | null = null;
   let racks: KeptRackIndex | null = null;
   return (doc, catalog) => {
     racks = indexRacksAfter(doc.racks, racks);
@@ -80,20 +87,21 @@ export function createLoadChecker(): (doc: ProjectDocument, catalog: CatalogView
 function loadsOf(
   doc: ProjectDocument,
   catalog: CatalogView,
-  previous: PowerMemo | null,
+  previous: LoadMemo | null,
   racks: RackIndex = indexRacks(doc.racks),
-): { loads: LoadResult; memo: PowerMemo } {
+): { loads: LoadResult; memo: LoadMemo } {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
   const base = evaluateCooling(doc, catalog, racks);
-  const power = runPowerChecks(doc, catalog, base, previous);
+  const power = runPowerChecks(doc, catalog, base, previous?.power);
   const cooling = runCoolingBalance(doc, upsLossByHall(doc, power.metrics), base, racks);
+  const quality = dataQualityAfter(doc, catalog, previous?.quality ?? null);
   return {
     loads: {
-      findings: [...power.findings, ...cooling.findings, ...dataQualityFindings(doc, catalog)],
+      findings: [...power.findings, ...cooling.findings, ...quality.findings],
       power: power.metrics,
       cooling: cooling.metrics,
     },
-    memo: power.memo,
+    memo: { power: power.memo, quality: quality.memo },
   };
 }
 
