@@ -105,15 +105,17 @@ function loadsOf(
   };
 }
 
+/** The UPSs that stand in a hall, per list of power components: a campus has 22,000 components and a few dozen such UPSs. */
+const upsInHallsOf = new WeakMap<ProjectDocument['power'], ProjectDocument['power']>();
+
 /** Losses of the UPSs that stand in a hall, W, which that hall's cooling must carry: input − output. */
 function upsLossByHall(doc: ProjectDocument, power: PowerMetrics): Map<string, number> {
+  let upss = upsInHallsOf.get(doc.power);
+  if (!upss) upsInHallsOf.set(doc.power, (upss = doc.power.filter((p) => p.kind === 'ups' && p.hallId !== null)));
   const out = new Map<string, number>();
-  // Indexed: a campus has 22,000 components, and a for…of here made a step object for each.
-  for (let k = 0; k < doc.power.length; k++) {
-    const p = doc.power[k]!;
-    if (p.kind !== 'ups' || p.hallId === null) continue;
+  for (const p of upss) {
     const m = power.components.get(p.id);
-    if (m?.live) out.set(p.hallId, (out.get(p.hallId) ?? 0) + m.inputW - m.loadW);
+    if (m?.live) out.set(p.hallId!, (out.get(p.hallId!) ?? 0) + m.inputW - m.loadW);
   }
   return out;
 }

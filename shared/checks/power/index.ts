@@ -11,6 +11,7 @@ import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
+import { rackLoads, type RackLoadsMemo } from './rackLoads';
 import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
@@ -73,10 +74,6 @@ export interface PowerMetrics {
   scenariosEvaluated: number;
 }
 
-function add(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
-}
-
 /**
  * What a power check keeps so that the check of the next, edited version reuses what the edit did
  * not reach: the graph (topology.ts), normal operation's findings per component
@@ -93,6 +90,7 @@ export interface PowerMemo extends CapacityMemo {
   normalLoads: (readonly number[] | undefined)[];
   headroom: HeadroomMemo;
   supply: SupplyMemo;
+  rackLoads: RackLoadsMemo;
 }
 
 const sameWorstAt = (a: Worst, b: Worst, i: number) =>
@@ -226,15 +224,8 @@ export function runPowerChecks(
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
     : strandedCapacity(graph, normal);
 
-  const rackLoadW = new Map<string, number>();
-  const rowLoadW = new Map<string, number>();
-  const hallLoadW = new Map<string, number>(doc.halls.map((h) => [h.id, 0]));
-  for (let ri = 0; ri < graph.racks.length; ri++) {
-    const r = graph.racks[ri]!;
-    rackLoadW.set(r.rack.id, r.loadW);
-    if (r.rack.rowId !== null) add(rowLoadW, r.rack.rowId, r.loadW);
-    add(hallLoadW, r.rack.hallId, r.loadW);
-  }
+  const summed = rackLoads(graph.racks, doc.halls, previous?.rackLoads ?? null);
+  const { rackLoadW, rowLoadW, hallLoadW } = summed.loads;
 
   const worstOf = proof.worst;
   const sameChain = previous?.graph.components === graph.components;
@@ -326,6 +317,7 @@ export function runPowerChecks(
       normalLoads,
       headroom: headroom.memo(),
       supply,
+      rackLoads: summed.memo,
     },
     findings,
     metrics: {
