@@ -5,6 +5,7 @@ import { buildStressSite } from '../../shared/testing/stressSite';
 import { checkLoads } from '../../shared/checks/loadChecks';
 import { commandFor, edit } from '../store/randomEdits.testing';
 import { fresh } from '../store/storeTesting';
+import { IndexedMap, keyIndex } from '../../shared/checks/indexedMap';
 import { apply, diff, type Patch } from './patch';
 
 /** A patch as the other side receives it: structured-cloned, as postMessage does. */
@@ -124,6 +125,67 @@ describe('structural patches', () => {
     );
   });
 
+  it('carry indexed maps inside records as their changed slots, rebuilt as indexed maps on the other side', () => {
+    const keys = keyIndex(['a', 'b', 'c', 'd', 'e']);
+    const slot = fc.option(fc.record({ id: fc.constantFrom('a', 'b'), w: fc.integer() }), { nil: undefined });
+    const version = fc.record({
+      label: fc.string({ maxLength: 2 }),
+      metrics: fc.record({ loads: fc.array(slot, { minLength: 5, maxLength: 5 }), other: fc.integer() }),
+    });
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 1, maxLength: 6 }), (versions) => {
+        // Each version keeps the last one's slot objects where they are equal, as the engine does.
+        let last: IndexedMap<string, unknown> | null = null;
+        const values = versions.map((v) => {
+          const slots = v.metrics.loads.map((x, i) =>
+            last && JSON.stringify(last.slots[i]) === JSON.stringify(x) ? last.slots[i] : x,
+          );
+          last = new IndexedMap(keys, slots);
+          return { label: v.label, metrics: { loads: last, other: v.metrics.other } };
+        });
+        let mirror = apply<(typeof values)[number]>(undefined, sent(diff(undefined, values[0])));
+        expect(mirror.metrics.loads).toBeInstanceOf(IndexedMap);
+        expect([...mirror.metrics.loads]).toEqual([...values[0]!.metrics.loads]);
+        for (let k = 1; k < values.length; k++) {
+          const before = values[k - 1]!;
+          const after = values[k]!;
+          const patch = diff(before, after);
+          const next = apply<typeof after>(mirror, sent(patch));
+          expect(next.metrics.loads).toBeInstanceOf(IndexedMap);
+          expect([...next.metrics.loads]).toEqual([...after.metrics.loads]);
+          expect(next.label).toBe(after.label);
+          // The same keys: the mirror's key index stays, and slots that did not change stay the mirror's objects.
+          expect(next.metrics.loads.index).toBe(mirror.metrics.loads.index);
+          after.metrics.loads.slots.forEach((x, i) => {
+            if (before.metrics.loads.slots[i] === x)
+              expect(next.metrics.loads.slots[i]).toBe(mirror.metrics.loads.slots[i]);
+          });
+          mirror = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('send an indexed map whole when its keys change', () => {
+    const a = { m: new IndexedMap(keyIndex(['x', 'y']), [1, 2]) };
+    const b = { m: new IndexedMap(keyIndex(['y', 'x']), [2, 1]) };
+    const patch = diff(a, b);
+    const next = apply<typeof b>(apply(undefined, sent(diff(undefined, a))), sent(patch));
+    expect([...next.m]).toEqual([
+      ['y', 2],
+      ['x', 1],
+    ]);
+    // The same keys in another index object: by position.
+    const c = { m: new IndexedMap(keyIndex(['y', 'x']), [2, 5]) };
+    const slots = diff(b, c);
+    expect(JSON.stringify(slots)).toContain('"keys":null');
+    expect([...apply<typeof c>(next, sent(slots)).m]).toEqual([
+      ['y', 2],
+      ['x', 5],
+    ]);
+  });
+
   it('send only the load results an edit changed', () => {
     const before = buildStressSite(1_000);
     const middle = 500;
@@ -135,15 +197,18 @@ describe('structural patches', () => {
     const a = checkLoads(before, catalogFor(before));
     const b = checkLoads(after, catalogFor(after));
     const patch = diff(a, b);
-    expect(apply(structuredClone(a), sent(patch))).toEqual(b);
+    // The page's mirror is what the first reply built: sent whole, indexed maps and all.
+    const mirror = apply<typeof a>(undefined, sent(diff(undefined, a)));
+    expect(mirror).toEqual(a);
+    expect(apply(mirror, sent(patch))).toEqual(b);
     // The rack's own metrics and those of the chain above it, not the site's.
     const power = patch.k === 'object' ? patch.p.find(([k]) => k === 'power')![1] : null;
     const components = power?.k === 'object' ? power.p.find(([k]) => k === 'components')![1] : null;
-    expect(components?.k).toBe('map');
-    if (components?.k === 'map') {
+    expect(components?.k).toBe('imap');
+    if (components?.k === 'imap' && components.slots.k === 'array') {
       expect(components.keys).toBeNull();
-      expect(components.p.length).toBeGreaterThan(0);
-      expect(components.p.length).toBeLessThan(b.power.components.size / 20);
-    }
+      expect(components.slots.e.length).toBeGreaterThan(0);
+      expect(components.slots.e.length).toBeLessThan(b.power.components.size / 20);
+    } else expect.unreachable('the components as their changed slots');
   });
 });

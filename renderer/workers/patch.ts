@@ -17,6 +17,8 @@
  * are matched by position.
  */
 
+import { IndexedMap, keyIndex, sameKeys } from '../../shared/checks/indexedMap';
+
 export type Patch =
   | { k: 'same' }
   | { k: 'value'; v: unknown }
@@ -28,7 +30,14 @@ export type Patch =
    */
   | { k: 'array'; n: number; r: [number, number, number][]; e: [number, number, Patch][] }
   /** Keys in order when they differ from the previous map's, and the changed entries. */
-  | { k: 'map'; keys: unknown[] | null; p: [unknown, Patch][] };
+  | { k: 'map'; keys: unknown[] | null; p: [unknown, Patch][] }
+  /**
+   * An IndexedMap (shared/checks/indexedMap.ts): its keys when they are not the mirror's (then its
+   * slots are sent whole), and the patch of its slots, by position.
+   */
+  | { k: 'imap'; keys: unknown[] | null; slots: Patch }
+  /** A record made afresh (there was none, or it had other keys), each field from nothing. */
+  | { k: 'record'; p: [string, Patch][] };
 
 /** What an array element is matched by across versions, or null to match it by position. */
 export type Identify = (x: unknown) => string | null;
@@ -55,11 +64,39 @@ export function diff(prev: unknown, next: unknown, identify: Identify = byIdOrKe
   if (Object.is(prev, next)) return SAME;
   if (Array.isArray(prev) && Array.isArray(next)) return diffArray(prev, next, identify);
   if (prev instanceof Map && next instanceof Map) return diffMap(prev, next, identify);
+  if (next instanceof IndexedMap) return diffIndexed(prev, next, identify);
   if (isRecord(prev) && isRecord(next)) return diffRecord(prev, next, identify);
   if (ArrayBuffer.isView(prev) && ArrayBuffer.isView(next) && sameView(prev, next)) return SAME;
   if (prev instanceof Set && next instanceof Set && prev.size === next.size && [...prev].every((x) => next.has(x)))
     return SAME;
+  return whole(next);
+}
+
+/**
+ * A value sent whole. A structured clone keeps plain data but not a class, so a record is sent
+ * field by field and an IndexedMap as its keys and slots, each rebuilt on the other side; an
+ * IndexedMap is carried only as a field of records (the engine's results), not inside an array or
+ * a Map, where it would arrive as a plain object.
+ */
+function whole(next: unknown): Patch {
+  if (next instanceof IndexedMap)
+    return { k: 'imap', keys: [...(next.index.keys as unknown[])], slots: { k: 'value', v: next.slots } };
+  if (isRecord(next)) return { k: 'record', p: Object.entries(next).map(([key, v]) => [key, whole(v)]) };
   return { k: 'value', v: next };
+}
+
+/** The slots of an IndexedMap by position when it has the mirror's keys; else the map whole. */
+function diffIndexed(prev: unknown, next: IndexedMap<unknown, unknown>, identify: Identify): Patch {
+  if (!(prev instanceof IndexedMap) || !sameKeys(prev.index, next.index)) return whole(next);
+  const before = prev.slots;
+  const after = next.slots;
+  const e: [number, number, Patch][] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (Object.is(before[i], after[i])) continue;
+    const d = diff(before[i], after[i], identify);
+    if (d.k !== 'same') e.push([i, i, d]);
+  }
+  return e.length === 0 ? SAME : { k: 'imap', keys: null, slots: { k: 'array', n: after.length, r: [], e } };
 }
 
 function sameView(a: ArrayBufferView, b: ArrayBufferView): boolean {
@@ -74,7 +111,7 @@ function diffRecord(prev: Record<string, unknown>, next: Record<string, unknown>
   const keys = Object.keys(next);
   const before = Object.keys(prev);
   // Same keys in the same order, or the record is sent whole: its key order is part of it.
-  if (keys.length !== before.length || keys.some((k, i) => before[i] !== k)) return { k: 'value', v: next };
+  if (keys.length !== before.length || keys.some((k, i) => before[i] !== k)) return whole(next);
   const p: [string, Patch][] = [];
   for (const key of keys) {
     const d = diff(prev[key], next[key], identify);
@@ -189,6 +226,16 @@ function applyAny(prev: unknown, patch: Patch): unknown {
       if (!(prev instanceof Map)) throw new Error('A patch does not fit its mirror: expected a map.');
       const out = patch.keys ? new Map(patch.keys.map((key) => [key, prev.get(key)])) : new Map(prev);
       for (const [key, d] of patch.p) out.set(key, applyAny(prev.get(key), d));
+      return out;
+    }
+    case 'imap': {
+      if (patch.keys) return new IndexedMap(keyIndex(patch.keys), applyAny(undefined, patch.slots) as unknown[]);
+      if (!(prev instanceof IndexedMap)) throw new Error('A patch does not fit its mirror: expected an indexed map.');
+      return new IndexedMap(prev.index, applyAny(prev.slots, patch.slots) as unknown[]);
+    }
+    case 'record': {
+      const out: Record<string, unknown> = {};
+      for (const [key, d] of patch.p) out[key] = applyAny(undefined, d);
       return out;
     }
   }

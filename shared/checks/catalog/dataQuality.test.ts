@@ -17,7 +17,7 @@ function siteOf(devices: Rack['devices'][]): ProjectDocument {
 /** A tiny deterministic generator, so a failing sequence is the same on every run. */
 function random(seed: number): () => number {
   let x = seed;
-  return () => ((x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('data quality after an edit', () => {

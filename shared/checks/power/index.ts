@@ -6,6 +6,7 @@
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { CoolingEvaluation } from '../cooling';
+import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
@@ -62,7 +63,8 @@ export interface PowerMetrics {
   rackLoadW: Map<string, number>;
   rowLoadW: Map<string, number>;
   hallLoadW: Map<string, number>;
-  components: Map<string, ComponentMetrics>;
+  /** By component id, in the chain's order. */
+  components: ReadonlyMap<string, ComponentMetrics>;
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   levels: LevelSummary[];
   /** Headroom per rack configuration (hall + devices), in W and in racks. */
@@ -157,8 +159,8 @@ function metricsOf(
   };
 }
 
-/** Per chain: each component's id, and 1 for those with losses (UPS, transformer). */
-const idsOf = perChain<'ids', string[]>();
+/** Per chain: the components' ids as the keys of their metrics, and 1 for those with losses (UPS, transformer). */
+const keysOf = perChain<'keys', KeyIndex<string>>();
 const lossyOf = perChain<'lossy', Uint8Array>();
 
 /** Every component, in order: normal operation is read over all of them. */
@@ -247,9 +249,11 @@ export function runPowerChecks(
       continue;
     componentList[i] = metricsOf(graph, normal, worstOf, strandedW, i);
   }
-  const ids = idsOf(graph, 'ids', () => graph.components.map((c) => c.id));
-  const components = new Map<string, ComponentMetrics>();
-  for (let i = 0; i < n; i++) components.set(ids[i]!, componentList[i]!);
+  // The same keys for every check of the chain: a new version is the list of metrics, not a map made again.
+  const components = new IndexedMap(
+    keysOf(graph, 'keys', () => keyIndex(graph.components.map((c) => c.id))),
+    componentList,
+  );
 
   // UPS and transformer losses, in component order.
   const lossy = lossyOf(graph, 'lossy', () =>

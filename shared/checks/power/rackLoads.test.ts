@@ -35,7 +35,7 @@ describe('rack, row and hall loads', () => {
 
   it('gives the sums from scratch, to the last bit, after random edits', () => {
     let x = 7;
-    const next = () => ((x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const next = () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     let loads = Array.from({ length: 40 }, () => next() * 1e4);
     let memo = rackLoads(supplies(loads), halls, null).memo;
     for (let step = 0; step < 200; step++) {
