@@ -16,7 +16,7 @@ import { rackThermal, type RackThermal } from './rackThermal';
 import { evaluateRooms, type RoomCooling } from './rooms';
 
 export interface CoolingMetrics {
-  racks: Map<string, RackThermal>;
+  racks: ReadonlyMap<string, RackThermal>;
   inlets: Map<string, RackInlet>;
   rooms: RoomCooling[];
   loops: Map<string, LoopLoad>;

@@ -14,6 +14,7 @@ import type { CatalogView, DeviceSpec } from '../../catalog';
 import type { ProjectDocument, Rack } from '../../model/schema';
 import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
 import { strictestEnvelope, type InletEnvelope } from './ashrae';
+import { IndexedMap, keyIndex } from '../indexedMap';
 
 /** The rise assumed for devices that publish no airflow, K (20 °F). */
 export const DESIGN_DELTA_T_K = fToK(20);
@@ -48,7 +49,12 @@ export interface RackThermal {
   deviceCount: number;
 }
 
-export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<string, RackThermal> {
+/**
+ * Each rack's heat, by rack id in the document's order. After an edit of some racks alone (the
+ * same units, containments, load basis and catalog), the last result's keys and values are kept
+ * and only the racks that are other objects are worked out again: a campus has 10,000 racks.
+ */
+export function rackThermal(doc: ProjectDocument, catalog: CatalogView): IndexedMap<string, RackThermal> {
   const units = new Map(doc.cooling.map((u) => [u.id, u]));
   const doors = new Map<string, number>();
   for (const u of doc.cooling) if (u.kind === 'rear-door') doors.set(u.rackId, u.capacityKw * 1000);
@@ -77,8 +83,6 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
     return thermal;
   };
 
-  // After an edit of some racks alone (the same units, containments, load basis and catalog), the
-  // last result is copied and only the racks that are other objects are worked out again.
   const prior = last;
   if (
     prior &&
@@ -88,26 +92,20 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Map<str
     prior.catalog === catalog &&
     prior.racks.length === doc.racks.length
   ) {
-    const edited: Rack[] = [];
+    let slots: RackThermal[] | null = null;
     let same = true;
     for (let i = 0; i < doc.racks.length && same; i++) {
       const rack = doc.racks[i]!;
       if (rack === prior.racks[i]) continue;
-      // Another id would take another place in the map: worked out whole below.
+      // Another id takes another key: worked out whole below.
       if (rack.id !== prior.racks[i]!.id) same = false;
-      else edited.push(rack);
+      else (slots ??= prior.result.slots.slice() as RackThermal[])[i] = heatOf(rack);
     }
-    if (same) {
-      // Copied entry by entry: a map built from a map reads each entry as a new [key, value] array.
-      const out = new Map<string, RackThermal>();
-      prior.result.forEach((thermal, id) => out.set(id, thermal));
-      for (const rack of edited) out.set(rack.id, heatOf(rack));
-      return remember(doc, catalog, nameplate, out);
-    }
+    if (same)
+      return remember(doc, catalog, nameplate, slots ? new IndexedMap(prior.result.index, slots) : prior.result);
   }
-  const out = new Map<string, RackThermal>();
-  for (const rack of doc.racks) out.set(rack.id, heatOf(rack));
-  return remember(doc, catalog, nameplate, out);
+  const slots = doc.racks.map(heatOf);
+  return remember(doc, catalog, nameplate, new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), slots));
 }
 
 /** The last result, with what it was worked out from (read-only: a copy is patched). */
@@ -117,15 +115,15 @@ let last: {
   nameplate: boolean;
   catalog: CatalogView;
   racks: readonly Rack[];
-  result: ReadonlyMap<string, RackThermal>;
+  result: IndexedMap<string, RackThermal>;
 } | null = null;
 
 function remember(
   doc: ProjectDocument,
   catalog: CatalogView,
   nameplate: boolean,
-  result: Map<string, RackThermal>,
-): Map<string, RackThermal> {
+  result: IndexedMap<string, RackThermal>,
+): IndexedMap<string, RackThermal> {
   last = { cooling: doc.cooling, containments: doc.containments, nameplate, catalog, racks: doc.racks, result };
   return result;
 }

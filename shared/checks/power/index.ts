@@ -60,7 +60,7 @@ export interface LevelSummary {
 }
 
 export interface PowerMetrics {
-  rackLoadW: Map<string, number>;
+  rackLoadW: ReadonlyMap<string, number>;
   rowLoadW: Map<string, number>;
   hallLoadW: Map<string, number>;
   /** By component id, in the chain's order. */

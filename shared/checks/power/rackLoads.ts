@@ -1,14 +1,17 @@
 /**
- * IT load per rack, per row and per hall, W (PowerMetrics): each rack's own load, and per row and
+ * IT load per rack, per row and per hall, W (PowerMetrics): each rack's own load (by rack id, on keys
+ * kept while the racks are the same), and per row and
  * hall the sum of its racks' loads in rack order (halls listed first in the document's order, at
  * zero). After an edit of what some racks hold, only the rows and halls of racks whose load moved
  * are summed again — over their racks, in the same order, so to the same last bit.
  */
 import type { Hall } from '../../model/schema';
+import { IndexedMap, keyIndex } from '../indexedMap';
 import type { RackSupply } from './topology';
 
 export interface RackLoads {
-  rackLoadW: Map<string, number>;
+  /** By rack id, in the racks' order: the same keys while the racks are the same. */
+  rackLoadW: IndexedMap<string, number>;
   rowLoadW: Map<string, number>;
   hallLoadW: Map<string, number>;
 }
@@ -40,7 +43,7 @@ export function rackLoads(
     hallsMoved.add(r.rack.hallId);
   }
   if (hallsMoved.size === 0) return { loads: kept.loads, memo: { racks, halls, loads: kept.loads } };
-  const rackLoadW = new Map<string, number>();
+  const slots = new Array<number>(racks.length);
   const rowSums = new Map<string, number>();
   const hallSums = new Map<string, number>();
   for (const h of hallsMoved) hallSums.set(h, 0);
@@ -49,8 +52,8 @@ export function rackLoads(
   const hall = hallsMoved.size === 1 ? [...hallsMoved][0]! : null;
   for (let ri = 0; ri < racks.length; ri++) {
     const r = racks[ri]!;
-    const { id, rowId, hallId } = r.rack;
-    rackLoadW.set(id, r.loadW);
+    const { rowId, hallId } = r.rack;
+    slots[ri] = r.loadW;
     if (rowId !== null && (row !== null ? rowId === row : rows.has(rowId))) add(rowSums, rowId, r.loadW);
     if (hall !== null ? hallId === hall : hallsMoved.has(hallId)) add(hallSums, hallId, r.loadW);
   }
@@ -58,20 +61,21 @@ export function rackLoads(
   rowSums.forEach((w, row) => rowLoadW.set(row, w));
   const hallLoadW = new Map(kept.loads.hallLoadW);
   hallSums.forEach((w, hall) => hallLoadW.set(hall, w));
-  const loads = { rackLoadW, rowLoadW, hallLoadW };
+  const loads = { rackLoadW: new IndexedMap(kept.loads.rackLoadW.index, slots), rowLoadW, hallLoadW };
   return { loads, memo: { racks, halls, loads } };
 }
 
 function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: RackLoads; memo: RackLoadsMemo } {
-  const rackLoadW = new Map<string, number>();
+  const slots = new Array<number>(racks.length);
   const rowLoadW = new Map<string, number>();
   const hallLoadW = new Map<string, number>(halls.map((h) => [h.id, 0]));
   for (let ri = 0; ri < racks.length; ri++) {
     const r = racks[ri]!;
-    rackLoadW.set(r.rack.id, r.loadW);
+    slots[ri] = r.loadW;
     if (r.rack.rowId !== null) add(rowLoadW, r.rack.rowId, r.loadW);
     add(hallLoadW, r.rack.hallId, r.loadW);
   }
+  const rackLoadW = new IndexedMap(keyIndex(racks.map((r) => r.rack.id)), slots);
   const loads = { rackLoadW, rowLoadW, hallLoadW };
   return { loads, memo: { racks, halls, loads } };
 }
