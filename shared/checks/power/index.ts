@@ -238,7 +238,7 @@ export function runPowerChecks(
   const kept = after && sameChain ? reworked : null;
   const strandedW = stranded.strandedW;
   const componentList: ComponentMetrics[] = sameChain ? previous!.components.slice() : new Array(n);
-  for (let i = 0; i < n; i++) {
+  const metricsAt = (i: number) => {
     const before = sameChain ? componentList[i] : undefined;
     if (
       before &&
@@ -246,9 +246,15 @@ export function runPowerChecks(
         ? sameWorstAt(previous!.proof.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
     )
-      continue;
+      return;
     componentList[i] = metricsOf(graph, normal, worstOf, strandedW, i);
-  }
+  };
+  // Only what normal operation reworked or the proof folded again may have moved, when stranded
+  // capacity stands: every other component keeps its figures, worst case and stranded capacity.
+  if (kept && proof.refolded && stranded === previous!.stranded) {
+    for (const i of after!.reworked) metricsAt(i);
+    for (const i of proof.refolded) metricsAt(i);
+  } else for (let i = 0; i < n; i++) metricsAt(i);
   // The same keys for every check of the chain: a new version is the list of metrics, not a map made again.
   const components = new IndexedMap(
     keysOf(graph, 'keys', () => keyIndex(graph.components.map((c) => c.id))),

@@ -165,6 +165,11 @@ export interface RedundancyProof {
   memo: ProofMemo;
   /** Each component's heaviest loading over normal operation and every tested failure. */
   worst: Worst;
+  /**
+   * Worked out from the last proof (`ProofEdit`): the components whose worst was folded again,
+   * ascending; every other has the last proof's. Null for a proof from scratch.
+   */
+  refolded: readonly number[] | null;
   levels: LevelVerdict[];
   /** Rack states on the loss of each side (empty without sides). */
   sideRackStates: Uint8Array[];
@@ -833,10 +838,16 @@ export function proveRedundancy(
   // The sides are always run: a rack's own redundancy is read from them.
   for (const s of sideScenarios) run(s);
   const outcome = (s: Scenario) => outcomes.get(s.id)!;
+  let refolded: number[] | null = null;
   if (previous) {
     // The same claims and plans read in the same order, at the same entries: one index serves.
     memo.index ??= worstIndex(n, readings);
-    for (let i = 0; i < n; i++) if (refold[i]) foldAgain(worst, i, normal, figures, memo.index!);
+    refolded = [];
+    for (let i = 0; i < n; i++)
+      if (refold[i]) {
+        foldAgain(worst, i, normal, figures, memo.index);
+        refolded.push(i);
+      }
   }
 
   // The strongest model that holds: a model's trial stops at its first failing scenario, so a
@@ -874,5 +885,5 @@ export function proveRedundancy(
   memo.rackRedundancy = rackRedundancy;
   memo.racks = graph.racks;
   memo.sideOk = sideOk;
-  return { normal, memo, worst, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
+  return { normal, memo, worst, refolded, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
 }
