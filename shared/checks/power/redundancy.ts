@@ -33,6 +33,7 @@ import {
   type ScenarioFigures,
 } from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
+import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { componentsAtLevel, perChain, type PowerGraph, type RackSupply } from './topology';
 import {
   copyWorst,
@@ -117,10 +118,15 @@ export type FlowReader = (view: FlowView) => void;
  */
 export interface ProofMemo {
   figures: ScenarioFigures;
-  /** Where each scenario ever evaluated has its entries (a scenario's changed components are the same for every check of the same feeds). */
-  slots: Map<string, number>;
-  /** The scenarios this proof evaluated. */
-  kept: Map<string, KeptScenario>;
+  /** What the proof ran, with its scenarios numbered: a later proof reads the memo only under the same setup. */
+  setup: ProofSetup;
+  /**
+   * Per scenario (by number), where it has its entries in `figures` (−1: never evaluated); a
+   * scenario's changed components are the same for every check of the same feeds.
+   */
+  slots: Int32Array;
+  /** Per scenario (by number), what this proof kept of it; undefined for those it did not run. */
+  kept: (KeptScenario | undefined)[];
   claims: readonly string[];
   worst: Worst;
   /** Where each component's figures are kept, in reading order (made at the first proof after an edit). */
@@ -177,8 +183,8 @@ export interface RedundancyProof {
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   /** Every declared claim a scenario tests, by scenario id: "UPS 2N+1", "rack 2N". */
   claims: Map<string, string[]>;
-  /** All outcomes that were evaluated, by scenario id. */
-  outcomes: Map<string, ScenarioOutcome>;
+  /** All outcomes that were evaluated, by scenario id (those the proof ran). */
+  outcomes: ReadonlyMap<string, ScenarioOutcome>;
 }
 
 export const LEVEL_NAMES: Record<RedundancyLevel, string> = {
@@ -344,9 +350,6 @@ function rebase(base: DeltaBase, moved: Uint8Array): void {
   base.marks.baseUnhungW = NaN;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
-
 /** 1 for the utilities, per chain. */
 function utilityMarks(graph: PowerGraph): Uint8Array {
   const marks = new Uint8Array(graph.components.length);
@@ -396,21 +399,36 @@ function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): bo
   return false;
 }
 
-/** What a proof runs: per level its claimed scenarios and its trials, the sides, and every claim by scenario. */
+/**
+ * What a proof runs: per level its claimed scenarios and its trials, the sides, and every claim by
+ * scenario. Every scenario it may run has a number (its place in `list`): a proof keeps what it
+ * found per number, in arrays, rather than in maps by id — a campus proof looks its 2,785
+ * scenarios up again and again.
+ */
 interface ProofSetup {
   plans: {
     level: RedundancyLevel;
     declared: RedundancyModel;
     count: number;
     twoSided: boolean;
-    required: readonly Scenario[];
-    trials: { m: RedundancyModel; list: readonly Scenario[] }[];
+    /** The declared model's scenarios, by number. */
+    required: Int32Array;
+    trials: { m: RedundancyModel; list: Int32Array }[];
     carriesCritical: boolean;
   }[];
-  sideScenarios: readonly Scenario[];
+  /** The sides lost, by number. */
+  sides: Int32Array;
   claims: Map<string, string[]>;
-  scenarios: Map<string, Scenario>;
+  list: readonly Scenario[];
+  /** The scenarios' ids, in number order. */
+  keys: KeyIndex<string>;
   claimOrder: readonly string[];
+  /** The claims, by number, in `claimOrder`. */
+  claimOrds: Int32Array;
+  /** Per scenario: 1 when claimed (read by the proof's readers), 1 for a side lost, the number of the side it extends (or −1). */
+  tested: Uint8Array;
+  side: Uint8Array;
+  baseOrd: Int32Array;
 }
 
 /**
@@ -450,7 +468,26 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   });
   const sideScenarios = hasSides(graph) ? want((['A', 'B'] as const).map((side) => sideFailure(graph, side))) : [];
   if (twoNRacks) for (const s of sideScenarios) claim(s, 'rack 2N');
-  const setup = { plans, sideScenarios, claims, scenarios, claimOrder: plainestFirst(claims.keys()) };
+  const list = [...scenarios.values()];
+  const keys = keyIndex(list.map((s) => s.id));
+  const ords = (of: readonly Scenario[]) => Int32Array.from(of, (s) => keys.at.get(s.id)!);
+  const claimOrder = plainestFirst(claims.keys());
+  const setup: ProofSetup = {
+    plans: plans.map((p) => ({
+      ...p,
+      required: ords(p.required),
+      trials: p.trials.map(({ m, list: l }) => ({ m, list: ords(l) })),
+    })),
+    sides: ords(sideScenarios),
+    claims,
+    list,
+    keys,
+    claimOrder,
+    claimOrds: Int32Array.from(claimOrder, (id) => keys.at.get(id)!),
+    tested: Uint8Array.from(list, (s) => (claims.has(s.id) ? 1 : 0)),
+    side: Uint8Array.from(list, (s) => (isSide(s) ? 1 : 0)),
+    baseOrd: Int32Array.from(list, (s) => (s.extends ? keys.at.get(s.extends.id)! : -1)),
+  };
   kept.last = { made, redundancy: settings.redundancy, setup };
   return setup;
 }
@@ -521,7 +558,9 @@ export function proveRedundancy(
   opening: Opening | null = null,
 ): RedundancyProof {
   const critical = criticalComponents(graph, normal);
-  const { plans, sideScenarios, claims, scenarios, claimOrder } = proofSetup(graph, settings, critical);
+  const setup = proofSetup(graph, settings, critical);
+  const { plans, claims, list, claimOrder, claimOrds, tested, side, baseOrd } = setup;
+  const S = list.length;
 
   // Run each claimed scenario once, plainest first, and keep only the outcome. Each is a change to
   // normal operation, or to its side lost for "side lost and one more unit".
@@ -529,9 +568,7 @@ export function proveRedundancy(
   // the same claims, and facility load shared over the utilities or not as then.
   const shared = sharesFacilityLoad(graph, settings);
   const previous =
-    edit && !edit.memo.spent && edit.memo.shared === shared && sameList(edit.memo.claims, claimOrder)
-      ? edit.memo
-      : null;
+    edit && !edit.memo.spent && edit.memo.shared === shared && edit.memo.setup === setup ? edit.memo : null;
   if (previous) previous.spent = true;
   const n = graph.components.length;
   const worst = previous ? copyWorst(previous.worst) : noWorst(n);
@@ -545,8 +582,9 @@ export function proveRedundancy(
   } else fromNormal = deltaBase(normal);
   const memo: ProofMemo = {
     figures: previous?.figures ?? scenarioFigures(Math.max(1024, 10 * n)),
-    slots: previous?.slots ?? new Map(),
-    kept: new Map(),
+    setup,
+    slots: previous?.slots ?? new Int32Array(S).fill(-1),
+    kept: new Array<KeptScenario | undefined>(S),
     claims: claimOrder,
     worst,
     index: previous?.index ?? null,
@@ -574,7 +612,8 @@ export function proveRedundancy(
       foldWorst(worst, changed[k]!, figures.live[at + k]!, figures.outW[at + k]!, figures.usableW[at + k]!, label);
   };
   const utility = utilityMarks(graph);
-  const outcomes = new Map<string, ScenarioOutcome>();
+  /** Per scenario, its outcome once this proof ran it. */
+  const outcomes = new Array<Outcome | undefined>(S);
   const movedSides = new Map<string, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
@@ -583,9 +622,10 @@ export function proveRedundancy(
 
   if (previous)
     // What moved on each side lost, as `sideAgain` works it out from the side's last flow.
-    for (const side of sideScenarios) {
-      const prior = previous.sides.get(side.id);
-      if (prior && previous.kept.has(side.id)) movedSides.set(side.id, movedBelowOrFed(prior.flow, edit!.reworkedList));
+    for (const ord of setup.sides) {
+      const id = list[ord]!.id;
+      const prior = previous.sides.get(id);
+      if (prior && previous.kept[ord]) movedSides.set(id, movedBelowOrFed(prior.flow, edit!.reworkedList));
     }
   /**
    * Whether a pair of the last check's reading (its place: 0 normal operation, then the claims in
@@ -595,10 +635,10 @@ export function proveRedundancy(
    */
   const pairStays: PairStays = (pos, c) => {
     if (pos === 0) return !edit!.reworked[c];
-    const id = claimOrder[pos - 1];
-    const kept = id === undefined ? undefined : previous!.kept.get(id);
+    const ord = claimOrds[pos - 1];
+    const kept = ord === undefined ? undefined : previous!.kept[ord];
     if (!kept) return false;
-    const scenario = scenarios.get(id!)!;
+    const scenario = list[ord!]!;
     if (isSide(scenario)) return movedSides.get(scenario.id)?.[c] === 0;
     const baseId = scenario.extends?.id;
     const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId);
@@ -619,9 +659,10 @@ export function proveRedundancy(
   };
 
   /** Evaluates a scenario against its base and keeps its figures and outcome. */
-  const evaluateAndKeep = (scenario: Scenario, base: DeltaBase, tested: boolean): Outcome => {
+  const evaluateAndKeep = (ord: number, base: DeltaBase): Outcome => {
+    const scenario = list[ord]!;
     const flow = evaluateDelta(graph, settings, base, scenario);
-    const o = keep(scenario, base, tested, flow, null);
+    const o = keep(ord, base, flow, null);
     // Kept as the base of the "side lost and one more unit" scenarios that extend it.
     if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
     flow.restore();
@@ -632,15 +673,16 @@ export function proveRedundancy(
    * A side lost, after an edit: its flow of the last proof (the base of what extends it) worked
    * out again where the edit moved it (`evaluateAgain`), and kept as the base again.
    */
-  const sideAgain = (scenario: Scenario, tested: boolean): Outcome | null => {
+  const sideAgain = (ord: number): Outcome | null => {
+    const scenario = list[ord]!;
     const prior = previous?.sides.get(scenario.id);
-    if (!prior || !previous!.kept.has(scenario.id)) return null;
+    if (!prior || !previous!.kept[ord]) return null;
     const flow = prior.flow;
     // Worked out before the proof, for every side the last proof kept (above).
     const moved = movedSides.get(scenario.id)!;
     evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
     flow.groupItW = loadsOverBase(graph, flow, normal);
-    const o = keep(scenario, fromNormal, tested, flow, moved);
+    const o = keep(ord, fromNormal, flow, moved);
     rebase(prior, moved);
     sideBases.set(scenario.id, prior);
     movedSides.set(scenario.id, moved);
@@ -648,17 +690,11 @@ export function proveRedundancy(
   };
 
   /** Keeps a scenario's figures and outcome, read from its flow, and reads it if tested. */
-  const keep = (
-    scenario: Scenario,
-    base: DeltaBase,
-    tested: boolean,
-    flow: Flow,
-    moved: Uint8Array | null,
-  ): Outcome => {
-    const baseId = scenario.extends?.id;
+  const keep = (ord: number, base: DeltaBase, flow: Flow, moved: Uint8Array | null): Outcome => {
+    const scenario = list[ord]!;
     const changed = flow.changed!;
-    let at = memo.slots.get(scenario.id);
-    if (at === undefined) memo.slots.set(scenario.id, (at = allocate(figures, changed.length)));
+    let at = memo.slots[ord]!;
+    if (at === -1) memo.slots[ord] = at = allocate(figures, changed.length);
     else if (previous) {
       for (let k = 0; k < changed.length; k++) {
         const i = changed[k]!;
@@ -675,7 +711,7 @@ export function proveRedundancy(
     }
     capture(figures, at, flow, changed, moved);
     // A side lost is run before what extends it.
-    const baseOutcome = baseId !== undefined ? outcomes.get(baseId)! : null;
+    const baseOutcome = baseOrd[ord] !== -1 ? outcomes[baseOrd[ord]!]! : null;
     const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures, at);
     // What its components pushed onto the utilities, for `utilitiesAgain` after a later edit.
     for (let k = 0; k < changed.length; k++) {
@@ -684,8 +720,8 @@ export function proveRedundancy(
       figures.pushW[at + k] = base.marks.lastPushW[u]!;
       figures.pushItW[at + k] = base.marks.lastPushItW[u]!;
     }
-    memo.kept.set(scenario.id, { at, changed, outcome: o });
-    if (tested) {
+    memo.kept[ord] = { at, changed, outcome: o };
+    if (tested[ord]) {
       reading(scenario.label, at, changed);
       const fresh = loadsFrom(flow, changed, at);
       // Worked out again (`moved`), the group loads kept where it did not move still stand.
@@ -697,7 +733,7 @@ export function proveRedundancy(
           };
       read({ label: scenario.label, changed, figures, at, groupLoads, configurations, moved });
     }
-    if (isSide(scenario)) {
+    if (side[ord]) {
       const bad = new Set(o.overloaded);
       graph.racks.forEach((r, ri) => {
         if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
@@ -716,9 +752,10 @@ export function proveRedundancy(
    * has, in it, figures worked out from the base's there and from those of what it changes below;
    * what it does not change has the base's. Null when it must be evaluated.
    */
-  const fromKept = (scenario: Scenario, tested: boolean, base: DeltaBase, moved: Uint8Array): Outcome | null => {
-    const kept = previous?.kept.get(scenario.id);
+  const fromKept = (ord: number, base: DeltaBase, moved: Uint8Array): Outcome | null => {
+    const kept = previous?.kept[ord];
     if (!kept) return null;
+    const scenario = list[ord]!;
     const { changed, at } = kept;
     const how = keptHow(changed, moved, utility);
     if (how === EVALUATED_AGAIN) return null;
@@ -752,11 +789,10 @@ export function proveRedundancy(
       base.restore();
     }
     // A side lost is evaluated again, with a new outcome, which this one's is a change to.
-    const baseId = scenario.extends?.id;
-    if (baseId !== undefined || overloadsMoved)
-      o = keptOutcome(kept, figures, normal, baseId !== undefined ? outcomes.get(baseId)! : null, marks);
-    memo.kept.set(scenario.id, o === kept.outcome ? kept : { at, changed, outcome: o });
-    if (tested) {
+    const b = baseOrd[ord]!;
+    if (b !== -1 || overloadsMoved) o = keptOutcome(kept, figures, normal, b !== -1 ? outcomes[b]! : null, marks);
+    memo.kept[ord] = o === kept.outcome ? kept : { at, changed, outcome: o };
+    if (tested[ord]) {
       reading(scenario.label, at, changed);
       keptView.label = scenario.label;
       keptView.changed = changed;
@@ -814,30 +850,29 @@ export function proveRedundancy(
     return moved;
   };
 
-  const run = (scenario: Scenario): ScenarioOutcome => {
-    const done = outcomes.get(scenario.id);
+  const run = (ord: number): Outcome => {
+    const done = outcomes[ord];
     if (done) return done;
-    const baseId = scenario.extends?.id;
+    const b = baseOrd[ord]!;
     let base = fromNormal;
-    if (baseId !== undefined) {
-      if (!sideBases.has(baseId)) run(scenarios.get(baseId)!);
+    if (b !== -1) {
+      const baseId = list[b]!.id;
+      if (!sideBases.has(baseId)) run(b);
       base = sideBases.get(baseId)!;
     }
-    const tested = claims.has(scenario.id);
     // A side lost reaches every rack's other side: it is worked out again where the edit moved it.
     const kept = !previous
       ? null
-      : isSide(scenario)
-        ? sideAgain(scenario, tested)
-        : fromKept(scenario, tested, base, baseId === undefined ? edit!.reworked : movedOnSide(baseId));
-    const o = kept ?? evaluateAndKeep(scenario, base, tested);
-    outcomes.set(scenario.id, o);
+      : side[ord]
+        ? sideAgain(ord)
+        : fromKept(ord, base, b === -1 ? edit!.reworked : movedOnSide(list[b]!.id));
+    const o = kept ?? evaluateAndKeep(ord, base);
+    outcomes[ord] = o;
     return o;
   };
-  for (const id of claimOrder) run(scenarios.get(id)!);
+  for (let j = 0; j < claimOrds.length; j++) run(claimOrds[j]!);
   // The sides are always run: a rack's own redundancy is read from them.
-  for (const s of sideScenarios) run(s);
-  const outcome = (s: Scenario) => outcomes.get(s.id)!;
+  for (const ord of setup.sides) run(ord);
   let refolded: number[] | null = null;
   if (previous) {
     // The same claims and plans read in the same order, at the same entries: one index serves.
@@ -856,15 +891,21 @@ export function proveRedundancy(
     let achieved: RedundancyModel | null = null;
     if (p.count > 0 && p.carriesCritical) {
       achieved = 'N';
-      for (const { m, list } of p.trials) if (list.every((s) => passes(run(s)))) achieved = m;
+      for (const { m, list: trial } of p.trials) {
+        let holds = true;
+        for (let k = 0; k < trial.length && holds; k++) holds = passes(run(trial[k]!));
+        if (holds) achieved = m;
+      }
     }
+    const failures: ScenarioOutcome[] = [];
+    for (const ord of p.required) if (!passes(outcomes[ord]!)) failures.push(outcomes[ord]!);
     return {
       level: p.level,
       declared: p.declared,
       achieved,
       components: p.count,
       tested: p.required.length,
-      failures: p.required.map(outcome).filter((o) => !passes(o)),
+      failures,
       twoSided: p.twoSided,
     };
   });
@@ -879,11 +920,21 @@ export function proveRedundancy(
     for (let ri = 0; ri < graph.racks.length; ri++) {
       const r = graph.racks[ri]!;
       if (r.a === -1 && r.b === -1) rackRedundancy.set(r.rack.id, 'none');
-      else rackRedundancy.set(r.rack.id, sideScenarios.length === 2 && sideOk[ri] ? '2N' : 'N');
+      else rackRedundancy.set(r.rack.id, setup.sides.length === 2 && sideOk[ri] ? '2N' : 'N');
     }
   }
   memo.rackRedundancy = rackRedundancy;
   memo.racks = graph.racks;
   memo.sideOk = sideOk;
-  return { normal, memo, worst, refolded, levels, sideRackStates: sideStates, rackRedundancy, claims, outcomes };
+  return {
+    normal,
+    memo,
+    worst,
+    refolded,
+    levels,
+    sideRackStates: sideStates,
+    rackRedundancy,
+    claims,
+    outcomes: new IndexedMap<string, ScenarioOutcome>(setup.keys, outcomes),
+  };
 }
