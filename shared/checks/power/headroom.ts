@@ -14,7 +14,7 @@
  * headroom found so far can lower none of them and is passed over without reading its
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
-import type { FlowReader } from './redundancy';
+import type { FlowReader, FlowView } from './redundancy';
 import type { ConfigurationIds } from './scenarioFigures';
 import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
@@ -57,9 +57,13 @@ interface KeptHeadroom {
   headroomW: number;
   limitingId: string | null;
   limitingScenario: string | null;
-  /** Where its limit was read: the flow's place in reading order and the component (−1: no limit). */
+  /**
+   * Where its limit was read: the flow's place in reading order, the component (−1: no limit) and
+   * its entry in the flow's changed components.
+   */
   pos: number;
   component: number;
+  entry: number;
   /** The configuration's IT then, W: another means other racks, so other rooms everywhere. */
   itW: number;
 }
@@ -98,9 +102,14 @@ export function carriersOf(graph: PowerGraph, chosen: (ri: number) => boolean): 
 
 /**
  * Headroom accumulated over flows as they are read (flows are not kept): each component of
- * normal operation, then each component every tested failure changes, in the proof's order, then
- * `result()`. Group loads are asked for only where a component could lower some configuration's
- * headroom.
+ * normal operation, then each component every tested failure changes, then `result()`. Group
+ * loads are asked for only where a component could lower some configuration's headroom.
+ *
+ * A configuration's headroom is the least room over all the pairs read, ties going to the earlier
+ * place in reading order (the flow's `pos`: 0 normal operation, then the proof's claims), then to
+ * the earlier entry of the flow: the same whatever order pairs are read in, so a proof may read
+ * some pairs alone (`entry`), out of order. A pair is passed over only when its room bounds every
+ * configuration's from above, which stays true as headrooms fall.
  *
  * After an edit (`keeping`, before the first read): a configuration keeps its last result as its
  * best so far when its IT is the same and the pair that limited it keeps its figures; the result is
@@ -116,6 +125,16 @@ export function headroomTracker(
 ): {
   keeping: (stays: PairStays | null) => void;
   read: FlowReader;
+  /**
+   * Entry k of a flow (its `pos` given) read alone: for every configuration, or the fresh ones
+   * alone (where the pair kept its figures since the last check).
+   */
+  entry: (view: FlowView, k: number, onlyFresh: boolean) => void;
+  /**
+   * After `keeping`: undefined when no configuration is read afresh; else the components at a
+   * limiting level that may carry their racks in some flow, ascending.
+   */
+  freshComponents: () => readonly number[] | undefined;
   result: () => ConfigurationHeadroom[];
   memo: () => HeadroomMemo;
 } {
@@ -126,6 +145,7 @@ export function headroomTracker(
     limitingScenario: null,
     pos: -1,
     component: -1,
+    entry: -1,
     itW: itW[g]!,
   }));
   /** 1 for the configurations read from scratch (all of them without a last check to keep from). */
@@ -134,6 +154,7 @@ export function headroomTracker(
   const limiting = limitingOf(graph, 'limiting', () =>
     Uint8Array.from(graph.components, (c) => (LIMITING_LEVELS.has(LEVEL_OF[c.kind]) ? 1 : 0)),
   );
+  /** The place in reading order of the flow being read. */
   let pos = -1;
   /**
    * The largest headroom so far over the configurations with load (Infinity until all have one),
@@ -195,12 +216,13 @@ export function headroomTracker(
       if (throughW <= 0 || itW[g]! <= 0 || (onlyFresh && !fresh[g])) continue;
       const room = spare / (ratio * (throughW / itW[g]!));
       const b = best[g]!;
-      if (room < b.headroomW || (room === b.headroomW && pos < b.pos)) {
+      if (room < b.headroomW || (room === b.headroomW && (pos < b.pos || (pos === b.pos && k < b.entry)))) {
         b.headroomW = room;
         b.limitingId = graph.components[i]!.id;
         b.limitingScenario = scenario;
         b.pos = pos;
         b.component = i;
+        b.entry = k;
         if (g === largestAt) largest = NaN;
         if (g === largestFreshAt) largestFresh = NaN;
       }
@@ -208,6 +230,9 @@ export function headroomTracker(
   };
   /** With a last check kept: 1 for the components that may carry a fresh configuration's racks in some flow. */
   let carriesFresh: Uint8Array | null = null;
+  /** Whether entry k of a flow is read: at a limiting level, and for the fresh configurations alone only where one may draw. */
+  const wanted = (i: number, onlyFresh: boolean) =>
+    limiting[i] === 1 && (!onlyFresh || (anyFresh && (carriesFresh === null || carriesFresh[i] === 1)));
   return {
     keeping(stays) {
       if (!stays || !previous) return;
@@ -222,8 +247,8 @@ export function headroomTracker(
       // No other component carries any of their racks in any flow, so no other pair can limit them.
       if (anyFresh) carriesFresh = carriersOf(graph, (ri) => fresh[graph.rackGroup[ri]!] === 1);
     },
-    read({ label, changed, figures, at, groupLoads, configurations: ids, moved }) {
-      pos++;
+    read({ label, changed, figures, at, groupLoads, configurations: ids, moved, pos: place }) {
+      pos = place ?? pos + 1;
       const { live, outW, itW: flowItW, usableW } = figures;
       const entries = limitingEntries(changed, limiting);
       for (let m = 0; m < entries.length; m++) {
@@ -233,6 +258,32 @@ export function headroomTracker(
         const e = at + k;
         consider(changed[k]!, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, onlyFresh);
       }
+    },
+    entry(view, k, onlyFresh) {
+      const i = view.changed[k]!;
+      if (!wanted(i, onlyFresh)) return;
+      pos = view.pos!;
+      const e = view.at + k;
+      const { live, outW, itW: flowItW, usableW } = view.figures;
+      consider(
+        i,
+        live[e]!,
+        outW[e]!,
+        flowItW[e]!,
+        usableW[e]!,
+        view.label,
+        view.groupLoads,
+        k,
+        view.configurations.group,
+        onlyFresh,
+      );
+    },
+    freshComponents() {
+      if (!anyFresh) return undefined;
+      const out: number[] = [];
+      for (let i = 0; i < limiting.length; i++)
+        if (limiting[i] && (carriesFresh === null || carriesFresh[i])) out.push(i);
+      return out;
     },
     result() {
       const out: ConfigurationHeadroom[] = [];

@@ -180,6 +180,7 @@ function normalView(
 ): FlowView {
   return {
     moved,
+    pos: 0,
     label: normal.scenario.label,
     changed: everyComponent(graph, 'all', () => graph.components.map((_, i) => i)),
     figures: normal,
@@ -220,7 +221,12 @@ export function runPowerChecks(
     headroom.read,
     reworked ? { memo: previous!.proof, reworked, reworkedList: after!.reworked, normal: previous!.normal } : null,
     configurations,
-    { normal: normalView(graph, normal, configurations, normalLoads, reworked), keeping: headroom.keeping },
+    {
+      normal: normalView(graph, normal, configurations, normalLoads, reworked),
+      keeping: headroom.keeping,
+      entry: headroom.entry,
+      freshComponents: headroom.freshComponents,
+    },
   );
   const stranded = after
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)

@@ -34,6 +34,7 @@ import {
 } from './scenarioFigures';
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
+import { reach, touchIndex, type TouchIndex } from './touchIndex';
 import { componentsAtLevel, perChain, type PowerGraph, type RackSupply } from './topology';
 import {
   copyWorst,
@@ -95,12 +96,21 @@ export interface FlowView {
    * the last check's (every other keeps them); null when any may (a flow evaluated afresh).
    */
   moved: Uint8Array | null;
+  /** Its place in reading order: 0 normal operation, then the claims in order (one more than the last read when absent). */
+  pos?: number;
 }
 
-/** What the proof reads first, normal operation, after telling the reader which pairs keep their figures (headroom.ts). */
+/**
+ * What the proof reads first, normal operation, after telling the reader which pairs keep their
+ * figures (headroom.ts). With `entry` and `freshComponents`, a failure kept whole from the last
+ * proof, or worked out again at its utilities alone, is read at those entries only (headroom.ts
+ * `entry`): its utilities, and the components that may carry configurations read afresh.
+ */
 export interface Opening {
   normal: FlowView;
   keeping: (stays: PairStays | null) => void;
+  entry?: (view: FlowView, k: number, onlyFresh: boolean) => void;
+  freshComponents?: () => readonly number[] | undefined;
 }
 
 /**
@@ -131,6 +141,8 @@ export interface ProofMemo {
   worst: Worst;
   /** Where each component's figures are kept, in reading order (made at the first proof after an edit). */
   index: WorstIndex | null;
+  /** Which failures kept against normal operation change each component (made at the second proof after an edit). */
+  touch: TouchIndex | null;
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
@@ -429,6 +441,8 @@ interface ProofSetup {
   tested: Uint8Array;
   side: Uint8Array;
   baseOrd: Int32Array;
+  /** Per scenario: its place in reading order (`FlowView.pos`: a claim's place in `claimOrder`, plus one), −1 when not claimed. */
+  place: Int32Array;
 }
 
 /**
@@ -487,7 +501,9 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
     tested: Uint8Array.from(list, (s) => (claims.has(s.id) ? 1 : 0)),
     side: Uint8Array.from(list, (s) => (isSide(s) ? 1 : 0)),
     baseOrd: Int32Array.from(list, (s) => (s.extends ? keys.at.get(s.extends.id)! : -1)),
+    place: new Int32Array(list.length).fill(-1),
   };
+  claimOrder.forEach((id, j) => (setup.place[keys.at.get(id)!] = j + 1));
   kept.last = { made, redundancy: settings.redundancy, setup };
   return setup;
 }
@@ -559,7 +575,7 @@ export function proveRedundancy(
 ): RedundancyProof {
   const critical = criticalComponents(graph, normal);
   const setup = proofSetup(graph, settings, critical);
-  const { plans, claims, list, claimOrder, claimOrds, tested, side, baseOrd } = setup;
+  const { plans, claims, list, claimOrder, claimOrds, tested, side, baseOrd, place } = setup;
   const S = list.length;
 
   // Run each claimed scenario once, plainest first, and keep only the outcome. Each is a change to
@@ -588,6 +604,7 @@ export function proveRedundancy(
     claims: claimOrder,
     worst,
     index: previous?.index ?? null,
+    touch: previous?.touch ?? null,
     shared,
     sides: new Map(),
     normalBase: fromNormal,
@@ -649,6 +666,25 @@ export function proveRedundancy(
   if (opening) {
     opening.keeping(previous ? pairStays : null);
     read(opening.normal);
+  }
+
+  // After the first proof after an edit (which made the worst's index), the failures kept against
+  // normal operation are found from the components the edit moved (touchIndex.ts), not by looking
+  // through each; those it leaves whole, or reaches at the utilities alone, are read after the runs
+  // at the entries that may have moved (`readKept`), not whole.
+  const entry = opening?.entry;
+  const bulk = previous && previous.index && entry && opening.freshComponents ? { entry } : null;
+  let touch: TouchIndex | null = null;
+  let reached: Uint8Array | null = null;
+  let deferred: Uint8Array | null = null;
+  if (bulk) {
+    touch = memo.touch ??= touchIndex(
+      n,
+      previous!.kept.map((k, ord) => (k && baseOrd[ord] === -1 && !side[ord] ? k.changed : null)),
+    );
+    reached = new Uint8Array(S);
+    reach(touch, edit!.reworkedList, utility, reached);
+    deferred = new Uint8Array(S);
   }
 
   /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
@@ -731,7 +767,7 @@ export function proveRedundancy(
             const known = moved[changed[k]!] ? undefined : figures.loads[at + k];
             return known && stillGrouped(known, configurations) ? known : fresh(k);
           };
-      read({ label: scenario.label, changed, figures, at, groupLoads, configurations, moved });
+      read({ label: scenario.label, changed, figures, at, groupLoads, configurations, moved, pos: place[ord] });
     }
     if (side[ord]) {
       const bad = new Set(o.overloaded);
@@ -757,7 +793,9 @@ export function proveRedundancy(
     if (!kept) return null;
     const scenario = list[ord]!;
     const { changed, at } = kept;
-    const how = keptHow(changed, moved, utility);
+    // In the index under the same plan (its changed components, the same list): read from it.
+    const indexed = touch !== null && baseOrd[ord] === -1 && touch.lists[ord] === changed;
+    const how = indexed ? reached![ord]! : keptHow(changed, moved, utility);
     if (how === EVALUATED_AGAIN) return null;
     const utilitiesMoved = how === UTILITIES_AGAIN;
     let o = kept.outcome;
@@ -794,9 +832,14 @@ export function proveRedundancy(
     memo.kept[ord] = o === kept.outcome ? kept : { at, changed, outcome: o };
     if (tested[ord]) {
       reading(scenario.label, at, changed);
+      if (indexed) {
+        deferred![ord] = 1;
+        return o;
+      }
       keptView.label = scenario.label;
       keptView.changed = changed;
       keptView.at = at;
+      keptView.pos = place[ord];
       // Kept whole, or worked out again at the utilities alone.
       keptView.moved = utilitiesMoved ? utility : nothingMoved;
       keptReading.scenario = scenario;
@@ -844,6 +887,41 @@ export function proveRedundancy(
     pushItW: [] as number[],
   };
 
+  /**
+   * The failures whose reading was put off (`deferred`), read at the entries that may have moved:
+   * at the utilities, for every configuration, where the edit reached them there; elsewhere only
+   * at `fresh`'s components (the configurations read afresh), as `read` would have read them.
+   */
+  const readKept = (
+    at: (view: FlowView, k: number, onlyFresh: boolean) => void,
+    fresh: readonly number[] | undefined,
+  ) => {
+    const { start, ords, ks } = touch!;
+    const entryOf = (ord: number, k: number, onlyFresh: boolean) => {
+      const kept = memo.kept[ord]!;
+      keptView.label = list[ord]!.label;
+      keptView.changed = kept.changed;
+      keptView.at = kept.at;
+      keptView.pos = place[ord];
+      keptReading.scenario = list[ord]!;
+      keptReading.base = fromNormal;
+      at(keptView, k, onlyFresh);
+      keptReading.flow?.restore();
+      keptReading.flow = null;
+    };
+    for (const u of graph.utilities)
+      for (let e = start[u]!; e < start[u + 1]!; e++) {
+        const ord = ords[e]!;
+        if (deferred![ord] && reached![ord] === UTILITIES_AGAIN) entryOf(ord, ks[e]!, false);
+      }
+    if (fresh)
+      for (const c of fresh)
+        for (let e = start[c]!; e < start[c + 1]!; e++) {
+          const ord = ords[e]!;
+          if (deferred![ord] && !(utility[c] && reached![ord] === UTILITIES_AGAIN)) entryOf(ord, ks[e]!, true);
+        }
+  };
+
   const movedOnSide = (id: string): Uint8Array => {
     let moved = movedSides.get(id);
     if (!moved) movedSides.set(id, (moved = movedBelowOrFed(sideBases.get(id)!.flow, edit!.reworkedList)));
@@ -873,6 +951,7 @@ export function proveRedundancy(
   for (let j = 0; j < claimOrds.length; j++) run(claimOrds[j]!);
   // The sides are always run: a rack's own redundancy is read from them.
   for (const ord of setup.sides) run(ord);
+  if (bulk) readKept(bulk.entry, opening!.freshComponents!());
   let refolded: number[] | null = null;
   if (previous) {
     // The same claims and plans read in the same order, at the same entries: one index serves.
