@@ -516,10 +516,12 @@ export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boole
  * nowhere else it changes: every other figure of the scenario, and what its components pushed
  * onto the utilities (`push`, kept from its last evaluation: `lastPushW` and `lastPushItW`), is
  * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
- * its hang, plus the pushes; the facility load shared again over the utilities — and written into
- * the scratch (live, output, input, IT) with the scenario's liveness (`live`, per utility); read
- * it there, then call `base.restore()`. Facility load shared over the utilities means every
- * utility is among those a scenario that changes anything changes (`makePlan`).
+ * its hang, plus the pushes; the facility load shared again over the live utilities by their IT,
+ * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`, per utility of
+ * `utilities`, with the scenario's liveness (`live`, per utility). The base's scratch is not
+ * touched: a campus proof does this for thousands of failures after each edit. Facility load
+ * shared over the utilities means every utility is among those a scenario that changes anything
+ * changes (`makePlan`).
  */
 export function utilitiesAgain(
   graph: PowerGraph,
@@ -529,27 +531,41 @@ export function utilitiesAgain(
   live: ArrayLike<number>,
   pushW: ArrayLike<number>,
   pushItW: ArrayLike<number>,
+  outW: number[],
+  itW: number[],
 ): void {
   const from = base.flow;
-  const scratch = base.scratch;
   const { unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
   for (let k = 0; k < utilities.length; k++) {
     const u = utilities[k]!;
-    scratch.live[u] = live[k]!;
     if (!live[k] || !from.live[u]) {
-      scratch.outW[u] = 0;
-      scratch.itW[u] = 0;
-      scratch.inW[u] = 0;
+      outW[k] = 0;
+      itW[k] = 0;
       continue;
     }
-    scratch.outW[u] = from.outW[u]! - baseHangW[u]! + pushW[k]!;
-    scratch.itW[u] = from.itW[u]! + pushItW[k]!;
-    scratch.inW[u] = scratch.outW[u]! / graph.efficiency[u]!;
+    outW[k] = from.outW[u]! - baseHangW[u]! + pushW[k]!;
+    itW[k] = from.itW[u]! + pushItW[k]!;
   }
-  hangOnUtilities(graph, scratch.live, scratch.outW, scratch.inW, scratch.itW, unhungW, base.marks.hangW);
-  base.marks.changed = utilities;
-  base.marks.changedRacks = [];
+  if (unhungW <= 0) return;
+  // Shared over the live utilities by their IT, summed in the utilities' order: the scenario
+  // changes every utility (above), so each has its figures here.
+  const all = graph.utilities;
+  let itOnUtilities = 0;
+  let liveUtilities = 0;
+  for (let m = 0; m < all.length; m++) {
+    const k = utilities.indexOf(all[m]!);
+    if (k === -1) throw new Error('A failure that shares facility load changes every utility.');
+    if (live[k]) {
+      itOnUtilities += itW[k]!;
+      liveUtilities++;
+    }
+  }
+  for (let k = 0; k < utilities.length; k++) {
+    if (!live[k]) continue;
+    const share = itOnUtilities > 0 ? itW[k]! / itOnUtilities : 1 / liveUtilities;
+    outW[k] = outW[k]! + unhungW * share;
+  }
 }
 
 /**

@@ -481,10 +481,15 @@ export function facilityLoad(
 /** Relative tolerance for "over capacity": floating-point noise is not an overload. */
 const TOLERANCE = 1e-9;
 
+/** Whether a load is over a usable capacity, W, beyond the tolerance. */
+export function overCapacity(outW: number, usableW: number): boolean {
+  return outW > usableW * (1 + TOLERANCE);
+}
+
 /** Whether a live component is over its capacity, in total or on any phase. */
 export function isOverloaded(flow: Flow, i: number): boolean {
   if (!flow.live[i]) return false;
-  if (flow.outW[i]! > flow.usableW[i]! * (1 + TOLERANCE)) return true;
+  if (overCapacity(flow.outW[i]!, flow.usableW[i]!)) return true;
   if (!flow.phaseTracked[i]) return false;
   const limit = flow.phaseLimitA[i]! * (1 + TOLERANCE);
   const a = flow.phaseA;

@@ -20,7 +20,7 @@ import {
   utilitiesAgain,
   type DeltaBase,
 } from './delta';
-import { isOverloaded, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import { isOverloaded, overCapacity, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import type { PairStays } from './headroom';
 import {
   allocate,
@@ -811,20 +811,20 @@ export function proveRedundancy(
         pushW.push(figures.pushW[at + k]!);
         pushItW.push(figures.pushItW[at + k]!);
       }
-      utilitiesAgain(graph, settings, base, us, live, pushW, pushItW);
-      const scratch = base.scratch;
+      const { outW, itW } = utilitiesOf;
+      utilitiesAgain(graph, settings, base, us, live, pushW, pushItW, outW, itW);
       for (let m = 0; m < entries.length; m++) {
         const u = us[m]!;
         const e = at + entries[m]!;
-        const over = isOverloaded(scratch, u) ? 1 : 0;
+        // A utility tracks no phases: over capacity is over its usable load (flow.ts `isOverloaded`).
+        const over = live[m] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
         if (over || figures.over[e] || isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadsMoved = true;
-        if (figures.outW[e] !== scratch.outW[u]) refold[u] = 1;
-        figures.outW[e] = scratch.outW[u]!;
-        figures.itW[e] = scratch.itW[u]!;
+        if (figures.outW[e] !== outW[m]) refold[u] = 1;
+        figures.outW[e] = outW[m]!;
+        figures.itW[e] = itW[m]!;
         figures.over[e] = over;
         figures.loads[e] = undefined;
       }
-      base.restore();
     }
     // A side lost is evaluated again, with a new outcome, which this one's is a change to.
     const b = baseOrd[ord]!;
@@ -878,13 +878,15 @@ export function proveRedundancy(
     configurations,
   };
 
-  /** A kept scenario's utilities, their entries and figures, for `utilitiesAgain` (reused). */
+  /** A kept scenario's utilities, their entries and figures, for `utilitiesAgain`, and its figures there (reused). */
   const utilitiesOf = {
     components: [] as number[],
     entries: [] as number[],
     live: [] as number[],
     pushW: [] as number[],
     pushItW: [] as number[],
+    outW: [] as number[],
+    itW: [] as number[],
   };
 
   /**
