@@ -10,6 +10,7 @@ import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
+import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
@@ -88,7 +89,7 @@ export interface PowerMemo extends CapacityMemo {
   strandedFindings: Finding[];
   proof: ProofMemo;
   configurations: ConfigurationIds;
-  /** Normal operation's group loads asked for, per component, by configuration. */
+  /** Normal operation's group loads worked out, per component, by configuration (groupLoadsAfterEdit.ts). */
   normalLoads: (readonly number[] | undefined)[];
   headroom: HeadroomMemo;
   supply: SupplyMemo;
@@ -209,7 +210,10 @@ export function runPowerChecks(
   const configurations = configurationIds(graph, previous?.configurations);
   const headroom = headroomTracker(graph, configurations, previous?.headroom ?? null);
   const normalLoads = after && previous ? previous.normalLoads.slice() : [];
-  if (after) for (const i of after.reworked) normalLoads[i] = undefined;
+  if (after) {
+    for (const i of after.reworked) normalLoads[i] = undefined;
+    normal.groupItW = groupLoadsAfterEdit(graph, normal, after.reworked, normalLoads, configurations);
+  }
   const reworked = after && previous?.proof ? new Uint8Array(n) : null;
   if (reworked) for (const i of after!.reworked) reworked[i] = 1;
   // The proof reads normal operation first, once it knows whether it works from the last proof

@@ -1,0 +1,42 @@
+/**
+ * Normal operation's group loads (IT per rack configuration below each component, the headroom's
+ * input: headroom.ts) after an edit of what racks hold, from the last check's where the edit did
+ * not rework. A reworked component sums its racks and live children as a full evaluation does
+ * (flow.ts `groupLoadsBelow`); any other has the loads kept for it by configuration (`loads`,
+ * carried from check to check), or has them summed afresh and kept. Its racks and their draws are
+ * the last check's, so the kept loads are the same numbers in the same order as summing again:
+ * a campus's utility no longer sums all 10,000 racks for each edit.
+ */
+import { groupLoadsBelow, type Flow, type GroupLoads } from './flow';
+import { keyedLoads, stillGrouped, type ConfigurationIds } from './scenarioFigures';
+import type { PowerGraph } from './topology';
+
+export function groupLoadsAfterEdit(
+  graph: PowerGraph,
+  flow: Flow,
+  reworked: readonly number[],
+  loads: (readonly number[] | undefined)[],
+  ids: ConfigurationIds,
+): Flow['groupItW'] {
+  const changed = new Uint8Array(graph.components.length);
+  for (const i of reworked) changed[i] = 1;
+  // The flow's own group loads, summed from its figures on demand: for what nothing kept.
+  const afresh = flow.groupItW;
+  const kept = (i: number): GroupLoads => {
+    const known = loads[i];
+    if (known && stillGrouped(known, ids)) {
+      const out = new Map<number, number>();
+      for (let m = 0; m < known.length; m += 2) out.set(ids.group[known[m]!]!, known[m + 1]!);
+      return out;
+    }
+    const summed = afresh(i);
+    loads[i] = keyedLoads(summed, ids);
+    return summed;
+  };
+  const below = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, kept);
+  return (i) => {
+    const out = below(i);
+    if (changed[i]) loads[i] ??= keyedLoads(out, ids);
+    return out;
+  };
+}
