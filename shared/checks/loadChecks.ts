@@ -105,17 +105,21 @@ function loadsOf(
   };
 }
 
-/** The UPSs that stand in a hall, per list of power components: a campus has 22,000 components and a few dozen such UPSs. */
-const upsInHallsOf = new WeakMap<ProjectDocument['power'], ProjectDocument['power']>();
+/** The UPSs that stand in a hall, as [UPS id, hall id], per list of power components: a campus has 22,000 components and a few dozen such UPSs. */
+const upsInHallsOf = new WeakMap<ProjectDocument['power'], [string, string][]>();
 
 /** Losses of the UPSs that stand in a hall, W, which that hall's cooling must carry: input − output. */
 function upsLossByHall(doc: ProjectDocument, power: PowerMetrics): Map<string, number> {
   let upss = upsInHallsOf.get(doc.power);
-  if (!upss) upsInHallsOf.set(doc.power, (upss = doc.power.filter((p) => p.kind === 'ups' && p.hallId !== null)));
+  if (!upss) {
+    upss = [];
+    for (const p of doc.power) if (p.kind === 'ups' && p.hallId !== null) upss.push([p.id, p.hallId]);
+    upsInHallsOf.set(doc.power, upss);
+  }
   const out = new Map<string, number>();
-  for (const p of upss) {
-    const m = power.components.get(p.id);
-    if (m?.live) out.set(p.hallId!, (out.get(p.hallId!) ?? 0) + m.inputW - m.loadW);
+  for (const [id, hallId] of upss) {
+    const m = power.components.get(id);
+    if (m?.live) out.set(hallId, (out.get(hallId) ?? 0) + m.inputW - m.loadW);
   }
   return out;
 }

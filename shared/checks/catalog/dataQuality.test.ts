@@ -4,14 +4,21 @@ import type { ProjectDocument, Rack } from '../../model/schema';
 import { buildSampleFacility } from '../../sample/sampleFacility';
 import { dataQualityAfter, dataQualityFindings } from './dataQuality';
 
-/** A contradicting device (worked case 5b) and one that is not. */
-const H100 = { catalogId: 'nvidia-dgx-h100', count: 1 };
-const L40S = { catalogId: 'l40s-server-8gpu', count: 1 };
+/** A contradicting device (worked case 5b) and one that is not, by catalog id. */
+const H100 = 'nvidia-dgx-h100';
+const L40S = 'l40s-server-8gpu';
 
-function siteOf(devices: Rack['devices'][]): ProjectDocument {
+/** A rack's devices, stacked from the bottom. */
+const devices = (ids: readonly string[]): Rack['devices'] =>
+  ids.map((catalogId, k) => ({ id: `d${k}`, catalogId, uPosition: 1 + 8 * k, feed: 'AB', existing: false }));
+
+function siteOf(racks: readonly (readonly string[])[]): ProjectDocument {
   const doc = buildSampleFacility();
   const template = doc.racks[0]!;
-  return { ...doc, racks: devices.map((d, i) => ({ ...template, id: `rack-${i}`, name: `Rack ${i}`, devices: d })) };
+  return {
+    ...doc,
+    racks: racks.map((ids, i) => ({ ...template, id: `rack-${i}`, name: `Rack ${i}`, devices: devices(ids) })),
+  };
 }
 
 /** A tiny deterministic generator, so a failing sequence is the same on every run. */
@@ -32,9 +39,9 @@ describe('data quality after an edit', () => {
     const doc = siteOf([[H100, H100], [L40S]]);
     const catalog = catalogFor(doc);
     const first = dataQualityAfter(doc, catalog, null);
-    const fewer = { ...doc, racks: [{ ...doc.racks[0]!, devices: [H100] }, doc.racks[1]!] };
+    const fewer = { ...doc, racks: [{ ...doc.racks[0]!, devices: devices([H100]) }, doc.racks[1]!] };
     expect(dataQualityAfter(fewer, catalog, first.memo).findings).toBe(first.findings);
-    const more = { ...doc, racks: [doc.racks[0]!, { ...doc.racks[1]!, devices: [L40S, H100] }] };
+    const more = { ...doc, racks: [doc.racks[0]!, { ...doc.racks[1]!, devices: devices([L40S, H100]) }] };
     const after = dataQualityAfter(more, catalog, first.memo).findings;
     expect(after).not.toBe(first.findings);
     expect(after[0]?.entities).toEqual(['rack-0', 'rack-1']);
@@ -55,7 +62,7 @@ describe('data quality after an edit', () => {
         const roll = next();
         if (roll < 0.1) racks[i] = { ...racks[i]!, id: `renamed-${step}` };
         else if (roll < 0.2) racks.reverse();
-        else racks[i] = { ...racks[i]!, devices: pick() };
+        else racks[i] = { ...racks[i]!, devices: devices(pick()) };
         doc = { ...doc, racks };
         const out = dataQualityAfter(doc, catalog, memo);
         expect(out.findings).toEqual(dataQualityFindings(doc, catalog));
