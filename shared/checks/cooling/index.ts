@@ -17,7 +17,7 @@ import { evaluateRooms, type RoomCooling } from './rooms';
 
 export interface CoolingMetrics {
   racks: ReadonlyMap<string, RackThermal>;
-  inlets: Map<string, RackInlet>;
+  inlets: ReadonlyMap<string, RackInlet>;
   rooms: RoomCooling[];
   loops: Map<string, LoopLoad>;
   power: CoolingPower;

@@ -6,6 +6,7 @@
  * less than the racks draw (the missing air can only be exhaust). The margin is the rack's
  * allowable maximum (ASHRAE class, narrowed by the vendor) minus that estimate.
  */
+import { IndexedMap, keyIndex } from '../indexedMap';
 import { mixedInletC } from './airflow';
 import type { RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
@@ -29,7 +30,8 @@ export function groupRecirculation(g: AirGroup): number {
 
 /**
  * One air group's inlets as last worked out: the heat of its racks they were worked out from (in
- * `rackIds` order), the racks with an inlet and their inlets, and where they began in the result.
+ * `rackIds` order), the racks with an inlet and their inlets, and where they began in the result
+ * (an IndexedMap's keys and slots).
  */
 interface GroupInlets {
   thermals: readonly (RackThermal | undefined)[];
@@ -49,7 +51,7 @@ interface GroupInlets {
  * has 10,000.
  */
 let last: {
-  map: Map<string, RackInlet>;
+  map: IndexedMap<string, RackInlet>;
   ids: readonly string[];
   inlets: readonly RackInlet[];
   groups: WeakMap<AirGroup, GroupInlets>;
@@ -94,7 +96,7 @@ function groupInlets(
 export function rackInlets(
   groups: readonly AirGroup[],
   racks: ReadonlyMap<string, RackThermal>,
-): Map<string, RackInlet> {
+): IndexedMap<string, RackInlet> {
   const before = last;
   const ids: string[] = [];
   const inlets: RackInlet[] = [];
@@ -125,8 +127,14 @@ export function rackInlets(
     last = { ...before!, groups: parts };
     return before!.map;
   }
-  const map = new Map<string, RackInlet>();
-  for (let k = 0; k < ids.length; k++) map.set(ids[k]!, inlets[k]!);
+  // The same racks in the same order keep the last keys: only the inlets are a new array.
+  const map = new IndexedMap(before && sameIds(before.ids, ids) ? before.map.index : keyIndex(ids), inlets);
   last = { map, ids, inlets, groups: parts };
   return map;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
