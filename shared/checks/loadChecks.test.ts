@@ -45,6 +45,30 @@ describe('createLoadChecker', () => {
     }
   });
 
+  it('works cooling findings out again for what changes the racks’ heat without a rack edit', () => {
+    const stress = buildStressSite(240);
+    // Racks above 5 kW in contained air are reviewed: density findings naming the hottest rack's heat.
+    const site = {
+      ...stress,
+      settings: { ...stress.settings, cooling: { ...stress.settings.cooling, containedReviewKw: 5 } },
+    };
+    const catalog = catalogFor(site);
+    const check = createLoadChecker();
+    const cooling = (r: ReturnType<typeof checkLoads>) => [
+      r.findings.filter((f) => f.rule.startsWith('cooling.')),
+      r.cooling,
+    ];
+    const before = cooling(check(site, catalog));
+    expect(before[0]).not.toEqual([]);
+    // Typical power puts less heat into each rack's air than nameplate (the campus's basis): the same racks, other heat.
+    const typical = { ...site, settings: { ...site.settings, loadBasis: 'typical' as const } };
+    const after = cooling(check(typical, catalog));
+    expect(after).toEqual(cooling(checkLoads(typical, catalog)));
+    expect(after[0]).not.toEqual(before[0]);
+    // And back: the findings and figures of the first basis again.
+    expect(cooling(check(site, catalog))).toEqual(before);
+  });
+
   it('keeps the metrics of components an edit did not reach', () => {
     const check = createLoadChecker();
     const before = check(doc, catalog);

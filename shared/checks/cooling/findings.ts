@@ -5,13 +5,13 @@
  * Rack-level rules report one finding per hall and band, naming every rack, so a 10,000-rack
  * site gets a readable list.
  */
-import type { ProjectDocument } from '../../model/schema';
+import type { ProjectDocument, Rack } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { celsius, flow, kw, kwBtu } from './format';
 import type { RackInlet } from './inlet';
 import type { AisleIssue } from './layout';
 import type { LoopLoad } from './loops';
-import type { RackThermal } from './rackThermal';
+import { thermalBasis, type RackThermal } from './rackThermal';
 import type { RoomCooling } from './rooms';
 
 const TOL = 1e-9;
@@ -143,9 +143,75 @@ function airflowFinding(
     );
 }
 
-/** Rack density against the technology it stands in, one finding per hall and band. */
-export function densityFindings(doc: ProjectDocument, racks: ReadonlyMap<string, RackThermal>): Finding[] {
+type Rules = ProjectDocument['settings']['cooling'];
+
+/**
+ * A hall's findings of one kind as last worked out, by its list of racks (the index's per-hall
+ * list: the same object while none of its racks changed), with what else they were worked out
+ * from: an edit of one rack works out its hall's findings again, not the campus's 42.
+ */
+interface HallFindings {
+  basis: object;
+  rules: Rules;
+  name: string;
+  room: RoomCooling | undefined;
+  findings: Finding[];
+}
+const densityKept = new WeakMap<readonly Rack[], HallFindings>();
+const inletKept = new WeakMap<readonly Rack[], HallFindings>();
+
+/**
+ * Per hall (the racks of each, `byHall`), its findings: those kept for the same racks, heat
+ * conditions (rackThermal.ts `thermalBasis`), rules, name and room, or worked out and kept.
+ */
+function perHall(
+  doc: ProjectDocument,
+  racks: ReadonlyMap<string, RackThermal>,
+  byHall: ReadonlyMap<string, readonly Rack[]>,
+  kept: WeakMap<readonly Rack[], HallFindings>,
+  roomOf: (hallId: string) => RoomCooling | undefined,
+  workOut: (hallId: string, name: string, hallRacks: readonly Rack[]) => Finding[],
+): Finding[] {
   const rules = doc.settings.cooling;
+  const basis = thermalBasis(racks);
+  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
+  const out: Finding[] = [];
+  for (const [hallId, hallRacks] of byHall) {
+    const name = hallName.get(hallId) ?? hallId;
+    const room = roomOf(hallId);
+    const before = kept.get(hallRacks);
+    let findings: Finding[];
+    if (before && before.basis === basis && before.rules === rules && before.name === name && before.room === room)
+      findings = before.findings;
+    else {
+      findings = workOut(hallId, name, hallRacks);
+      if (basis !== undefined) kept.set(hallRacks, { basis, rules, name, room, findings });
+    }
+    for (const f of findings) out.push(f);
+  }
+  return out;
+}
+
+const noRoom = () => undefined;
+
+/** Rack density against the technology it stands in, one finding per hall and band. */
+export function densityFindings(
+  doc: ProjectDocument,
+  racks: ReadonlyMap<string, RackThermal>,
+  byHall: ReadonlyMap<string, readonly Rack[]>,
+): Finding[] {
+  return perHall(doc, racks, byHall, densityKept, noRoom, (hallId, name, hallRacks) =>
+    hallDensity(doc.settings.cooling, hallId, name, hallRacks, racks),
+  );
+}
+
+function hallDensity(
+  rules: Rules,
+  hallId: string,
+  hallName: string,
+  hallRacks: readonly Rack[],
+  racks: ReadonlyMap<string, RackThermal>,
+): Finding[] {
   type Band = { severity: 'error' | 'warning'; text: (n: number, maxW: number) => string; formula: string };
   const bands: Record<string, Band> = {
     'needs-liquid': {
@@ -185,35 +251,33 @@ export function densityFindings(doc: ProjectDocument, racks: ReadonlyMap<string,
       formula: 'rack air heat ≤ rear-door capacity',
     },
   };
-  const hits = new Map<string, { hallId: string; band: string; rackIds: string[]; maxW: number }>();
-  const hit = (hallId: string, band: string, rackId: string, w: number) => {
-    const key = `${band}:${hallId}`;
-    const h = hits.get(key) ?? { hallId, band, rackIds: [], maxW: 0 };
+  const hits = new Map<string, { band: string; rackIds: string[]; maxW: number }>();
+  const hit = (band: string, rackId: string, w: number) => {
+    const h = hits.get(band) ?? { band, rackIds: [], maxW: 0 };
     h.rackIds.push(rackId);
     h.maxW = Math.max(h.maxW, w);
-    hits.set(key, h);
+    hits.set(band, h);
   };
-  for (const rack of doc.racks) {
+  for (const rack of hallRacks) {
     const t = racks.get(rack.id)!;
-    if (t.unservedLiquidW > 0) hit(rack.hallId, 'needs-liquid', rack.id, t.unservedLiquidW);
+    if (t.unservedLiquidW > 0) hit('needs-liquid', rack.id, t.unservedLiquidW);
     if (t.technology === 'immersion') continue;
-    if (t.doorW > 0 && t.roomW > TOL) hit(rack.hallId, 'door-saturated', rack.id, t.roomW);
+    if (t.doorW > 0 && t.roomW > TOL) hit('door-saturated', rack.id, t.roomW);
     const contained = t.containmentId !== null;
     const [review, max] = contained
       ? [rules.containedReviewKw, rules.containedMaxKw]
       : [rules.openReviewKw, rules.openMaxKw];
     const prefix = contained ? 'contained' : 'open';
-    if (t.roomW > max * 1000 * (1 + TOL)) hit(rack.hallId, `${prefix}-max`, rack.id, t.roomW);
-    else if (t.roomW > review * 1000 * (1 + TOL)) hit(rack.hallId, `${prefix}-review`, rack.id, t.roomW);
+    if (t.roomW > max * 1000 * (1 + TOL)) hit(`${prefix}-max`, rack.id, t.roomW);
+    else if (t.roomW > review * 1000 * (1 + TOL)) hit(`${prefix}-review`, rack.id, t.roomW);
   }
-  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
   return [...hits.values()].map((h) => {
     const band = bands[h.band]!;
     return finding({
       rule: 'cooling.density',
       severity: band.severity,
-      key: `cooling.density:${h.band}:${h.hallId}`,
-      message: `${hallName.get(h.hallId) ?? h.hallId}: ${band.text(h.rackIds.length, h.maxW)}`,
+      key: `cooling.density:${h.band}:${hallId}`,
+      message: `${hallName}: ${band.text(h.rackIds.length, h.maxW)}`,
       entities: h.rackIds,
       values: { racks: h.rackIds.length, maxW: h.maxW },
       formula: band.formula,
@@ -299,16 +363,41 @@ export function loopFindings(doc: ProjectDocument, loops: ReadonlyMap<string, Lo
   return out;
 }
 
+/**
+ * Estimated inlets over the racks' allowable (error) or recommended (warning) maximum, one finding
+ * per hall and severity. A hall's inlets are its air groups', so its findings stand while its
+ * racks, their heat and its room are the same objects (`perHall`).
+ */
 export function inletFindings(
   doc: ProjectDocument,
   racks: ReadonlyMap<string, RackThermal>,
   inlets: ReadonlyMap<string, RackInlet>,
+  byHall: ReadonlyMap<string, readonly Rack[]>,
+  rooms: readonly RoomCooling[],
+): Finding[] {
+  const roomOf = new Map(rooms.map((r) => [r.hallId, r]));
+  return perHall(
+    doc,
+    racks,
+    byHall,
+    inletKept,
+    (hallId) => roomOf.get(hallId),
+    (hallId, name, hallRacks) => hallInlets(hallId, name, hallRacks, racks, inlets),
+  );
+}
+
+function hallInlets(
+  hallId: string,
+  hallName: string,
+  hallRacks: readonly Rack[],
+  racks: ReadonlyMap<string, RackThermal>,
+  inlets: ReadonlyMap<string, RackInlet>,
 ): Finding[] {
   const groups = new Map<
-    string,
-    { hallId: string; severity: 'error' | 'warning'; rackIds: string[]; maxC: number; limitC: number }
+    'error' | 'warning',
+    { severity: 'error' | 'warning'; rackIds: string[]; maxC: number; limitC: number }
   >();
-  for (const rack of doc.racks) {
+  for (const rack of hallRacks) {
     const inlet = inlets.get(rack.id);
     const env = racks.get(rack.id)?.envelope;
     if (!inlet || !env) continue;
@@ -319,20 +408,18 @@ export function inletFindings(
           ? { severity: 'warning' as const, limitC: env.recommendedMaxC }
           : null;
     if (!over) continue;
-    const key = `${over.severity}:${rack.hallId}`;
-    const g = groups.get(key) ?? { hallId: rack.hallId, ...over, rackIds: [], maxC: -Infinity };
+    const g = groups.get(over.severity) ?? { ...over, rackIds: [], maxC: -Infinity };
     g.rackIds.push(rack.id);
     g.maxC = Math.max(g.maxC, inlet.inletC);
     g.limitC = Math.min(g.limitC, over.limitC);
-    groups.set(key, g);
+    groups.set(over.severity, g);
   }
-  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
   return [...groups.values()].map((g) =>
     finding({
       rule: 'cooling.inlet',
       severity: g.severity,
-      key: `cooling.inlet:${g.severity}:${g.hallId}`,
-      message: `${hallName.get(g.hallId) ?? g.hallId}: ${g.rackIds.length} rack${g.rackIds.length > 1 ? 's' : ''} with an estimated inlet up to ${celsius(g.maxC)}, above the ${g.severity === 'error' ? 'allowable' : 'recommended'} ${celsius(g.limitC)} of their equipment.`,
+      key: `cooling.inlet:${g.severity}:${hallId}`,
+      message: `${hallName}: ${g.rackIds.length} rack${g.rackIds.length > 1 ? 's' : ''} with an estimated inlet up to ${celsius(g.maxC)}, above the ${g.severity === 'error' ? 'allowable' : 'recommended'} ${celsius(g.limitC)} of their equipment.`,
       entities: g.rackIds,
       values: { racks: g.rackIds.length, maxInletC: g.maxC, limitC: g.limitC },
       formula: 'T_in = T_supply + r · ΔT / (1 − r), r = max(recirculation, 1 − V̇_supply·(1 − b) / V̇_IT)',

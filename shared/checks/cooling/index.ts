@@ -162,9 +162,9 @@ export function runCoolingBalance(
   );
   const findings = [
     ...(base.designed ? roomFindings(doc, rooms) : []),
-    ...densityFindings(doc, base.racks),
+    ...densityFindings(doc, base.racks, index.byHall),
     ...loopFindings(doc, loops),
-    ...inletFindings(doc, base.racks, inlets),
+    ...inletFindings(doc, base.racks, inlets, index.byHall, rooms),
   ];
   return { findings, metrics: { ...base, rooms, loops, inlets } };
 }

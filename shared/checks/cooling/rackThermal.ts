@@ -84,14 +84,14 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
   };
 
   const prior = last;
-  if (
-    prior &&
+  const sameConditions =
+    prior !== null &&
     prior.cooling === doc.cooling &&
     prior.containments === doc.containments &&
     prior.nameplate === nameplate &&
-    prior.catalog === catalog &&
-    prior.racks.length === doc.racks.length
-  ) {
+    prior.catalog === catalog;
+  const basis = sameConditions ? basisOf.get(prior.result)! : {};
+  if (sameConditions && prior.racks.length === doc.racks.length) {
     let slots: RackThermal[] | null = null;
     let same = true;
     for (let i = 0; i < doc.racks.length && same; i++) {
@@ -101,12 +101,27 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
       if (rack.id !== prior.racks[i]!.id) same = false;
       else (slots ??= prior.result.slots.slice() as RackThermal[])[i] = heatOf(rack);
     }
-    if (same)
-      return remember(doc, catalog, nameplate, slots ? new IndexedMap(prior.result.index, slots) : prior.result);
+    if (same) {
+      const result = slots ? new IndexedMap(prior.result.index, slots) : prior.result;
+      basisOf.set(result, basis);
+      return remember(doc, catalog, nameplate, result);
+    }
   }
-  const slots = doc.racks.map(heatOf);
-  return remember(doc, catalog, nameplate, new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), slots));
+  const result = new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), doc.racks.map(heatOf));
+  basisOf.set(result, basis);
+  return remember(doc, catalog, nameplate, result);
 }
+
+/**
+ * The conditions a result's heats were worked out under (units, containments, load basis,
+ * catalog), as a token: under the same token a rack object has the same heat object, so what is
+ * worked out per hall from its racks' heat stands while the hall's racks are the same objects
+ * (rooms.ts, findings.ts), without looking each rack up.
+ */
+const basisOf = new WeakMap<ReadonlyMap<string, RackThermal>, object>();
+
+/** The token of the conditions a result of `rackThermal` was worked out under; undefined for another map. */
+export const thermalBasis = (racks: ReadonlyMap<string, RackThermal>): object | undefined => basisOf.get(racks);
 
 /** The last result, with what it was worked out from (read-only: a copy is patched). */
 let last: {

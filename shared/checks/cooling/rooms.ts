@@ -15,7 +15,7 @@ import type { Containment, Hall, ProjectDocument, Rack } from '../../model/schem
 import { CP_AIR, RHO_AIR } from '../../units/constants';
 import { evaporativeSupplyC } from './airflow';
 import { availableAfterLoss, type Available } from './redundancy';
-import { DESIGN_DELTA_T_K, type RackThermal } from './rackThermal';
+import { DESIGN_DELTA_T_K, thermalBasis, type RackThermal } from './rackThermal';
 
 export interface AirUnit {
   id: string;
@@ -75,31 +75,37 @@ export function evaluateRooms(
   racksByHall: ReadonlyMap<string, readonly Rack[]>,
 ): RoomCooling[] {
   const { cooling: rules } = doc.settings;
+  const basis = thermalBasis(racks);
   let containments: Map<string, Containment> | undefined;
   return doc.halls.map((hall) => {
     const hallRacks = racksByHall.get(hall.id) ?? [];
-    const thermals = hallRacks.map((r) => racks.get(r.id)!);
     const ups = upsLossW.get(hall.id) ?? 0;
     const before = worked.get(hall);
-    if (
-      before &&
+    const sameElse =
+      before !== undefined &&
       before.cooling === doc.cooling &&
       before.containments === doc.containments &&
       before.rules === rules &&
-      before.ups === ups &&
-      before.thermals.length === thermals.length &&
-      // A rack's heat is worked out per rack object (rackThermal.ts): the same heat, the same rack.
-      before.thermals.every((t, k) => t === thermals[k])
-    )
-      return before.room;
-    containments ??= new Map(doc.containments.map((c) => [c.id, c]));
-    const room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
+      before.ups === ups;
+    // The same rack objects under the same conditions have the same heat objects: not looked up.
+    if (sameElse && basis !== undefined && before.basis === basis && before.hallRacks === hallRacks) return before.room;
+    const thermals = hallRacks.map((r) => racks.get(r.id)!);
+    let room: RoomCooling;
+    // A rack's heat is worked out per rack object (rackThermal.ts): the same heat, the same rack.
+    if (sameElse && before.thermals.length === thermals.length && before.thermals.every((t, k) => t === thermals[k]))
+      room = before.room;
+    else {
+      containments ??= new Map(doc.containments.map((c) => [c.id, c]));
+      room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
+    }
     worked.set(hall, {
       cooling: doc.cooling,
       containments: doc.containments,
       rules,
       ups,
       thermals,
+      basis,
+      hallRacks,
       room,
     });
     return room;
@@ -118,6 +124,9 @@ const worked = new WeakMap<
     rules: ProjectDocument['settings']['cooling'];
     ups: number;
     thermals: readonly RackThermal[];
+    /** The heats' conditions (rackThermal.ts `thermalBasis`) and the hall's racks they were read for. */
+    basis: object | undefined;
+    hallRacks: readonly Rack[];
     room: RoomCooling;
   }
 >();
