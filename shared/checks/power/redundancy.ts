@@ -362,6 +362,21 @@ function rebase(base: DeltaBase, moved: Uint8Array): void {
   base.marks.baseUnhungW = NaN;
 }
 
+/**
+ * Where the utilities are in a failure's changed components, per list: a plan's list is the same
+ * for every check of the same feeds, and a campus failure changes up to hundreds of components.
+ */
+const utilityPlacesKept = new WeakMap<readonly number[], Int32Array>();
+function utilityPlaces(changed: readonly number[], utility: Uint8Array): Int32Array {
+  let places = utilityPlacesKept.get(changed);
+  if (!places) {
+    const at: number[] = [];
+    for (let k = 0; k < changed.length; k++) if (utility[changed[k]!]) at.push(k);
+    utilityPlacesKept.set(changed, (places = Int32Array.from(at)));
+  }
+  return places;
+}
+
 /** 1 for the utilities, per chain. */
 function utilityMarks(graph: PowerGraph): Uint8Array {
   const marks = new Uint8Array(graph.components.length);
@@ -803,8 +818,9 @@ export function proveRedundancy(
     if (utilitiesMoved) {
       const { components: us, entries, live, pushW, pushItW } = utilitiesOf;
       us.length = entries.length = live.length = pushW.length = pushItW.length = 0;
-      for (let k = 0; k < changed.length; k++) {
-        if (!utility[changed[k]!]) continue;
+      const places = utilityPlaces(changed, utility);
+      for (let m = 0; m < places.length; m++) {
+        const k = places[m]!;
         us.push(changed[k]!);
         entries.push(k);
         live.push(figures.live[at + k]!);
