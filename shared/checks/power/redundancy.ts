@@ -420,6 +420,21 @@ function keptOutcome(
 
 const passes = (o: ScenarioOutcome) => o.overloaded.length === 0 && o.lostRacks.length === 0;
 
+const sameNumbers = (a: readonly number[] | null, b: readonly number[] | null) =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]));
+
+/** Whether two outcomes of one scenario say the same: overloads (with their figures), racks lost, and what that rests on. */
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  if (a.base !== b.base || !sameNumbers(a.overloaded, b.overloaded) || !sameNumbers(a.lostRacks, b.lostRacks))
+    return false;
+  if (!sameNumbers(a.own, b.own) || !sameNumbers(a.changedRacks, b.changedRacks)) return false;
+  for (const [i, o] of a.overloads) {
+    const other = b.overloads.get(i);
+    if (!other || other.loadW !== o.loadW || other.usableW !== o.usableW) return false;
+  }
+  return true;
+}
+
 /** Whether a rack's surviving path (circuit upward) holds a newly overloaded component. */
 function pathOverloaded(flow: Flow, bad: ReadonlySet<number>, start: number): boolean {
   for (let i = start; i !== -1; i = flow.fedBy[i]!) if (bad.has(i)) return true;
@@ -733,7 +748,11 @@ export function proveRedundancy(
     const moved = movedSides.get(scenario.id)!;
     evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
     flow.groupItW = loadsOverBase(graph, flow, normal);
-    const o = keep(ord, fromNormal, flow, moved);
+    let o = keep(ord, fromNormal, flow, moved);
+    // The same outcome as the last proof's is that outcome: what extends the side and moved
+    // nowhere else then keeps its own (`fromKept`).
+    const last = previous!.kept[ord]!.outcome;
+    if (sameOutcome(o, last)) memo.kept[ord]!.outcome = o = last;
     rebase(prior, moved);
     sideBases.set(scenario.id, prior);
     movedSides.set(scenario.id, moved);
@@ -842,9 +861,10 @@ export function proveRedundancy(
         figures.loads[e] = undefined;
       }
     }
-    // A side lost is evaluated again, with a new outcome, which this one's is a change to.
+    // A side lost is evaluated again: with another outcome, this one's, a change to it, is another.
     const b = baseOrd[ord]!;
-    if (b !== -1 || overloadsMoved) o = keptOutcome(kept, figures, normal, b !== -1 ? outcomes[b]! : null, marks);
+    if ((b !== -1 && kept.outcome.base !== outcomes[b]) || overloadsMoved)
+      o = keptOutcome(kept, figures, normal, b !== -1 ? outcomes[b]! : null, marks);
     memo.kept[ord] = o === kept.outcome ? kept : { at, changed, outcome: o };
     if (tested[ord]) {
       reading(scenario.label, at, changed);
