@@ -136,6 +136,11 @@ describe('what a failure touches and how it draws its circuits, found once per c
   });
 });
 
+/** Each odd rack fed by the circuits of the rack before it: circuits of several racks, drawn rack by rack. */
+function circuitsSharedByTwo(doc: ProjectDocument): ProjectDocument {
+  return { ...doc, racks: doc.racks.map((r, i) => (i % 2 === 1 ? { ...r, feeds: doc.racks[i - 1]!.feeds } : r)) };
+}
+
 describe('a scenario evaluated again after an edit of what racks hold', () => {
   /** Every array of two flows the same to the last bit. */
   const expectIdentical = (a: Flow, b: Flow, what: string) => {
@@ -147,6 +152,7 @@ describe('a scenario evaluated again after an edit of what racks hold', () => {
     ['a site with two utilities and a mechanical board', twoUtilitiesAndABoard()],
     ['the same with a generator taking over on the loss of side A', generatorOnSideLoss(60)],
     ['a 300-rack campus', buildStressSite(300)],
+    ['a site whose racks share their circuits two by two', circuitsSharedByTwo(buildLargeSite(60))],
   ])('is evaluateDelta’s, to the last bit, over random device edits of %s', (_name, start) => {
     fc.assert(
       fc.property(deviceEditSequences(start, 4), (edits) => {

@@ -264,6 +264,8 @@ export interface Plan {
   lostModules: readonly number[];
   /** What a replay reads its circuits of one rack from (`CircuitCopies`): made when the plan is first replayed. */
   copies: CircuitCopies | null;
+  /** Its components, circuits, upward order and racks as marks (`planMasks`): made when first evaluated again. */
+  within?: PlanMasks;
   /** Components whose figures may change, children before parents: the order they are worked out in. */
   upward: readonly number[];
   /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
@@ -586,22 +588,160 @@ export function evaluateAgain(
   moved: Uint8Array,
 ): void {
   const plan = plansAgainst(graph, settings, base).get(scenario.id)!;
+  const within = (plan.within ??= planMasks(graph, plan));
   const marks = base.marks;
   const epoch = ++marks.epoch;
-  replayMarks(plan, marks);
-  // What the scenario does not change has the base's figures, and so its new ones where it moved.
   const from = base.flow;
-  for (let i = 0; i < moved.length; i++) if (moved[i] && marks.dirty[i] !== epoch) copyFigures(from, into, i);
-  for (let ri = 0; ri < into.rackState.length; ri++)
-    if (marks.rack[ri] !== epoch) into.rackState[ri] = from.rackState[ri]!;
-  // Circuits are drawn in the scratch, with the scenario's liveness.
-  replayLiveness(plan, base.scratch);
-  drawCircuits(graph, base, plan, true, into, moved);
-  for (const i of plan.supplied) {
-    base.scratch.live[i] = base.flow.live[i]!;
-    base.scratch.fedBy[i] = base.flow.fedBy[i]!;
+  const movedList: number[] = [];
+  for (let i = 0; i < moved.length; i++) if (moved[i]) movedList.push(i);
+  // What the scenario does not change has the base's figures, and so its new ones where it moved;
+  // a rack it does not change has the base's state (only a rack on a moved circuit may have another).
+  for (const i of movedList) {
+    if (!within.changed[i]) copyFigures(from, into, i);
+    const onIt = graph.circuitRacks[i]!;
+    for (let m = 0; m < onIt.length; m++)
+      if (!within.rack[onIt[m]!]) into.rackState[onIt[m]!] = from.rackState[onIt[m]!]!;
   }
-  workUpward(graph, settings, base, plan, into, moved);
+  // Its circuits that moved are drawn again, in the scratch with the scenario's liveness.
+  const copies = (plan.copies ??= circuitCopies(graph, plan, into.live));
+  const cases = circuitCases(graph);
+  const { live } = base.scratch;
+  for (const c of movedList) {
+    const k = within.circuit[c]!;
+    if (k === -1) continue;
+    const onIt = graph.circuitRacks[c]!;
+    for (let m = 0; m < onIt.length; m++) {
+      const ri = onIt[m]!;
+      const r = graph.racks[ri]!;
+      if (within.rack[ri]) marks.rack[ri] = epoch;
+      if (r.a !== -1) live[r.a] = into.live[r.a]!;
+      if (r.b !== -1) live[r.b] = into.live[r.b]!;
+    }
+    drawOneCircuit(graph, base, k, c, copies, cases, into);
+    for (let m = 0; m < onIt.length; m++) {
+      const r = graph.racks[onIt[m]!]!;
+      if (r.a !== -1) live[r.a] = from.live[r.a]!;
+      if (r.b !== -1) live[r.b] = from.live[r.b]!;
+    }
+  }
+  upwardAgain(graph, settings, base, plan, within, into, moved, movedList);
+}
+
+/**
+ * Per plan evaluated again (a side lost, after each edit): which components it changes, which of
+ * them are circuits it redraws (their place in `circuits`, else −1) and their place in `upward`
+ * (else −1), and which racks it changes. Marks that are looked up, not set for each evaluation:
+ * a side lost changes nearly every component and rack of a campus, and an edit moves a dozen.
+ */
+interface PlanMasks {
+  changed: Uint8Array;
+  circuit: Int32Array;
+  upward: Int32Array;
+  rack: Uint8Array;
+}
+
+function planMasks(graph: PowerGraph, plan: Plan): PlanMasks {
+  const n = graph.components.length;
+  const changed = new Uint8Array(n);
+  for (const i of plan.changed) changed[i] = 1;
+  const circuit = new Int32Array(n).fill(-1);
+  plan.circuits.forEach((c, k) => (circuit[c] = k));
+  const upward = new Int32Array(n).fill(-1);
+  plan.upward.forEach((d, k) => (upward[d] = k));
+  const rack = new Uint8Array(graph.racks.length);
+  for (const ri of plan.changedRacks) rack[ri] = 1;
+  return { changed, circuit, upward, rack };
+}
+
+/**
+ * `workUpward` for a flow evaluated again (`into`), at the moved components the plan changes
+ * alone, children first: each is worked out as `workUpward` works it out — a redrawn component
+ * from its live children's figures, an added-up one as the base's load plus what its children
+ * pushed onto it, every child that pushes (in the plan's upward order, moved or not) with the same
+ * terms in the same order. So the figures are those of an evaluation to the last bit, for the
+ * cost of the moved components and their children.
+ */
+function upwardAgain(
+  graph: PowerGraph,
+  settings: Settings,
+  base: DeltaBase,
+  plan: Plan,
+  within: PlanMasks,
+  into: Flow,
+  moved: Uint8Array,
+  movedList: readonly number[],
+): void {
+  const from = base.flow;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = into;
+  const marks = base.marks;
+  const { mechanicalW, unhungW } = facilityLoad(graph, settings);
+  const baseHangW = baseHang(graph, base, unhungW);
+  const redraws = (x: number) => within.circuit[x] !== -1 || graph.phaseTracked[x] === 1 || !live[x] || !from.live[x];
+  const list = movedList.filter((d) => within.upward[d] !== -1);
+  list.sort((x, y) => within.upward[x]! - within.upward[y]!);
+  const children: number[] = [];
+  for (const d of list) {
+    if (within.circuit[d] !== -1 && live[d]) {
+      inW[d] = outW[d]!;
+      continue;
+    }
+    if (redraws(d)) {
+      outW[d] = 0;
+      itW[d] = 0;
+      inW[d] = 0;
+      phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
+      if (live[d]) {
+        const share = graph.mechanicalShare[d]!;
+        if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
+        const supplied = graph.suppliesTo[d]!;
+        for (let m = 0; m < supplied.length; m++) {
+          const child = supplied[m]!;
+          if (!live[child] || fedBy[child] !== d) continue;
+          bump(outW, d, inW[child]!);
+          bump(itW, d, itW[child]!);
+          joinPhases(graph.phases, d, child, phaseW, outW[child]!);
+        }
+        inW[d] = outW[d]! / graph.efficiency[d]!;
+      }
+      continue;
+    }
+    // What its children handed up, in the order `workUpward` hands it: the plan's upward order.
+    children.length = 0;
+    for (const c of graph.suppliesTo[d]!) if (within.upward[c] !== -1) children.push(c);
+    children.sort((x, y) => within.upward[x]! - within.upward[y]!);
+    let pushedW = 0;
+    let pushedItW = 0;
+    for (const c of children) {
+      const before = from.live[c] ? from.fedBy[c]! : -1;
+      const now = live[c] ? fedBy[c]! : -1;
+      if (before !== -1 && before === now && !redraws(c)) {
+        if (now === d) {
+          pushedW = pushedW + (inW[c]! - from.inW[c]!);
+          pushedItW = pushedItW + (itW[c]! - from.itW[c]!);
+        }
+        continue;
+      }
+      if (before === d) {
+        pushedW = pushedW - from.inW[c]!;
+        pushedItW = pushedItW - from.itW[c]!;
+      }
+      if (now === d) {
+        pushedW = pushedW + inW[c]!;
+        pushedItW = pushedItW + itW[c]!;
+      }
+    }
+    outW[d] = from.outW[d]! - baseHangW[d]! + pushedW;
+    itW[d] = from.itW[d]! + pushedItW;
+    inW[d] = outW[d]! / graph.efficiency[d]!;
+    marks.lastPushW[d] = pushedW;
+    marks.lastPushItW[d] = pushedItW;
+  }
+  // The facility load not hung on the chain, shared again over the utilities by their new IT, if
+  // they were worked out again: they hold it already otherwise.
+  if (plan.upward.length > 0 && graph.utilities.some((u) => moved[u]))
+    hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
+  const { phaseTracked, phaseWattsPerAmp } = graph;
+  for (const d of list) if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
 }
 
 /** Component i's loads, capacity and phases copied from one flow into another (the same liveness and feeder). */
@@ -634,61 +774,63 @@ function replayMarks(plan: Plan, marks: Marks): void {
   for (let k = 0; k < changedRacks.length; k++) marks.rack[changedRacks[k]!] = epoch;
 }
 
-/**
- * The plan's circuits drawn into `into` (the base's scratch, or a flow evaluated again: then only
- * those `moved`, drawn in the scratch and copied, the scratch put back).
- */
-function drawCircuits(
-  graph: PowerGraph,
-  base: DeltaBase,
-  plan: Plan,
-  replayed: boolean,
-  into: Flow,
-  moved: Uint8Array | null,
-): void {
+/** The plan's circuits drawn into the base's scratch. */
+function drawCircuits(graph: PowerGraph, base: DeltaBase, plan: Plan, replayed: boolean): void {
   const { circuits } = plan;
-  const { outW, itW, phaseW, rackState } = into;
-  const scratch = base.scratch;
-  const elsewhere = into !== scratch;
   const cases = circuitCases(graph);
-  const { soleRack } = graph;
   // A plan replayed reads its own copies of its circuits' cases; the first evaluation, which may be
   // the only one (a check from scratch), reads them where they are kept.
-  const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, into.live)) : null;
-  for (let k = 0; k < circuits.length; k++) {
-    const c = circuits[k]!;
-    if (moved !== null && !moved[c]) continue;
-    const ri = soleRack[c]!;
-    if (ri === -1) {
-      drawCircuit(graph, base, c);
-      if (elsewhere) putBack(graph, base, c, into);
-      continue;
-    }
-    let v: Float64Array;
-    let at: number;
-    if (copies !== null) {
-      if (copies.versions[k] !== cases.version[c]) {
-        const slot = copies.slots[k]!;
-        keepCase(graph, base, cases, c, slot);
-        if (elsewhere) putBack(graph, base, c, null);
-        for (let m = 0; m < CASE_SIZE; m++) copies.drawn[CASE_SIZE * k + m] = cases.values[CASE_SIZE * slot + m]!;
-        copies.versions[k] = cases.version[c]!;
-      }
-      v = copies.drawn;
-      at = CASE_SIZE * k;
-    } else {
-      const slot = caseSlot(c, graph.racks[ri]!, into.live);
-      keepCase(graph, base, cases, c, slot);
-      v = cases.values;
-      at = CASE_SIZE * slot;
-    }
-    outW[c] = v[at]!;
-    itW[c] = v[at + 1]!;
-    phaseW[3 * c] = v[at + 2]!;
-    phaseW[3 * c + 1] = v[at + 3]!;
-    phaseW[3 * c + 2] = v[at + 4]!;
-    rackState[ri] = v[at + 5]!;
+  const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, base.scratch.live)) : null;
+  for (let k = 0; k < circuits.length; k++) drawOneCircuit(graph, base, k, circuits[k]!, copies, cases, base.scratch);
+}
+
+/**
+ * Circuit c, the plan's k-th, drawn into `into`: the base's scratch, or a flow evaluated again
+ * (then drawn in the scratch, whose liveness is the scenario's for its racks, and copied, the
+ * scratch put back). A circuit of one rack is read from its drawn cases (`copies` when the plan
+ * is replayed), a circuit of several drawn.
+ */
+function drawOneCircuit(
+  graph: PowerGraph,
+  base: DeltaBase,
+  k: number,
+  c: number,
+  copies: CircuitCopies | null,
+  cases: CircuitCases,
+  into: Flow,
+): void {
+  const elsewhere = into !== base.scratch;
+  const ri = graph.soleRack[c]!;
+  if (ri === -1) {
+    drawCircuit(graph, base, c);
+    if (elsewhere) putBack(graph, base, c, into);
+    return;
   }
+  let v: Float64Array;
+  let at: number;
+  if (copies !== null) {
+    if (copies.versions[k] !== cases.version[c]) {
+      const slot = copies.slots[k]!;
+      keepCase(graph, base, cases, c, slot);
+      if (elsewhere) putBack(graph, base, c, null);
+      for (let m = 0; m < CASE_SIZE; m++) copies.drawn[CASE_SIZE * k + m] = cases.values[CASE_SIZE * slot + m]!;
+      copies.versions[k] = cases.version[c]!;
+    }
+    v = copies.drawn;
+    at = CASE_SIZE * k;
+  } else {
+    const slot = caseSlot(c, graph.racks[ri]!, into.live);
+    keepCase(graph, base, cases, c, slot);
+    v = cases.values;
+    at = CASE_SIZE * slot;
+  }
+  const { outW, itW, phaseW, rackState } = into;
+  outW[c] = v[at]!;
+  itW[c] = v[at + 1]!;
+  phaseW[3 * c] = v[at + 2]!;
+  phaseW[3 * c + 1] = v[at + 3]!;
+  phaseW[3 * c + 2] = v[at + 4]!;
+  rackState[ri] = v[at + 5]!;
 }
 
 /**
@@ -713,21 +855,13 @@ function putBack(graph: PowerGraph, base: DeltaBase, c: number, into: Flow | nul
 }
 
 /**
- * Works out, children first, every component whose figures the plan may change, into `into`:
- * above the phase-tracked levels a component's load is the base's plus what its children pushed
- * onto it. Evaluated again (`moved`), a component not marked keeps its figures in `into` but
- * still pushes its change onto what is above it, so every sum has the same terms in the same order.
+ * Works out, children first, every component whose figures the plan may change, in the base's
+ * scratch: above the phase-tracked levels a component's load is the base's plus what its children
+ * pushed onto it.
  */
-function workUpward(
-  graph: PowerGraph,
-  settings: Settings,
-  base: DeltaBase,
-  plan: Plan,
-  into: Flow,
-  moved: Uint8Array | null,
-): void {
+function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan: Plan): void {
   const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = into;
+  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = base.scratch;
   const marks = base.marks;
   const epoch = marks.epoch;
   const { pushedW, pushedItW } = marks;
@@ -738,11 +872,7 @@ function workUpward(
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
-    if (moved !== null && !moved[d]) {
-      // Its figures stand; what its children pushed onto it is not needed.
-      pushedW[d] = 0;
-      pushedItW[d] = 0;
-    } else if (marks.circuit[d] === epoch && live[d]) {
+    if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
     } else if (redrawn) {
       outW[d] = 0;
@@ -791,15 +921,13 @@ function workUpward(
       pushedItW[now] = pushedItW[now]! + itW[d]!;
     }
   }
-  // The facility load not hung on the chain, shared again over the utilities by their new IT (when
-  // evaluated again, only if they were worked out again: they hold it already otherwise).
-  if (upward.length > 0 && (moved === null || graph.utilities.some((u) => moved[u])))
-    hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
+  // The facility load not hung on the chain, shared again over the utilities by their new IT.
+  if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 
   const { phaseTracked, phaseWattsPerAmp } = graph;
   for (let k = 0; k < upward.length; k++) {
     const d = upward[k]!;
-    if (phaseTracked[d] && (moved === null || moved[d])) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
+    if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
 }
 
@@ -828,8 +956,8 @@ export function evaluateDelta(
     replayLiveness(plan, base.scratch);
     replayMarks(plan, marks);
   } else plans.set(scenario.id, (plan = makePlan(graph, base, scenario, sharesFacilityLoad(graph, settings))));
-  drawCircuits(graph, base, plan, replayed, base.scratch, null);
-  workUpward(graph, settings, base, plan, base.scratch, null);
+  drawCircuits(graph, base, plan, replayed);
+  workUpward(graph, settings, base, plan);
   const { lostModules } = plan;
   for (let k = 0; k < lostModules.length; k += 2)
     usable[lostModules[k]!] = usableW(components[lostModules[k]!]!, settings, lostModules[k + 1]!);
