@@ -147,6 +147,11 @@ export interface ProofMemo {
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
   sides: Map<string, DeltaBase>;
+  /**
+   * The flows of the largest failures against normal operation (`BIG_FAILURE`), by number: worked
+   * out again after the next edit where it moved them, as the sides are, not evaluated again whole.
+   */
+  big: Map<number, Flow>;
   /** Normal operation as the base of the failures that change it. */
   normalBase: DeltaBase;
   /**
@@ -538,6 +543,14 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   return setup;
 }
 
+/**
+ * A failure against normal operation that changes at least this fraction of the components (the
+ * loss of a campus's utility changes all 22,000) is kept as a whole flow, at most `MOST_BIG` of
+ * them, and worked out again where an edit moved it rather than evaluated again whole.
+ */
+const BIG_FAILURE = 1 / 8;
+const MOST_BIG = 8;
+
 const KEPT_WHOLE = 0;
 const UTILITIES_AGAIN = 1;
 const EVALUATED_AGAIN = 2;
@@ -637,6 +650,7 @@ export function proveRedundancy(
     touch: previous?.touch ?? null,
     shared,
     sides: new Map(),
+    big: new Map(),
     normalBase: fromNormal,
     rackRedundancy: new Map(),
     racks: [],
@@ -662,6 +676,8 @@ export function proveRedundancy(
   /** Per scenario, its outcome once this proof ran it. */
   const outcomes = new Array<Outcome | undefined>(S);
   const movedSides = new Map<string, Uint8Array>();
+  /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
+  const movedBig = new Map<number, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   const sideStates: Uint8Array[] = [];
   const marks = outcomeMarks(graph);
@@ -674,6 +690,10 @@ export function proveRedundancy(
       const prior = previous.sides.get(id);
       if (prior && previous.kept[ord]) movedSides.set(id, movedBelowOrFed(prior.flow, edit!.reworkedList));
     }
+  if (previous)
+    previous.big.forEach((flow, ord) => {
+      if (previous.kept[ord]) movedBig.set(ord, movedBelowOrFed(flow, edit!.reworkedList));
+    });
   /**
    * Whether a pair of the last check's reading (its place: 0 normal operation, then the claims in
    * order, as this proof reads them) keeps its figures: its component not reworked in normal
@@ -687,6 +707,8 @@ export function proveRedundancy(
     if (!kept) return false;
     const scenario = list[ord!]!;
     if (isSide(scenario)) return movedSides.get(scenario.id)?.[c] === 0;
+    const big = movedBig.get(ord!);
+    if (big) return big[c] === 0;
     const baseId = scenario.extends?.id;
     const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId);
     if (!moved) return false;
@@ -731,6 +753,8 @@ export function proveRedundancy(
     const o = keep(ord, base, flow, null);
     // Kept as the base of the "side lost and one more unit" scenarios that extend it.
     if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
+    else if (baseOrd[ord] === -1 && flow.changed!.length >= BIG_FAILURE * n && memo.big.size < MOST_BIG)
+      memo.big.set(ord, snapshot(flow, graph, base.flow));
     flow.restore();
     return o;
   };
@@ -756,6 +780,21 @@ export function proveRedundancy(
     rebase(prior, moved);
     sideBases.set(scenario.id, prior);
     movedSides.set(scenario.id, moved);
+    return o;
+  };
+
+  /**
+   * A large failure against normal operation, after an edit: its flow of the last proof worked out
+   * again where the edit moved it (`evaluateAgain`), as a side lost is, and kept again.
+   */
+  const bigAgain = (ord: number): Outcome | null => {
+    const flow = previous?.big.get(ord);
+    const moved = movedBig.get(ord);
+    if (!flow || !moved) return null;
+    evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
+    flow.groupItW = loadsOverBase(graph, flow, normal);
+    const o = keep(ord, fromNormal, flow, moved);
+    memo.big.set(ord, flow);
     return o;
   };
 
@@ -981,7 +1020,7 @@ export function proveRedundancy(
       ? null
       : side[ord]
         ? sideAgain(ord)
-        : fromKept(ord, base, b === -1 ? edit!.reworked : movedOnSide(list[b]!.id));
+        : (bigAgain(ord) ?? fromKept(ord, base, b === -1 ? edit!.reworked : movedOnSide(list[b]!.id)));
     const o = kept ?? evaluateAndKeep(ord, base);
     outcomes[ord] = o;
     return o;
