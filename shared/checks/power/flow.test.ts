@@ -132,12 +132,13 @@ describe('group loads (each rack configuration’s IT through a component)', () 
       const flow = evaluate(graph, doc.settings, NORMAL);
       // Reference: each rack's draw on a side, added to every live component up that side's path.
       const expected = graph.components.map(() => new Map<number, number>());
-      graph.racks.forEach((r) =>
+      graph.racks.forEach((r, ri) => {
+        const group = graph.rackGroup[ri]!;
         drawRack(r, r.a !== -1 && flow.live[r.a] === 1, r.b !== -1 && flow.live[r.b] === 1, (side, per, count) => {
           for (let i = side; i !== -1 && flow.live[i]; i = flow.fedBy[i]!)
-            expected[i]!.set(r.group, (expected[i]!.get(r.group) ?? 0) + per * count);
-        }),
-      );
+            expected[i]!.set(group, (expected[i]!.get(group) ?? 0) + per * count);
+        });
+      });
       let compared = 0;
       expected.forEach((groups, i) => {
         const got = flow.groupItW(i);

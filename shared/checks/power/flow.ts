@@ -328,7 +328,7 @@ export function groupLoadsBelow(
     side = i;
     for (const ri of racks) {
       const r = graph.racks[ri]!;
-      group = r.group;
+      group = graph.rackGroup[ri]!;
       drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, onSide);
     }
     for (let k = 0; k < drawn; k++) {

@@ -44,8 +44,6 @@ export interface DeviceDraw {
 
 export interface RackSupply {
   rack: Rack;
-  /** Index into `groups`: racks of one hall with the same devices. */
-  group: number;
   loadW: number;
   /** Component index of the rack's A and B circuits, −1 when absent. */
   a: number;
@@ -119,7 +117,11 @@ export interface PowerGraph {
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
   hungShare: number;
   racks: readonly RackSupply[];
-  /** Each rack's group (`RackSupply.group`), read without its object. */
+  /**
+   * Each rack's group: its index into `groups` (racks of one hall with the same devices). Kept
+   * apart from the racks' supplies, which an edit leaves as they were: a rack given a new
+   * configuration numbers every group first seen after it again.
+   */
   rackGroup: Int32Array;
   /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
   groups: readonly RackGroup[];
@@ -276,7 +278,6 @@ function rackSupply(
   const shortOfSupplies = devices.some(shortOfSupply);
   return {
     rack,
-    group: -1,
     loadW,
     a,
     b,
@@ -337,8 +338,7 @@ export function buildPowerGraph(
     }
     groups[group]!.rackIds.push(rack.id);
     rackGroup[ri] = group;
-    // A reused supply keeps its group when the configurations before it are the same.
-    return supply.group === group ? supply : { ...supply, group };
+    return supply;
   });
   const sameFeeds =
     sameChain &&
