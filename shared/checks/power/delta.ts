@@ -29,6 +29,7 @@ import {
   type Flow,
   type Scenario,
 } from './flow';
+import type { ScenarioFigures } from './scenarioFigures';
 import { perFeeds, type DeviceDraw, type PowerGraph, type RackSupply } from './topology';
 
 /**
@@ -519,8 +520,8 @@ export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boole
  * onto the utilities (`push`, kept from its last evaluation: `lastPushW` and `lastPushItW`), is
  * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
  * its hang, plus the pushes; the facility load shared again over the live utilities by their IT,
- * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`, per utility of
- * `utilities`, with the scenario's liveness (`live`, per utility). The base's scratch is not
+ * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`, per utility: at `places` of
+ * its changed components, whose kept liveness and pushes are at `at` + place of `kept`. The base's scratch is not
  * touched: a campus proof does this for thousands of failures after each edit. Facility load
  * shared over the utilities means every utility is among those a scenario that changes anything
  * changes (`makePlan`).
@@ -529,25 +530,27 @@ export function utilitiesAgain(
   graph: PowerGraph,
   settings: Settings,
   base: DeltaBase,
-  utilities: readonly number[],
-  live: ArrayLike<number>,
-  pushW: ArrayLike<number>,
-  pushItW: ArrayLike<number>,
+  changed: readonly number[],
+  places: ArrayLike<number>,
+  kept: Pick<ScenarioFigures, 'live' | 'pushW' | 'pushItW'>,
+  at: number,
   outW: number[],
   itW: number[],
 ): void {
   const from = base.flow;
   const { unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
-  for (let k = 0; k < utilities.length; k++) {
-    const u = utilities[k]!;
-    if (!live[k] || !from.live[u]) {
-      outW[k] = 0;
-      itW[k] = 0;
+  const { live, pushW, pushItW } = kept;
+  for (let m = 0; m < places.length; m++) {
+    const e = at + places[m]!;
+    const u = changed[places[m]!]!;
+    if (!live[e] || !from.live[u]) {
+      outW[m] = 0;
+      itW[m] = 0;
       continue;
     }
-    outW[k] = from.outW[u]! - baseHangW[u]! + pushW[k]!;
-    itW[k] = from.itW[u]! + pushItW[k]!;
+    outW[m] = from.outW[u]! - baseHangW[u]! + pushW[e]!;
+    itW[m] = from.itW[u]! + pushItW[e]!;
   }
   if (unhungW <= 0) return;
   // Shared over the live utilities by their IT, summed in the utilities' order: the scenario
@@ -555,18 +558,19 @@ export function utilitiesAgain(
   const all = graph.utilities;
   let itOnUtilities = 0;
   let liveUtilities = 0;
-  for (let m = 0; m < all.length; m++) {
-    const k = utilities.indexOf(all[m]!);
-    if (k === -1) throw new Error('A failure that shares facility load changes every utility.');
-    if (live[k]) {
-      itOnUtilities += itW[k]!;
+  for (let n = 0; n < all.length; n++) {
+    let m = 0;
+    while (m < places.length && changed[places[m]!] !== all[n]) m++;
+    if (m === places.length) throw new Error('A failure that shares facility load changes every utility.');
+    if (live[at + places[m]!]) {
+      itOnUtilities += itW[m]!;
       liveUtilities++;
     }
   }
-  for (let k = 0; k < utilities.length; k++) {
-    if (!live[k]) continue;
-    const share = itOnUtilities > 0 ? itW[k]! / itOnUtilities : 1 / liveUtilities;
-    outW[k] = outW[k]! + unhungW * share;
+  for (let m = 0; m < places.length; m++) {
+    if (!live[at + places[m]!]) continue;
+    const share = itOnUtilities > 0 ? itW[m]! / itOnUtilities : 1 / liveUtilities;
+    outW[m] = outW[m]! + unhungW * share;
   }
 }
 

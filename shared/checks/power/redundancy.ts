@@ -874,25 +874,15 @@ export function proveRedundancy(
     let o = kept.outcome;
     let overloadsMoved = false;
     if (utilitiesMoved) {
-      const { components: us, entries, live, pushW, pushItW } = utilitiesOf;
-      us.length = entries.length = live.length = pushW.length = pushItW.length = 0;
-      const places = utilityPlaces(changed, utility);
-      for (let m = 0; m < places.length; m++) {
-        const k = places[m]!;
-        us.push(changed[k]!);
-        entries.push(k);
-        live.push(figures.live[at + k]!);
-        pushW.push(figures.pushW[at + k]!);
-        pushItW.push(figures.pushItW[at + k]!);
-      }
       const { outW, itW } = utilitiesOf;
-      utilitiesAgain(graph, settings, base, us, live, pushW, pushItW, outW, itW);
-      for (let m = 0; m < entries.length; m++) {
-        const u = us[m]!;
-        const e = at + entries[m]!;
+      const places = utilityPlaces(changed, utility);
+      utilitiesAgain(graph, settings, base, changed, places, figures, at, outW, itW);
+      for (let m = 0; m < places.length; m++) {
+        const u = changed[places[m]!]!;
+        const e = at + places[m]!;
         // A utility tracks no phases: over capacity is over its usable load (flow.ts `isOverloaded`).
-        const over = live[m] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
-        if (over || figures.over[e] || isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadsMoved = true;
+        const over = figures.live[e] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
+        if (over || figures.over[e] || overloadedBefore[u]) overloadsMoved = true;
         if (figures.outW[e] !== outW[m]) refold[u] = 1;
         figures.outW[e] = outW[m]!;
         figures.itW[e] = itW[m]!;
@@ -953,16 +943,13 @@ export function proveRedundancy(
     configurations,
   };
 
-  /** A kept scenario's utilities, their entries and figures, for `utilitiesAgain`, and its figures there (reused). */
-  const utilitiesOf = {
-    components: [] as number[],
-    entries: [] as number[],
-    live: [] as number[],
-    pushW: [] as number[],
-    pushItW: [] as number[],
-    outW: [] as number[],
-    itW: [] as number[],
-  };
+  /** A kept scenario's figures at its utilities (`utilitiesAgain`; reused). */
+  const utilitiesOf = { outW: [] as number[], itW: [] as number[] };
+  /** 1 for the utilities over capacity in normal operation, now or before the edit. */
+  const overloadedBefore = new Uint8Array(n);
+  if (previous)
+    for (const u of graph.utilities)
+      if (isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadedBefore[u] = 1;
 
   /**
    * The failures whose reading was put off (`deferred`), read at the entries that may have moved:
