@@ -3,6 +3,7 @@ import { buildSampleFacility } from '../../sample/sampleFacility';
 import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
 import { runChecks } from '../index';
 import { evaporativeSupplyC, mixedInletC, rtiPct, rtiVerdict } from './airflow';
+import { IndexedMap, keyIndex } from '../indexedMap';
 import { groupRecirculation as groupRecirculationOf, rackInlets } from './inlet';
 import type { RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
@@ -127,6 +128,26 @@ describe('inlets after an edit', () => {
     // The last rack gone (the others the same, in the same order): another map without it.
     rackInlets([group(['a', 'b'], 2), group(['c'], 0.5)], racks);
     expect([...rackInlets([group(['a', 'b'], 2)], racks).keys()]).toEqual(['a', 'b']);
+  });
+
+  it('reads its racks’ heat by their places among the keys when the heats are an IndexedMap on the same keys', () => {
+    const keys = keyIndex(['a', 'b', 'c']);
+    const heats = [rack(12), rack(14), rack(9)];
+    const ab = group(['a', 'b'], 2);
+    const c = group(['c'], 0.5);
+    const first = rackInlets([ab, c], new IndexedMap(keys, heats));
+    // The same keys, rack b's heat another object: b is worked out again, a and c taken over.
+    const after = rackInlets([ab, c], new IndexedMap(keys, [heats[0], rack(20), heats[2]]));
+    expect(after.get('a')).toBe(first.get('a'));
+    expect(after.get('b')!.inletC).toBe(mixedInletC(20, 20, groupRecirculationOf(ab)));
+    expect(after.get('c')).toBe(first.get('c'));
+    // Other keys (a rack added before them): looked up by id, the same answer.
+    const more = rackInlets(
+      [ab, c],
+      new IndexedMap(keyIndex(['z', 'a', 'b', 'c']), [rack(1), heats[0], rack(20), heats[2]]),
+    );
+    expect(more.get('b')).toEqual(after.get('b'));
+    expect(more.get('a')).toBe(first.get('a'));
   });
 
   it('takes over the inlets of an air group that is the same object only while its racks have the same heat', () => {
