@@ -306,6 +306,23 @@ function modelsOf(devices: readonly DeviceDraw[]): [string, number][] {
 const modelsKey = (models: readonly [string, number][]) => models.map(([m, k]) => `${k}×${m}`).join(',');
 
 /**
+ * A configuration's key and label ("3 × NVIDIA DGX H100"), per catalog and configuration: a
+ * campus has hundreds of configurations, named again at every check otherwise.
+ */
+const namesOf = new WeakMap<CatalogView, Map<string, { key: string; label: string }>>();
+function configurationName(catalog: CatalogView, supply: RackSupply): { key: string; label: string } {
+  let names = namesOf.get(catalog);
+  if (!names) namesOf.set(catalog, (names = new Map()));
+  let name = names.get(supply.configuration);
+  if (!name) {
+    const models = modelsOf(supply.devices);
+    const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
+    names.set(supply.configuration, (name = { key: modelsKey(models), label }));
+  }
+  return name;
+}
+
+/**
  * `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the
  * plant's power). `previous`: the graph of the version before an edit, to reuse what it left alone.
  */
@@ -332,9 +349,8 @@ export function buildPowerGraph(
     if (group === undefined) {
       group = groups.length;
       groupIndex.set(supply.configuration, group);
-      const models = modelsOf(supply.devices);
-      const label = models.map(([m, k]) => `${k} × ${catalog.device(m)?.name ?? m}`).join(' + ') || 'empty rack';
-      groups.push({ hallId: rack.hallId, key: modelsKey(models), label, rackLoadW: supply.loadW, rackIds: [] });
+      const { key, label } = configurationName(catalog, supply);
+      groups.push({ hallId: rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
     }
     groups[group]!.rackIds.push(rack.id);
     rackGroup[ri] = group;
