@@ -690,23 +690,7 @@ function upwardAgain(
       continue;
     }
     if (redraws(d)) {
-      outW[d] = 0;
-      itW[d] = 0;
-      inW[d] = 0;
-      phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
-      if (live[d]) {
-        const share = graph.mechanicalShare[d]!;
-        if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
-        const supplied = graph.suppliesTo[d]!;
-        for (let m = 0; m < supplied.length; m++) {
-          const child = supplied[m]!;
-          if (!live[child] || fedBy[child] !== d) continue;
-          bump(outW, d, inW[child]!);
-          bump(itW, d, itW[child]!);
-          joinPhases(graph.phases, d, child, phaseW, outW[child]!);
-        }
-        inW[d] = outW[d]! / graph.efficiency[d]!;
-      }
+      redrawFromChildren(graph, into, d, mechanicalW);
       continue;
     }
     // What its children handed up, in the order `workUpward` hands it: the plan's upward order.
@@ -859,6 +843,30 @@ function putBack(graph: PowerGraph, base: DeltaBase, c: number, into: Flow | nul
 }
 
 /**
+ * Component d of `flow` drawn afresh, as a full evaluation draws it: its share of the mechanical
+ * load, then its live children fed by it, in `suppliesTo` order (phases joined), and its input.
+ */
+function redrawFromChildren(graph: PowerGraph, flow: Flow, d: number, mechanicalW: number): void {
+  const { live, fedBy, outW, inW, itW, phaseW } = flow;
+  outW[d] = 0;
+  itW[d] = 0;
+  inW[d] = 0;
+  phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
+  if (!live[d]) return;
+  const share = graph.mechanicalShare[d]!;
+  if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
+  const supplied = graph.suppliesTo[d]!;
+  for (let m = 0; m < supplied.length; m++) {
+    const child = supplied[m]!;
+    if (!live[child] || fedBy[child] !== d) continue;
+    bump(outW, d, inW[child]!);
+    bump(itW, d, itW[child]!);
+    joinPhases(graph.phases, d, child, phaseW, outW[child]!);
+  }
+  inW[d] = outW[d]! / graph.efficiency[d]!;
+}
+
+/**
  * Works out, children first, every component whose figures the plan may change, in the base's
  * scratch: above the phase-tracked levels a component's load is the base's plus what its children
  * pushed onto it.
@@ -879,23 +887,7 @@ function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan
     if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
     } else if (redrawn) {
-      outW[d] = 0;
-      itW[d] = 0;
-      inW[d] = 0;
-      phaseW[3 * d] = phaseW[3 * d + 1] = phaseW[3 * d + 2] = 0;
-      if (live[d]) {
-        const share = graph.mechanicalShare[d]!;
-        if (!Number.isNaN(share)) outW[d] = share * mechanicalW;
-        const supplied = graph.suppliesTo[d]!;
-        for (let m = 0; m < supplied.length; m++) {
-          const child = supplied[m]!;
-          if (!live[child] || fedBy[child] !== d) continue;
-          bump(outW, d, inW[child]!);
-          bump(itW, d, itW[child]!);
-          joinPhases(graph.phases, d, child, phaseW, outW[child]!);
-        }
-        inW[d] = outW[d]! / graph.efficiency[d]!;
-      }
+      redrawFromChildren(graph, base.scratch, d, mechanicalW);
     } else {
       // Loads add above the phase-tracked levels: the base's, plus what the children changed.
       outW[d] = from.outW[d]! - baseHangW[d]! + pushedW[d]!;

@@ -15,7 +15,7 @@
  * configurations: on a campus the upper levels carry hundreds each, in thousands of scenarios.
  */
 import type { FlowReader, FlowView } from './redundancy';
-import type { ConfigurationIds } from './scenarioFigures';
+import { placesMarked, type ConfigurationIds } from './scenarioFigures';
 import { LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
@@ -37,20 +37,8 @@ const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', '
 /** 1 for the components at a limiting level, per chain (the same for every check of it). */
 const limitingOf = perChain<'limiting', Uint8Array>();
 
-/**
- * Which of a flow's changed components (their places k in `changed`) are at a limiting level: per
- * list, kept as long as the list (a scenario's plan, the same for every check of the same feeds).
- */
+/** Which of a flow's changed components (their places k in `changed`) are at a limiting level, per list (`placesMarked`). */
 const limitingKept = new WeakMap<readonly number[], Int32Array>();
-function limitingEntries(changed: readonly number[], limiting: Uint8Array): Int32Array {
-  let entries = limitingKept.get(changed);
-  if (!entries) {
-    const at: number[] = [];
-    for (let k = 0; k < changed.length; k++) if (limiting[changed[k]!]) at.push(k);
-    limitingKept.set(changed, (entries = Int32Array.from(at)));
-  }
-  return entries;
-}
 
 /** A configuration's headroom as a check found it, kept for the next check by configuration id. */
 interface KeptHeadroom {
@@ -250,7 +238,7 @@ export function headroomTracker(
     read({ label, changed, figures, at, groupLoads, configurations: ids, moved, pos: place }) {
       pos = place ?? pos + 1;
       const { live, outW, itW: flowItW, usableW } = figures;
-      const entries = limitingEntries(changed, limiting);
+      const entries = placesMarked(limitingKept, changed, limiting);
       for (let m = 0; m < entries.length; m++) {
         const k = entries[m]!;
         const onlyFresh = moved !== null && moved[changed[k]!] !== 1;

@@ -27,6 +27,7 @@ import {
   capture,
   configurationIds,
   keyedLoads,
+  placesMarked,
   stillGrouped,
   scenarioFigures,
   type ConfigurationIds,
@@ -367,20 +368,8 @@ function rebase(base: DeltaBase, moved: Uint8Array): void {
   base.marks.baseUnhungW = NaN;
 }
 
-/**
- * Where the utilities are in a failure's changed components, per list: a plan's list is the same
- * for every check of the same feeds, and a campus failure changes up to hundreds of components.
- */
+/** Where the utilities are in a failure's changed components, per list (`placesMarked`). */
 const utilityPlacesKept = new WeakMap<readonly number[], Int32Array>();
-function utilityPlaces(changed: readonly number[], utility: Uint8Array): Int32Array {
-  let places = utilityPlacesKept.get(changed);
-  if (!places) {
-    const at: number[] = [];
-    for (let k = 0; k < changed.length; k++) if (utility[changed[k]!]) at.push(k);
-    utilityPlacesKept.set(changed, (places = Int32Array.from(at)));
-  }
-  return places;
-}
 
 /** 1 for the utilities, per chain. */
 function utilityMarks(graph: PowerGraph): Uint8Array {
@@ -875,7 +864,7 @@ export function proveRedundancy(
     let overloadsMoved = false;
     if (utilitiesMoved) {
       const { outW, itW } = utilitiesOf;
-      const places = utilityPlaces(changed, utility);
+      const places = placesMarked(utilityPlacesKept, changed, utility);
       utilitiesAgain(graph, settings, base, changed, places, figures, at, outW, itW);
       for (let m = 0; m < places.length; m++) {
         const u = changed[places[m]!]!;

@@ -132,3 +132,22 @@ export function stillGrouped(kept: readonly number[], ids: ConfigurationIds): bo
   for (let m = 0; m < kept.length; m += 2) if ((ids.group[kept[m]!] ?? -1) === -1) return false;
   return true;
 }
+
+/**
+ * The places k of a flow's changed components whose component `marks` marks, kept per list in
+ * `kept` (one cache per kind of mark): a plan's list is the same for every check of the same
+ * feeds, and a campus failure changes up to hundreds of components.
+ */
+export function placesMarked(
+  kept: WeakMap<readonly number[], Int32Array>,
+  changed: readonly number[],
+  marks: Uint8Array,
+): Int32Array {
+  let places = kept.get(changed);
+  if (!places) {
+    const at: number[] = [];
+    for (let k = 0; k < changed.length; k++) if (marks[changed[k]!]) at.push(k);
+    kept.set(changed, (places = Int32Array.from(at)));
+  }
+  return places;
+}
