@@ -122,34 +122,56 @@ export function rackInlets(
   racks: ReadonlyMap<string, RackThermal>,
 ): IndexedMap<string, RackInlet> {
   const before = last;
-  const ids: string[] = [];
-  const inlets: RackInlet[] = [];
   const parts = new WeakMap<AirGroup, GroupInlets>();
+  const order: GroupInlets[] = [];
+  /** Every inlet the last one's object, at its place. */
   let same = before !== null;
+  /** Every rack at its last place: then only the groups worked out again are written over a copy of the last inlets. */
+  let placed = before !== null;
+  const worked: GroupInlets[] = [];
+  let count = 0;
   for (const g of groups) {
     if (g.supplyC === null) continue;
-    const start = ids.length;
+    const start = count;
     let part = before?.groups.get(g);
     if (part && sameHeat(part, g, racks)) {
       if (part.start !== start) {
-        same = false;
+        same = placed = false;
         part = { ...part, start };
       }
     } else {
       part = groupInlets(g as AirGroup & { supplyC: number }, racks, before?.map, start);
-      // The same inlets at the same places as the last result's.
-      for (let k = 0; k < part.ids.length && same; k++)
-        if (before!.ids[start + k] !== part.ids[k] || before!.inlets[start + k] !== part.inlets[k]) same = false;
+      worked.push(part);
+      // The same racks, and inlets, at the same places as the last result's.
+      for (let k = 0; k < part.ids.length && placed; k++) {
+        if (before!.ids[start + k] !== part.ids[k]) same = placed = false;
+        else if (before!.inlets[start + k] !== part.inlets[k]) same = false;
+      }
     }
     parts.set(g, part);
-    for (let k = 0; k < part.ids.length; k++) {
-      ids.push(part.ids[k]!);
-      inlets.push(part.inlets[k]!);
-    }
+    order.push(part);
+    count += part.ids.length;
   }
-  if (same && ids.length === before!.ids.length) {
+  if (placed && count !== before!.ids.length) same = placed = false;
+  if (same) {
     last = { ...before!, groups: parts };
     return before!.map;
+  }
+  let ids: readonly string[];
+  let inlets: RackInlet[];
+  if (placed) {
+    ids = before!.ids;
+    inlets = before!.inlets.slice();
+    for (const part of worked) for (let k = 0; k < part.inlets.length; k++) inlets[part.start + k] = part.inlets[k]!;
+  } else {
+    const allIds: string[] = [];
+    inlets = [];
+    for (const part of order)
+      for (let k = 0; k < part.ids.length; k++) {
+        allIds.push(part.ids[k]!);
+        inlets.push(part.inlets[k]!);
+      }
+    ids = allIds;
   }
   // The same racks in the same order keep the last keys: only the inlets are a new array.
   const map = new IndexedMap(before && sameIds(before.ids, ids) ? before.map.index : keyIndex(ids), inlets);
@@ -158,6 +180,7 @@ export function rackInlets(
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
