@@ -54,8 +54,6 @@ interface GroupInlets {
  */
 let last: {
   map: IndexedMap<string, RackInlet>;
-  ids: readonly string[];
-  inlets: readonly RackInlet[];
   groups: WeakMap<AirGroup, GroupInlets>;
 } | null = null;
 
@@ -122,6 +120,9 @@ export function rackInlets(
   racks: ReadonlyMap<string, RackThermal>,
 ): IndexedMap<string, RackInlet> {
   const before = last;
+  // The last result's racks and inlets, in order: its keys and slots.
+  const lastIds = before?.map.index.keys;
+  const lastInlets = before?.map.slots;
   const parts = new WeakMap<AirGroup, GroupInlets>();
   const order: GroupInlets[] = [];
   /** Every inlet the last one's object, at its place. */
@@ -144,24 +145,24 @@ export function rackInlets(
       worked.push(part);
       // The same racks, and inlets, at the same places as the last result's.
       for (let k = 0; k < part.ids.length && placed; k++) {
-        if (before!.ids[start + k] !== part.ids[k]) same = placed = false;
-        else if (before!.inlets[start + k] !== part.inlets[k]) same = false;
+        if (lastIds![start + k] !== part.ids[k]) same = placed = false;
+        else if (lastInlets![start + k] !== part.inlets[k]) same = false;
       }
     }
     parts.set(g, part);
     order.push(part);
     count += part.ids.length;
   }
-  if (placed && count !== before!.ids.length) same = placed = false;
+  if (placed && count !== lastIds!.length) same = placed = false;
   if (same) {
-    last = { ...before!, groups: parts };
+    last = { map: before!.map, groups: parts };
     return before!.map;
   }
   let ids: readonly string[];
   let inlets: RackInlet[];
   if (placed) {
-    ids = before!.ids;
-    inlets = before!.inlets.slice();
+    ids = lastIds!;
+    inlets = lastInlets!.slice() as RackInlet[];
     for (const part of worked) for (let k = 0; k < part.inlets.length; k++) inlets[part.start + k] = part.inlets[k]!;
   } else {
     const allIds: string[] = [];
@@ -174,8 +175,8 @@ export function rackInlets(
     ids = allIds;
   }
   // The same racks in the same order keep the last keys: only the inlets are a new array.
-  const map = new IndexedMap(before && sameIds(before.ids, ids) ? before.map.index : keyIndex(ids), inlets);
-  last = { map, ids, inlets, groups: parts };
+  const map = new IndexedMap(before && sameIds(lastIds!, ids) ? before.map.index : keyIndex(ids), inlets);
+  last = { map, groups: parts };
   return map;
 }
 

@@ -102,14 +102,16 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
       else (slots ??= prior.result.slots.slice() as RackThermal[])[i] = heatOf(rack);
     }
     if (same) {
-      const result = slots ? new IndexedMap(prior.result.index, slots) : prior.result;
-      basisOf.set(result, basis);
-      return remember(doc, catalog, nameplate, result);
+      return remember(doc, catalog, nameplate, slots ? new IndexedMap(prior.result.index, slots) : prior.result, basis);
     }
   }
-  const result = new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), doc.racks.map(heatOf));
-  basisOf.set(result, basis);
-  return remember(doc, catalog, nameplate, result);
+  return remember(
+    doc,
+    catalog,
+    nameplate,
+    new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), doc.racks.map(heatOf)),
+    basis,
+  );
 }
 
 /**
@@ -133,12 +135,15 @@ let last: {
   result: IndexedMap<string, RackThermal>;
 } | null = null;
 
+/** Keeps a result as the last one, with what it was worked out from and its conditions' token (`thermalBasis`). */
 function remember(
   doc: ProjectDocument,
   catalog: CatalogView,
   nameplate: boolean,
   result: IndexedMap<string, RackThermal>,
+  basis: object,
 ): IndexedMap<string, RackThermal> {
+  basisOf.set(result, basis);
   last = { cooling: doc.cooling, containments: doc.containments, nameplate, catalog, racks: doc.racks, result };
   return result;
 }

@@ -242,7 +242,7 @@ export function headroomTracker(
       for (let m = 0; m < entries.length; m++) {
         const k = entries[m]!;
         const onlyFresh = moved !== null && moved[changed[k]!] !== 1;
-        if (onlyFresh && (!anyFresh || (carriesFresh !== null && !carriesFresh[changed[k]!]))) continue;
+        if (!wanted(changed[k]!, onlyFresh)) continue;
         const e = at + k;
         consider(changed[k]!, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, onlyFresh);
       }

@@ -672,17 +672,17 @@ export function proveRedundancy(
   const marks = outcomeMarks(graph);
   const sideBases = memo.sides;
 
-  if (previous)
-    // What moved on each side lost, as `sideAgain` works it out from the side's last flow.
+  if (previous) {
+    // What moved on each side lost and large failure, as they are worked out again from their last flow.
     for (const ord of setup.sides) {
       const id = list[ord]!.id;
       const prior = previous.sides.get(id);
       if (prior && previous.kept[ord]) movedSides.set(id, movedBelowOrFed(prior.flow, edit!.reworkedList));
     }
-  if (previous)
     previous.big.forEach((flow, ord) => {
       if (previous.kept[ord]) movedBig.set(ord, movedBelowOrFed(flow, edit!.reworkedList));
     });
+  }
   /**
    * Whether a pair of the last check's reading (its place: 0 normal operation, then the claims in
    * order, as this proof reads them) keeps its figures: its component not reworked in normal
@@ -756,19 +756,15 @@ export function proveRedundancy(
     const scenario = list[ord]!;
     const prior = previous?.sides.get(scenario.id);
     if (!prior || !previous!.kept[ord]) return null;
-    const flow = prior.flow;
     // Worked out before the proof, for every side the last proof kept (above).
     const moved = movedSides.get(scenario.id)!;
-    evaluateAgain(graph, settings, fromNormal, scenario, flow, moved);
-    flow.groupItW = loadsOverBase(graph, flow, normal);
-    let o = keep(ord, fromNormal, flow, moved);
+    let o = keptFlowAgain(ord, prior.flow, moved);
     // The same outcome as the last proof's is that outcome: what extends the side and moved
     // nowhere else then keeps its own (`fromKept`).
     const last = previous!.kept[ord]!.outcome;
     if (sameOutcome(o, last)) memo.kept[ord]!.outcome = o = last;
     rebase(prior, moved);
     sideBases.set(scenario.id, prior);
-    movedSides.set(scenario.id, moved);
     return o;
   };
 
@@ -780,11 +776,16 @@ export function proveRedundancy(
     const flow = previous?.big.get(ord);
     const moved = movedBig.get(ord);
     if (!flow || !moved) return null;
-    evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
-    flow.groupItW = loadsOverBase(graph, flow, normal);
-    const o = keep(ord, fromNormal, flow, moved);
+    const o = keptFlowAgain(ord, flow, moved);
     memo.big.set(ord, flow);
     return o;
+  };
+
+  /** A flow kept from the last proof, worked out again where the edit moved it, read and kept. */
+  const keptFlowAgain = (ord: number, flow: Flow, moved: Uint8Array): Outcome => {
+    evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
+    flow.groupItW = loadsOverBase(graph, flow, normal);
+    return keep(ord, fromNormal, flow, moved);
   };
 
   /** Keeps a scenario's figures and outcome, read from its flow, and reads it if tested. */
@@ -812,11 +813,11 @@ export function proveRedundancy(
     const baseOutcome = baseOrd[ord] !== -1 ? outcomes[baseOrd[ord]!]! : null;
     const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures, at);
     // What its components pushed onto the utilities, for `utilitiesAgain` after a later edit.
-    for (let k = 0; k < changed.length; k++) {
-      const u = changed[k]!;
-      if (!utility[u]) continue;
-      figures.pushW[at + k] = base.marks.lastPushW[u]!;
-      figures.pushItW[at + k] = base.marks.lastPushItW[u]!;
+    const places = placesMarked(utilityPlacesKept, changed, utility);
+    for (let m = 0; m < places.length; m++) {
+      const u = changed[places[m]!]!;
+      figures.pushW[at + places[m]!] = base.marks.lastPushW[u]!;
+      figures.pushItW[at + places[m]!] = base.marks.lastPushItW[u]!;
     }
     memo.kept[ord] = { at, changed, outcome: o };
     if (tested[ord]) {
@@ -946,7 +947,7 @@ export function proveRedundancy(
    * at `fresh`'s components (the configurations read afresh), as `read` would have read them.
    */
   const readKept = (
-    at: (view: FlowView, k: number, onlyFresh: boolean) => void,
+    readEntry: (view: FlowView, k: number, onlyFresh: boolean) => void,
     fresh: readonly number[] | undefined,
   ) => {
     const { start, ords, ks } = touch!;
@@ -958,7 +959,7 @@ export function proveRedundancy(
       keptView.pos = place[ord];
       keptReading.scenario = list[ord]!;
       keptReading.base = fromNormal;
-      at(keptView, k, onlyFresh);
+      readEntry(keptView, k, onlyFresh);
       keptReading.flow?.restore();
       keptReading.flow = null;
     };
