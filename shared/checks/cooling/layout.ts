@@ -86,8 +86,11 @@ export function aisleIssues(boxes: readonly Box[], minColdM: number, minHotM: nu
     const maxY = dx !== 0 ? cy + half : dy > 0 ? b.maxY + SCAN_M : b.minY;
     found = -1;
     foundGap = 0;
-    for (let i = cell(minX); i <= cell(maxX); i++)
-      for (let j = cell(minY); j <= cell(maxY); j++) {
+    const iEnd = cell(maxX);
+    const jStart = cell(minY);
+    const jEnd = cell(maxY);
+    for (let i = cell(minX); i <= iEnd; i++)
+      for (let j = jStart; j <= jEnd; j++) {
         const list = grid.get(key(i, j));
         if (list === undefined) continue;
         for (const m of list) {

@@ -85,6 +85,13 @@ export function aisleShares(
     edge({ x: w, y: d }, { x: 0, y: d }),
     edge({ x: 0, y: d }, { x: 0, y: 0 }),
   ];
+  // Each segment's extent, widened by half its thickness: a scan skips a segment whose extent
+  // misses the strip it scans up to REACH_M. Such a segment either misses the strip, lies wholly
+  // behind the face, or is farther than REACH_M, where the side is open whatever bounds it.
+  const segMinX = segments.map((g) => Math.min(g.a.x, g.b.x) - g.halfThickness - EPS);
+  const segMaxX = segments.map((g) => Math.max(g.a.x, g.b.x) + g.halfThickness + EPS);
+  const segMinY = segments.map((g) => Math.min(g.a.y, g.b.y) - g.halfThickness - EPS);
+  const segMaxY = segments.map((g) => Math.max(g.a.y, g.b.y) + g.halfThickness + EPS);
   // Which scan last looked at each box: a box spanning several cells is measured once per scan.
   const seenBy = new Int32Array(boxes.length).fill(-1);
   let scanNo = 0;
@@ -114,8 +121,6 @@ export function aisleShares(
     const lo = (along ? b.minY : b.minX) + EPS;
     const hi = (along ? b.maxY : b.maxX) - EPS;
     let bestClear = Infinity;
-    let bestBy: 'rack' | 'wall' = 'rack';
-    let bestId: string | null = null;
 
     const minX = along ? (dx > 0 ? b.maxX : b.minX - REACH_M) : lo;
     const maxX = along ? (dx > 0 ? b.maxX + REACH_M : b.minX) : hi;
@@ -127,8 +132,12 @@ export function aisleShares(
     const oHis = along ? maxYs : maxXs;
     const sign = dx + dy;
     const nears = dx > 0 ? minXs : dx < 0 ? maxXs : dy > 0 ? minYs : maxYs;
-    for (let i = cell(minX); i <= cell(maxX); i++)
-      for (let j = cell(minY); j <= cell(maxY); j++) {
+    let bestRack = -1;
+    const iEnd = cell(maxX);
+    const jStart = cell(minY);
+    const jEnd = cell(maxY);
+    for (let i = cell(minX); i <= iEnd; i++)
+      for (let j = jStart; j <= jEnd; j++) {
         const list = grid.get(key(i, j));
         if (list === undefined) continue;
         for (const m of list) {
@@ -138,13 +147,14 @@ export function aisleShares(
           const gap = (sign > 0 ? nears[m]! : -nears[m]!) - s0;
           if (gap >= -EPS && gap < bestClear) {
             bestClear = gap;
-            bestBy = 'rack';
-            bestId = boxes[m]!.rack.id;
+            bestRack = m;
           }
         }
       }
 
-    for (const seg of segments) {
+    for (let g = 0; g < segments.length; g++) {
+      if (segMaxX[g]! < minX || segMinX[g]! > maxX || segMaxY[g]! < minY || segMinY[g]! > maxY) continue;
+      const seg = segments[g]!;
       const la = along ? seg.a.y : seg.a.x;
       const lb = along ? seg.b.y : seg.b.x;
       let t0 = 0;
@@ -167,12 +177,12 @@ export function aisleShares(
       const gap = Math.min(s1, s2) - seg.halfThickness - s0;
       if (gap < bestClear) {
         bestClear = gap;
-        bestBy = 'wall';
-        bestId = seg.id;
+        bestRack = -1;
+        foundId = seg.id;
       }
     }
-    foundBy = bestBy;
-    foundId = bestId;
+    foundBy = bestRack === -1 ? 'wall' : 'rack';
+    if (bestRack !== -1) foundId = boxes[bestRack]!.rack.id;
     return bestClear;
   };
 

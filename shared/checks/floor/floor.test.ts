@@ -98,6 +98,30 @@ describe('floor loading on documents', () => {
     expect(facing.frontHalfM).toBeCloseTo(0.5, 9);
   });
 
+  it('a thick wall whose centre line is beyond reach bounds the aisle at its near face', () => {
+    // The rack's front is at y = 2.6. A 0.6 m wall centred on y = 5.8 (3.2 m away, beyond the 3 m
+    // reach) has its near face at y = 5.5: 2.9 m of clear aisle, within reach.
+    const doc = coolingHallDoc([row({ id: 'r', y: 2, rotationDeg: 180 })]);
+    const wall = doc.walls[0]!;
+    doc.walls.push({
+      ...wall,
+      id: 'thick',
+      a: { x: 0, y: 5.8 },
+      b: { x: doc.halls[0]!.width, y: 5.8 },
+      thickness: 0.6,
+    });
+    const front = runChecks(doc).floor.racks.get('r-1')!.aisles.front;
+    expect(front).toMatchObject({ by: 'wall', otherId: 'thick' });
+    expect(front.clearM).toBeCloseTo(2.9, 9);
+    // Moved 0.2 m further, its face is 3.1 m away: open.
+    doc.walls[doc.walls.length - 1] = {
+      ...doc.walls[doc.walls.length - 1]!,
+      a: { x: 0, y: 6 },
+      b: { x: doc.halls[0]!.width, y: 6 },
+    };
+    expect(runChecks(doc).floor.racks.get('r-1')!.aisles.front).toMatchObject({ by: 'open', clearM: null });
+  });
+
   it('a 2 kPa, 1 kN floor fails the GPU racks on the distributed and point bases, the miners on their footprint', () => {
     const doc = buildSampleFacility();
     doc.halls[0]!.floor = { ...doc.halls[0]!.floor, uniformLoadKpa: 2, pointLoadKn: 1, ratingDeclared: true };
