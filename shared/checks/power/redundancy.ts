@@ -484,7 +484,11 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   if (kept.last && kept.last.made === made && kept.last.redundancy === settings.redundancy) return kept.last.setup;
 
   const claims = new Map<string, string[]>();
-  const claim = (s: Scenario, what: string) => claims.set(s.id, [...(claims.get(s.id) ?? []), what]);
+  const claim = (s: Scenario, what: string) => {
+    const whats = claims.get(s.id);
+    if (whats) whats.push(what);
+    else claims.set(s.id, [what]);
+  };
   const scenarios = new Map<string, Scenario>();
   const want = (list: readonly Scenario[]) => {
     for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
@@ -508,7 +512,22 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   if (twoNRacks) for (const s of sideScenarios) claim(s, 'rack 2N');
   const list = [...scenarios.values()];
   const keys = keyIndex(list.map((s) => s.id));
-  const ords = (of: readonly Scenario[]) => Int32Array.from(of, (s) => keys.at.get(s.id)!);
+  // Loops, not typed arrays' `from` with a mapping function, which V8 runs as a generic iteration.
+  const ords = (of: readonly Scenario[]) => {
+    const out = new Int32Array(of.length);
+    for (let k = 0; k < of.length; k++) out[k] = keys.at.get(of[k]!.id)!;
+    return out;
+  };
+  const S = list.length;
+  const tested = new Uint8Array(S);
+  const side = new Uint8Array(S);
+  const baseOrd = new Int32Array(S);
+  for (let k = 0; k < S; k++) {
+    const s = list[k]!;
+    tested[k] = claims.has(s.id) ? 1 : 0;
+    side[k] = isSide(s) ? 1 : 0;
+    baseOrd[k] = s.extends ? keys.at.get(s.extends.id)! : -1;
+  }
   const claimOrder = plainestFirst(claims.keys());
   const setup: ProofSetup = {
     plans: plans.map((p) => ({
@@ -521,13 +540,17 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
     list,
     keys,
     claimOrder,
-    claimOrds: Int32Array.from(claimOrder, (id) => keys.at.get(id)!),
-    tested: Uint8Array.from(list, (s) => (claims.has(s.id) ? 1 : 0)),
-    side: Uint8Array.from(list, (s) => (isSide(s) ? 1 : 0)),
-    baseOrd: Int32Array.from(list, (s) => (s.extends ? keys.at.get(s.extends.id)! : -1)),
-    place: new Int32Array(list.length).fill(-1),
+    claimOrds: new Int32Array(claimOrder.length),
+    tested,
+    side,
+    baseOrd,
+    place: new Int32Array(S).fill(-1),
   };
-  claimOrder.forEach((id, j) => (setup.place[keys.at.get(id)!] = j + 1));
+  for (let j = 0; j < claimOrder.length; j++) {
+    const ord = keys.at.get(claimOrder[j]!)!;
+    setup.claimOrds[j] = ord;
+    setup.place[ord] = j + 1;
+  }
   kept.last = { made, redundancy: settings.redundancy, setup };
   return setup;
 }

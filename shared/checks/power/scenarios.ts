@@ -20,8 +20,13 @@ import { componentsAtLevel, perChain, type PowerGraph } from './topology';
  * components is built only if something asks for it.
  */
 function extendSide(side: Scenario, more: Scenario): Scenario {
-  const lostModules = new Map(side.lostModules);
-  for (const [i, m] of more.lostModules) lostModules.set(i, (lostModules.get(i) ?? 0) + m);
+  // Shared with the side when the unit adds no lost modules: a campus names thousands of these.
+  let lostModules = side.lostModules;
+  if (more.lostModules.size > 0) {
+    const both = new Map(side.lostModules);
+    for (const [i, m] of more.lostModules) both.set(i, (both.get(i) ?? 0) + m);
+    lostModules = both;
+  }
   let failed: Set<number> | undefined;
   return {
     id: `${side.id}+${more.id}`,

@@ -204,7 +204,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
   backup.forEach((g, i) => {
     if (g !== -1) suppliesTo[g]!.push(i);
   });
-  for (const list of suppliesTo) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
+  for (const list of suppliesTo) if (list.length > 1) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
   const leaf = new Uint8Array(n);
   suppliesTo.forEach((list, i) => (leaf[i] = list.length === 0 ? 1 : 0));
 
@@ -283,7 +283,7 @@ function rackSupply(
     b,
     devices,
     shortOfSupplies,
-    configuration: `${rack.hallId}|${modelsKey(modelsOf(devices))}`,
+    configuration: `${rack.hallId}|${devicesKey(devices)}`,
   };
 }
 
@@ -304,6 +304,17 @@ function modelsOf(devices: readonly DeviceDraw[]): [string, number][] {
 
 /** A configuration's devices as `count×catalogId`, sorted (`RackGroup.key`). */
 const modelsKey = (models: readonly [string, number][]) => models.map(([m, k]) => `${k}×${m}`).join(',');
+
+/**
+ * `modelsKey(modelsOf(devices))`, written straight out when every device is the same model (most
+ * racks: a campus keys 10,000 at every check from scratch).
+ */
+function devicesKey(devices: readonly DeviceDraw[]): string {
+  if (devices.length === 0) return '';
+  const first = devices[0]!.catalogId;
+  for (let k = 1; k < devices.length; k++) if (devices[k]!.catalogId !== first) return modelsKey(modelsOf(devices));
+  return `${devices.length}×${first}`;
+}
 
 /**
  * A configuration's key and label ("3 × NVIDIA DGX H100"), per catalog and configuration: a
@@ -411,15 +422,24 @@ export const perChain = <K, V>() => perIdentity<K, V>((graph) => graph.chainKey)
 /** A cache of what depends on the chain and where racks are fed alone, per `feedsKey` and key. */
 export const perFeeds = <K, V>() => perIdentity<K, V>((graph) => graph.feedsKey);
 
-const atLevel = perChain<PowerLevel, readonly number[]>();
+const atLevels = perChain<'levels', ReadonlyMap<PowerLevel, readonly number[]>>();
+const NO_COMPONENTS: readonly number[] = [];
 
-/** Indexes of the components at one level of the chain (worked out once per chain: read-only). */
+/**
+ * Indexes of the components at one level of the chain, in component order (worked out once per
+ * chain, every level in one pass: read-only).
+ */
 export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): readonly number[] {
-  return atLevel(graph, level, () => {
-    const found: number[] = [];
-    graph.components.forEach((c, i) => {
-      if (LEVEL_OF[c.kind] === level) found.push(i);
-    });
+  const levels = atLevels(graph, 'levels', () => {
+    const found = new Map<PowerLevel, number[]>();
+    const { components } = graph;
+    for (let i = 0; i < components.length; i++) {
+      const l = LEVEL_OF[components[i]!.kind];
+      const list = found.get(l);
+      if (list) list.push(i);
+      else found.set(l, [i]);
+    }
     return found;
   });
+  return levels.get(level) ?? NO_COMPONENTS;
 }
