@@ -5,8 +5,8 @@
  */
 import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
-import { BREAKER_SIZES_A, lineCurrentA, phaseImbalancePct } from './electrical';
-import { phasesOf, sameFiguresAt, type Flow } from './flow';
+import { BREAKER_SIZES_A, imbalancePctOf, lineCurrentA } from './electrical';
+import { sameFiguresAt, type Flow } from './flow';
 import type { PowerGraph } from './topology';
 
 /** Nameplates carry ±5 % tolerance, so a margin under 2 % is not a margin (worked case 3 note). */
@@ -149,8 +149,14 @@ function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, 
   const loadW = normal.outW[i]!;
   const cap = normal.usableW[i]!;
   if (loadW <= 0) return NO_FINDINGS;
-  const out: Finding[] = [];
   const marginW = cap - loadW;
+  const phased = normal.phaseTracked[i] && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3;
+  const unconnected = graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator';
+  // Nearly every component of a campus is well within capacity and connected: at most its phases
+  // have something to say, and no list or figures are made for it.
+  if (marginW >= 0 && marginW >= NEAR_LIMIT_FRACTION * cap && !unconnected)
+    return phased ? phaseFindings(graph, settings, normal, i) : NO_FINDINGS;
+  const out: Finding[] = [];
   const values = () => ({ loadW, usableW: cap, marginW, utilisationPct: (100 * loadW) / cap });
   if (marginW < 0)
     out.push(
@@ -176,9 +182,8 @@ function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, 
         source: `${CAPACITY_SOURCE[c.kind]}; nameplate tolerance ±5 % (figures.md §1.5)`,
       }),
     );
-  if (normal.phaseTracked[i] && (c.kind === 'circuit' || c.kind === 'distribution') && c.phases === 3)
-    out.push(...phaseFindings(graph, settings, normal, i));
-  if (graph.parent[i] === -1 && c.kind !== 'utility' && c.kind !== 'generator')
+  if (phased) out.push(...phaseFindings(graph, settings, normal, i));
+  if (unconnected)
     out.push(
       finding({
         rule: 'power.unconnected',
@@ -193,18 +198,20 @@ function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, 
   return out.length === 0 ? NO_FINDINGS : out;
 }
 
-function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): Finding[] {
+function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): readonly Finding[] {
   const c = graph.components[i]!;
   const limitA = normal.phaseLimitA[i]!;
-  const phases = phasesOf(normal.phaseA, i);
-  const [l1, l2, l3] = phases;
-  const imbalancePct = phaseImbalancePct(phases);
+  const { phaseA } = normal;
+  const l1 = phaseA[3 * i]!;
+  const l2 = phaseA[3 * i + 1]!;
+  const l3 = phaseA[3 * i + 2]!;
+  const imbalancePct = imbalancePctOf(l1, l2, l3);
   const maxA = Math.max(l1, l2, l3);
   const over = maxA > limitA;
   const near = !over && limitA - maxA < NEAR_LIMIT_FRACTION * limitA;
   const unbalanced = imbalancePct > settings.phaseImbalanceLimitPct;
-  // Most circuits and panels are fine: their texts are not written.
-  if (!over && !near && !unbalanced) return [];
+  // Most circuits and panels are fine: their texts are not written, nor a list made.
+  if (!over && !near && !unbalanced) return NO_FINDINGS;
   const values = { l1A: l1, l2A: l2, l3A: l3, limitA, imbalancePct, marginPct: (100 * (limitA - maxA)) / limitA };
   const entities = componentEntities(graph, i);
   const currents = `L1 ${amps(l1)} A, L2 ${amps(l2)} A, L3 ${amps(l3)} A`;

@@ -83,8 +83,12 @@ export function phaseWattsPerAmp(voltageV: number, phases: Phases, powerFactor: 
  * Zero when nothing is drawn.
  */
 export function phaseImbalancePct(currents: readonly [number, number, number]): number {
-  const mean = (currents[0] + currents[1] + currents[2]) / 3;
+  return imbalancePctOf(currents[0], currents[1], currents[2]);
+}
+
+/** `phaseImbalancePct` of the three currents given one by one (a campus's 20,000 circuits are read without a tuple each). */
+export function imbalancePctOf(a: number, b: number, c: number): number {
+  const mean = (a + b + c) / 3;
   if (mean <= 0) return 0;
-  const [a, b, c] = currents;
   return (100 * Math.max(Math.abs(a - mean), Math.abs(b - mean), Math.abs(c - mean))) / mean;
 }

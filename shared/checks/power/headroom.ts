@@ -16,7 +16,7 @@
  */
 import type { FlowReader, FlowView } from './redundancy';
 import { placesMarked, type ConfigurationIds } from './scenarioFigures';
-import { LEVEL_OF, perChain, type PowerGraph } from './topology';
+import { componentMarks, LEVEL_OF, perChain, type PowerGraph } from './topology';
 
 export interface ConfigurationHeadroom {
   hallId: string;
@@ -140,7 +140,7 @@ export function headroomTracker(
   const fresh = new Uint8Array(best.length).fill(1);
   let anyFresh = best.length > 0;
   const limiting = limitingOf(graph, 'limiting', () =>
-    Uint8Array.from(graph.components, (c) => (LIMITING_LEVELS.has(LEVEL_OF[c.kind]) ? 1 : 0)),
+    componentMarks(graph, (c) => LIMITING_LEVELS.has(LEVEL_OF[c.kind])),
   );
   /** The place in reading order of the flow being read. */
   let pos = -1;

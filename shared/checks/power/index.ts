@@ -20,7 +20,7 @@ import type { Worst } from './worstCase';
 import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
-import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
+import { buildPowerGraph, componentMarks, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
 
 export interface ComponentMetrics {
   id: string;
@@ -273,7 +273,7 @@ export function runPowerChecks(
 
   // UPS and transformer losses, in component order.
   const lossy = lossyOf(graph, 'lossy', () =>
-    Uint8Array.from(graph.components, (c) => (c.kind === 'ups' || c.kind === 'transformer' ? 1 : 0)),
+    componentMarks(graph, (c) => c.kind === 'ups' || c.kind === 'transformer'),
   );
   let lossesW = 0;
   for (let i = 0; i < n; i++) if (lossy[i] && normal.live[i]) lossesW += normal.inW[i]! - normal.outW[i]!;

@@ -443,3 +443,15 @@ export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): readonl
   });
   return levels.get(level) ?? NO_COMPONENTS;
 }
+
+/**
+ * 1 for each component `test` holds for, in component order. A loop, not `Uint8Array.from` with a
+ * mapping function, which V8 runs as a generic iteration: about 25 times slower on a campus's
+ * 22,000 components.
+ */
+export function componentMarks(graph: PowerGraph, test: (c: PowerComponent) => boolean): Uint8Array {
+  const { components } = graph;
+  const marks = new Uint8Array(components.length);
+  for (let i = 0; i < components.length; i++) if (test(components[i]!)) marks[i] = 1;
+  return marks;
+}
