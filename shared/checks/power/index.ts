@@ -96,11 +96,18 @@ export interface PowerMemo extends CapacityMemo {
   rackLoads: RackLoadsMemo;
 }
 
-const sameWorstAt = (a: Worst, b: Worst, i: number) =>
-  a.pct[i] === b.pct[i] &&
-  a.loadW[i] === b.loadW[i] &&
-  a.usableW[i] === b.usableW[i] &&
-  a.scenario[i] === b.scenario[i];
+/** Whether metrics `m` hold component i's worst loading as `worst` has it. */
+function sameWorstOf(m: ComponentMetrics, worst: Worst, i: number): boolean {
+  const w = m.worst;
+  if (worst.pct[i]! < 0) return w === null;
+  return (
+    w !== null &&
+    w.utilisationPct === worst.pct[i] &&
+    w.loadW === worst.loadW[i] &&
+    w.usableW === worst.usableW[i] &&
+    w.scenario === worst.scenario[i]
+  );
+}
 
 /**
  * Whether `m`, component i's metrics under `previous`, still stands: the same figures in normal
@@ -114,16 +121,7 @@ function sameMetrics(
   worst: Worst,
   strandedW: number,
 ): boolean {
-  if (m.strandedW !== strandedW || !sameFiguresAt(previous, normal, i)) return false;
-  const w = m.worst;
-  if (worst.pct[i]! < 0) return w === null;
-  return (
-    w !== null &&
-    w.utilisationPct === worst.pct[i] &&
-    w.loadW === worst.loadW[i] &&
-    w.usableW === worst.usableW[i] &&
-    w.scenario === worst.scenario[i]
-  );
+  return m.strandedW === strandedW && sameFiguresAt(previous, normal, i) && sameWorstOf(m, worst, i);
 }
 
 /** Component i's metrics: normal operation's figures, its worst loading and its stranded capacity. */
@@ -244,7 +242,8 @@ export function runPowerChecks(
   // After an edit worked out from the last normal operation, a component not reworked has the
   // same figures: its metrics stand unless its worst case or stranded capacity moved (stranded
   // capacity moves above a mechanical board, which normal operation reworks with its feeders, but
-  // the metrics do not rely on that).
+  // the metrics do not rely on that). The worst case is compared with the metrics' own copy: the
+  // proof folds it again in the last proof's arrays (redundancy.ts).
   const kept = after && sameChain ? reworked : null;
   const strandedW = stranded.strandedW;
   const componentList: ComponentMetrics[] = sameChain ? previous!.components.slice() : new Array(n);
@@ -253,7 +252,7 @@ export function runPowerChecks(
     if (
       before &&
       (kept && !kept[i]
-        ? sameWorstAt(previous!.proof.worst, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
+        ? sameWorstOf(before, worstOf, i) && strandedW[i] === previous!.stranded.strandedW[i]
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
     )
       return;

@@ -37,16 +37,7 @@ import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios'
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { reach, touchIndex, type TouchIndex } from './touchIndex';
 import { componentsAtLevel, perChain, type PowerGraph, type RackSupply } from './topology';
-import {
-  copyWorst,
-  foldAgain,
-  foldNormal,
-  foldWorst,
-  noWorst,
-  worstIndex,
-  type Worst,
-  type WorstIndex,
-} from './worstCase';
+import { foldAgain, foldNormal, foldWorst, noWorst, worstIndex, type Worst, type WorstIndex } from './worstCase';
 
 export interface ScenarioOutcome {
   scenario: Scenario;
@@ -642,7 +633,9 @@ export function proveRedundancy(
     edit && !edit.memo.spent && edit.memo.shared === shared && edit.memo.setup === setup ? edit.memo : null;
   if (previous) previous.spent = true;
   const n = graph.components.length;
-  const worst = previous ? copyWorst(previous.worst) : noWorst(n);
+  // The last proof's worst loadings, folded again in place where figures moved: its memo is spent
+  // (it serves one proof), and the last check's component metrics hold their own copies of them.
+  const worst = previous ? previous.worst : noWorst(n);
   if (!previous) foldNormal(worst, normal);
   // The last proof's base, its scratch put to this normal operation where the edit reworked it.
   let fromNormal: DeltaBase;

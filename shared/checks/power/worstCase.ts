@@ -26,13 +26,6 @@ export function noWorst(n: number): Worst {
   };
 }
 
-export const copyWorst = (w: Worst): Worst => ({
-  pct: w.pct.slice(),
-  loadW: w.loadW.slice(),
-  usableW: w.usableW.slice(),
-  scenario: w.scenario.slice(),
-});
-
 /** Folds one loading of component i into its worst. */
 export function foldWorst(w: Worst, i: number, live: number, loadW: number, usableW: number, label: string): void {
   if (!live || !Number.isFinite(usableW)) return;
