@@ -175,7 +175,12 @@ describe('a scenario evaluated again after an edit of what racks hold', () => {
           const after = normalAfterEdit(next, doc.settings, graph, normal)!;
           const nextBase = deltaBase(after.flow);
           scenarios.forEach((s, k) => {
-            evaluateAgain(next, doc.settings, nextBase, s, kept[k]!, movedBelowOrFed(kept[k]!, after.reworked));
+            const moved = movedBelowOrFed(kept[k]!, after.reworked);
+            const again = evaluateAgain(next, doc.settings, nextBase, s, kept[k]!, moved);
+            // What it says moved: the marked components, and their places among those it changes.
+            const changed = kept[k]!.changed!;
+            expect(again.moved).toEqual([...moved.keys()].filter((i) => moved[i]));
+            expect(again.places).toEqual([...changed.keys()].filter((p) => moved[changed[p]!]));
             // The base's scratch is left as the base has it.
             expectIdentical(nextBase.scratch, after.flow, `scratch after ${s.id}`);
             const fresh = evaluateDelta(next, doc.settings, nextBase, s);

@@ -581,7 +581,9 @@ export function utilitiesAgain(
  * load shared over the utilities, all of them or none). Only what is marked is worked out again,
  * each as `evaluateDelta` works it out, in the same order with the same sums (what is not marked
  * still pushes its change onto what is above it): `evaluateDelta`'s figures, to the last bit,
- * for the cost of the components that moved. The base's scratch is left as it was.
+ * for the cost of the components that moved. The base's scratch is left as it was. Returns the
+ * moved components, ascending, and the places in the scenario's `changed` of those it changes:
+ * everywhere else its figures are those of then.
  */
 export function evaluateAgain(
   graph: PowerGraph,
@@ -590,7 +592,7 @@ export function evaluateAgain(
   scenario: Scenario,
   into: Flow,
   moved: Uint8Array,
-): void {
+): { moved: readonly number[]; places: readonly number[] } {
   const plan = plansAgainst(graph, settings, base).get(scenario.id)!;
   const within = (plan.within ??= planMasks(graph, plan));
   const marks = base.marks;
@@ -629,6 +631,10 @@ export function evaluateAgain(
     }
   }
   upwardAgain(graph, settings, base, plan, within, into, moved, movedList);
+  const places: number[] = [];
+  for (const i of movedList) if (within.place[i] !== -1) places.push(within.place[i]!);
+  // `changed` is in component order (`makePlan`), as the moved list is: so are the places.
+  return { moved: movedList, places };
 }
 
 /**
@@ -639,6 +645,8 @@ export function evaluateAgain(
  */
 interface PlanMasks {
   changed: Uint8Array;
+  /** Each component's place in the plan's `changed` (−1: not there). */
+  place: Int32Array;
   circuit: Int32Array;
   upward: Int32Array;
   rack: Uint8Array;
@@ -647,14 +655,18 @@ interface PlanMasks {
 function planMasks(graph: PowerGraph, plan: Plan): PlanMasks {
   const n = graph.components.length;
   const changed = new Uint8Array(n);
-  for (const i of plan.changed) changed[i] = 1;
+  const place = new Int32Array(n).fill(-1);
+  plan.changed.forEach((i, k) => {
+    changed[i] = 1;
+    place[i] = k;
+  });
   const circuit = new Int32Array(n).fill(-1);
   plan.circuits.forEach((c, k) => (circuit[c] = k));
   const upward = new Int32Array(n).fill(-1);
   plan.upward.forEach((d, k) => (upward[d] = k));
   const rack = new Uint8Array(graph.racks.length);
   for (const ri of plan.changedRacks) rack[ri] = 1;
-  return { changed, circuit, upward, rack };
+  return { changed, place, circuit, upward, rack };
 }
 
 /**

@@ -137,6 +137,29 @@ describe('a power check after an edit of what racks hold', () => {
   });
 });
 
+describe('a rack’s own flags edited, what it holds the same', () => {
+  it('is judged again in the failures that darken it: a miner no longer interruptible is a rack lost', () => {
+    const doc = buildSampleFacility();
+    const miner = doc.racks.findIndex((r) => r.interruptible);
+    const flip = (d: ProjectDocument, interruptible: boolean) => ({
+      ...d,
+      racks: d.racks.map((r, i) => (i === miner ? { ...r, interruptible } : r)),
+    });
+    const first = check(doc);
+    const critical = flip(doc, false);
+    const next = check(critical, first.memo);
+    const fresh = check(critical);
+    expect(next.metrics.levels).toEqual(fresh.metrics.levels);
+    expect(next.findings).toEqual(fresh.findings);
+    expect(next.metrics.levels.map((l) => l.interruptibleLost)).not.toEqual(
+      first.metrics.levels.map((l) => l.interruptibleLost),
+    );
+    const back = check(flip(critical, true), next.memo);
+    expect(back.metrics.levels).toEqual(first.metrics.levels);
+    expect(back.findings).toEqual(first.findings);
+  });
+});
+
 describe('devices short of supplies, kept while their racks’ draws are', () => {
   it('are found again when racks trade places, and the same findings after an edit elsewhere', () => {
     const doc = buildStressSite(300);

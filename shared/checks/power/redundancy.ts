@@ -153,6 +153,8 @@ export interface ProofMemo {
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   racks: readonly RackSupply[];
   sideOk: Uint8Array;
+  /** Per side lost (by number), 1 for each rack it leaves whole: worked out again where an edit moved it. */
+  sideOks: Map<number, Uint8Array>;
   spent: boolean;
 }
 
@@ -399,6 +401,97 @@ function keptOutcome(
     prior.own,
     base,
     prior.changedRacks,
+    marks,
+  );
+}
+
+/** Two ascending lists of distinct numbers, none in both, as one ascending list. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length)
+    if (j === b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  return out;
+}
+
+/** The place of `x` in `sorted` (ascending, distinct), or −1. */
+function placeIn(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The outcome of a flow against normal operation (no base) worked out again where an edit moved
+ * it (`evaluateAgain`): at `places` of its changed components, and for `racks` (those on what
+ * moved, and those the edit changed). Everywhere else the last outcome stands: a component or
+ * rack the flow did not move there has its figures and state of then, and normal operation moved
+ * only where the edit reworked it, which the flow moved too. So `outcomeOf`'s outcome, read from
+ * the same figures in the same order, for the cost of what moved and of what was overloaded or
+ * lost. `changed` and the flow's changed racks are in ascending order (`makePlan`).
+ */
+function outcomeAgain(
+  graph: PowerGraph,
+  flow: Flow,
+  normal: Flow,
+  last: Outcome,
+  marks: OutcomeMarks,
+  figures: ScenarioFigures,
+  at: number,
+  places: readonly number[],
+  racks: readonly number[],
+): Outcome {
+  const changed = flow.changed!;
+  const candidates = places.slice();
+  for (const i of last.overloaded) candidates.push(placeIn(changed, i));
+  candidates.sort((x, y) => x - y);
+  let overloads: Overloads | null = null;
+  for (let m = 0; m < candidates.length; m++) {
+    const k = candidates[m]!;
+    if (k === -1 || (m > 0 && candidates[m - 1] === k)) continue;
+    const i = changed[k]!;
+    if (figures.over[at + k] && !isOverloaded(normal, i))
+      (overloads ??= new Map()).set(i, { loadW: figures.outW[at + k]!, usableW: figures.usableW[at + k]! });
+  }
+  // A rack not among `racks` keeps what the last outcome says of it; those among them are judged again.
+  const inFlow = flow.changedRacks!;
+  const epoch = ++marks.epoch;
+  for (const ri of racks) marks.rack[ri] = epoch;
+  const newLost: number[] = [];
+  const newInterruptible: number[] = [];
+  for (const ri of racks)
+    if (
+      placeIn(inFlow, ri) !== -1 &&
+      flow.rackState[ri]! >= RACK_PARTLY_DARK &&
+      normal.rackState[ri]! < RACK_PARTLY_DARK
+    )
+      (graph.racks[ri]!.rack.interruptible ? newInterruptible : newLost).push(ri);
+  const stays = (ri: number) => marks.rack[ri] !== epoch;
+  // The last list itself when none of `racks` is in it and none is lost now (a side lost darkens
+  // thousands of single-corded racks, the campus's utility lost all 10,000).
+  const again = (old: number[], now: number[]): number[] => {
+    if (racks.some((ri) => placeIn(old, ri) !== -1)) return mergeSorted(old.filter(stays), now);
+    return now.length === 0 ? old : mergeSorted(old, now);
+  };
+  const lost = again(last.lostRacks, newLost);
+  const lostInterruptible = again(last.own, newInterruptible);
+  return new Outcome(
+    flow.scenario,
+    overloads ? [...overloads.keys()].sort((x, y) => x - y) : NONE,
+    overloads ?? NO_OVERLOADS,
+    lost.length === 0 ? NONE : lost,
+    lostInterruptible.length === 0 ? NONE : lostInterruptible,
+    null,
+    null,
     marks,
   );
 }
@@ -660,6 +753,7 @@ export function proveRedundancy(
     rackRedundancy: new Map(),
     racks: [],
     sideOk: new Uint8Array(0),
+    sideOks: new Map(),
     spent: false,
   };
   const { figures } = memo;
@@ -684,6 +778,11 @@ export function proveRedundancy(
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
+  /** After an edit, the racks whose supply is another object: what they hold, or the rack itself, changed. */
+  const changedRacks: number[] = [];
+  const racksKnown = previous !== null && previous.racks.length === graph.racks.length;
+  if (racksKnown)
+    for (let ri = 0; ri < graph.racks.length; ri++) if (graph.racks[ri] !== previous.racks[ri]) changedRacks.push(ri);
   const sideStates: Uint8Array[] = [];
   const marks = outcomeMarks(graph);
   const sideBases = memo.sides;
@@ -799,22 +898,39 @@ export function proveRedundancy(
 
   /** A flow kept from the last proof, worked out again where the edit moved it, read and kept. */
   const keptFlowAgain = (ord: number, flow: Flow, moved: Uint8Array): Outcome => {
-    evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
+    const again = evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
     flow.groupItW = loadsOverBase(graph, flow, normal);
-    return keep(ord, fromNormal, flow, moved);
+    return keep(ord, fromNormal, flow, moved, again);
+  };
+
+  /**
+   * The racks whose state or standing an edit may have moved in a flow worked out again at
+   * `movedList`: those on what moved, and those whose supply is another object (the rack itself
+   * edited — an interruptible flag, say — whose circuits normal operation reworks, so they are on
+   * what moved as well: both are taken, neither relied on alone).
+   */
+  const racksAgain = (movedList: readonly number[]): number[] => {
+    const out = changedRacks.slice();
+    for (const i of movedList) for (const ri of graph.circuitRacks[i]!) out.push(ri);
+    out.sort((x, y) => x - y);
+    return out.filter((ri, k) => k === 0 || out[k - 1] !== ri);
   };
 
   /** Keeps a scenario's figures and outcome, read from its flow, and reads it if tested. */
-  const keep = (ord: number, base: DeltaBase, flow: Flow, moved: Uint8Array | null): Outcome => {
+  const keep = (
+    ord: number,
+    base: DeltaBase,
+    flow: Flow,
+    moved: Uint8Array | null = null,
+    again: { moved: readonly number[]; places: readonly number[] } | null = null,
+  ): Outcome => {
     const scenario = list[ord]!;
     const changed = flow.changed!;
     let at = memo.slots[ord]!;
     if (at === -1) memo.slots[ord] = at = allocate(figures, changed.length);
     else if (previous) {
-      for (let k = 0; k < changed.length; k++) {
+      const refoldAt = (k: number) => {
         const i = changed[k]!;
-        // Worked out again, it has its last figures where it did not move.
-        if (moved && !moved[i]) continue;
         const e = at + k;
         if (
           figures.live[e] !== flow.live[i] ||
@@ -822,12 +938,20 @@ export function proveRedundancy(
           figures.usableW[e] !== flow.usableW[i]
         )
           refold[i] = 1;
-      }
+      };
+      // Worked out again, it has its last figures where it did not move.
+      if (again) for (const k of again.places) refoldAt(k);
+      else for (let k = 0; k < changed.length; k++) refoldAt(k);
     }
-    capture(figures, at, flow, changed, moved);
+    capture(figures, at, flow, changed, again?.places ?? null);
     // A side lost is run before what extends it.
     const baseOutcome = baseOrd[ord] !== -1 ? outcomes[baseOrd[ord]!]! : null;
-    const o = outcomeOf(graph, flow, normal, baseOutcome, marks, figures, at);
+    const last = again ? previous!.kept[ord]!.outcome : null;
+    const racks = again && racksKnown ? racksAgain(again.moved) : null;
+    const o =
+      last && racks && !baseOutcome
+        ? outcomeAgain(graph, flow, normal, last, marks, figures, at, again!.places, racks)
+        : outcomeOf(graph, flow, normal, baseOutcome, marks, figures, at);
     // What its components pushed onto the utilities, for `utilitiesAgain` after a later edit.
     const places = placesMarked(utilityPlacesKept, changed, utility);
     for (let m = 0; m < places.length; m++) {
@@ -850,11 +974,23 @@ export function proveRedundancy(
     }
     if (side[ord]) {
       const bad = new Set(o.overloaded);
-      graph.racks.forEach((r, ri) => {
-        if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return void (sideOk[ri] = 0);
+      const okAt = (ri: number) => {
+        const r = graph.racks[ri]!;
+        if (r.a === -1 || r.b === -1 || flow.rackState[ri]! >= RACK_PARTLY_DARK) return 0;
         const surviving = flow.live[r.a] ? r.a : r.b;
-        if (bad.size > 0 && pathOverloaded(flow, bad, surviving)) sideOk[ri] = 0;
-      });
+        return bad.size > 0 && pathOverloaded(flow, bad, surviving) ? 0 : 1;
+      };
+      // With nothing overloaded, then or now, a rack's mark moves only with its state: on what moved.
+      const lastOk = previous?.sideOks.get(ord);
+      let ok: Uint8Array;
+      if (racks && last && lastOk && bad.size === 0 && last.overloaded.length === 0) {
+        ok = lastOk;
+        for (const ri of racks) ok[ri] = okAt(ri);
+      } else {
+        ok = new Uint8Array(graph.racks.length);
+        for (let ri = 0; ri < ok.length; ri++) ok[ri] = okAt(ri);
+      }
+      memo.sideOks.set(ord, ok);
       sideStates.push(flow.rackState.slice());
     }
     return o;
@@ -1021,6 +1157,7 @@ export function proveRedundancy(
   for (let j = 0; j < claimOrds.length; j++) run(claimOrds[j]!);
   // The sides are always run: a rack's own redundancy is read from them.
   for (const ord of setup.sides) run(ord);
+  for (const ok of memo.sideOks.values()) for (let ri = 0; ri < ok.length; ri++) sideOk[ri] = sideOk[ri]! & ok[ri]!;
   if (bulk) readKept(bulk.entry, opening!.freshComponents!());
   let refolded: number[] | null = null;
   if (previous) {

@@ -71,20 +71,21 @@ export function allocate(figures: ScenarioFigures, count: number): number {
 
 /**
  * Copies a flow's figures at `changed` into the entries from `at`, and forgets their group loads —
- * only where `moved` when given (a flow worked out again there: elsewhere it has its last figures
- * and loads).
+ * only at `places` (in `changed`) when given: a flow worked out again there, which elsewhere has
+ * its last figures and loads.
  */
 export function capture(
   figures: ScenarioFigures,
   at: number,
   flow: Flow,
   changed: readonly number[],
-  moved: Uint8Array | null = null,
+  places: readonly number[] | null = null,
 ): void {
   const { live, outW, itW, usableW, over, loads } = figures;
-  for (let k = 0; k < changed.length; k++) {
+  const count = places ? places.length : changed.length;
+  for (let m = 0; m < count; m++) {
+    const k = places ? places[m]! : m;
     const i = changed[k]!;
-    if (moved && !moved[i]) continue;
     live[at + k] = flow.live[i]!;
     outW[at + k] = flow.outW[i]!;
     itW[at + k] = flow.itW[i]!;
