@@ -69,13 +69,15 @@ export function loopLoads(
     }
   }
   for (const rack of doc.racks) {
-    const t = racks.get(rack.id)!;
+    // A rack on no loop (an air-cooled campus: all of them) is not looked up among 10,000 heats.
     const loop = rack.liquidLoopId === null ? undefined : out.get(rack.liquidLoopId);
-    if (loop && t.liquidW > 0) {
+    if (!loop) continue;
+    const t = racks.get(rack.id)!;
+    if (t.liquidW > 0) {
       loop.loadW += t.liquidW;
       loop.rackIds.push(rack.id);
       if (loop.devices !== null) loop.devices += t.deviceCount;
-    } else if (loop && loop.devices !== null) {
+    } else if (loop.devices !== null) {
       loop.rackIds.push(rack.id);
       loop.devices += t.deviceCount;
     }

@@ -176,7 +176,7 @@ describe('devices short of supplies, kept while their racks’ draws are', () =>
     );
     // An edit that reaches no rack keeps them, as objects.
     const renamed = check(withDevices(doc, 0, NOTHING), first.memo);
-    expect(renamed.memo.supply).toBe(first.memo.supply);
+    expect(renamed.memo.supply.findings).toBe(first.memo.supply.findings);
   });
 });
 

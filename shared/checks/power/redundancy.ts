@@ -194,8 +194,8 @@ export interface RedundancyProof {
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   /** Every declared claim a scenario tests, by scenario id: "UPS 2N+1", "rack 2N". */
   claims: Map<string, string[]>;
-  /** All outcomes that were evaluated, by scenario id (those the proof ran). */
-  outcomes: ReadonlyMap<string, ScenarioOutcome>;
+  /** All outcomes that were evaluated, by scenario id (those the proof ran), at each scenario's number. */
+  outcomes: IndexedMap<string, ScenarioOutcome>;
 }
 
 export const LEVEL_NAMES: Record<RedundancyLevel, string> = {

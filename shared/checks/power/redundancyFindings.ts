@@ -9,7 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
-import { componentsAtLevel, shortOfSupply, type DeviceDraw, type PowerGraph } from './topology';
+import { componentsAtLevel, shortOfSupply, type PowerGraph, type RackSupply } from './topology';
 import type { CatalogView } from '../../catalog';
 
 const FORMULA =
@@ -148,16 +148,42 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
 }
 
 /**
- * What `supplyFindings` found, and from what: the racks it looked at (declared 2N, on two
- * circuits, with a device short of supplies), each rack's draws and whether a side lost darkens
- * it. The same draws (the same array: power/topology.ts makes a rack's draws anew for another rack
- * at its place, another catalog, load basis or chain) with the same sides give the same findings.
+ * What `supplyFindings` found, and from what: the racks it looked through, the numbers of those it
+ * looked at (declared 2N, on two circuits, with a device short of supplies; ascending), and
+ * whether a side lost darkens each. A rack is the same object while its draws and sides are the
+ * same (power/topology.ts makes a rack's draws anew for another rack at its place, another
+ * catalog, load basis or chain), and the same draws with the same sides give the same findings.
  */
 export interface SupplyMemo {
-  ids: string[];
-  devices: (readonly DeviceDraw[])[];
-  lost: number[];
+  racks: readonly RackSupply[];
+  at: Int32Array;
+  lost: Uint8Array;
   findings: Finding[];
+}
+
+/** Whether a rack is one `supplyFindings` looks at. Most racks have no such device (found once per rack's draws, topology.ts). */
+const looksAt = (r: RackSupply) => r.shortOfSupplies && r.rack.redundancy === '2N' && r.a !== -1 && r.b !== -1;
+
+/**
+ * The numbers of the racks to look at, ascending. After an edit that keeps the number of racks, a
+ * rack that is the same object is looked at as it was: only the racks that are other objects are
+ * read (a campus has 10,000 racks, and reading each is a wait for memory).
+ */
+function racksLookedAt(racks: readonly RackSupply[], previous: SupplyMemo | null): Int32Array {
+  const out: number[] = [];
+  if (previous === null || previous.racks.length !== racks.length) {
+    for (let ri = 0; ri < racks.length; ri++) if (looksAt(racks[ri]!)) out.push(ri);
+    return Int32Array.from(out);
+  }
+  const last = previous.at;
+  let k = 0;
+  for (let ri = 0; ri < racks.length; ri++) {
+    const was = k < last.length && last[k] === ri;
+    if (was) k++;
+    const r = racks[ri]!;
+    if (r === previous.racks[ri] ? was : looksAt(r)) out.push(ri);
+  }
+  return Int32Array.from(out);
 }
 
 /**
@@ -173,32 +199,35 @@ export function supplyFindings(
   proof: RedundancyProof,
   previous: SupplyMemo | null = null,
 ): SupplyMemo {
-  const ids: string[] = [];
-  const devices: (readonly DeviceDraw[])[] = [];
-  const lost: number[] = [];
-  let same = previous !== null;
-  graph.racks.forEach((r, ri) => {
-    // Most racks have no such device (found once per rack's draws, topology.ts).
-    if (!r.shortOfSupplies || r.rack.redundancy !== '2N' || r.a === -1 || r.b === -1) return;
-    const dark = proof.sideRackStates.some((states) => states[ri]! >= RACK_PARTLY_DARK) ? 1 : 0;
-    const n = ids.length;
-    // Whether a side lost darkens a rack moves only with the chain, which makes its draws anew
-    // today: compared all the same, as the findings' own input.
-    if (same && (previous!.devices[n] !== r.devices || previous!.lost[n] !== dark)) same = false;
-    ids.push(r.rack.id);
-    devices.push(r.devices);
-    lost.push(dark);
-  });
-  if (same && previous!.ids.length === ids.length) return previous!;
+  const { racks } = graph;
+  const sides = proof.sideRackStates;
+  const at = racksLookedAt(racks, previous);
+  const lost = new Uint8Array(at.length);
+  // The same racks, with the same draws, in the same racks' places: the same findings, unless a
+  // side lost darkens another of them (which moves only with the chain, compared all the same).
+  let same = previous !== null && previous.racks.length === racks.length && previous.at.length === at.length;
+  for (let n = 0; n < at.length; n++) {
+    const ri = at[n]!;
+    for (let s = 0; s < sides.length && lost[n] === 0; s++) if (sides[s]![ri]! >= RACK_PARTLY_DARK) lost[n] = 1;
+    if (
+      same &&
+      (previous!.at[n] !== ri ||
+        previous!.lost[n] !== lost[n] ||
+        (racks[ri] !== previous!.racks[ri] && racks[ri]!.devices !== previous!.racks[ri]!.devices))
+    )
+      same = false;
+  }
+  if (same) return { racks, at, lost, findings: previous!.findings };
 
   const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
-  for (let n = 0; n < ids.length; n++) {
+  for (let n = 0; n < at.length; n++) {
     if (lost[n]) continue;
-    for (const d of devices[n]!) {
+    const r = racks[at[n]!]!;
+    for (const d of r.devices) {
       if (!shortOfSupply(d)) continue;
       const perSide = Math.min(d.psuA, d.psuB);
       const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
-      entry.racks.add(ids[n]!);
+      entry.racks.add(r.rack.id);
       entry.devices++;
       byModel.set(d.catalogId, entry);
     }
@@ -218,5 +247,5 @@ export function supplyFindings(
       source: spec?.sources.psu ? `[${spec.sources.psu.tag}] ${spec.sources.psu.ref}` : 'Catalog power-supply data',
     });
   });
-  return { ids, devices, lost, findings };
+  return { racks, at, lost, findings };
 }
