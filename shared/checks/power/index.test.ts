@@ -178,6 +178,76 @@ describe('devices short of supplies, kept while their racks’ draws are', () =>
     const renamed = check(withDevices(doc, 0, NOTHING), first.memo);
     expect(renamed.memo.supply.findings).toBe(first.memo.supply.findings);
   });
+
+  it('are counted again when their racks hold more or fewer, and found again when two such racks trade places', () => {
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    const short = first.findings.find((f) => f.rule === 'power.psu-redundancy')!;
+    const [i, j] = doc.racks.flatMap((r, k) => (short.entities.includes(r.id) ? [k] : [])).filter((_, n) => n < 2);
+    // One device more, then one fewer, in the first of them: the same racks, another count.
+    const more = withDevices(doc, i!, 1);
+    const counted = check(more, first.memo);
+    const fresh = check(more);
+    const of = (r: typeof first) => r.findings.filter((f) => f.rule === 'power.psu-redundancy');
+    expect(of(counted)).toEqual(of(fresh));
+    expect(of(counted)).not.toEqual(of(first));
+    expect(of(check(doc, counted.memo))).toEqual(of(first));
+    // Two racks of one configuration swapped in the document's order: the same counts, their ids
+    // in the entities in the racks' new order.
+    const models = (k: number) => doc.racks[k]!.devices.map((d) => d.catalogId);
+    expect(models(i!)).toEqual(models(j!));
+    const swapped = {
+      ...doc,
+      racks: doc.racks.map((r, k) => (k === i ? doc.racks[j!]! : k === j ? doc.racks[i!]! : r)),
+    };
+    expect(of(check(swapped, first.memo))).toEqual(of(check(swapped)));
+  });
+
+  it('are found again when the catalog renames a model or changes its supplies', () => {
+    const doc = buildStressSite(300);
+    const short = check(doc).findings.find((f) => f.rule === 'power.psu-redundancy')!;
+    const ri = doc.racks.findIndex((r) => r.id === short.entities[0]);
+    const custom = {
+      id: 'custom-gpu',
+      name: 'Custom GPU server',
+      category: 'gpu-server' as const,
+      uHeight: 4,
+      nameplateW: 8_000,
+      typicalW: 6_000,
+      weightKg: 100,
+      psuCount: 6,
+      psuRedundant: 2,
+      cooling: 'air' as const,
+      liquidFraction: 0,
+      airflowCfm: null,
+      ashraeClass: 'A2' as const,
+      gpus: null,
+      hashrateThs: null,
+      source: 'test',
+    };
+    const withCustom = (c: typeof custom): ProjectDocument => ({
+      ...doc,
+      customDevices: [c],
+      racks: doc.racks.map((r, k) =>
+        k === ri ? { ...r, devices: r.devices.map((d) => ({ ...d, catalogId: c.id })) } : r,
+      ),
+    });
+    const of = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.rule === 'power.psu-redundancy');
+    let last = check(withCustom(custom));
+    expect(of(last).some((f) => f.message.includes('Custom GPU server'))).toBe(true);
+    for (const next of [
+      { ...custom, name: 'Renamed GPU server' },
+      { ...custom, name: 'Renamed GPU server', psuRedundant: 1 },
+    ]) {
+      const edited = withCustom(next);
+      const after = check(edited, last.memo);
+      expect(of(after)).toEqual(of(check(edited)));
+      last = after;
+    }
+    expect(of(last).some((f) => f.message.includes('Renamed GPU server') && f.values.suppliesRequired === 5)).toBe(
+      true,
+    );
+  });
 });
 
 describe('what a proof runs, kept for the chain', () => {

@@ -9,7 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
-import { componentsAtLevel, shortOfSupply, type PowerGraph, type RackSupply } from './topology';
+import { componentsAtLevel, shortOfSupply, type DeviceDraw, type PowerGraph, type RackSupply } from './topology';
 import type { CatalogView } from '../../catalog';
 
 const FORMULA =
@@ -147,17 +147,29 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
   return out;
 }
 
+/** One device model's part of `supplyFindings`: its devices short of supplies, and the supplies of the first one found. */
+interface ModelShort {
+  catalogId: string;
+  devices: number;
+  perSide: number;
+  required: number;
+}
+
 /**
  * What `supplyFindings` found, and from what: the racks it looked through, the numbers of those it
- * looked at (declared 2N, on two circuits, with a device short of supplies; ascending), and
- * whether a side lost darkens each. A rack is the same object while its draws and sides are the
- * same (power/topology.ts makes a rack's draws anew for another rack at its place, another
- * catalog, load basis or chain), and the same draws with the same sides give the same findings.
+ * looked at (declared 2N, on two circuits, with a device short of supplies; ascending), whether a
+ * side lost darkens each, and per finding its model's figures. A rack is the same object while its
+ * draws and sides are the same (power/topology.ts makes a rack's draws anew for another rack at
+ * its place, another catalog, load basis or chain), and the same draws with the same sides give
+ * the same findings.
  */
 export interface SupplyMemo {
+  /** The catalog the findings name models from. */
+  catalog: CatalogView;
   racks: readonly RackSupply[];
   at: Int32Array;
   lost: Uint8Array;
+  models: ModelShort[];
   findings: Finding[];
 }
 
@@ -186,12 +198,89 @@ function racksLookedAt(racks: readonly RackSupply[], previous: SupplyMemo | null
   return Int32Array.from(out);
 }
 
+/** One rack's devices short of supplies, per model in the order first found: each with the supplies of its first. */
+function shortsOf(devices: readonly DeviceDraw[]): Map<string, ModelShort> {
+  const out = new Map<string, ModelShort>();
+  for (const d of devices) {
+    if (!shortOfSupply(d)) continue;
+    const known = out.get(d.catalogId);
+    if (known) known.devices++;
+    else
+      out.set(d.catalogId, {
+        catalogId: d.catalogId,
+        devices: 1,
+        perSide: Math.min(d.psuA, d.psuB),
+        required: d.required,
+      });
+  }
+  return out;
+}
+
+/** A model's finding's message and figures, from its devices and racks. */
+function psuText(catalog: CatalogView, m: ModelShort, rackCount: number): Pick<Finding, 'message' | 'values'> {
+  const spec = catalog.device(m.catalogId);
+  const name = spec?.name ?? m.catalogId;
+  const total = spec?.psu.count ?? m.perSide * 2;
+  return {
+    message: `${m.devices} × ${name} in ${rackCount} rack${rackCount > 1 ? 's' : ''}: on the loss of one side only ${m.perSide} of ${total} power supplies remain, fewer than the ${m.required} needed for full power, so they run throttled until the side returns.`,
+    values: { devices: m.devices, suppliesPerSide: m.perSide, suppliesRequired: m.required },
+  };
+}
+
+/**
+ * The last findings after an edit that changed only how many such devices racks already holding
+ * them hold: the same racks looked at, each darkened as before, and each rack whose draws changed
+ * holding the same models in the same order (and the same rack: not another at its place), under
+ * the same catalog (which names the models and gives their supplies). Their racks, and so their entities, are the same; a model's count moves by what its racks gained or
+ * lost. Null when anything else changed (then they are found again).
+ */
+function recounted(
+  racks: readonly RackSupply[],
+  at: Int32Array,
+  lost: Uint8Array,
+  previous: SupplyMemo,
+  catalog: CatalogView,
+): SupplyMemo | null {
+  if (previous.catalog !== catalog || previous.racks.length !== racks.length || previous.at.length !== at.length)
+    return null;
+  const moved = new Map<string, number>();
+  for (let n = 0; n < at.length; n++) {
+    const ri = at[n]!;
+    if (previous.at[n] !== ri || previous.lost[n] !== lost[n]) return null;
+    const now = racks[ri]!;
+    const was = previous.racks[ri]!;
+    if (now === was || now.devices === was.devices || lost[n]) continue;
+    // Another rack at its place (racks trading places): its id among the entities moves.
+    if (now.rack.id !== was.rack.id) return null;
+    const before = shortsOf(was.devices);
+    const after = shortsOf(now.devices);
+    if (before.size !== after.size) return null;
+    const order = after.values();
+    for (const b of before.values()) {
+      const a = order.next().value!;
+      // Under one catalog a model's supplies are its own: a device short of them is fed from both
+      // sides, floor(count / 2) on the fewer (`splitSupplies`), and needs count − spare.
+      if (a.catalogId !== b.catalogId) return null;
+      if (a.devices !== b.devices) moved.set(a.catalogId, (moved.get(a.catalogId) ?? 0) + a.devices - b.devices);
+    }
+  }
+  if (moved.size === 0) return { catalog, racks, at, lost, models: previous.models, findings: previous.findings };
+  const models = previous.models.map((m) => {
+    const by = moved.get(m.catalogId);
+    return by === undefined || by === 0 ? m : { ...m, devices: m.devices + by };
+  });
+  const findings = previous.findings.map((f, k) =>
+    models[k] === previous.models[k] ? f : { ...f, ...psuText(catalog, models[k]!, f.entities.length) },
+  );
+  return { catalog, racks, at, lost, models, findings };
+}
+
 /**
  * Devices in racks declared 2N whose supplies on one side are fewer than they need for full power: on
  * loss of the other side they run throttled (DGX H100: 3 of 6 supplies per side, needs 4 of its
  * 4+2; NVIDIA states it runs at reduced performance on 3). One finding per device model. After an
  * edit, the last findings stand when the racks they come from are the same (a campus names
- * thousands of racks in them).
+ * thousands of racks in them), or are counted again when those racks hold more or fewer of them.
  */
 export function supplyFindings(
   graph: PowerGraph,
@@ -203,49 +292,37 @@ export function supplyFindings(
   const sides = proof.sideRackStates;
   const at = racksLookedAt(racks, previous);
   const lost = new Uint8Array(at.length);
-  // The same racks, with the same draws, in the same racks' places: the same findings, unless a
-  // side lost darkens another of them (which moves only with the chain, compared all the same).
-  let same = previous !== null && previous.racks.length === racks.length && previous.at.length === at.length;
-  for (let n = 0; n < at.length; n++) {
-    const ri = at[n]!;
-    for (let s = 0; s < sides.length && lost[n] === 0; s++) if (sides[s]![ri]! >= RACK_PARTLY_DARK) lost[n] = 1;
-    if (
-      same &&
-      (previous!.at[n] !== ri ||
-        previous!.lost[n] !== lost[n] ||
-        (racks[ri] !== previous!.racks[ri] && racks[ri]!.devices !== previous!.racks[ri]!.devices))
-    )
-      same = false;
-  }
-  if (same) return { racks, at, lost, findings: previous!.findings };
+  for (let n = 0; n < at.length; n++)
+    for (let s = 0; s < sides.length && lost[n] === 0; s++) if (sides[s]![at[n]!]! >= RACK_PARTLY_DARK) lost[n] = 1;
+  const kept = previous === null ? null : recounted(racks, at, lost, previous, catalog);
+  if (kept) return kept;
 
-  const byModel = new Map<string, { racks: Set<string>; devices: number; perSide: number; required: number }>();
+  const byModel = new Map<string, { model: ModelShort; racks: Set<string> }>();
   for (let n = 0; n < at.length; n++) {
     if (lost[n]) continue;
     const r = racks[at[n]!]!;
-    for (const d of r.devices) {
-      if (!shortOfSupply(d)) continue;
-      const perSide = Math.min(d.psuA, d.psuB);
-      const entry = byModel.get(d.catalogId) ?? { racks: new Set(), devices: 0, perSide, required: d.required };
-      entry.racks.add(r.rack.id);
-      entry.devices++;
-      byModel.set(d.catalogId, entry);
+    for (const m of shortsOf(r.devices).values()) {
+      const entry = byModel.get(m.catalogId);
+      if (entry) entry.model.devices += m.devices;
+      else byModel.set(m.catalogId, { model: m, racks: new Set() });
+      byModel.get(m.catalogId)!.racks.add(r.rack.id);
     }
   }
-  const findings = [...byModel].map(([catalogId, e]) => {
-    const spec = catalog.device(catalogId);
-    const name = spec?.name ?? catalogId;
-    const total = spec?.psu.count ?? e.perSide * 2;
+  const models: ModelShort[] = [];
+  const findings = [...byModel.values()].map(({ model, racks: on }) => {
+    models.push(model);
+    const spec = catalog.device(model.catalogId);
+    const { message, values } = psuText(catalog, model, on.size);
     return finding({
       rule: 'power.psu-redundancy',
       severity: 'warning',
-      key: `power.psu-redundancy:${catalogId}`,
-      message: `${e.devices} × ${name} in ${e.racks.size} rack${e.racks.size > 1 ? 's' : ''}: on the loss of one side only ${e.perSide} of ${total} power supplies remain, fewer than the ${e.required} needed for full power, so they run throttled until the side returns.`,
-      entities: [...e.racks],
-      values: { devices: e.devices, suppliesPerSide: e.perSide, suppliesRequired: e.required },
+      key: `power.psu-redundancy:${model.catalogId}`,
+      message,
+      entities: [...on],
+      values,
       formula: 'Full power on one side needs min(PSUs on A, PSUs on B) ≥ installed − spare',
       source: spec?.sources.psu ? `[${spec.sources.psu.tag}] ${spec.sources.psu.ref}` : 'Catalog power-supply data',
     });
   });
-  return { racks, at, lost, findings };
+  return { catalog, racks, at, lost, models, findings };
 }
