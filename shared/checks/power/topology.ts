@@ -125,6 +125,16 @@ export interface PowerGraph {
   rackGroup: Int32Array;
   /** Rack configurations per hall (same hall, same devices), for headroom in "racks of this kind". */
   groups: readonly RackGroup[];
+  /**
+   * What `racks` were made from and what groups and sums them, kept by rack so that the graph of an
+   * edit takes them over for the racks it keeps without reading those racks (10,000 objects strewn
+   * over memory on a campus): the document's racks, each rack's configuration by number (one
+   * number per configuration and catalog), its load, W, and its id.
+   */
+  docRacks: readonly Rack[];
+  rackConfig: Int32Array;
+  rackLoadW: Float64Array;
+  rackIds: readonly string[];
   /** Σ rack load, W: the design IT load, whatever fails. */
   itW: number;
   /** The cooling plant's electrical power, W: from the cooling design, or the ratio estimate without one. */
@@ -333,6 +343,14 @@ function configurationName(catalog: CatalogView, supply: RackSupply): { key: str
   return name;
 }
 
+/** Each configuration's number (`PowerGraph.rackConfig`), per catalog: the graphs of one catalog share them. */
+const numbersOf = new WeakMap<CatalogView, Map<string, number>>();
+function configurationNumbers(catalog: CatalogView): Map<string, number> {
+  let numbers = numbersOf.get(catalog);
+  if (!numbers) numbersOf.set(catalog, (numbers = new Map()));
+  return numbers;
+}
+
 /**
  * `cooling`: the cooling evaluation when the caller has one (else it is evaluated here for the
  * plant's power). `previous`: the graph of the version before an edit, to reuse what it left alone.
@@ -347,30 +365,76 @@ export function buildPowerGraph(
   const chain = sameChain ? previous! : buildChain(doc.power);
   const basis = doc.settings.loadBasis;
   const reuseRacks = sameChain && previous!.catalog === catalog && previous!.loadBasis === basis;
+  const numbers = configurationNumbers(catalog);
+  const numberOf = (configuration: string) => {
+    let c = numbers.get(configuration);
+    if (c === undefined) numbers.set(configuration, (c = numbers.size));
+    return c;
+  };
 
-  const groups: RackGroup[] = [];
-  const groupIndex = new Map<string, number>();
-  let itW = 0;
-  const rackGroup = new Int32Array(doc.racks.length);
-  const racks = doc.racks.map((rack, ri): RackSupply => {
-    const before = reuseRacks ? previous!.racks[ri] : undefined;
-    const supply = before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
-    itW += supply.loadW;
-    let group = groupIndex.get(supply.configuration);
-    if (group === undefined) {
-      group = groups.length;
-      groupIndex.set(supply.configuration, group);
-      const { key, label } = configurationName(catalog, supply);
-      groups.push({ hallId: rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
+  const count = doc.racks.length;
+  // The same chain, catalog and load basis: a rack object at the same place keeps its supply, its
+  // configuration, load and id, copied from the last graph's arrays rather than read from it.
+  const kept = reuseRacks && previous!.docRacks.length === count ? previous! : null;
+  let racks: RackSupply[];
+  let rackConfig: Int32Array;
+  let rackLoadW: Float64Array;
+  let rackIds: string[];
+  if (kept) {
+    racks = kept.racks.slice();
+    rackConfig = kept.rackConfig.slice();
+    rackLoadW = kept.rackLoadW.slice();
+    rackIds = kept.rackIds.slice();
+    for (let ri = 0; ri < count; ri++) {
+      const rack = doc.racks[ri]!;
+      if (kept.docRacks[ri] === rack) continue;
+      const supply = rackSupply(rack, chain.index, catalog, basis);
+      racks[ri] = supply;
+      rackConfig[ri] = numberOf(supply.configuration);
+      rackLoadW[ri] = supply.loadW;
+      rackIds[ri] = rack.id;
     }
-    groups[group]!.rackIds.push(rack.id);
+  } else {
+    racks = [];
+    rackIds = [];
+    rackConfig = new Int32Array(count);
+    rackLoadW = new Float64Array(count);
+    for (let ri = 0; ri < count; ri++) {
+      const rack = doc.racks[ri]!;
+      const before = reuseRacks ? previous!.racks[ri] : undefined;
+      const supply = before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
+      racks.push(supply);
+      rackIds.push(rack.id);
+      rackConfig[ri] = numberOf(supply.configuration);
+      rackLoadW[ri] = supply.loadW;
+    }
+  }
+
+  // Σ rack load in rack order, and the groups in the order their configurations are first seen.
+  let itW = 0;
+  for (let ri = 0; ri < count; ri++) itW += rackLoadW[ri]!;
+  const groupOf = new Int32Array(numbers.size).fill(-1);
+  const groups: RackGroup[] = [];
+  const rackGroup = new Int32Array(count);
+  for (let ri = 0; ri < count; ri++) {
+    const c = rackConfig[ri]!;
+    let group = groupOf[c]!;
+    if (group === -1) {
+      groupOf[c] = group = groups.length;
+      const supply = racks[ri]!;
+      const { key, label } = configurationName(catalog, supply);
+      groups.push({ hallId: supply.rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
+    }
+    groups[group]!.rackIds.push(rackIds[ri]!);
     rackGroup[ri] = group;
-    return supply;
-  });
-  const sameFeeds =
-    sameChain &&
-    previous!.racks.length === racks.length &&
-    racks.every((r, ri) => r.a === previous!.racks[ri]!.a && r.b === previous!.racks[ri]!.b);
+  }
+  // A rack that kept its supply kept its circuits.
+  let sameFeeds = sameChain && previous!.racks.length === count;
+  for (let ri = 0; ri < count && sameFeeds; ri++) {
+    const r = racks[ri]!;
+    const was = previous!.racks[ri]!;
+    if (r !== was && (r.a !== was.a || r.b !== was.b)) sameFeeds = false;
+  }
   return {
     ...chain,
     ...(sameFeeds
@@ -380,6 +444,10 @@ export function buildPowerGraph(
     racks,
     rackGroup,
     groups,
+    docRacks: doc.racks,
+    rackConfig,
+    rackLoadW,
+    rackIds,
     itW,
     catalog,
     loadBasis: basis,
