@@ -16,11 +16,13 @@ export interface RackLoads {
   hallLoadW: Map<string, number>;
 }
 
-/** What the sums were worked out from, kept for the next version's. */
+/** What the sums were worked out from, kept for the next version's, with each row's and hall's racks by number, in order. */
 export interface RackLoadsMemo {
   racks: readonly RackSupply[];
   halls: readonly Hall[];
   loads: RackLoads;
+  rowRacks: Map<string, number[]>;
+  hallRacks: Map<string, number[]>;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
@@ -34,50 +36,60 @@ export function rackLoads(
 ): { loads: RackLoads; memo: RackLoadsMemo } {
   const kept = previous && previous.halls === halls && sameRacks(previous.racks, racks) ? previous : null;
   if (!kept) return fresh(racks, halls);
+  const { rowRacks, hallRacks } = kept;
   const rows = new Set<string>();
   const hallsMoved = new Set<string>();
+  let slots: number[] | null = null;
   for (let ri = 0; ri < racks.length; ri++) {
     const r = racks[ri]!;
-    if (r.loadW === kept.racks[ri]!.loadW) continue;
+    const was = kept.racks[ri]!;
+    // The same supply, the same load: most of a campus, compared without reading it.
+    if (r === was || r.loadW === was.loadW) continue;
     if (r.rack.rowId !== null) rows.add(r.rack.rowId);
     hallsMoved.add(r.rack.hallId);
-  }
-  if (hallsMoved.size === 0) return { loads: kept.loads, memo: { racks, halls, loads: kept.loads } };
-  const slots = new Array<number>(racks.length);
-  const rowSums = new Map<string, number>();
-  const hallSums = new Map<string, number>();
-  for (const h of hallsMoved) hallSums.set(h, 0);
-  // An edit mostly moves one rack: then its row and hall are compared, not looked up, per rack.
-  const row = rows.size === 1 ? [...rows][0]! : null;
-  const hall = hallsMoved.size === 1 ? [...hallsMoved][0]! : null;
-  for (let ri = 0; ri < racks.length; ri++) {
-    const r = racks[ri]!;
-    const { rowId, hallId } = r.rack;
+    slots ??= kept.loads.rackLoadW.slots.slice() as number[];
     slots[ri] = r.loadW;
-    if (rowId !== null && (row !== null ? rowId === row : rows.has(rowId))) add(rowSums, rowId, r.loadW);
-    if (hall !== null ? hallId === hall : hallsMoved.has(hallId)) add(hallSums, hallId, r.loadW);
   }
+  const memo = (loads: RackLoads): RackLoadsMemo => ({ racks, halls, loads, rowRacks, hallRacks });
+  if (slots === null) return { loads: kept.loads, memo: memo(kept.loads) };
+  // Each moved row and hall summed again over its racks, in rack order, from zero.
+  const sum = (on: readonly number[]) => {
+    let w = 0;
+    for (let k = 0; k < on.length; k++) w += slots![on[k]!]!;
+    return w;
+  };
   const rowLoadW = new Map(kept.loads.rowLoadW);
-  rowSums.forEach((w, row) => rowLoadW.set(row, w));
+  for (const row of rows) rowLoadW.set(row, sum(rowRacks.get(row)!));
   const hallLoadW = new Map(kept.loads.hallLoadW);
-  hallSums.forEach((w, hall) => hallLoadW.set(hall, w));
+  for (const hall of hallsMoved) hallLoadW.set(hall, sum(hallRacks.get(hall)!));
   const loads = { rackLoadW: new IndexedMap(kept.loads.rackLoadW.index, slots), rowLoadW, hallLoadW };
-  return { loads, memo: { racks, halls, loads } };
+  return { loads, memo: memo(loads) };
 }
 
 function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: RackLoads; memo: RackLoadsMemo } {
   const slots = new Array<number>(racks.length);
   const rowLoadW = new Map<string, number>();
   const hallLoadW = new Map<string, number>(halls.map((h) => [h.id, 0]));
+  const rowRacks = new Map<string, number[]>();
+  const hallRacks = new Map<string, number[]>();
+  const list = (map: Map<string, number[]>, key: string, ri: number) => {
+    const on = map.get(key);
+    if (on) on.push(ri);
+    else map.set(key, [ri]);
+  };
   for (let ri = 0; ri < racks.length; ri++) {
     const r = racks[ri]!;
     slots[ri] = r.loadW;
-    if (r.rack.rowId !== null) add(rowLoadW, r.rack.rowId, r.loadW);
+    if (r.rack.rowId !== null) {
+      add(rowLoadW, r.rack.rowId, r.loadW);
+      list(rowRacks, r.rack.rowId, ri);
+    }
     add(hallLoadW, r.rack.hallId, r.loadW);
+    list(hallRacks, r.rack.hallId, ri);
   }
   const rackLoadW = new IndexedMap(keyIndex(racks.map((r) => r.rack.id)), slots);
   const loads = { rackLoadW, rowLoadW, hallLoadW };
-  return { loads, memo: { racks, halls, loads } };
+  return { loads, memo: { racks, halls, loads, rowRacks, hallRacks } };
 }
 
 /** The same racks (ids), in the same rows and halls, in the same order. */
@@ -85,6 +97,8 @@ function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean 
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let ri = 0; ri < a.length; ri++) {
+    // The same supply is the same rack (read only where it is another).
+    if (a[ri] === b[ri]) continue;
     const x = a[ri]!.rack;
     const y = b[ri]!.rack;
     if (x !== y && (x.id !== y.id || x.rowId !== y.rowId || x.hallId !== y.hallId)) return false;
