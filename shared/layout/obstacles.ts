@@ -5,6 +5,7 @@
  * local, so a drag over a 10,000-rack hall looks at the few things near the pointer.
  */
 import type { CatalogView } from '../catalog';
+import { pushTo } from '../collections';
 import type { Hall, Point2, ProjectDocument } from '../model/schema';
 import { coolingUnitSize, footprintRect, type FloorCoolingUnit, rackRect, rectsOverlap, type Rect } from './footprint';
 
@@ -74,10 +75,7 @@ export function indexObstacles(hall: Hall, obstacles: readonly Obstacle[]): Obst
   for (const o of obstacles)
     for (let i = cell(o.rect.minX); i <= cell(o.rect.maxX); i++)
       for (let j = cell(o.rect.minY); j <= cell(o.rect.maxY); j++) {
-        const key = `${i},${j}`;
-        const list = grid.get(key);
-        if (list) list.push(o);
-        else grid.set(key, [o]);
+        pushTo(grid, `${i},${j}`, o);
       }
   return {
     hall,

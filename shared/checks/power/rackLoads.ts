@@ -5,6 +5,7 @@
  * zero). After an edit of what some racks hold, only the rows and halls of racks whose load moved
  * are summed again — over their racks, in the same order, so to the same last bit.
  */
+import { pushTo } from '../../collections';
 import type { Hall } from '../../model/schema';
 import { IndexedMap, keyIndex } from '../indexedMap';
 import type { RackSupply } from './topology';
@@ -72,20 +73,15 @@ function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: R
   const hallLoadW = new Map<string, number>(halls.map((h) => [h.id, 0]));
   const rowRacks = new Map<string, number[]>();
   const hallRacks = new Map<string, number[]>();
-  const list = (map: Map<string, number[]>, key: string, ri: number) => {
-    const on = map.get(key);
-    if (on) on.push(ri);
-    else map.set(key, [ri]);
-  };
   for (let ri = 0; ri < racks.length; ri++) {
     const r = racks[ri]!;
     slots[ri] = r.loadW;
     if (r.rack.rowId !== null) {
       add(rowLoadW, r.rack.rowId, r.loadW);
-      list(rowRacks, r.rack.rowId, ri);
+      pushTo(rowRacks, r.rack.rowId, ri);
     }
     add(hallLoadW, r.rack.hallId, r.loadW);
-    list(hallRacks, r.rack.hallId, ri);
+    pushTo(hallRacks, r.rack.hallId, ri);
   }
   const rackLoadW = new IndexedMap(keyIndex(racks.map((r) => r.rack.id)), slots);
   const loads = { rackLoadW, rowLoadW, hallLoadW };

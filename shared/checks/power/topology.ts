@@ -10,6 +10,7 @@
  * content; the result is the graph built afresh, to the bit (topology.test.ts).
  */
 import type { CatalogView } from '../../catalog';
+import { pushTo } from '../../collections';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
 import { efficiency, tracksPhases } from './capacity';
 import { phaseWattsPerAmp } from './electrical';
@@ -502,10 +503,7 @@ export function componentsAtLevel(graph: PowerGraph, level: PowerLevel): readonl
     const found = new Map<PowerLevel, number[]>();
     const { components } = graph;
     for (let i = 0; i < components.length; i++) {
-      const l = LEVEL_OF[components[i]!.kind];
-      const list = found.get(l);
-      if (list) list.push(i);
-      else found.set(l, [i]);
+      pushTo(found, LEVEL_OF[components[i]!.kind], i);
     }
     return found;
   });

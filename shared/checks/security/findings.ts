@@ -1,4 +1,5 @@
 /** Security findings: rule violations and placements turned into messages with their basis. */
+import { pushTo } from '../../collections';
 import type { ProjectDocument } from '../../model/schema';
 import { plural } from '../../text';
 import { finding, type Finding } from '../types';
@@ -145,17 +146,12 @@ export function rackFindings(doc: ProjectDocument, placed: Map<string, RackPlace
   const unzoned = new Map<string, string[]>();
   const straddling = new Map<string, string[]>();
   const weak = new Map<string, string[]>();
-  const add = (groups: Map<string, string[]>, k: string, id: string) => {
-    const list = groups.get(k);
-    if (list) list.push(id);
-    else groups.set(k, [id]);
-  };
   for (const r of doc.racks) {
     const p = placed.get(r.id)!;
-    if (p.zoneId === null && p.straddles.length === 0) add(unzoned, r.hallId, r.id);
-    if (p.straddles.length > 0) add(straddling, p.straddles.join(','), r.id);
+    if (p.zoneId === null && p.straddles.length === 0) pushTo(unzoned, r.hallId, r.id);
+    if (p.straddles.length > 0) pushTo(straddling, p.straddles.join(','), r.id);
     const zone = p.zoneId === null ? undefined : zones.byId.get(p.zoneId);
-    if (zone && zone.protectionClass < p.required) add(weak, `${zone.id}|${p.required}`, r.id);
+    if (zone && zone.protectionClass < p.required) pushTo(weak, `${zone.id}|${p.required}`, r.id);
   }
   // Rack names only for the findings that list them: a site that passes builds no map of every rack.
   let rackNames: Map<string, string> | null = null;
