@@ -5,7 +5,7 @@ import { runChecks } from '../index';
 import { evaporativeSupplyC, mixedInletC, rtiPct, rtiVerdict } from './airflow';
 import { IndexedMap, keyIndex } from '../indexedMap';
 import { groupRecirculation as groupRecirculationOf, rackInlets } from './inlet';
-import type { RackThermal } from './rackThermal';
+import { rackThermal, type RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
 import { strictestEnvelope } from './ashrae';
 import { catalogFor } from '../../catalog';
@@ -179,5 +179,34 @@ describe('inlets after an edit', () => {
     const again = rackInlets([ab, c], hotter);
     expect([...again.keys()]).toEqual(['a', 'b', 'c']);
     expect(again.get('b')).toEqual(after.get('b'));
+  });
+
+  it('works out again the group of a rack whose heat an edit moved, found from where the heats were patched', () => {
+    const doc = buildSampleFacility();
+    const catalog = catalogFor(doc);
+    const ids = doc.racks.map((r) => r.id);
+    // Three groups, the edited racks at the first and last places of theirs.
+    const groups = [group(ids.slice(0, 4), 2), group(ids.slice(4, 8), 2), group(ids.slice(8), 20)];
+    const gpu = (k: number) => doc.racks[k]!.devices.length > 0;
+    const edited = [4, 7, 8].filter(gpu);
+    expect(edited.length).toBeGreaterThan(1);
+    let last = doc;
+    let inlets = rackInlets(groups, rackThermal(doc, catalog));
+    for (const k of edited) {
+      // Rack k emptied (no heat, so no inlet): its heat is patched into the last heats (a new map
+      // on the same keys).
+      const next = { ...last, racks: last.racks.map((r, i) => (i === k ? { ...r, devices: [] } : r)) };
+      const heats = rackThermal(next, catalog);
+      const after = rackInlets(groups, heats);
+      expect(inlets.has(ids[k]!)).toBe(true);
+      expect(after.has(ids[k]!)).toBe(false);
+      expect([...after]).toEqual([...rackInlets(groups, new Map(heats))]);
+      // A group no edited rack is in keeps its inlets as objects.
+      expect(after.get(ids[0]!)).toBe(inlets.get(ids[0]!));
+      // The last inlets worked out from these heats again, as the next edit's are patched from them.
+      rackInlets(groups, heats);
+      last = next;
+      inlets = after;
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { mixedInletC } from './airflow';
-import type { RackThermal } from './rackThermal';
+import { heatsMovedSince, type RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
 
 /** Recirculation cannot reach 1 (T_in would be unbounded); 0.95 is "starved". */
@@ -38,8 +38,8 @@ interface GroupInlets {
   ids: readonly string[];
   inlets: readonly RackInlet[];
   start: number;
-  /** Each of the group's racks' place among the keys of the heats it was worked out from (`sameHeat`). */
-  places: { keys: KeyIndex<string>; at: Int32Array } | null;
+  /** Each of the group's racks' place among the keys of the heats it was worked out from (`sameHeat`), and the least and greatest. */
+  places: { keys: KeyIndex<string>; at: Int32Array; min: number; max: number } | null;
 }
 
 /**
@@ -55,6 +55,8 @@ interface GroupInlets {
 let last: {
   map: IndexedMap<string, RackInlet>;
   groups: WeakMap<AirGroup, GroupInlets>;
+  /** The heats it was worked out from: each of its groups has, at its places, the heats it kept. */
+  racks: ReadonlyMap<string, RackThermal>;
 } | null = null;
 
 /**
@@ -75,16 +77,47 @@ function sameHeat(kept: GroupInlets, g: AirGroup, racks: ReadonlyMap<string, Rac
   return true;
 }
 
+/**
+ * Whether a group kept from the last result still has its racks' heats: when the heats moved since
+ * the last result's only at `moved` (`heatsMovedSince`), a group none of whose places lies between
+ * the least and greatest of its own has them without each being compared (a campus compares
+ * 10,000 racks' heats otherwise, for an edit of one).
+ */
+function keptHeat(
+  kept: GroupInlets,
+  g: AirGroup,
+  racks: ReadonlyMap<string, RackThermal>,
+  moved: readonly number[] | null,
+): boolean {
+  const places = kept.places;
+  if (
+    moved !== null &&
+    places !== null &&
+    racks instanceof IndexedMap &&
+    places.keys === racks.index &&
+    g.rackIds.length === kept.thermals.length
+  ) {
+    let near = false;
+    for (let m = 0; m < moved.length && !near; m++) near = moved[m]! >= places.min && moved[m]! <= places.max;
+    if (!near) return true;
+  }
+  return sameHeat(kept, g, racks);
+}
+
 /** Each of a group's racks' place among the keys of `racks`, when it is an IndexedMap that has them all. */
 function placesOf(g: AirGroup, racks: ReadonlyMap<string, RackThermal>): GroupInlets['places'] {
   if (!(racks instanceof IndexedMap)) return null;
   const at = new Int32Array(g.rackIds.length);
+  let min = Infinity;
+  let max = -Infinity;
   for (let k = 0; k < g.rackIds.length; k++) {
     const place = racks.index.at.get(g.rackIds[k]!);
     if (place === undefined) return null;
     at[k] = place;
+    min = Math.min(min, place);
+    max = Math.max(max, place);
   }
-  return { keys: racks.index, at };
+  return { keys: racks.index, at, min, max };
 }
 
 /** One group's inlets worked out, each the last one's object where its figures are the same. */
@@ -120,6 +153,8 @@ export function rackInlets(
   racks: ReadonlyMap<string, RackThermal>,
 ): IndexedMap<string, RackInlet> {
   const before = last;
+  // Where the heats moved since the last result's, when known.
+  const moved = before ? heatsMovedSince(before.racks, racks) : null;
   // The last result's racks and inlets, in order: its keys and slots.
   const lastIds = before?.map.index.keys;
   const lastInlets = before?.map.slots;
@@ -135,7 +170,7 @@ export function rackInlets(
     if (g.supplyC === null) continue;
     const start = count;
     let part = before?.groups.get(g);
-    if (part && sameHeat(part, g, racks)) {
+    if (part && keptHeat(part, g, racks, moved)) {
       if (part.start !== start) {
         same = placed = false;
         part = { ...part, start };
@@ -155,7 +190,7 @@ export function rackInlets(
   }
   if (placed && count !== lastIds!.length) same = placed = false;
   if (same) {
-    last = { map: before!.map, groups: parts };
+    last = { map: before!.map, groups: parts, racks };
     return before!.map;
   }
   let ids: readonly string[];
@@ -176,7 +211,7 @@ export function rackInlets(
   }
   // The same racks in the same order keep the last keys: only the inlets are a new array.
   const map = new IndexedMap(before && sameIds(lastIds!, ids) ? before.map.index : keyIndex(ids), inlets);
-  last = { map, groups: parts };
+  last = { map, groups: parts, racks };
   return map;
 }
 

@@ -93,16 +93,23 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
   const basis = sameConditions ? basisOf.get(prior.result)! : {};
   if (sameConditions && prior.racks.length === doc.racks.length) {
     let slots: RackThermal[] | null = null;
+    const moved: number[] = [];
     let same = true;
     for (let i = 0; i < doc.racks.length && same; i++) {
       const rack = doc.racks[i]!;
       if (rack === prior.racks[i]) continue;
       // Another id takes another key: worked out whole below.
       if (rack.id !== prior.racks[i]!.id) same = false;
-      else (slots ??= prior.result.slots.slice() as RackThermal[])[i] = heatOf(rack);
+      else {
+        (slots ??= prior.result.slots.slice() as RackThermal[])[i] = heatOf(rack);
+        moved.push(i);
+      }
     }
     if (same) {
-      return remember(doc, catalog, nameplate, slots ? new IndexedMap(prior.result.index, slots) : prior.result, basis);
+      if (!slots) return remember(doc, catalog, nameplate, prior.result, basis);
+      const result = new IndexedMap(prior.result.index, slots);
+      patchedFrom.set(result, { from: prior.result, moved });
+      return remember(doc, catalog, nameplate, result, basis);
     }
   }
   return remember(
@@ -124,6 +131,27 @@ const basisOf = new WeakMap<ReadonlyMap<string, RackThermal>, object>();
 
 /** The token of the conditions a result of `rackThermal` was worked out under; undefined for another map. */
 export const thermalBasis = (racks: ReadonlyMap<string, RackThermal>): object | undefined => basisOf.get(racks);
+
+/** A result patched from the last one (an edit's): that result, and the slots written again. */
+const patchedFrom = new WeakMap<
+  IndexedMap<string, RackThermal>,
+  { from: IndexedMap<string, RackThermal>; moved: readonly number[] }
+>();
+const NONE_MOVED: readonly number[] = [];
+
+/**
+ * The slots (places among the keys) at which `to`'s heats may be other objects than `from`'s,
+ * when `to` is `from` or was patched from it; null when unknown (another map, or more than one
+ * version apart).
+ */
+export function heatsMovedSince(
+  from: ReadonlyMap<string, RackThermal>,
+  to: ReadonlyMap<string, RackThermal>,
+): readonly number[] | null {
+  if (from === to) return NONE_MOVED;
+  const patched = to instanceof IndexedMap ? patchedFrom.get(to) : undefined;
+  return patched && patched.from === from ? patched.moved : null;
+}
 
 /** The last result, with what it was worked out from (read-only: a copy is patched). */
 let last: {
