@@ -229,10 +229,11 @@ function psuText(catalog: CatalogView, m: ModelShort, rackCount: number): Pick<F
 
 /**
  * The last findings after an edit that changed only how many such devices racks already holding
- * them hold: the same racks looked at, each darkened as before, and each rack whose draws changed
- * holding the same models in the same order (and the same rack: not another at its place), under
- * the same catalog (which names the models and gives their supplies). Their racks, and so their entities, are the same; a model's count moves by what its racks gained or
- * lost. Null when anything else changed (then they are found again).
+ * them hold: the same racks looked at, each darkened as before, and each rack whose draws
+ * changed holding the same models in the same order (and the same rack: not another at its
+ * place), under the same catalog (which names the models and gives their supplies). Their racks,
+ * and so their entities, are the same; a model's count moves by what its racks gained or lost.
+ * Null when anything else changed (then they are found again).
  */
 function recounted(
   racks: readonly RackSupply[],
