@@ -134,6 +134,8 @@ export interface PowerGraph {
    */
   docRacks: readonly Rack[];
   rackConfig: Int32Array;
+  /** Each group's configuration by number (`rackConfig`). */
+  groupConfig: Int32Array;
   rackLoadW: Float64Array;
   rackIds: readonly string[];
   /** Σ rack load, W: the design IT load, whatever fails. */
@@ -416,6 +418,7 @@ export function buildPowerGraph(
   for (let ri = 0; ri < count; ri++) itW += rackLoadW[ri]!;
   const groupOf = new Int32Array(numbers.size).fill(-1);
   const groups: RackGroup[] = [];
+  const groupConfig: number[] = [];
   const rackGroup = new Int32Array(count);
   for (let ri = 0; ri < count; ri++) {
     const c = rackConfig[ri]!;
@@ -425,6 +428,7 @@ export function buildPowerGraph(
       const supply = racks[ri]!;
       const { key, label } = configurationName(catalog, supply);
       groups.push({ hallId: supply.rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
+      groupConfig.push(c);
     }
     groups[group]!.rackIds.push(rackIds[ri]!);
     rackGroup[ri] = group;
@@ -447,6 +451,7 @@ export function buildPowerGraph(
     groups,
     docRacks: doc.racks,
     rackConfig,
+    groupConfig: Int32Array.from(groupConfig),
     rackLoadW,
     rackIds,
     itW,
