@@ -14,7 +14,7 @@ import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
-import { proveRedundancy, type FlowView, type ProofMemo, type RedundancyProof } from './redundancy';
+import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
 import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
@@ -158,23 +158,6 @@ function metricsOf(
   };
 }
 
-/** The claims' scenarios of a level (not the racks' own 2N alone), by number: per claims map, which a chain's proofs share. */
-const levelClaims = new WeakMap<
-  ReadonlyMap<string, readonly string[]>,
-  { index: KeyIndex<string>; ords: Int32Array }
->();
-function levelClaimsOf(proof: RedundancyProof): Int32Array {
-  const known = levelClaims.get(proof.claims);
-  if (known && known.index === proof.outcomes.index) return known.ords;
-  const ords: number[] = [];
-  proof.claims.forEach((what, id) => {
-    if (what.some((c) => !c.startsWith('rack'))) ords.push(proof.outcomes.index.at.get(id)!);
-  });
-  const made = { index: proof.outcomes.index, ords: Int32Array.from(ords) };
-  levelClaims.set(proof.claims, made);
-  return made.ords;
-}
-
 /** Per chain: the components' ids as the keys of their metrics, and 1 for those with losses (UPS, transformer). */
 const keysOf = perChain<'keys', KeyIndex<string>>();
 const lossyOf = perChain<'lossy', Uint8Array>();
@@ -308,7 +291,7 @@ export function runPowerChecks(
   const interruptible = new Uint8Array(graph.racks.length);
   let interruptibleLost = 0;
   const outcomeSlots = proof.outcomes.slots;
-  for (const ord of levelClaimsOf(proof)) {
+  for (const ord of proof.levelClaims) {
     const lost = outcomeSlots[ord]!.lostInterruptible;
     for (let k = 0; k < lost.length; k++)
       if (!interruptible[lost[k]!]) {

@@ -8,6 +8,7 @@
  * Racks declared 2N are proven on the loss of each whole side: the rack keeps all its devices
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
+import { pushTo } from '../../collections';
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
 import {
   copyFigures,
@@ -194,6 +195,8 @@ export interface RedundancyProof {
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   /** Every declared claim a scenario tests, by scenario id: "UPS 2N+1", "rack 2N". */
   claims: Map<string, string[]>;
+  /** The scenarios a level's declared model claims (not the racks' own 2N alone), by number, each once. */
+  levelClaims: Int32Array;
   /** All outcomes that were evaluated, by scenario id (those the proof ran), at each scenario's number. */
   outcomes: IndexedMap<string, ScenarioOutcome>;
 }
@@ -545,6 +548,8 @@ interface ProofSetup {
   claimOrder: readonly string[];
   /** The claims, by number, in `claimOrder`. */
   claimOrds: Int32Array;
+  /** The scenarios of the levels' declared models, by number, each once (`RedundancyProof.levelClaims`). */
+  levelClaims: Int32Array;
   /** Per scenario: 1 when claimed (read by the proof's readers), 1 for a side lost, the number of the side it extends (or −1). */
   tested: Uint8Array;
   side: Uint8Array;
@@ -568,11 +573,7 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
   if (kept.last && kept.last.made === made && kept.last.redundancy === settings.redundancy) return kept.last.setup;
 
   const claims = new Map<string, string[]>();
-  const claim = (s: Scenario, what: string) => {
-    const whats = claims.get(s.id);
-    if (whats) whats.push(what);
-    else claims.set(s.id, [what]);
-  };
+  const claim = (s: Scenario, what: string) => pushTo(claims, s.id, what);
   const scenarios = new Map<string, Scenario>();
   const want = (list: readonly Scenario[]) => {
     for (const s of list) if (!scenarios.has(s.id)) scenarios.set(s.id, s);
@@ -613,6 +614,16 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
     baseOrd[k] = s.extends ? keys.at.get(s.extends.id)! : -1;
   }
   const claimOrder = plainestFirst(claims.keys());
+  const levelClaimed = new Uint8Array(S);
+  const levelClaims: number[] = [];
+  for (const p of plans)
+    for (const s of p.required) {
+      const ord = keys.at.get(s.id)!;
+      if (!levelClaimed[ord]) {
+        levelClaimed[ord] = 1;
+        levelClaims.push(ord);
+      }
+    }
   const setup: ProofSetup = {
     plans: plans.map((p) => ({
       ...p,
@@ -625,6 +636,7 @@ function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array)
     keys,
     claimOrder,
     claimOrds: new Int32Array(claimOrder.length),
+    levelClaims: Int32Array.from(levelClaims),
     tested,
     side,
     baseOrd,
@@ -1221,6 +1233,7 @@ export function proveRedundancy(
     sideRackStates: sideStates,
     rackRedundancy,
     claims,
+    levelClaims: setup.levelClaims,
     outcomes: new IndexedMap<string, ScenarioOutcome>(setup.keys, outcomes),
   };
 }

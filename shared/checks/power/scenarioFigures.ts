@@ -6,7 +6,6 @@
  * configuration rather than by group number (groups are numbered anew at each edit).
  */
 import { isOverloaded, type Flow, type GroupLoads } from './flow';
-import type { CatalogView } from '../../catalog';
 import type { PowerGraph } from './topology';
 
 /** Figures of scenarios at the components they change: entry `at + k` is a scenario's k-th changed component. */
@@ -103,11 +102,6 @@ export function capture(
 export interface ConfigurationIds {
   /** Configuration → its id, over every check this was kept for. */
   ids: Map<string, number>;
-  /**
-   * The same per configuration number of one catalog (topology.ts `groupConfig`; −1: not yet
-   * seen), so that a graph's groups find theirs without a key made and looked up for each.
-   */
-  byNumber: { catalog: CatalogView; ids: Int32Array };
   /** This check's: group → id, and id → group (−1: none). */
   ofGroup: Int32Array;
   group: Int32Array;
@@ -115,33 +109,19 @@ export interface ConfigurationIds {
 
 export function configurationIds(graph: PowerGraph, kept?: ConfigurationIds | null): ConfigurationIds {
   const ids = kept?.ids ?? new Map<string, number>();
-  const { groups, groupConfig } = graph;
-  let most = -1;
-  for (let n = 0; n < groupConfig.length; n++) most = Math.max(most, groupConfig[n]!);
-  // Configuration numbers are the catalog's: another catalog starts again from the keys.
-  let byNumber = kept?.byNumber.catalog === graph.catalog ? kept.byNumber.ids : new Int32Array(0);
-  if (byNumber.length <= most) {
-    const grown = new Int32Array(Math.max(most + 1, 2 * byNumber.length)).fill(-1);
-    grown.set(byNumber);
-    byNumber = grown;
-  }
+  const { groups } = graph;
   const ofGroup = new Int32Array(groups.length);
   for (let n = 0; n < groups.length; n++) {
-    const c = groupConfig[n]!;
-    let id = byNumber[c]!;
-    if (id === -1) {
-      const g = groups[n]!;
-      const key = `${g.hallId}|${g.key}`;
-      const known = ids.get(key);
-      if (known === undefined) ids.set(key, (id = ids.size));
-      else id = known;
-      byNumber[c] = id;
-    }
+    // The group's configuration as its racks' supplies hold it (`hallId|key`), not a key made
+    // again for each of a campus's groups at every check.
+    const configuration = groups[n]!.configuration;
+    let id = ids.get(configuration);
+    if (id === undefined) ids.set(configuration, (id = ids.size));
     ofGroup[n] = id;
   }
   const group = new Int32Array(ids.size).fill(-1);
   for (let n = 0; n < ofGroup.length; n++) group[ofGroup[n]!] = n;
-  return { ids, byNumber: { catalog: graph.catalog, ids: byNumber }, ofGroup, group };
+  return { ids, ofGroup, group };
 }
 
 /** Group loads as kept: [configuration id, W, …]. */

@@ -57,6 +57,8 @@ export interface RackSupply {
 }
 
 export interface RackGroup {
+  /** Its racks' `RackSupply.configuration`: `hallId|key`. */
+  configuration: string;
   hallId: string;
   /** Devices as `count×catalogId`, sorted: the configuration's identity. */
   key: string;
@@ -134,8 +136,6 @@ export interface PowerGraph {
    */
   docRacks: readonly Rack[];
   rackConfig: Int32Array;
-  /** Each group's configuration by number (`rackConfig`). */
-  groupConfig: Int32Array;
   rackLoadW: Float64Array;
   rackIds: readonly string[];
   /** Σ rack load, W: the design IT load, whatever fails. */
@@ -379,38 +379,25 @@ export function buildPowerGraph(
   // The same chain, catalog and load basis: a rack object at the same place keeps its supply, its
   // configuration, load and id, copied from the last graph's arrays rather than read from it.
   const kept = reuseRacks && previous!.docRacks.length === count ? previous! : null;
-  let racks: RackSupply[];
-  let rackConfig: Int32Array;
-  let rackLoadW: Float64Array;
-  let rackIds: string[];
-  if (kept) {
-    racks = kept.racks.slice();
-    rackConfig = kept.rackConfig.slice();
-    rackLoadW = kept.rackLoadW.slice();
-    rackIds = kept.rackIds.slice();
-    for (let ri = 0; ri < count; ri++) {
-      const rack = doc.racks[ri]!;
+  const racks = kept
+    ? kept.racks.slice()
+    : doc.racks.map((rack, ri) => {
+        const before = reuseRacks ? previous!.racks[ri] : undefined;
+        return before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
+      });
+  const rackIds = kept ? kept.rackIds.slice() : doc.racks.map((r) => r.id);
+  const rackConfig = kept ? kept.rackConfig.slice() : new Int32Array(count);
+  const rackLoadW = kept ? kept.rackLoadW.slice() : new Float64Array(count);
+  for (let ri = 0; ri < count; ri++) {
+    const rack = doc.racks[ri]!;
+    if (kept) {
       if (kept.docRacks[ri] === rack) continue;
-      const supply = rackSupply(rack, chain.index, catalog, basis);
-      racks[ri] = supply;
-      rackConfig[ri] = numberOf(supply.configuration);
-      rackLoadW[ri] = supply.loadW;
+      racks[ri] = rackSupply(rack, chain.index, catalog, basis);
       rackIds[ri] = rack.id;
     }
-  } else {
-    racks = [];
-    rackIds = [];
-    rackConfig = new Int32Array(count);
-    rackLoadW = new Float64Array(count);
-    for (let ri = 0; ri < count; ri++) {
-      const rack = doc.racks[ri]!;
-      const before = reuseRacks ? previous!.racks[ri] : undefined;
-      const supply = before?.rack === rack ? before : rackSupply(rack, chain.index, catalog, basis);
-      racks.push(supply);
-      rackIds.push(rack.id);
-      rackConfig[ri] = numberOf(supply.configuration);
-      rackLoadW[ri] = supply.loadW;
-    }
+    const supply = racks[ri]!;
+    rackConfig[ri] = numberOf(supply.configuration);
+    rackLoadW[ri] = supply.loadW;
   }
 
   // Σ rack load in rack order, and the groups in the order their configurations are first seen.
@@ -418,7 +405,6 @@ export function buildPowerGraph(
   for (let ri = 0; ri < count; ri++) itW += rackLoadW[ri]!;
   const groupOf = new Int32Array(numbers.size).fill(-1);
   const groups: RackGroup[] = [];
-  const groupConfig: number[] = [];
   const rackGroup = new Int32Array(count);
   for (let ri = 0; ri < count; ri++) {
     const c = rackConfig[ri]!;
@@ -427,8 +413,14 @@ export function buildPowerGraph(
       groupOf[c] = group = groups.length;
       const supply = racks[ri]!;
       const { key, label } = configurationName(catalog, supply);
-      groups.push({ hallId: supply.rack.hallId, key, label, rackLoadW: supply.loadW, rackIds: [] });
-      groupConfig.push(c);
+      groups.push({
+        configuration: supply.configuration,
+        hallId: supply.rack.hallId,
+        key,
+        label,
+        rackLoadW: supply.loadW,
+        rackIds: [],
+      });
     }
     groups[group]!.rackIds.push(rackIds[ri]!);
     rackGroup[ri] = group;
@@ -451,7 +443,6 @@ export function buildPowerGraph(
     groups,
     docRacks: doc.racks,
     rackConfig,
-    groupConfig: Int32Array.from(groupConfig),
     rackLoadW,
     rackIds,
     itW,
