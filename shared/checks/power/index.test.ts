@@ -298,3 +298,51 @@ describe('what a side lost may have other figures at after an edit', () => {
     expect(normal.fedBy[at('tx-0a')]).toBe(at('utility'));
   });
 });
+
+describe('the arrays of normal operation, handed on to the check after next', () => {
+  const same = (a: ReturnType<typeof check>, doc: ProjectDocument) => {
+    const fresh = check(doc);
+    expect(a.findings).toEqual(fresh.findings);
+    expect(a.metrics).toEqual(fresh.metrics);
+    expect(a.memo.normal.outW).toEqual(fresh.memo.normal.outW);
+    expect(a.memo.normal.phaseA).toEqual(fresh.memo.normal.phaseA);
+  };
+  it('are written again by an editor’s checks, each from the last, two sets taking turns', () => {
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    const one = withDevices(doc, 10, 0);
+    const two = withDevices(one, 200, 1);
+    const three = withDevices(two, 10, 1);
+    const c1 = check(one, first.memo);
+    const c2 = check(two, c1.memo);
+    const c3 = check(three, c2.memo);
+    const c4 = check(doc, c3.memo);
+    expect(c3.memo.normal.outW).toBe(c1.memo.normal.outW);
+    expect(c3.memo.normal.phaseW).toBe(c1.memo.normal.phaseW);
+    expect(c4.memo.normal.itW).toBe(c2.memo.normal.itW);
+    expect(c2.memo.normal.outW).not.toBe(c1.memo.normal.outW);
+    same(c3, three);
+    same(c4, doc);
+  });
+  it('leave a memo whose arrays were taken serving no check, and are taken once when two checks follow from one memo', () => {
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    const one = withDevices(doc, 10, 0);
+    const other = withDevices(doc, 250, 0);
+    // Two checks from one memo: both hand on its normal operation's arrays.
+    const b1 = check(one, first.memo);
+    const b2 = check(other, first.memo);
+    same(b2, other);
+    // A check from the first takes them and writes into them: the first memo serves no check now.
+    const c = check(withDevices(one, 20, 1), b1.memo);
+    expect(c.memo.normal.outW).toBe(first.memo.normal.outW);
+    expect(first.memo.taken.taken).toBe(true);
+    same(c, withDevices(one, 20, 1));
+    same(check(other, first.memo), other);
+    // The other's spare is the same arrays, already taken: its next check writes into new ones.
+    const d = check(withDevices(other, 30, 1), b2.memo);
+    expect(d.memo.normal.outW).not.toBe(first.memo.normal.outW);
+    same(d, withDevices(other, 30, 1));
+    same(check(withDevices(one, 40, 0), c.memo), withDevices(one, 40, 0));
+  });
+});

@@ -12,7 +12,7 @@ import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
-import { normalAfterEdit } from './normalAfterEdit';
+import { normalAfterEdit, type FlowFigures } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
 import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
@@ -94,6 +94,23 @@ export interface PowerMemo extends CapacityMemo {
   headroom: HeadroomMemo;
   supply: SupplyMemo;
   rackLoads: RackLoadsMemo;
+  /**
+   * The figures of the normal operation before this memo's (`FlowFigures`), which nothing of this
+   * memo or of any check's result refers to, with the mark of the memo that has them as its own:
+   * the first check that follows from a memo of theirs writes its normal operation into them.
+   */
+  spare: { figures: FlowFigures; owner: NormalTaken } | null;
+  /** This memo's normal operation's arrays taken as a later check's spare: then it serves no further check. */
+  taken: NormalTaken;
+}
+
+/**
+ * Set when a check took the arrays of a memo's normal operation (its `spare`, two checks on): that
+ * memo's figures are being overwritten, so a check from it starts from scratch. An editor's
+ * checks each follow from the last, whose memo is never taken.
+ */
+interface NormalTaken {
+  taken: boolean;
 }
 
 /** Whether metrics `m` hold component i's worst loading as `worst` has it. */
@@ -189,18 +206,27 @@ function normalView(
   };
 }
 
-/** `previous`: what the check of the version before an edit kept, reused where the edit did not reach. */
+/** A flow's own figures (`FlowFigures`), without what else it holds. */
+const figuresOf = ({ outW, inW, itW, phaseW, phaseA }: Flow): FlowFigures => ({ outW, inW, itW, phaseW, phaseA });
+
+/** `last`: what the check of the version before an edit kept, reused where the edit did not reach. */
 export function runPowerChecks(
   doc: ProjectDocument,
   catalog: CatalogView,
   cooling?: CoolingEvaluation,
-  previous?: PowerMemo | null,
+  last?: PowerMemo | null,
 ): { findings: Finding[]; metrics: PowerMetrics; memo: PowerMemo } {
   const { settings } = doc;
+  const previous = last && !last.taken.taken ? last : null;
   const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph);
-  // After an edit of what racks hold, normal operation is worked out from the last (the same figures).
+  // After an edit of what racks hold, normal operation is worked out from the last (the same
+  // figures), into the arrays of the one before that unless another check took them.
+  const spare = previous?.spare && !previous.spare.owner.taken ? previous.spare : null;
+  if (spare) spare.owner.taken = true;
   const after =
-    previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal) : null;
+    previous?.settings === settings
+      ? normalAfterEdit(graph, settings, previous.graph, previous.normal, spare?.figures ?? null)
+      : null;
   const normal = after?.flow ?? evaluate(graph, settings, NORMAL);
   // Headroom over normal operation and every tested failure, gathered as the proof reads each
   // flow; the worst loadings the proof works out itself (worstCase.ts).
@@ -324,6 +350,9 @@ export function runPowerChecks(
   const findings = [...capacity.findings, ...redundancyFindings(graph, proof), ...supply.findings, ...stranding];
   return {
     memo: {
+      // Nothing this check keeps reads the last normal operation: its arrays are the next check's spare.
+      spare: previous ? { figures: figuresOf(previous.normal), owner: previous.taken } : null,
+      taken: { taken: false },
       graph,
       settings,
       normal,
