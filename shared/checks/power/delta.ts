@@ -521,14 +521,16 @@ export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boole
  * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
  * its hang, plus the pushes; the facility load shared again over the live utilities by their IT,
  * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`, per utility: at `places` of
- * its changed components, whose kept liveness and pushes are at `at` + place of `kept`. The base's scratch is not
- * touched: a campus proof does this for thousands of failures after each edit. Facility load
- * shared over the utilities means every utility is among those a scenario that changes anything
- * changes (`makePlan`).
+ * its changed components (those of the utilities, in order), whose kept liveness and pushes are at
+ * `at` + place of `kept`. The base's scratch is not touched: a campus proof does this for
+ * thousands of failures after each edit. Facility load shared over the utilities means every
+ * utility is among those a scenario that changes anything changes (`makePlan`). `unhungW`: that
+ * facility load, W (flow.ts `facilityLoad`), worked out once by the caller for its thousands of
+ * calls.
  */
 export function utilitiesAgain(
   graph: PowerGraph,
-  settings: Settings,
+  unhungW: number,
   base: DeltaBase,
   changed: readonly number[],
   places: ArrayLike<number>,
@@ -538,7 +540,6 @@ export function utilitiesAgain(
   itW: number[],
 ): void {
   const from = base.flow;
-  const { unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
   const { live, pushW, pushItW } = kept;
   for (let m = 0; m < places.length; m++) {
@@ -554,19 +555,17 @@ export function utilitiesAgain(
   }
   if (unhungW <= 0) return;
   // Shared over the live utilities by their IT, summed in the utilities' order: the scenario
-  // changes every utility (above), so each has its figures here.
-  const all = graph.utilities;
+  // changes every utility (above), and its changed components are in component order, as the
+  // utilities are, so its places of utilities are theirs in that order.
+  if (places.length !== graph.utilities.length)
+    throw new Error('A failure that shares facility load changes every utility.');
   let itOnUtilities = 0;
   let liveUtilities = 0;
-  for (let n = 0; n < all.length; n++) {
-    let m = 0;
-    while (m < places.length && changed[places[m]!] !== all[n]) m++;
-    if (m === places.length) throw new Error('A failure that shares facility load changes every utility.');
+  for (let m = 0; m < places.length; m++)
     if (live[at + places[m]!]) {
       itOnUtilities += itW[m]!;
       liveUtilities++;
     }
-  }
   for (let m = 0; m < places.length; m++) {
     if (!live[at + places[m]!]) continue;
     const share = itOnUtilities > 0 ? itW[m]! / itOnUtilities : 1 / liveUtilities;

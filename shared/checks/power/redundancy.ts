@@ -21,7 +21,7 @@ import {
   utilitiesAgain,
   type DeltaBase,
 } from './delta';
-import { isOverloaded, overCapacity, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
+import { facilityLoad, isOverloaded, overCapacity, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import type { PairStays } from './headroom';
 import {
   allocate,
@@ -1030,7 +1030,7 @@ export function proveRedundancy(
     if (utilitiesMoved) {
       const { outW, itW } = utilitiesOf;
       const places = placesMarked(utilityPlacesKept, changed, utility);
-      utilitiesAgain(graph, settings, base, changed, places, figures, at, outW, itW);
+      utilitiesAgain(graph, unhungW, base, changed, places, figures, at, outW, itW);
       for (let m = 0; m < places.length; m++) {
         const u = changed[places[m]!]!;
         const e = at + places[m]!;
@@ -1097,7 +1097,8 @@ export function proveRedundancy(
     configurations,
   };
 
-  /** A kept scenario's figures at its utilities (`utilitiesAgain`; reused). */
+  /** The facility load shared over the utilities, W (`utilitiesAgain`), and a kept scenario's figures there (reused). */
+  const { unhungW } = facilityLoad(graph, settings);
   const utilitiesOf = { outW: [] as number[], itW: [] as number[] };
   /** 1 for the utilities over capacity in normal operation, now or before the edit. */
   const overloadedBefore = new Uint8Array(n);
