@@ -14,7 +14,13 @@ import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit, type FlowFigures } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
-import { proveRedundancy, type FlowView, type ProofMemo } from './redundancy';
+import {
+  proveRedundancy,
+  type FlowView,
+  type ProofMemo,
+  type RedundancyProof,
+  type ScenarioOutcome,
+} from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
 import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
@@ -94,6 +100,7 @@ export interface PowerMemo extends CapacityMemo {
   headroom: HeadroomMemo;
   supply: SupplyMemo;
   rackLoads: RackLoadsMemo;
+  lost: LostInterruptible;
   /**
    * The figures of the normal operation before this memo's (`FlowFigures`), which nothing of this
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:
@@ -206,6 +213,44 @@ function normalView(
   };
 }
 
+/** How many interruptible racks the levels' claimed failures darken, from which outcomes. */
+interface LostInterruptible {
+  count: number;
+  claims: Int32Array;
+  outcomes: readonly (ScenarioOutcome | undefined)[];
+}
+
+/**
+ * Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside),
+ * counted once each: marks, as "side lost and one more unit" trials each repeat the side's. The
+ * last count stands when every claimed failure has the same outcome, as after most edits: a side
+ * lost darkens thousands of single-corded racks, read otherwise at every check.
+ */
+function interruptibleLostBy(
+  graph: PowerGraph,
+  proof: RedundancyProof,
+  last: LostInterruptible | null,
+): LostInterruptible {
+  const outcomes = proof.outcomes.slots;
+  const claims = proof.levelClaims;
+  if (last && last.claims === claims) {
+    let same = true;
+    for (let k = 0; k < claims.length && same; k++) same = outcomes[claims[k]!] === last.outcomes[claims[k]!];
+    if (same) return { count: last.count, claims, outcomes };
+  }
+  const interruptible = new Uint8Array(graph.racks.length);
+  let count = 0;
+  for (const ord of claims) {
+    const lost = outcomes[ord]!.lostInterruptible;
+    for (let k = 0; k < lost.length; k++)
+      if (!interruptible[lost[k]!]) {
+        interruptible[lost[k]!] = 1;
+        count++;
+      }
+  }
+  return { count, claims, outcomes };
+}
+
 /** A flow's own figures (`FlowFigures`), without what else it holds. */
 const figuresOf = ({ outW, inW, itW, phaseW, phaseA }: Flow): FlowFigures => ({ outW, inW, itW, phaseW, phaseA });
 
@@ -312,19 +357,8 @@ export function runPowerChecks(
 
   const idOf = (i: number) => graph.components[i]!.id;
   const rackId = (ri: number) => graph.racks[ri]!.rack.id;
-  // Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside),
-  // counted once each: marks, as "side lost and one more unit" trials each repeat the side's.
-  const interruptible = new Uint8Array(graph.racks.length);
-  let interruptibleLost = 0;
-  const outcomeSlots = proof.outcomes.slots;
-  for (const ord of proof.levelClaims) {
-    const lost = outcomeSlots[ord]!.lostInterruptible;
-    for (let k = 0; k < lost.length; k++)
-      if (!interruptible[lost[k]!]) {
-        interruptible[lost[k]!] = 1;
-        interruptibleLost++;
-      }
-  }
+  const lost = interruptibleLostBy(graph, proof, previous?.lost ?? null);
+  const interruptibleLost = lost.count;
   const levels: LevelSummary[] = proof.levels.map((v) => ({
     level: v.level,
     declared: v.declared,
@@ -366,6 +400,7 @@ export function runPowerChecks(
       headroom: headroom.memo(),
       supply,
       rackLoads: summed.memo,
+      lost,
     },
     findings,
     metrics: {

@@ -159,6 +159,25 @@ describe('racks that lose power', () => {
   });
 });
 
+describe('the levels that carry critical load', () => {
+  it('are every level on some critical rack’s path, not only on the first rack’s', () => {
+    // A critical rack first in the document, fed straight from the utility, and the UPS's rack
+    // after it: the UPS level carries critical load through the second alone.
+    const doc = upsChainDoc({ loadW: 1_800_000, moduleKw: 500, modulesA: 5, declared: 'N+1' });
+    doc.power.push({ ...defaultRackCircuit('ckt-direct', 'Circuit direct', 'A'), parentId: 'utility', breakerA: 100 });
+    const [ups] = doc.racks;
+    doc.racks.unshift({
+      ...ups!,
+      id: 'rack-direct',
+      name: 'R0',
+      position: { x: 1, y: 5 },
+      devices: ups!.devices.slice(0, 1),
+      feeds: { a: 'ckt-direct', b: null },
+    });
+    expect(upsLevel(doc)).toMatchObject({ declared: 'N+1', achieved: 'N+1' });
+  });
+});
+
 describe('2N needs two sides at the level', () => {
   it('one PDU (no side) declared 2N is an error even though the racks are dual-corded', () => {
     const doc = oneRackDoc({

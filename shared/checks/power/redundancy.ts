@@ -37,7 +37,7 @@ import {
 import { hasSides, plainestFirst, scenariosFor, sideFailure } from './scenarios';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { reach, touchIndex, type TouchIndex } from './touchIndex';
-import { componentsAtLevel, perChain, type PowerGraph, type RackSupply } from './topology';
+import { componentsAtLevel, LEVEL_OF, perChain, type PowerGraph, type PowerLevel, type RackSupply } from './topology';
 import { foldAgain, foldNormal, foldWorst, noWorst, worstIndex, type Worst, type WorstIndex } from './worstCase';
 
 export interface ScenarioOutcome {
@@ -565,8 +565,7 @@ interface ProofSetup {
  */
 const setupsOf = perChain<'setup', { last: { made: string; redundancy: object; setup: ProofSetup } | null }>();
 
-function proofSetup(graph: PowerGraph, settings: Settings, critical: Uint8Array): ProofSetup {
-  const carries = REDUNDANCY_LEVELS.map((level) => componentsAtLevel(graph, level).some((i) => critical[i]));
+function proofSetup(graph: PowerGraph, settings: Settings, carries: readonly boolean[]): ProofSetup {
   const twoNRacks = graph.racks.some((r) => r.rack.redundancy === '2N');
   const made = `${carries.join(',')}|${twoNRacks}`;
   const kept = setupsOf(graph, 'setup', () => ({ last: null }));
@@ -686,6 +685,9 @@ function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean 
   for (let ri = 0; ri < a.length; ri++) {
     const x = a[ri]!;
     const y = b[ri]!;
+    // The same supply is the same rack on the same circuits: read only where it is another (an
+    // edit keeps all but a few of a campus's 10,000, strewn over memory).
+    if (x === y) continue;
     if (x.rack.id !== y.rack.id || (x.a === -1 && x.b === -1) !== (y.a === -1 && y.b === -1)) return false;
   }
   return true;
@@ -697,16 +699,34 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Components that carry critical load in normal operation: on the supply path of a rack that is not interruptible. */
-function criticalComponents(graph: PowerGraph, normal: Flow): Uint8Array {
+/**
+ * Per level of `REDUNDANCY_LEVELS`, whether a component at it carries critical load in normal
+ * operation: is on the supply path of a rack that is not interruptible and draws. The walk stops
+ * once every level with components is found to (on a campus, at its first such rack) rather than
+ * walk the paths of its 10,000 racks at every check.
+ */
+function levelsCarryingCritical(graph: PowerGraph, normal: Flow): boolean[] {
+  const carries = REDUNDANCY_LEVELS.map(() => false);
+  const levelOf = new Map<PowerLevel, number>(REDUNDANCY_LEVELS.map((level, l) => [level, l]));
+  let left = REDUNDANCY_LEVELS.filter((level) => componentsAtLevel(graph, level).length > 0).length;
   const marks = new Uint8Array(graph.components.length);
-  for (let ri = 0; ri < graph.racks.length; ri++) {
+  const walk = (from: number) => {
+    for (let i = from; i !== -1 && !marks[i]; i = normal.fedBy[i]!) {
+      marks[i] = 1;
+      const l = levelOf.get(LEVEL_OF[graph.components[i]!.kind]);
+      if (l !== undefined && !carries[l]) {
+        carries[l] = true;
+        left--;
+      }
+    }
+  };
+  for (let ri = 0; ri < graph.racks.length && left > 0; ri++) {
     const r = graph.racks[ri]!;
     if (r.rack.interruptible || r.loadW <= 0) continue;
-    for (let i = r.a; i !== -1 && !marks[i]; i = normal.fedBy[i]!) marks[i] = 1;
-    for (let i = r.b; i !== -1 && !marks[i]; i = normal.fedBy[i]!) marks[i] = 1;
+    walk(r.a);
+    walk(r.b);
   }
-  return marks;
+  return carries;
 }
 
 /**
@@ -724,8 +744,7 @@ export function proveRedundancy(
   configurations: ConfigurationIds = configurationIds(graph),
   opening: Opening | null = null,
 ): RedundancyProof {
-  const critical = criticalComponents(graph, normal);
-  const setup = proofSetup(graph, settings, critical);
+  const setup = proofSetup(graph, settings, levelsCarryingCritical(graph, normal));
   const { plans, claims, list, claimOrder, claimOrds, tested, side, baseOrd, place } = setup;
   const S = list.length;
 
