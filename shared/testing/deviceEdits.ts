@@ -60,6 +60,16 @@ export function tightUtilities(rackCount: number, kva: number): ProjectDocument 
 }
 
 /**
+ * `tightUtilities` with the mechanical board carrying the whole facility load: none is shared over
+ * the utilities, so each utility's figures in a failure stand alone (redundancy.ts
+ * `againAtUtilities`).
+ */
+export function tightUtilitiesBoardCarriesAll(rackCount: number, kva: number): ProjectDocument {
+  const doc = tightUtilities(rackCount, kva);
+  return { ...doc, power: doc.power.map((c) => (c.kind === 'mechanical' ? { ...c, share: 1 } : c)) };
+}
+
+/**
  * `twoUtilitiesAndABoard` where the loss of side A takes utility 1 but not transformer 0A, which
  * a generator then feeds (with the mechanical board below it), and where sources and UPSs are
  * declared 2N+1: the scenarios that lose a side and one more source or UPS module are claimed,

@@ -520,31 +520,30 @@ export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boole
  * onto the utilities (`push`, kept from its last evaluation: `lastPushW` and `lastPushItW`), is
  * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
  * its hang, plus the pushes; the facility load shared again over the live utilities by their IT,
- * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`, per utility: at `places` of
- * its changed components (those of the utilities, in order), whose kept liveness and pushes are at
- * `at` + place of `kept`. The base's scratch is not touched: a campus proof does this for
- * thousands of failures after each edit. Facility load shared over the utilities means every
- * utility is among those a scenario that changes anything changes (`makePlan`). `unhungW`: that
- * facility load, W (flow.ts `facilityLoad`), worked out once by the caller for its thousands of
- * calls.
+ * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`: the first `count` of
+ * `utilities`, in component order, whose kept liveness and pushes are at `entries` of `kept`.
+ * The base's scratch is not touched: a campus proof does this for thousands of failures after
+ * each edit. Facility load shared over the utilities means every utility is among those a
+ * scenario that changes anything changes (`makePlan`). `unhungW`: that facility load, W (flow.ts
+ * `facilityLoad`), worked out once by the caller for its thousands of calls.
  */
 export function utilitiesAgain(
   graph: PowerGraph,
   unhungW: number,
   base: DeltaBase,
-  changed: readonly number[],
-  places: ArrayLike<number>,
+  count: number,
+  utilities: ArrayLike<number>,
+  entries: ArrayLike<number>,
   kept: Pick<ScenarioFigures, 'live' | 'pushW' | 'pushItW'>,
-  at: number,
-  outW: number[],
-  itW: number[],
+  outW: Float64Array,
+  itW: Float64Array,
 ): void {
   const from = base.flow;
   const baseHangW = baseHang(graph, base, unhungW);
   const { live, pushW, pushItW } = kept;
-  for (let m = 0; m < places.length; m++) {
-    const e = at + places[m]!;
-    const u = changed[places[m]!]!;
+  for (let m = 0; m < count; m++) {
+    const e = entries[m]!;
+    const u = utilities[m]!;
     if (!live[e] || !from.live[u]) {
       outW[m] = 0;
       itW[m] = 0;
@@ -555,19 +554,17 @@ export function utilitiesAgain(
   }
   if (unhungW <= 0) return;
   // Shared over the live utilities by their IT, summed in the utilities' order: the scenario
-  // changes every utility (above), and its changed components are in component order, as the
-  // utilities are, so its places of utilities are theirs in that order.
-  if (places.length !== graph.utilities.length)
-    throw new Error('A failure that shares facility load changes every utility.');
+  // changes every utility (above), and they are given in component order, as the chain has them.
+  if (count !== graph.utilities.length) throw new Error('A failure that shares facility load changes every utility.');
   let itOnUtilities = 0;
   let liveUtilities = 0;
-  for (let m = 0; m < places.length; m++)
-    if (live[at + places[m]!]) {
+  for (let m = 0; m < count; m++)
+    if (live[entries[m]!]) {
       itOnUtilities += itW[m]!;
       liveUtilities++;
     }
-  for (let m = 0; m < places.length; m++) {
-    if (!live[at + places[m]!]) continue;
+  for (let m = 0; m < count; m++) {
+    if (!live[entries[m]!]) continue;
     const share = itOnUtilities > 0 ? itW[m]! / itOnUtilities : 1 / liveUtilities;
     outW[m] = outW[m]! + unhungW * share;
   }

@@ -13,6 +13,7 @@ import {
   generatorOnSideLoss,
   NOTHING,
   tightUtilities,
+  tightUtilitiesBoardCarriesAll,
   twoUtilitiesAndABoard,
   utilityLimitedInFailures,
   withDevices,
@@ -58,6 +59,11 @@ describe('a power check after an edit of what racks hold', () => {
     ['a 300-rack site with two utilities, its headroom limited at one', tightUtilities(300, 16_900)],
     ['the same with a utility overloaded on the loss of a side', tightUtilities(300, 15_000)],
     ['the same with a utility loaded to 99.5 %', tightUtilities(300, 11_500)],
+    [
+      'the same with its board carrying the facility load, a utility loaded to 99.96 %',
+      tightUtilitiesBoardCarriesAll(300, 12_200),
+    ],
+    ['the same with a utility over capacity in nine failures', tightUtilitiesBoardCarriesAll(300, 12_600)],
     ['the same with a generator taking over on the loss of side A, sources 2N+1', generatorOnSideLoss(300)],
     [
       'a 300-rack site with two utilities by branch, its cooling designed, transformers 2N+1',

@@ -658,6 +658,10 @@ function proofSetup(graph: PowerGraph, settings: Settings, carries: readonly boo
 const BIG_FAILURE = 1 / 8;
 const MOST_BIG = 8;
 
+/** How the pass over the utilities before a proof's runs left a failure (`againAtUtilities`). */
+const AGAIN = 1;
+const OVERLOADS_MOVED = 2;
+
 const KEPT_WHOLE = 0;
 const UTILITIES_AGAIN = 1;
 const EVALUATED_AGAIN = 2;
@@ -1046,22 +1050,14 @@ export function proveRedundancy(
     const utilitiesMoved = how === UTILITIES_AGAIN;
     let o = kept.outcome;
     let overloadsMoved = false;
-    if (utilitiesMoved) {
-      const { outW, itW } = utilitiesOf;
+    if (utilitiesMoved && againAtUtilities?.[ord]) overloadsMoved = againAtUtilities[ord] === OVERLOADS_MOVED;
+    else if (utilitiesMoved) {
       const places = placesMarked(utilityPlacesKept, changed, utility);
-      utilitiesAgain(graph, unhungW, base, changed, places, figures, at, outW, itW);
       for (let m = 0; m < places.length; m++) {
-        const u = changed[places[m]!]!;
-        const e = at + places[m]!;
-        // A utility tracks no phases: over capacity is over its usable load (flow.ts `isOverloaded`).
-        const over = figures.live[e] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
-        if (over || figures.over[e] || overloadedBefore[u]) overloadsMoved = true;
-        if (figures.outW[e] !== outW[m]) refold[u] = 1;
-        figures.outW[e] = outW[m]!;
-        figures.itW[e] = itW[m]!;
-        figures.over[e] = over;
-        figures.loads[e] = undefined;
+        atUtilities.utilities[m] = changed[places[m]!]!;
+        atUtilities.entries[m] = at + places[m]!;
       }
+      overloadsMoved = utilitiesWorkedAgain(base, places.length);
     }
     // A side lost is evaluated again: with another outcome, this one's, a change to it, is another.
     const b = baseOrd[ord]!;
@@ -1116,14 +1112,101 @@ export function proveRedundancy(
     configurations,
   };
 
-  /** The facility load shared over the utilities, W (`utilitiesAgain`), and a kept scenario's figures there (reused). */
+  /**
+   * The facility load shared over the utilities, W (`utilitiesAgain`), and a kept scenario's
+   * utilities, their entries and their figures there (reused).
+   */
   const { unhungW } = facilityLoad(graph, settings);
-  const utilitiesOf = { outW: [] as number[], itW: [] as number[] };
+  const U = graph.utilities.length;
+  const atUtilities = {
+    utilities: new Int32Array(U),
+    entries: new Int32Array(U),
+    outW: new Float64Array(U),
+    itW: new Float64Array(U),
+  };
   /** 1 for the utilities over capacity in normal operation, now or before the edit. */
   const overloadedBefore = new Uint8Array(n);
   if (previous)
     for (const u of graph.utilities)
       if (isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadedBefore[u] = 1;
+
+  /**
+   * The first `count` utilities of `atUtilities` worked out again in a kept failure against `base`
+   * (`utilitiesAgain`), their figures written at their entries (the worst refolded where moved);
+   * returns whether its overloads may have moved: a utility over capacity in it then or now, or in
+   * normal operation before or after the edit.
+   */
+  const utilitiesWorkedAgain = (base: DeltaBase, count: number): boolean => {
+    const { utilities: us, entries, outW, itW } = atUtilities;
+    utilitiesAgain(graph, unhungW, base, count, us, entries, figures, outW, itW);
+    let overloadsMoved = false;
+    for (let m = 0; m < count; m++) {
+      const u = us[m]!;
+      const e = entries[m]!;
+      // A utility tracks no phases: over capacity is over its usable load (flow.ts `isOverloaded`).
+      const over = figures.live[e] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
+      if (over || figures.over[e] || overloadedBefore[u]) overloadsMoved = true;
+      if (figures.outW[e] !== outW[m]) refold[u] = 1;
+      figures.outW[e] = outW[m]!;
+      figures.itW[e] = itW[m]!;
+      figures.over[e] = over;
+      figures.loads[e] = undefined;
+    }
+    return overloadsMoved;
+  };
+
+  /**
+   * Per scenario, when the pass below worked it out again at its utilities: `AGAIN`, or
+   * `OVERLOADS_MOVED` when its overloads may have moved too (0: not worked out there). The
+   * failures the index says the edit reached at the utilities alone (`reached`) — most of a
+   * campus's, after any edit — are worked out there before the runs, down each utility's entries
+   * in the index, rather than one by one as the runs come to them. Without facility load shared
+   * over the utilities, each utility's figures stand alone: one entry is one utility of one
+   * failure. With it, a failure that changes anything changes every utility, so each utility's
+   * entries name the same failures in the same order (failure numbers ascending), and the
+   * utilities' entries at one offset are one failure's.
+   */
+  const againAtUtilities = bulk ? new Uint8Array(S) : null;
+  /** An indexed failure's kept figures, when the edit reached it at the utilities alone and `fromKept` would read it from the index. */
+  const keptAtUtilities = (ord: number): KeptScenario | null => {
+    // A large failure kept as a flow is worked out again whole where it moved (`bigAgain`).
+    if (reached![ord] !== UTILITIES_AGAIN || movedBig.has(ord)) return null;
+    const kept = previous!.kept[ord];
+    // Under the plan the index was made from, as `fromKept` reads it.
+    return kept && touch!.lists[ord] === kept.changed ? kept : null;
+  };
+  if (againAtUtilities) {
+    const { start, ords, ks } = touch!;
+    const us = graph.utilities;
+    if (unhungW <= 0)
+      for (const u of us)
+        for (let x = start[u]!; x < start[u + 1]!; x++) {
+          const ord = ords[x]!;
+          const kept = keptAtUtilities(ord);
+          if (!kept) continue;
+          atUtilities.utilities[0] = u;
+          atUtilities.entries[0] = kept.at + ks[x]!;
+          const moved = utilitiesWorkedAgain(fromNormal, 1);
+          if (moved || againAtUtilities[ord] !== OVERLOADS_MOVED)
+            againAtUtilities[ord] = moved ? OVERLOADS_MOVED : AGAIN;
+        }
+    else if (U > 0) {
+      const count = start[us[0]! + 1]! - start[us[0]!]!;
+      for (let x = 0; x < count; x++) {
+        const ord = ords[start[us[0]!]! + x]!;
+        let one = true;
+        for (let j = 0; j < U && one; j++)
+          one = start[us[j]! + 1]! - start[us[j]!]! === count && ords[start[us[j]!]! + x] === ord;
+        const kept = one ? keptAtUtilities(ord) : null;
+        if (!kept) continue;
+        for (let j = 0; j < U; j++) {
+          atUtilities.utilities[j] = us[j]!;
+          atUtilities.entries[j] = kept.at + ks[start[us[j]!]! + x]!;
+        }
+        againAtUtilities[ord] = utilitiesWorkedAgain(fromNormal, U) ? OVERLOADS_MOVED : AGAIN;
+      }
+    }
+  }
 
   /**
    * The failures whose reading was put off (`deferred`), read at the entries that may have moved:
