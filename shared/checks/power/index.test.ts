@@ -144,6 +144,26 @@ describe('a power check after an edit of what racks hold', () => {
 });
 
 describe('a rack’s own flags edited, what it holds the same', () => {
+  it('names a rack declared 2N on one side when declared so, and no longer when declared otherwise or emptied', () => {
+    const doc = buildSampleFacility();
+    const one = doc.racks.findIndex((r) => r.interruptible && (r.feeds.a === null || r.feeds.b === null));
+    const edit = (d: ProjectDocument, change: Partial<ProjectDocument['racks'][number]>) => ({
+      ...d,
+      racks: d.racks.map((r, i) => (i === one ? { ...r, ...change } : r)),
+    });
+    const oneSided = (r: ReturnType<typeof check>) =>
+      r.findings.filter((f) => f.rule === 'power.redundancy' && f.message.includes('only one feed side'));
+    let last = check(doc);
+    expect(oneSided(last)).toEqual([]);
+    let version = doc;
+    for (const change of [{ redundancy: '2N' as const }, { devices: [] }, { redundancy: 'N' as const }]) {
+      version = edit(version, change);
+      last = check(version, last.memo);
+      expect(last.findings).toEqual(check(version).findings);
+      if (change.redundancy === '2N') expect(oneSided(last)).toHaveLength(1);
+      else expect(oneSided(last)).toEqual([]);
+    }
+  });
   it('is judged again in the failures that darken it: a miner no longer interruptible is a rack lost', () => {
     const doc = buildSampleFacility();
     const miner = doc.racks.findIndex((r) => r.interruptible);

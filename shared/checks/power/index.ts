@@ -23,7 +23,7 @@ import {
 } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
-import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
+import { redundancyFindings, supplyFindings, type OneSided, type SupplyMemo } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
 import { buildPowerGraph, componentMarks, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
@@ -101,6 +101,7 @@ export interface PowerMemo extends CapacityMemo {
   supply: SupplyMemo;
   rackLoads: RackLoadsMemo;
   lost: LostInterruptible;
+  oneSided: OneSided;
   /**
    * The figures of the normal operation before this memo's (`FlowFigures`), which nothing of this
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:
@@ -381,7 +382,8 @@ export function runPowerChecks(
   const stranding =
     after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
   const supply = supplyFindings(graph, catalog, proof, previous?.supply ?? null);
-  const findings = [...capacity.findings, ...redundancyFindings(graph, proof), ...supply.findings, ...stranding];
+  const redundancy = redundancyFindings(graph, proof, previous?.oneSided ?? null);
+  const findings = [...capacity.findings, ...redundancy.findings, ...supply.findings, ...stranding];
   return {
     memo: {
       // Nothing this check keeps reads the last normal operation: its arrays are the next check's spare.
@@ -401,6 +403,7 @@ export function runPowerChecks(
       supply,
       rackLoads: summed.memo,
       lost,
+      oneSided: redundancy.oneSided,
     },
     findings,
     metrics: {

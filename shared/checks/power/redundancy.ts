@@ -197,6 +197,8 @@ export interface RedundancyProof {
   claims: Map<string, string[]>;
   /** The scenarios a level's declared model claims (not the racks' own 2N alone), by number, each once. */
   levelClaims: Int32Array;
+  /** Every claimed scenario, by number, plainest first (`memo.claims` by id): its outcome at that number of `outcomes`. */
+  claimOrds: Int32Array;
   /** All outcomes that were evaluated, by scenario id (those the proof ran), at each scenario's number. */
   outcomes: IndexedMap<string, ScenarioOutcome>;
 }
@@ -1337,6 +1339,7 @@ export function proveRedundancy(
     rackRedundancy,
     claims,
     levelClaims: setup.levelClaims,
+    claimOrds,
     outcomes: new IndexedMap<string, ScenarioOutcome>(setup.keys, outcomes),
   };
 }

@@ -32,10 +32,44 @@ function failedEntities(graph: PowerGraph, o: ScenarioOutcome): string[] {
     .filter((id) => graph.index.has(id));
 }
 
-export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): Finding[] {
+/**
+ * The racks declared 2N with load and fewer than two feed sides, and the racks they were found
+ * among: after an edit (racks of the same number), only the racks that are other objects are
+ * looked at again (a rack's supply is the same object while the rack, its draws and circuits are).
+ */
+export interface OneSided {
+  racks: readonly RackSupply[];
+  at: readonly number[];
+}
+
+const oneSided = (r: RackSupply) => r.rack.redundancy === '2N' && r.loadW > 0 && (r.a === -1 || r.b === -1);
+
+function oneSidedRacks(racks: readonly RackSupply[], last: OneSided | null): OneSided {
+  const at: number[] = [];
+  if (!last || last.racks.length !== racks.length) {
+    for (let ri = 0; ri < racks.length; ri++) if (oneSided(racks[ri]!)) at.push(ri);
+    return { racks, at };
+  }
+  let k = 0;
+  for (let ri = 0; ri < racks.length; ri++) {
+    const was = k < last.at.length && last.at[k] === ri;
+    if (was) k++;
+    const r = racks[ri]!;
+    if (r === last.racks[ri] ? was : oneSided(r)) at.push(ri);
+  }
+  return { racks, at };
+}
+
+/** `last`: what the findings of the version before an edit found racks declared 2N on one side among. */
+export function redundancyFindings(
+  graph: PowerGraph,
+  proof: RedundancyProof,
+  last: OneSided | null = null,
+): { findings: Finding[]; oneSided: OneSided } {
   const out: Finding[] = [];
-  // The claims plainest first, as the proof ran them.
-  const tested = proof.memo.claims.map((id) => proof.outcomes.get(id)!);
+  // The claims plainest first, as the proof ran them: by number, not looked up by id (thousands on a campus).
+  const tested: ScenarioOutcome[] = [];
+  for (let k = 0; k < proof.claimOrds.length; k++) tested.push(proof.outcomes.slots[proof.claimOrds[k]!]!);
   const levelClaims = (o: ScenarioOutcome) => (proof.claims.get(o.scenario.id) ?? []).filter((c) => c !== 'rack 2N');
   const isSideLoss = (o: ScenarioOutcome) => /^side:[AB]$/.test(o.scenario.id);
 
@@ -129,8 +163,9 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
     );
   }
 
-  graph.racks.forEach((r) => {
-    if (r.rack.redundancy !== '2N' || r.loadW <= 0 || (r.a !== -1 && r.b !== -1)) return;
+  const found = oneSidedRacks(graph.racks, last);
+  for (const ri of found.at) {
+    const r = graph.racks[ri]!;
     const sides = [r.a, r.b].filter((i) => i !== -1);
     out.push(
       finding({
@@ -143,8 +178,8 @@ export function redundancyFindings(graph: PowerGraph, proof: RedundancyProof): F
         source: SOURCE,
       }),
     );
-  });
-  return out;
+  }
+  return { findings: out, oneSided: found };
 }
 
 /** One device model's part of `supplyFindings`: its devices short of supplies, and the supplies of the first one found. */
