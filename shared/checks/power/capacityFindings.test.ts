@@ -14,7 +14,14 @@ const doc = buildStressSite(240);
 const graph = buildPowerGraph(doc, catalogFor(doc));
 const normal = evaluate(graph, doc.settings, NORMAL);
 const first = capacityFindings(graph, doc.settings, normal);
-const memo = { graph, settings: doc.settings, normal, byComponent: first.byComponent };
+const memo = {
+  graph,
+  settings: doc.settings,
+  normal,
+  byComponent: first.byComponent,
+  flat: first.flat,
+  unfed: first.unfed,
+};
 const unbalanced = first.findings.find((f) => f.rule === 'power.phase-balance')!;
 const at = graph.index.get(unbalanced.entities[0]!)!;
 

@@ -144,6 +144,23 @@ describe('a power check after an edit of what racks hold', () => {
 });
 
 describe('a rack’s own flags edited, what it holds the same', () => {
+  it('names a rack with load and no circuit when its feeds are taken away, and no longer when given back', () => {
+    const doc = buildStressSite(300);
+    const ri = 17;
+    const feeds = (d: ProjectDocument, f: ProjectDocument['racks'][number]['feeds']) => ({
+      ...d,
+      racks: d.racks.map((r, i) => (i === ri ? { ...r, feeds: f } : r)),
+    });
+    const unfed = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.rule === 'power.unfed');
+    const first = check(doc);
+    const cut = feeds(doc, { a: null, b: null });
+    const without = check(cut, first.memo);
+    expect(without.findings).toEqual(check(cut).findings);
+    expect(unfed(without).map((f) => f.entities)).toEqual([[doc.racks[ri]!.id]]);
+    const back = check(feeds(cut, doc.racks[ri]!.feeds), without.memo);
+    expect(back.findings).toEqual(first.findings);
+    expect(unfed(back)).toEqual([]);
+  });
   it('names a rack declared 2N on one side when declared so, and no longer when declared otherwise or emptied', () => {
     const doc = buildSampleFacility();
     const one = doc.racks.findIndex((r) => r.interruptible && (r.feeds.a === null || r.feeds.b === null));

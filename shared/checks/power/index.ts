@@ -393,6 +393,8 @@ export function runPowerChecks(
       settings,
       normal,
       byComponent: capacity.byComponent,
+      flat: capacity.flat,
+      unfed: capacity.unfed,
       components: componentList,
       stranded,
       strandedFindings: stranding,
