@@ -37,11 +37,17 @@ describe('a part’s findings after an edit', () => {
             else if (what === 'replace') now.push(make(100 + n, f.severity));
             else if (what === 'insert') now.push(make(200 + n + k, 'warning'), f);
           });
-          const sorted = [...old, ...others].sort(compareFindings);
+          // Others first: where one sorts equal to a finding that went, it comes before it.
+          const sorted = [...others, ...old].sort(compareFindings);
           const removed = new Set<Finding>();
           const added: Finding[] = [];
           cameAndWent(old, now, removed, added);
-          expect(patchSorted(sorted, removed, added)).toEqual([...now, ...others].sort(compareFindings));
+          const patched = patchSorted(sorted, removed, added);
+          expect(patched).toEqual([...now, ...others].sort(compareFindings));
+          // The very objects of the new version: each finding removed is the one that went, not
+          // another that sorts equal to it.
+          const kept = new Set([...now, ...others]);
+          expect(patched.every((f) => kept.has(f))).toBe(true);
           // Only what came or went.
           expect(added.every((f) => !old.includes(f))).toBe(true);
           expect([...removed].every((f) => !now.includes(f))).toBe(true);
