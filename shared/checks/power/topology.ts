@@ -388,16 +388,31 @@ export function buildPowerGraph(
   const rackIds = kept ? kept.rackIds.slice() : doc.racks.map((r) => r.id);
   const rackConfig = kept ? kept.rackConfig.slice() : new Int32Array(count);
   const rackLoadW = kept ? kept.rackLoadW.slice() : new Float64Array(count);
+  /** With `kept`, the racks read again. */
+  const reread: number[] = [];
   for (let ri = 0; ri < count; ri++) {
     const rack = doc.racks[ri]!;
     if (kept) {
       if (kept.docRacks[ri] === rack) continue;
       racks[ri] = rackSupply(rack, chain.index, catalog, basis);
       rackIds[ri] = rack.id;
+      reread.push(ri);
     }
     const supply = racks[ri]!;
     rackConfig[ri] = numberOf(supply.configuration);
     rackLoadW[ri] = supply.loadW;
+  }
+  // With `kept`, the configurations whose racks may be others (a rack read again with another
+  // configuration or id, in its old and new one): every other keeps its group, the same racks
+  // in the same order, first seen at the same rack. Null: every group made afresh.
+  let moved: Uint8Array | null = null;
+  if (kept) {
+    moved = new Uint8Array(numbers.size);
+    for (const ri of reread)
+      if (rackConfig[ri] !== kept.rackConfig[ri] || rackIds[ri] !== kept.rackIds[ri]) {
+        moved[kept.rackConfig[ri]!] = 1;
+        moved[rackConfig[ri]!] = 1;
+      }
   }
 
   // Σ rack load in rack order, and the groups in the order their configurations are first seen.
@@ -408,21 +423,25 @@ export function buildPowerGraph(
   const rackGroup = new Int32Array(count);
   for (let ri = 0; ri < count; ri++) {
     const c = rackConfig[ri]!;
+    const fresh = moved === null || moved[c] === 1;
     let group = groupOf[c]!;
     if (group === -1) {
       groupOf[c] = group = groups.length;
-      const supply = racks[ri]!;
-      const { key, label } = configurationName(catalog, supply);
-      groups.push({
-        configuration: supply.configuration,
-        hallId: supply.rack.hallId,
-        key,
-        label,
-        rackLoadW: supply.loadW,
-        rackIds: [],
-      });
+      if (!fresh) groups.push(kept!.groups[kept!.rackGroup[ri]!]!);
+      else {
+        const supply = racks[ri]!;
+        const { key, label } = configurationName(catalog, supply);
+        groups.push({
+          configuration: supply.configuration,
+          hallId: supply.rack.hallId,
+          key,
+          label,
+          rackLoadW: supply.loadW,
+          rackIds: [],
+        });
+      }
     }
-    groups[group]!.rackIds.push(rackIds[ri]!);
+    if (fresh) groups[group]!.rackIds.push(rackIds[ri]!);
     rackGroup[ri] = group;
   }
   // A rack that kept its supply kept its circuits.
