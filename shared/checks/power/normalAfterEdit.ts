@@ -103,7 +103,12 @@ export function normalAfterEdit(
   const rackState = before.rackState.slice();
   const ignore = () => {};
   let changedRacks = 0;
-  for (let ri = 0; ri < racks.length; ri++) {
+  // Only the racks read again when the graph was built from `previous` (most of a campus's
+  // 10,000 are not), else every rack, are looked at.
+  const reread = graph.reread?.from === previous.racks ? graph.reread.racks : null;
+  const count = reread ? reread.length : racks.length;
+  for (let m = 0; m < count; m++) {
+    const ri = reread ? reread[m]! : m;
     const r = racks[ri]!;
     if (r.devices === previous.racks[ri]!.devices) continue;
     // Past a few racks (another catalog or load basis), evaluating afresh is as quick.

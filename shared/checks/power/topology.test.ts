@@ -40,7 +40,16 @@ describe('buildPowerGraph after an edit', () => {
     ['another catalog (a custom device edited)', doc, catalogFor({ ...doc })],
   ];
   it.each(cases)('%s: the same graph as one built afresh', (_, next, nextCatalog = catalog) => {
-    expect(buildPowerGraph(next, nextCatalog, undefined, previous)).toEqual(buildPowerGraph(next, nextCatalog));
+    // Besides what it was built from: which racks it read again, and from what.
+    const { reread, ...again } = buildPowerGraph(next, nextCatalog, undefined, previous);
+    const { reread: none, ...fresh } = buildPowerGraph(next, nextCatalog);
+    expect(again).toEqual(fresh);
+    expect(none).toBeNull();
+    if (reread) {
+      expect(reread.from).toBe(previous.racks);
+      // Every rack whose supply is another object than the last graph's, and no other.
+      expect(reread.racks).toEqual(again.racks.flatMap((r, ri) => (r !== previous.racks[ri] ? [ri] : [])));
+    }
   });
 
   it('reuses the chain and the racks an edit did not touch', () => {

@@ -135,6 +135,12 @@ export interface PowerGraph {
    * number per configuration and catalog), its load, W, and its id.
    */
   docRacks: readonly Rack[];
+  /**
+   * Built from a graph whose racks it kept (`buildPowerGraph`'s `previous`): that graph's `racks`,
+   * and the racks read again (ascending), the only ones whose supply may be another object; null
+   * when every rack was read.
+   */
+  reread: { from: readonly RackSupply[]; racks: readonly number[] } | null;
   rackConfig: Int32Array;
   rackLoadW: Float64Array;
   rackIds: readonly string[];
@@ -461,6 +467,7 @@ export function buildPowerGraph(
     rackGroup,
     groups,
     docRacks: doc.racks,
+    reread: kept ? { from: kept.racks, racks: reread } : null,
     rackConfig,
     rackLoadW,
     rackIds,
