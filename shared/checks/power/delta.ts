@@ -223,11 +223,24 @@ export function snapshot(flow: Flow, graph: PowerGraph, over: Flow): Flow {
 
 /** A flow's group loads: worked out from its own arrays where it changed, `over`'s elsewhere. */
 export function loadsOverBase(graph: PowerGraph, flow: Flow, over: Flow): Flow['groupItW'] {
-  const changed = new Uint8Array(flow.live.length);
-  if (flow.changed === null) changed.fill(1);
-  else for (let k = 0; k < flow.changed.length; k++) changed[flow.changed[k]!] = 1;
+  let changed: Uint8Array;
+  if (flow.changed === null) changed = new Uint8Array(flow.live.length).fill(1);
+  else {
+    // Per list: a flow's changed components are its plan's, the same list at every edit (a side
+    // lost's spans a campus), and its marks are only read.
+    let marks = changedMarks.get(flow.changed);
+    if (!marks) {
+      marks = new Uint8Array(flow.live.length);
+      for (let k = 0; k < flow.changed.length; k++) marks[flow.changed[k]!] = 1;
+      changedMarks.set(flow.changed, marks);
+    }
+    changed = marks;
+  }
   return groupLoadsBelow(graph, flow, (i) => changed[i] === 1, over.groupItW);
 }
+
+/** 1 for each component of a list of changed components, per list (`loadsOverBase`). */
+const changedMarks = new WeakMap<readonly number[], Uint8Array>();
 
 /** Marks a component changed in the present evaluation; false when it already was. */
 function markDirty(marks: Marks, dirty: number[], i: number): boolean {
@@ -399,8 +412,12 @@ function circuitCases(graph: PowerGraph): CircuitCases {
     devices: graph.racks.map((r) => r.devices),
   }));
   if (cases.racks !== graph.racks) {
-    // The same feeds: the same racks on the same circuits, some with other devices.
-    for (let ri = 0; ri < graph.racks.length; ri++) {
+    // The same feeds: the same racks on the same circuits, some with other devices; only those the
+    // graph read again when it was built from the racks the cases were checked against.
+    const reread = graph.reread?.from === cases.racks ? graph.reread.racks : null;
+    const count = reread ? reread.length : graph.racks.length;
+    for (let m = 0; m < count; m++) {
+      const ri = reread ? reread[m]! : m;
       const r = graph.racks[ri]!;
       if (r.devices === cases.devices[ri]) continue;
       cases.devices[ri] = r.devices;
@@ -577,9 +594,10 @@ export function utilitiesAgain(
  * load shared over the utilities, all of them or none). Only what is marked is worked out again,
  * each as `evaluateDelta` works it out, in the same order with the same sums (what is not marked
  * still pushes its change onto what is above it): `evaluateDelta`'s figures, to the last bit,
- * for the cost of the components that moved. The base's scratch is left as it was. Returns the
- * moved components, ascending, and the places in the scenario's `changed` of those it changes:
- * everywhere else its figures are those of then.
+ * for the cost of the components that moved. The base's scratch is left as it was. `movedList`:
+ * the marked components, ascending (a side lost's marks span a campus's 22,000 components; what
+ * moved is a dozen). Returns the moved components, ascending, and the places in the scenario's
+ * `changed` of those it changes: everywhere else its figures are those of then.
  */
 export function evaluateAgain(
   graph: PowerGraph,
@@ -588,14 +606,13 @@ export function evaluateAgain(
   scenario: Scenario,
   into: Flow,
   moved: Uint8Array,
+  movedList: readonly number[],
 ): { moved: readonly number[]; places: readonly number[] } {
   const plan = plansAgainst(graph, settings, base).get(scenario.id)!;
   const within = (plan.within ??= planMasks(graph, plan));
   const marks = base.marks;
   const epoch = ++marks.epoch;
   const from = base.flow;
-  const movedList: number[] = [];
-  for (let i = 0; i < moved.length; i++) if (moved[i]) movedList.push(i);
   // What the scenario does not change has the base's figures, and so its new ones where it moved;
   // a rack it does not change has the base's state (only a rack on a moved circuit may have another).
   for (const i of movedList) {

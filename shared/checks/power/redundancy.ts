@@ -340,13 +340,19 @@ function outcomeOf(
  * them in the base — a component's figures are worked out from normal operation's there and from
  * what it feeds, and a side lost feeds some components otherwise (a generator taking over).
  */
-export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Uint8Array {
+export function movedBelowOrFed(base: Flow, reworked: readonly number[], list: number[] = []): Uint8Array {
   const moved = new Uint8Array(base.live.length);
   const { fedBy } = base;
   for (const i of reworked) {
+    if (!moved[i]) list.push(i);
     moved[i] = 1;
-    for (let p = fedBy[i]!; p !== -1 && !moved[p]; p = fedBy[p]!) moved[p] = 1;
+    for (let p = fedBy[i]!; p !== -1 && !moved[p]; p = fedBy[p]!) {
+      moved[p] = 1;
+      list.push(p);
+    }
   }
+  // Ascending, as read from the marks (`evaluateAgain`).
+  list.sort((x, y) => x - y);
   return moved;
 }
 
@@ -358,9 +364,9 @@ const isSide = (s: Scenario) => s.id === 'side:A' || s.id === 'side:B';
  * has it, between evaluations) takes the new figures there and the racks' states, and its share
  * of facility load on the utilities is worked out again.
  */
-function rebase(base: DeltaBase, moved: Uint8Array): void {
+function rebase(base: DeltaBase, moved: readonly number[]): void {
   const { flow, scratch } = base;
-  for (let i = 0; i < moved.length; i++) if (moved[i]) copyFigures(flow, scratch, i);
+  for (const i of moved) copyFigures(flow, scratch, i);
   scratch.rackState.set(flow.rackState);
   scratch.groupItW = flow.groupItW;
   base.marks.baseUnhungW = NaN;
@@ -772,7 +778,7 @@ export function proveRedundancy(
   if (previous) {
     fromNormal = previous.normalBase;
     fromNormal.flow = normal;
-    rebase(fromNormal, edit!.reworked);
+    rebase(fromNormal, edit!.reworkedList);
   } else fromNormal = deltaBase(normal);
   const memo: ProofMemo = {
     figures: previous?.figures ?? scenarioFigures(Math.max(1024, 10 * n)),
@@ -812,6 +818,14 @@ export function proveRedundancy(
   /** Per scenario, its outcome once this proof ran it. */
   const outcomes = new Array<Outcome | undefined>(S);
   const movedSides = new Map<string, Uint8Array>();
+  /** What moved on a flow kept from the last proof, as a list too (ascending), by its marks. */
+  const movedLists = new Map<Uint8Array, readonly number[]>();
+  const movedOn = (flow: Flow): Uint8Array => {
+    const moved: number[] = [];
+    const marks = movedBelowOrFed(flow, edit!.reworkedList, moved);
+    movedLists.set(marks, moved);
+    return marks;
+  };
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Uint8Array>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
@@ -829,10 +843,10 @@ export function proveRedundancy(
     for (const ord of setup.sides) {
       const id = list[ord]!.id;
       const prior = previous.sides.get(id);
-      if (prior && previous.kept[ord]) movedSides.set(id, movedBelowOrFed(prior.flow, edit!.reworkedList));
+      if (prior && previous.kept[ord]) movedSides.set(id, movedOn(prior.flow));
     }
     previous.big.forEach((flow, ord) => {
-      if (previous.kept[ord]) movedBig.set(ord, movedBelowOrFed(flow, edit!.reworkedList));
+      if (previous.kept[ord]) movedBig.set(ord, movedOn(flow));
     });
   }
   /**
@@ -915,7 +929,7 @@ export function proveRedundancy(
     // nowhere else then keeps its own (`fromKept`).
     const last = previous!.kept[ord]!.outcome;
     if (sameOutcome(o, last)) memo.kept[ord]!.outcome = o = last;
-    rebase(prior, moved);
+    rebase(prior, movedLists.get(moved)!);
     sideBases.set(scenario.id, prior);
     return o;
   };
@@ -935,7 +949,7 @@ export function proveRedundancy(
 
   /** A flow kept from the last proof, worked out again where the edit moved it, read and kept. */
   const keptFlowAgain = (ord: number, flow: Flow, moved: Uint8Array): Outcome => {
-    const again = evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved);
+    const again = evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved, movedLists.get(moved)!);
     flow.groupItW = loadsOverBase(graph, flow, normal);
     return keep(ord, fromNormal, flow, moved, again);
   };
@@ -1247,7 +1261,7 @@ export function proveRedundancy(
 
   const movedOnSide = (id: string): Uint8Array => {
     let moved = movedSides.get(id);
-    if (!moved) movedSides.set(id, (moved = movedBelowOrFed(sideBases.get(id)!.flow, edit!.reworkedList)));
+    if (!moved) movedSides.set(id, (moved = movedOn(sideBases.get(id)!.flow)));
     return moved;
   };
 
