@@ -487,11 +487,13 @@ function outcomeAgain(
     )
       (graph.racks[ri]!.rack.interruptible ? newInterruptible : newLost).push(ri);
   const stays = (ri: number) => marks.rack[ri] !== epoch;
-  // The last list itself when none of `racks` is in it and none is lost now (a side lost darkens
-  // thousands of single-corded racks, the campus's utility lost all 10,000).
+  // The last list itself when the racks of `racks` in it are those lost now (a side lost darkens
+  // thousands of single-corded racks, the campus's utility lost all 10,000): both ascending.
   const again = (old: number[], now: number[]): number[] => {
-    if (racks.some((ri) => placeIn(old, ri) !== -1)) return mergeSorted(old.filter(stays), now);
-    return now.length === 0 ? old : mergeSorted(old, now);
+    const inOld = racks.filter((ri) => placeIn(old, ri) !== -1);
+    if (sameNumbers(inOld, now)) return old;
+    if (inOld.length > 0) return mergeSorted(old.filter(stays), now);
+    return mergeSorted(old, now);
   };
   const lost = again(last.lostRacks, newLost);
   const lostInterruptible = again(last.own, newInterruptible);
