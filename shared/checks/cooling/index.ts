@@ -5,12 +5,12 @@
  * metrics out.
  */
 import type { CatalogView } from '../../catalog';
-import type { ProjectDocument, Rack } from '../../model/schema';
+import type { Hall, ProjectDocument, Rack } from '../../model/schema';
 import type { Finding } from '../types';
 import { coolingPower, type CoolingPower } from './coolingPower';
 import { densityFindings, inletFindings, layoutFindings, loopFindings, roomFindings } from './findings';
 import { rackInlets, type RackInlet } from './inlet';
-import { aisleIssues, misorientedContainments, rackBox } from './layout';
+import { aisleIssues, misorientedContainments, rackBox, sameLayout, type AisleIssue, type Box } from './layout';
 import { loopLoads, type LoopLoad } from './loops';
 import { rackThermal, type RackThermal } from './rackThermal';
 import { evaluateRooms, type RoomCooling } from './rooms';
@@ -180,15 +180,26 @@ export function coolingLayoutFindings(
 ): Finding[] {
   const boxes = new Map(doc.racks.map((r) => [r.id, rackBox(r, catalog)]));
   const { minColdAisleM, minHotAisleM } = doc.settings.cooling;
-  const issues = doc.halls.flatMap((h) =>
-    aisleIssues(
-      (index.byHall.get(h.id) ?? []).map((r) => boxes.get(r.id)!),
-      minColdAisleM,
-      minHotAisleM,
-    ),
-  );
+  const issues = doc.halls.flatMap((h) => {
+    const inHall = (index.byHall.get(h.id) ?? []).map((r) => boxes.get(r.id)!);
+    const last = lastIssues.get(h);
+    if (last && last.minColdM === minColdAisleM && last.minHotM === minHotAisleM && sameLayout(last.boxes, inHall))
+      return last.issues;
+    const found = aisleIssues(inHall, minColdAisleM, minHotAisleM);
+    lastIssues.set(h, { boxes: inHall, minColdM: minColdAisleM, minHotM: minHotAisleM, issues: found });
+    return found;
+  });
   return layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow));
 }
+
+/**
+ * The aisle issues last found per hall, with the layout they were found on (`sameLayout`): a
+ * device edit re-runs its hall's checks, and the issues of the same layout are the same.
+ */
+const lastIssues = new WeakMap<
+  Hall,
+  { boxes: readonly Box[]; minColdM: number; minHotM: number; issues: readonly AisleIssue[] }
+>();
 
 export type { RackThermal, RackTechnology } from './rackThermal';
 export type { RoomCooling, AirGroup, AirUnit } from './rooms';

@@ -62,3 +62,43 @@ describe('layout rules', () => {
     expect(layout(doc)).toEqual([]);
   });
 });
+
+describe('a hall’s layout measured again', () => {
+  /** The same document with a new hall object: nothing is kept for it, every layout is measured afresh. */
+  const afresh = (doc: ProjectDocument): ProjectDocument => ({ ...doc, halls: doc.halls.map((h) => ({ ...h })) });
+  const racksOf = (doc: ProjectDocument, change: (r: ProjectDocument['racks'][number]) => object, ids: string[]) => ({
+    ...doc,
+    racks: doc.racks.map((r) => (ids.includes(r.id) ? { ...r, ...change(r) } : r)),
+  });
+  const aisles = (doc: ProjectDocument) => runChecks(doc).floor.racks;
+  const start = pair(180, 0, 2.4);
+  const row2 = start.racks.filter((r) => r.rowId === 'r2').map((r) => r.id);
+
+  it('is kept for a device edit, the same layout', () => {
+    const before = aisles(start);
+    const edited = racksOf(
+      start,
+      (r) => ({ devices: (r as ProjectDocument['racks'][number]).devices.slice(0, 0) }),
+      row2,
+    );
+    const after = aisles(edited);
+    expect(after.get(row2[0]!)!.aisles).toBe(before.get(row2[0]!)!.aisles);
+    expect(layout(edited)).toEqual([]);
+  });
+
+  it('is not kept for a row moved across the aisle only, or turned about', () => {
+    aisles(start);
+    expect(layout(start)).toEqual([]);
+    // 0.4 m nearer: the cold aisle is 0.8 m, under the 1.2 m minimum.
+    const nearer = racksOf(start, (r) => ({ position: { x: r.position.x, y: r.position.y - 0.4 } }), row2);
+    expect(layout(nearer)).toEqual(layout(afresh(nearer)));
+    expect(layout(nearer)).not.toEqual([]);
+    expect(aisles(nearer)).toEqual(aisles(afresh(nearer)));
+    // Turned half a turn, the same footprints: the second row's intakes now face the first row's exhausts.
+    expect(layout(start)).toEqual([]);
+    const turned = racksOf(start, () => ({ rotationDeg: 180 }), row2);
+    expect(layout(turned)).toEqual(layout(afresh(turned)));
+    expect(layout(turned)).not.toEqual([]);
+    expect(aisles(turned)).toEqual(aisles(afresh(turned)));
+  });
+});

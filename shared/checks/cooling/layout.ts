@@ -14,7 +14,7 @@ import type { ProjectDocument, Rack } from '../../model/schema';
 export const SCAN_M = 3;
 const CELL_M = 2;
 
-interface Box {
+export interface Box {
   rack: Rack;
   minX: number;
   maxX: number;
@@ -23,6 +23,29 @@ interface Box {
   fx: number;
   fy: number;
 }
+
+/**
+ * Whether two lists of boxes are the same layout: the same racks (by id) in the same order, with
+ * the same footprints, turned the same way. What a layout is measured from; what racks hold is not
+ * part of it, so a device edit leaves a hall's layout as it was.
+ */
+export function sameLayout(
+  a: readonly Pick<Box, 'rack' | 'minX' | 'maxX' | 'minY' | 'maxY'>[],
+  b: readonly Pick<Box, 'rack' | 'minX' | 'maxX' | 'minY' | 'maxY'>[],
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let n = 0; n < a.length; n++) {
+    const x = a[n]!;
+    const y = b[n]!;
+    if (x.minX !== y.minX || x.maxX !== y.maxX || x.minY !== y.minY || x.maxY !== y.maxY) return false;
+    if (x.rack !== y.rack && (x.rack.id !== y.rack.id || x.rack.rotationDeg !== y.rack.rotationDeg)) return false;
+  }
+  return true;
+}
+
+/** The same objects in the same order. */
+export const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, n) => x === b[n]);
 
 export function frontOf(rotationDeg: number): { fx: number; fy: number } {
   const t = (rotationDeg * Math.PI) / 180;

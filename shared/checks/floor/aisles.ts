@@ -13,7 +13,7 @@
  * behind), the closest the next row may come.
  */
 import type { Hall, Rack, Settings, Wall } from '../../model/schema';
-import { frontOf } from '../cooling/layout';
+import { frontOf, sameItems, sameLayout } from '../cooling/layout';
 import { AISLE_HALF_CAP_M } from './load';
 
 /** How far a bounding face is looked for, m: twice the cap, beyond which a share no longer grows. */
@@ -52,8 +52,46 @@ interface Segment {
   halfThickness: number;
 }
 
-/** Aisle shares of every rack of one hall, keyed by rack id. */
+/**
+ * The last shares measured per hall, with what they were measured from: a device edit re-runs its
+ * hall's floor check, and a hall of 240 racks is measured in about 0.2 ms for the same layout.
+ */
+const lastShares = new WeakMap<
+  Hall,
+  {
+    boxes: readonly PlanBox[];
+    walls: readonly Wall[];
+    minColdM: number;
+    minHotM: number;
+    shares: ReadonlyMap<string, RackAisles>;
+  }
+>();
+
+/**
+ * Aisle shares of every rack of one hall, keyed by rack id (read-only: the same map is returned
+ * for the same hall, walls and layout, `sameLayout`).
+ */
 export function aisleShares(
+  hall: Hall,
+  boxes: readonly PlanBox[],
+  walls: readonly Wall[],
+  cooling: Pick<Settings['cooling'], 'minColdAisleM' | 'minHotAisleM'>,
+): ReadonlyMap<string, RackAisles> {
+  const last = lastShares.get(hall);
+  if (
+    last &&
+    last.minColdM === cooling.minColdAisleM &&
+    last.minHotM === cooling.minHotAisleM &&
+    sameItems(last.walls, walls) &&
+    sameLayout(last.boxes, boxes)
+  )
+    return last.shares;
+  const shares = measureShares(hall, boxes, walls, cooling);
+  lastShares.set(hall, { boxes, walls, minColdM: cooling.minColdAisleM, minHotM: cooling.minHotAisleM, shares });
+  return shares;
+}
+
+function measureShares(
   hall: Hall,
   boxes: readonly PlanBox[],
   walls: readonly Wall[],
