@@ -375,12 +375,14 @@ function rebase(base: DeltaBase, moved: readonly number[]): void {
 /** Where the utilities are in a failure's changed components, per list (`placesMarked`). */
 const utilityPlacesKept = new WeakMap<readonly number[], Int32Array>();
 
-/** 1 for the utilities, per chain. */
-function utilityMarks(graph: PowerGraph): Uint8Array {
-  const marks = new Uint8Array(graph.components.length);
-  for (const u of graph.utilities) marks[u] = 1;
-  return marks;
-}
+/** 1 for the utilities, and a mark for none, per chain (read-only). */
+const marksOf = perChain<'utilities' | 'none', Uint8Array>();
+const utilityMarks = (graph: PowerGraph): Uint8Array =>
+  marksOf(graph, 'utilities', () => {
+    const marks = new Uint8Array(graph.components.length);
+    for (const u of graph.utilities) marks[u] = 1;
+    return marks;
+  });
 
 /**
  * A kept scenario's outcome, its overloads read from its figures as `outcomeOf` reads them from
@@ -1113,7 +1115,7 @@ export function proveRedundancy(
     base: DeltaBase;
     flow: (Flow & { restore: () => void }) | null;
   } = { scenario: null, base: fromNormal, flow: null };
-  const nothingMoved = new Uint8Array(n);
+  const nothingMoved = marksOf(graph, 'none', () => new Uint8Array(n));
   const keptView: FlowView = {
     label: '',
     changed: [],
