@@ -5,7 +5,7 @@
  * Rack-level rules report one finding per hall and band, naming every rack, so a 10,000-rack
  * site gets a readable list.
  */
-import type { ProjectDocument, Rack } from '../../model/schema';
+import type { CoolingUnit, ProjectDocument, Rack } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { celsius, flow, kw, kwBtu } from './format';
 import type { RackInlet } from './inlet';
@@ -22,10 +22,24 @@ const SRC_LOOP = 'Water flow V̇ = P / (c_p · ΔT) / ρ (figures.md §3.1, work
 const SRC_INLET = 'ASHRAE TC 9.9 (2021) Table 2.1 envelopes, narrowed by the vendor’s range (figures.md §3.2)';
 const SRC_LAYOUT = 'Hot aisle / cold aisle arrangement; aisle minimums are the document’s settings';
 
+/** The cooling units by id, per list of them (read-only): a campus has 1,218, looked up by id at every check. */
+const unitsOf = new WeakMap<ProjectDocument['cooling'], ReadonlyMap<string, CoolingUnit>>();
+function unitsById(cooling: ProjectDocument['cooling']): ReadonlyMap<string, CoolingUnit> {
+  let units = unitsOf.get(cooling);
+  if (!units) {
+    const byId = new Map<string, CoolingUnit>();
+    // The first of an id, as a search through the list finds it.
+    for (const u of cooling) if (!byId.has(u.id)) byId.set(u.id, u);
+    unitsOf.set(cooling, (units = byId));
+  }
+  return units;
+}
+
 export function roomFindings(doc: ProjectDocument, rooms: readonly RoomCooling[]): Finding[] {
   const model = doc.settings.cooling.redundancy;
   const out: Finding[] = [];
-  const name = (id: string) => doc.cooling.find((u) => u.id === id)?.name ?? id;
+  const units = unitsById(doc.cooling);
+  const name = (id: string) => units.get(id)?.name ?? id;
   for (const room of rooms) {
     const { heat, capacity, airflow } = room;
     const hasLoad = heat.rackAirW > 0 || airflow.demandM3s > 0;
@@ -288,9 +302,9 @@ function hallDensity(
 
 export function loopFindings(doc: ProjectDocument, loops: ReadonlyMap<string, LoopLoad>): Finding[] {
   const out: Finding[] = [];
-  const name = new Map(doc.cooling.map((u) => [u.id, u.name]));
+  const units = unitsById(doc.cooling);
   for (const l of loops.values()) {
-    const label = name.get(l.id) ?? l.id;
+    const label = units.get(l.id)?.name ?? l.id;
     if (l.loadW > 0 && l.to === null && l.kind !== 'heat-rejection')
       out.push(
         finding({
@@ -344,7 +358,7 @@ export function loopFindings(doc: ProjectDocument, loops: ReadonlyMap<string, Lo
         }),
       );
     if (l.kind === 'heat-rejection') {
-      const u = doc.cooling.find((x) => x.id === l.id);
+      const u = units.get(l.id);
       if (u?.kind === 'heat-rejection' && u.type === 'chiller' && u.cop === null)
         out.push(
           finding({
