@@ -227,6 +227,7 @@ export function createChecker(source: LoadSource = loadsHereReusing()): Checker 
 
       // Findings: the previous list, patched where parts re-ran (one pass, not a sort).
       let findings: Finding[];
+      let counts: Record<Severity, number>;
       const sameHalls =
         prev !== null && prev.halls.size === halls.size && [...halls.keys()].every((id) => prev.halls.has(id));
       if (prev && sameHalls) {
@@ -239,13 +240,17 @@ export function createChecker(source: LoadSource = loadsHereReusing()): Checker 
         swap(prev.site.findings, site.findings);
         for (const [id, h] of halls) swap(prev.halls.get(id)!.findings, h.findings);
         findings = patchSorted(prev.results.findings, removed, added);
+        // The last counts, less what went and plus what came: not 9,000 findings counted again.
+        counts = { ...prev.results.counts };
+        for (const f of removed) counts[f.severity]--;
+        for (const f of added) counts[f.severity]++;
       } else {
         findings = [loads.findings, site.findings, ...[...halls.values()].map((h) => h.findings)]
           .flat()
           .sort(compareFindings);
+        counts = { error: 0, warning: 0, info: 0 };
+        for (const f of findings) counts[f.severity]++;
       }
-      const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-      for (const f of findings) counts[f.severity]++;
 
       // Per-rack metrics: one map per hall, only re-run halls replaced.
       let floorRacks: PartitionedMap<string, RackFloorLoad>;
