@@ -115,6 +115,30 @@ describe('a power check after an edit of what racks hold', () => {
     }
   });
 
+  it('finds the limit at the utility in a failure the edit reached there alone, read after the runs', () => {
+    // 1,200 racks: no transformer's loss changes an eighth of the components, so none is kept as
+    // a flow (redundancy.ts `BIG_FAILURE`), and from the third check on, a failure the edit reached
+    // at the utility alone is read there after the runs (`readKept`). Devices taken out of branch
+    // 0 make the loss of transformer 1A, which the edits leave whole, the utility's heaviest.
+    let doc = utilityLimitedInFailures(1200, 65_092);
+    let last = check(doc);
+    const limits: (string | null)[] = [];
+    for (const [ri, how] of [
+      [5, 1],
+      [5, 0],
+      [5, 0],
+      [5, 0],
+      [10, 0],
+    ] as const) {
+      doc = withDevices(doc, ri, how);
+      const next = check(doc, last.memo);
+      expect(next.metrics.headroom).toEqual(check(doc).metrics.headroom);
+      last = next;
+      limits.push(next.metrics.headroom[0]!.limitingScenario);
+    }
+    expect(limits.slice(-2)).toEqual(['loss of T1A', 'loss of T1A']);
+  });
+
   it('keeps the metrics and findings of the components the edit did not reach', () => {
     const doc = twoUtilitiesAndABoard();
     const first = check(doc);
