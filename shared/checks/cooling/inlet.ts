@@ -131,8 +131,13 @@ function groupInlets(
   const thermals: (RackThermal | undefined)[] = [];
   const ids: string[] = [];
   const inlets: RackInlet[] = [];
-  for (const id of g.rackIds) {
-    const t = racks.get(id);
+  // Each rack's heat read at its place among the racks' keys when it has one: one lookup by id per
+  // rack, not two.
+  const places = placesOf(g, racks);
+  const slots = places !== null ? (racks as IndexedMap<string, RackThermal>).slots : null;
+  for (let k = 0; k < g.rackIds.length; k++) {
+    const id = g.rackIds[k]!;
+    const t = slots !== null ? slots[places!.at[k]!] : racks.get(id);
     thermals.push(t);
     if (!t || t.deltaTK === null) continue;
     const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
@@ -145,7 +150,7 @@ function groupInlets(
         : { inletC, recirculation: r, marginK },
     );
   }
-  return { thermals, ids, inlets, start, places: placesOf(g, racks) };
+  return { thermals, ids, inlets, start, places };
 }
 
 export function rackInlets(
