@@ -293,13 +293,17 @@ let groupDrawn = new Int32Array(0);
  * component of a campus) has its racks' draws summed per group in a reused array and added on,
  * instead of a map of its own, which no one asks for: the headroom reads PDUs and above. When it
  * holds one rack, that sum is the child's own IT load, added up from the same draws in the same
- * order, so that is read instead of drawing the rack again.
+ * order, so that is read instead of drawing the rack again. `addBase`, when given, adds an
+ * unchanged child's base loads onto a changed parent's itself, in the order `base` would list
+ * them, rather than have a map made of them (true when it did): a campus utility has hundreds of
+ * children.
  */
 export function groupLoadsBelow(
   graph: PowerGraph,
   flow: Pick<Flow, 'live' | 'fedBy' | 'itW'>,
   changed: (i: number) => boolean,
   base: (i: number) => GroupLoads,
+  addBase?: (i: number, into: Map<number, number>) => boolean,
 ): (i: number) => GroupLoads {
   let memo: Map<number, GroupLoads> | undefined;
   const { live, fedBy, itW } = flow;
@@ -352,7 +356,8 @@ export function groupLoadsBelow(
           const ri = graph.soleRack[child]!;
           if (ri === -1) addRacks(child, groups);
           else if (itW[child]! > 0) addGroup(groups, graph.rackGroup[ri]!, itW[child]!);
-        } else for (const [g, w] of below(child)) addGroup(groups, g, w);
+        } else if (changed(child) || !addBase?.(child, groups))
+          for (const [g, w] of below(child)) addGroup(groups, g, w);
       }
     }
     memo.set(i, groups);

@@ -7,7 +7,7 @@
  * the last check's, so the kept loads are the same numbers in the same order as summing again:
  * a campus's utility no longer sums all 10,000 racks for each edit.
  */
-import { groupLoadsBelow, type Flow, type GroupLoads } from './flow';
+import { addGroup, groupLoadsBelow, type Flow, type GroupLoads } from './flow';
 import { keyedLoads, stillGrouped, type ConfigurationIds } from './scenarioFigures';
 import type { PowerGraph } from './topology';
 
@@ -33,7 +33,15 @@ export function groupLoadsAfterEdit(
     loads[i] = keyedLoads(summed, ids);
     return summed;
   };
-  const below = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, kept);
+  // What is kept added onto a changed parent straight from its [configuration id, W, …] list, in
+  // its order, as the map `kept` makes of it would be read.
+  const addKept = (i: number, into: Map<number, number>): boolean => {
+    const known = loads[i];
+    if (!known || !stillGrouped(known, ids)) return false;
+    for (let m = 0; m < known.length; m += 2) addGroup(into, ids.group[known[m]!]!, known[m + 1]!);
+    return true;
+  };
+  const below = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, kept, addKept);
   return (i) => {
     const out = below(i);
     if (changed[i]) loads[i] ??= keyedLoads(out, ids);
