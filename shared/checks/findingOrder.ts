@@ -30,28 +30,26 @@ export function patchSorted(
 }
 
 /** Where `f` goes in `sorted`: after every finding that does not come after it. */
-function firstAfter(sorted: readonly Finding[], f: Finding): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareFindings(sorted[mid]!, f) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstAfter = (sorted: readonly Finding[], f: Finding) => boundOf(sorted, f, false);
 
 /** Where `f` itself is in `sorted`, found by binary search among the findings that sort equal to it; −1 when absent. */
 function placeOf(sorted: readonly Finding[], f: Finding): number {
+  for (let at = boundOf(sorted, f, true); at < sorted.length && compareFindings(sorted[at]!, f) === 0; at++)
+    if (sorted[at] === f) return at;
+  return -1;
+}
+
+/** The first place in `sorted` whose finding comes after `f`, or (`orEqual`) sorts equal to it or after. */
+function boundOf(sorted: readonly Finding[], f: Finding, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareFindings(sorted[mid]!, f) < 0) lo = mid + 1;
+    const c = compareFindings(sorted[mid]!, f);
+    if (c < 0 || (c === 0 && !orEqual)) lo = mid + 1;
     else hi = mid;
   }
-  for (; lo < sorted.length && compareFindings(sorted[lo]!, f) === 0; lo++) if (sorted[lo] === f) return lo;
-  return -1;
+  return lo;
 }
 
 /** Findings removed at most this many are each found by binary search; more, by one pass over the list. */

@@ -7,6 +7,7 @@ import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { BREAKER_SIZES_A, imbalancePctOf, lineCurrentA } from './electrical';
 import { sameFiguresAt, type Flow } from './flow';
+import { racksWhere, type RacksWhere } from './racksWhere';
 import type { PowerGraph, RackSupply } from './topology';
 
 /** Nameplates carry ±5 % tolerance, so a margin under 2 % is not a margin (worked case 3 note). */
@@ -74,7 +75,7 @@ export interface CapacityMemo {
   /** `byComponent`'s findings in component order, and where each component's begin (one more entry: the end). */
   flat: { findings: readonly Finding[]; offsets: Int32Array };
   /** The racks with load and no circuit (by number), and the racks they were found among. */
-  unfed: { racks: readonly RackSupply[]; at: readonly number[] };
+  unfed: RacksWhere;
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
@@ -126,7 +127,7 @@ export function capacityFindings(
     flat = flatAfter(previous.flat, byComponent, reworked);
   } else byComponent = graph.components.map((_, i) => findingsAt(i));
   flat ??= flatten(byComponent);
-  const unfed = unfedRacks(graph.racks, previous?.unfed ?? null);
+  const unfed = racksWhere(graph.racks, unfedRack, previous?.unfed ?? null);
   const out = flat.findings.slice();
   for (const ri of unfed.at) {
     const r = graph.racks[ri]!;
@@ -205,24 +206,8 @@ function flatAfter(
   return { findings, offsets: moved };
 }
 
+/** A rack with load on no circuit. */
 const unfedRack = (r: RackSupply) => r.a === -1 && r.b === -1 && r.loadW > 0;
-
-/** The racks with load and no circuit; after an edit (as many racks), looked for again only among the racks that are other objects. */
-function unfedRacks(racks: readonly RackSupply[], last: CapacityMemo['unfed'] | null): CapacityMemo['unfed'] {
-  const at: number[] = [];
-  if (!last || last.racks.length !== racks.length) {
-    for (let ri = 0; ri < racks.length; ri++) if (unfedRack(racks[ri]!)) at.push(ri);
-    return { racks, at };
-  }
-  let k = 0;
-  for (let ri = 0; ri < racks.length; ri++) {
-    const was = k < last.at.length && last.at[k] === ri;
-    if (was) k++;
-    const r = racks[ri]!;
-    if (r === last.racks[ri] ? was : unfedRack(r)) at.push(ri);
-  }
-  return { racks, at };
-}
 
 /** One component's findings in normal operation: capacity, phases, and a supply not modelled. */
 function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): readonly Finding[] {

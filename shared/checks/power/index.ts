@@ -23,7 +23,8 @@ import {
 } from './redundancy';
 import { configurationIds, keyedLoads, type ConfigurationIds } from './scenarioFigures';
 import type { Worst } from './worstCase';
-import { redundancyFindings, supplyFindings, type OneSided, type SupplyMemo } from './redundancyFindings';
+import type { RacksWhere } from './racksWhere';
+import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
 import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
@@ -101,7 +102,7 @@ export interface PowerMemo extends CapacityMemo {
   supply: SupplyMemo;
   rackLoads: RackLoadsMemo;
   lost: LostInterruptible;
-  oneSided: OneSided;
+  oneSided: RacksWhere;
   /**
    * The figures of the normal operation before this memo's (`FlowFigures`), which nothing of this
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:

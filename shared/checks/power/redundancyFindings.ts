@@ -9,6 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
+import { racksWhere, type RacksWhere } from './racksWhere';
 import { componentsAtLevel, shortOfSupply, type DeviceDraw, type PowerGraph, type RackSupply } from './topology';
 import type { CatalogView } from '../../catalog';
 
@@ -32,40 +33,15 @@ function failedEntities(graph: PowerGraph, o: ScenarioOutcome): string[] {
     .filter((id) => graph.index.has(id));
 }
 
-/**
- * The racks declared 2N with load and fewer than two feed sides, and the racks they were found
- * among: after an edit (racks of the same number), only the racks that are other objects are
- * looked at again (a rack's supply is the same object while the rack, its draws and circuits are).
- */
-export interface OneSided {
-  racks: readonly RackSupply[];
-  at: readonly number[];
-}
-
+/** A rack declared 2N, with load, on fewer than two feed sides. */
 const oneSided = (r: RackSupply) => r.rack.redundancy === '2N' && r.loadW > 0 && (r.a === -1 || r.b === -1);
-
-function oneSidedRacks(racks: readonly RackSupply[], last: OneSided | null): OneSided {
-  const at: number[] = [];
-  if (!last || last.racks.length !== racks.length) {
-    for (let ri = 0; ri < racks.length; ri++) if (oneSided(racks[ri]!)) at.push(ri);
-    return { racks, at };
-  }
-  let k = 0;
-  for (let ri = 0; ri < racks.length; ri++) {
-    const was = k < last.at.length && last.at[k] === ri;
-    if (was) k++;
-    const r = racks[ri]!;
-    if (r === last.racks[ri] ? was : oneSided(r)) at.push(ri);
-  }
-  return { racks, at };
-}
 
 /** `last`: what the findings of the version before an edit found racks declared 2N on one side among. */
 export function redundancyFindings(
   graph: PowerGraph,
   proof: RedundancyProof,
-  last: OneSided | null = null,
-): { findings: Finding[]; oneSided: OneSided } {
+  last: RacksWhere | null = null,
+): { findings: Finding[]; oneSided: RacksWhere } {
   const out: Finding[] = [];
   // The claims plainest first, as the proof ran them: by number, not looked up by id (thousands on a campus).
   const tested: ScenarioOutcome[] = [];
@@ -163,7 +139,7 @@ export function redundancyFindings(
     );
   }
 
-  const found = oneSidedRacks(graph.racks, last);
+  const found = racksWhere(graph.racks, oneSided, last);
   for (const ri of found.at) {
     const r = graph.racks[ri]!;
     const sides = [r.a, r.b].filter((i) => i !== -1);
@@ -211,27 +187,9 @@ export interface SupplyMemo {
 /** Whether a rack is one `supplyFindings` looks at. Most racks have no such device (found once per rack's draws, topology.ts). */
 const looksAt = (r: RackSupply) => r.shortOfSupplies && r.rack.redundancy === '2N' && r.a !== -1 && r.b !== -1;
 
-/**
- * The numbers of the racks to look at, ascending. After an edit that keeps the number of racks, a
- * rack that is the same object is looked at as it was: only the racks that are other objects are
- * read (a campus has 10,000 racks, and reading each is a wait for memory).
- */
-function racksLookedAt(racks: readonly RackSupply[], previous: SupplyMemo | null): Int32Array {
-  const out: number[] = [];
-  if (previous === null || previous.racks.length !== racks.length) {
-    for (let ri = 0; ri < racks.length; ri++) if (looksAt(racks[ri]!)) out.push(ri);
-    return Int32Array.from(out);
-  }
-  const last = previous.at;
-  let k = 0;
-  for (let ri = 0; ri < racks.length; ri++) {
-    const was = k < last.length && last[k] === ri;
-    if (was) k++;
-    const r = racks[ri]!;
-    if (r === previous.racks[ri] ? was : looksAt(r)) out.push(ri);
-  }
-  return Int32Array.from(out);
-}
+/** The numbers of the racks to look at, ascending: after an edit, found again only among the racks that are other objects (`racksWhere`). */
+const racksLookedAt = (racks: readonly RackSupply[], previous: SupplyMemo | null): Int32Array =>
+  Int32Array.from(racksWhere(racks, looksAt, previous).at);
 
 /** One rack's devices short of supplies, per model in the order first found: each with the supplies of its first. */
 function shortsOf(devices: readonly DeviceDraw[]): Map<string, ModelShort> {
