@@ -12,7 +12,7 @@ import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
 import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
-import { normalAfterEdit, type FlowFigures } from './normalAfterEdit';
+import { normalAfterEdit, type FlowFigures, type SpareFigures } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
 import {
   proveRedundancy,
@@ -106,9 +106,11 @@ export interface PowerMemo extends CapacityMemo {
   /**
    * The figures of the normal operation before this memo's (`FlowFigures`), which nothing of this
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:
-   * the first check that follows from a memo of theirs writes its normal operation into them.
+   * the first check that follows from a memo of theirs writes its normal operation into them. They
+   * differ from this memo's normal operation only at the components it reworked (`stale`; null
+   * when it was evaluated afresh), where alone they are brought up to it first.
    */
-  spare: { figures: FlowFigures; owner: NormalTaken } | null;
+  spare: (SpareFigures & { owner: NormalTaken }) | null;
   /** This memo's normal operation's arrays taken as a later check's spare: then it serves no further check. */
   taken: NormalTaken;
 }
@@ -271,9 +273,7 @@ export function runPowerChecks(
   const spare = previous?.spare && !previous.spare.owner.taken ? previous.spare : null;
   if (spare) spare.owner.taken = true;
   const after =
-    previous?.settings === settings
-      ? normalAfterEdit(graph, settings, previous.graph, previous.normal, spare?.figures ?? null)
-      : null;
+    previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal, spare) : null;
   const normal = after?.flow ?? evaluate(graph, settings, NORMAL);
   // Headroom over normal operation and every tested failure, gathered as the proof reads each
   // flow; the worst loadings the proof works out itself (worstCase.ts).
@@ -392,7 +392,9 @@ export function runPowerChecks(
   return {
     memo: {
       // Nothing this check keeps reads the last normal operation: its arrays are the next check's spare.
-      spare: previous ? { figures: figuresOf(previous.normal), owner: previous.taken } : null,
+      spare: previous
+        ? { figures: figuresOf(previous.normal), stale: after?.reworked ?? null, owner: previous.taken }
+        : null,
       taken: { taken: false },
       graph,
       settings,

@@ -47,8 +47,21 @@ export interface NormalAfterEdit {
  */
 export type FlowFigures = Pick<Flow, 'outW' | 'inW' | 'itW' | 'phaseW' | 'phaseA'>;
 
-/** `before`'s figures copied into `into` when it has their sizes, else into new arrays. */
-function figuresFrom(before: FlowFigures, into: FlowFigures | null): FlowFigures {
+/**
+ * Arrays to write a flow's figures into, and where they may differ from the flow they are to be
+ * worked out from: null anywhere (power/index.ts `PowerMemo.spare`).
+ */
+export interface SpareFigures {
+  figures: FlowFigures;
+  stale: readonly number[] | null;
+}
+
+/**
+ * `before`'s figures copied into the spare's arrays when they have their sizes (only at the
+ * components where they may differ, when known), else into new arrays.
+ */
+function figuresFrom(before: FlowFigures, spare: SpareFigures | null): FlowFigures {
+  const into = spare?.figures ?? null;
   const fits =
     into !== null &&
     into.outW.length === before.outW.length &&
@@ -64,26 +77,41 @@ function figuresFrom(before: FlowFigures, into: FlowFigures | null): FlowFigures
       phaseW: before.phaseW.slice(),
       phaseA: before.phaseA.slice(),
     };
-  into.outW.set(before.outW);
-  into.inW.set(before.inW);
-  into.itW.set(before.itW);
-  into.phaseW.set(before.phaseW);
-  into.phaseA.set(before.phaseA);
+  const stale = spare!.stale;
+  if (stale === null) {
+    into.outW.set(before.outW);
+    into.inW.set(before.inW);
+    into.itW.set(before.itW);
+    into.phaseW.set(before.phaseW);
+    into.phaseA.set(before.phaseA);
+  } else for (const i of stale) copyFigures(before, into, i);
   return into;
+}
+
+/** Component i's figures copied from one set of arrays into another. */
+function copyFigures(from: FlowFigures, into: FlowFigures, i: number): void {
+  into.outW[i] = from.outW[i]!;
+  into.inW[i] = from.inW[i]!;
+  into.itW[i] = from.itW[i]!;
+  for (let p = 3 * i; p < 3 * i + 3; p++) {
+    into.phaseW[p] = from.phaseW[p]!;
+    into.phaseA[p] = from.phaseA[p]!;
+  }
 }
 
 /**
  * Normal operation of `graph`, from `before`, normal operation of `previous` under the same
  * settings; null when the edit reaches further than what racks hold (another chain, racks on
  * other circuits), where only a full evaluation will do. `into`: arrays nothing reads any more,
- * which the new flow's own figures are written into (else new ones).
+ * which the new flow's own figures are written into (else new ones). The flow's figures differ
+ * from `before`'s only at the components it reworked (`NormalAfterEdit.reworked`).
  */
 export function normalAfterEdit(
   graph: PowerGraph,
   settings: Settings,
   previous: PowerGraph,
   before: Flow,
-  into: FlowFigures | null = null,
+  into: SpareFigures | null = null,
 ): NormalAfterEdit | null {
   if (previous.chainKey !== graph.chainKey || previous.feedsKey !== graph.feedsKey) return null;
   const n = graph.components.length;
