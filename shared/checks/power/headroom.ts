@@ -121,6 +121,12 @@ export function headroomTracker(
    */
   entry: (view: FlowView, k: number, onlyFresh: boolean) => void;
   /**
+   * Whether component i with these figures could lower some configuration's headroom as things
+   * stand (false: reading it would change nothing, as `entry` would find): a proof reads thousands
+   * of kept failures at the utilities, most of them bounded away.
+   */
+  mayLimit: (i: number, live: number, outW: number, itW: number, usableW: number, onlyFresh: boolean) => boolean;
+  /**
    * After `keeping`: undefined when no configuration is read afresh; else the components at a
    * limiting level that may carry their racks in some flow, ascending.
    */
@@ -181,6 +187,18 @@ export function headroomTracker(
    * configuration or the fresh ones alone; `loads(k)` gives its group loads there, as
    * [configuration id, W, …], and `groupOf` each id's group.
    */
+  /**
+   * Whether a pair with these figures is past the bound: its room, for any configuration, above
+   * the largest headroom so far (less a margin for sums taken in another order than the rack's own
+   * load; strictly above: a pair whose room ties a kept best at a later place may come earlier in
+   * the order), or no room at all to read (dead, or no IT through it).
+   */
+  const bounded = (live: number, outW: number, flowItW: number, usableW: number, onlyFresh: boolean) => {
+    if (!live || flowItW <= 0) return true;
+    const ratio = outW / flowItW;
+    const spare = Math.max(0, usableW - outW);
+    return (spare / ratio) * (1 - 1e-9) > largestSoFar(onlyFresh);
+  };
   const consider = (
     i: number,
     live: number,
@@ -193,12 +211,9 @@ export function headroomTracker(
     groupOf: Int32Array,
     onlyFresh: boolean,
   ) => {
-    if (!live || flowItW <= 0) return;
+    if (bounded(live, outW, flowItW, usableW, onlyFresh)) return;
     const ratio = outW / flowItW;
     const spare = Math.max(0, usableW - outW);
-    // The bound, less a margin for sums taken in another order than the rack's own load. Strictly
-    // above: a pair whose room ties a kept best at a later place may come earlier in the order.
-    if ((spare / ratio) * (1 - 1e-9) > largestSoFar(onlyFresh)) return;
     const through = loads(k);
     for (let m = 0; m < through.length; m += 2) {
       const g = groupOf[through[m]!]!;
@@ -267,6 +282,9 @@ export function headroomTracker(
         view.configurations.group,
         onlyFresh,
       );
+    },
+    mayLimit(i, live, outW, itW, usableW, onlyFresh) {
+      return wanted(i, onlyFresh) && !bounded(live, outW, itW, usableW, onlyFresh);
     },
     freshComponents() {
       if (!anyFresh) return undefined;

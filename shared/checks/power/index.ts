@@ -301,6 +301,7 @@ export function runPowerChecks(
       keeping: headroom.keeping,
       entry: headroom.entry,
       freshComponents: headroom.freshComponents,
+      mayLimit: headroom.mayLimit,
     },
   );
   const stranded = after

@@ -104,6 +104,8 @@ export interface Opening {
   keeping: (stays: PairStays | null) => void;
   entry?: (view: FlowView, k: number, onlyFresh: boolean) => void;
   freshComponents?: () => readonly number[] | undefined;
+  /** Whether an entry read so could change anything (headroom.ts `mayLimit`): those that could not are not set up to be read. */
+  mayLimit?: (i: number, live: number, outW: number, itW: number, usableW: number, onlyFresh: boolean) => boolean;
 }
 
 /**
@@ -1250,10 +1252,16 @@ export function proveRedundancy(
       keptReading.flow?.restore();
       keptReading.flow = null;
     };
+    const { live, outW, itW, usableW } = figures;
+    const mayLimit = opening?.mayLimit;
     for (const u of graph.utilities)
       for (let e = start[u]!; e < start[u + 1]!; e++) {
         const ord = ords[e]!;
-        if (deferred![ord] && reached![ord] === UTILITIES_AGAIN) entryOf(ord, ks[e]!, false);
+        if (!deferred![ord] || reached![ord] !== UTILITIES_AGAIN) continue;
+        // Read from the kept figures first: most of a campus's thousands are bounded away.
+        const x = memo.slots[ord]! + ks[e]!;
+        if (mayLimit && !mayLimit(u, live[x]!, outW[x]!, itW[x]!, usableW[x]!, false)) continue;
+        entryOf(ord, ks[e]!, false);
       }
     if (fresh)
       for (const c of fresh)
