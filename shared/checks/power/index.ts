@@ -227,8 +227,9 @@ interface LostInterruptible {
 /**
  * Interruptible racks some claimed failure of a level darkens (the racks' own 2N claims aside),
  * counted once each: marks, as "side lost and one more unit" trials each repeat the side's. The
- * last count stands when every claimed failure has the same outcome, as after most edits: a side
- * lost darkens thousands of single-corded racks, read otherwise at every check.
+ * last count stands when every claimed failure has the same outcome, or one that darkens the same
+ * racks, as after most edits: a side lost darkens thousands of single-corded racks, read
+ * otherwise at every check.
  */
 function interruptibleLostBy(
   graph: PowerGraph,
@@ -239,7 +240,12 @@ function interruptibleLostBy(
   const claims = proof.levelClaims;
   if (last && last.claims === claims) {
     let same = true;
-    for (let k = 0; k < claims.length && same; k++) same = outcomes[claims[k]!] === last.outcomes[claims[k]!];
+    for (let k = 0; k < claims.length && same; k++) {
+      const now = outcomes[claims[k]!]!;
+      const was = last.outcomes[claims[k]!]!;
+      // Another outcome (a failure evaluated again) that darkens the same interruptible racks.
+      same = now === was || sameList(now.lostInterruptible, was.lostInterruptible);
+    }
     if (same) return { count: last.count, claims, outcomes };
   }
   const interruptible = new Uint8Array(graph.racks.length);
@@ -254,6 +260,9 @@ function interruptibleLostBy(
   }
   return { count, claims, outcomes };
 }
+
+const sameList = (a: readonly number[], b: readonly number[]) =>
+  a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
 
 /** A flow's own figures (`FlowFigures`), without what else it holds. */
 const figuresOf = ({ outW, inW, itW, phaseW, phaseA }: Flow): FlowFigures => ({ outW, inW, itW, phaseW, phaseA });
