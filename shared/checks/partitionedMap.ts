@@ -28,7 +28,8 @@ export class PartitionedMap<K, V> implements ReadonlyMap<K, V> {
     for (const [part, entries] of changed) {
       const before = this.parts.get(part);
       if (!before || before.size !== entries.size) sameKeys = false;
-      else for (const k of entries.keys()) if (this.partOf.get(k) !== part) sameKeys = false;
+      else if (!sameOrder(before.keys(), entries.keys()))
+        for (const k of entries.keys()) if (this.partOf.get(k) !== part) sameKeys = false;
       parts.set(part, entries);
     }
     return sameKeys ? new PartitionedMap(parts, this.partOf, this.size) : PartitionedMap.of(parts);
@@ -61,5 +62,18 @@ export class PartitionedMap<K, V> implements ReadonlyMap<K, V> {
 
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
+  }
+}
+
+/**
+ * Whether two key sequences are the same keys in the same order (a hall's racks checked again in
+ * place): read side by side, not each looked up in the index.
+ */
+function sameOrder<K>(a: Iterator<K>, b: Iterator<K>): boolean {
+  for (;;) {
+    const x = a.next();
+    const y = b.next();
+    if (x.done || y.done) return x.done === y.done;
+    if (x.value !== y.value) return false;
   }
 }
