@@ -18,6 +18,7 @@ import type { Settings } from '../../model/schema';
 import { usableW } from './capacity';
 import {
   bump,
+  copyLoads,
   drawRack,
   facilityLoad,
   groupLoadsBelow,
@@ -759,14 +760,8 @@ function upwardAgain(
 
 /** Component i's loads, capacity and phases copied from one flow into another (the same liveness and feeder). */
 export function copyFigures(from: Flow, into: Flow, i: number): void {
-  into.outW[i] = from.outW[i]!;
-  into.inW[i] = from.inW[i]!;
-  into.itW[i] = from.itW[i]!;
+  copyLoads(from, into, i);
   into.usableW[i] = from.usableW[i]!;
-  for (let p = 3 * i; p < 3 * i + 3; p++) {
-    into.phaseW[p] = from.phaseW[p]!;
-    into.phaseA[p] = from.phaseA[p]!;
-  }
 }
 
 /** Writes a plan's liveness and feeders into a flow. */

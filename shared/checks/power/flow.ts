@@ -34,6 +34,23 @@ export interface Scenario {
 
 export const NORMAL: Scenario = { id: 'normal', label: 'normal operation', failed: new Set(), lostModules: new Map() };
 
+/**
+ * The figures a flow works out at each component (its liveness, feeders and capacities it may
+ * share with the flow it was worked out from).
+ */
+export type FlowFigures = Pick<Flow, 'outW' | 'inW' | 'itW' | 'phaseW' | 'phaseA'>;
+
+/** Component i's loads and phases copied from one set of figures into another. */
+export function copyLoads(from: FlowFigures, into: FlowFigures, i: number): void {
+  into.outW[i] = from.outW[i]!;
+  into.inW[i] = from.inW[i]!;
+  into.itW[i] = from.itW[i]!;
+  for (let p = 3 * i; p < 3 * i + 3; p++) {
+    into.phaseW[p] = from.phaseW[p]!;
+    into.phaseA[p] = from.phaseA[p]!;
+  }
+}
+
 /** Rack group index → IT load, W. */
 export type GroupLoads = ReadonlyMap<number, number>;
 export const NO_GROUPS: GroupLoads = new Map();

@@ -9,10 +9,10 @@ import type { CoolingEvaluation } from '../cooling';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
-import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow } from './flow';
+import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow, type FlowFigures } from './flow';
 import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
-import { normalAfterEdit, type FlowFigures, type SpareFigures } from './normalAfterEdit';
+import { normalAfterEdit, type SpareFigures } from './normalAfterEdit';
 import { rackLoads, type RackLoadsMemo } from './rackLoads';
 import {
   proveRedundancy,

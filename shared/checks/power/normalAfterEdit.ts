@@ -14,6 +14,7 @@
 import type { Settings } from '../../model/schema';
 import {
   bump,
+  copyLoads,
   drawRack,
   facilityLoad,
   hangOnUtilities,
@@ -23,6 +24,7 @@ import {
   phaseCurrentsInto,
   wholeFlow,
   type Flow,
+  type FlowFigures,
 } from './flow';
 import type { PowerGraph } from './topology';
 
@@ -40,16 +42,11 @@ export interface NormalAfterEdit {
 }
 
 /**
- * The figures a flow has of its own after an edit (every other array it shares with the flow it
- * was worked out from): 1.6 MB on a campus. Fresh memory that size costs about 0.7 ms in
- * Chromium, ten times the copy itself, so an editor's checks hand the arrays of a normal operation
- * nothing refers to any more on to the next (power/index.ts `PowerMemo.spare`).
- */
-export type FlowFigures = Pick<Flow, 'outW' | 'inW' | 'itW' | 'phaseW' | 'phaseA'>;
-
-/**
- * Arrays to write a flow's figures into, and where they may differ from the flow they are to be
- * worked out from: null anywhere (power/index.ts `PowerMemo.spare`).
+ * Arrays to write a flow's figures into (`FlowFigures`: every other array it shares with the flow
+ * it was worked out from), and where they may differ from the flow they are to be worked out
+ * from: null anywhere. A campus's are 1.6 MB; fresh memory that size costs about 0.7 ms in
+ * Chromium, ten times the copy itself, so an editor's checks hand the arrays of a normal
+ * operation nothing refers to any more on to the next (power/index.ts `PowerMemo.spare`).
  */
 export interface SpareFigures {
   figures: FlowFigures;
@@ -84,19 +81,8 @@ function figuresFrom(before: FlowFigures, spare: SpareFigures | null): FlowFigur
     into.itW.set(before.itW);
     into.phaseW.set(before.phaseW);
     into.phaseA.set(before.phaseA);
-  } else for (const i of stale) copyFigures(before, into, i);
+  } else for (const i of stale) copyLoads(before, into, i);
   return into;
-}
-
-/** Component i's figures copied from one set of arrays into another. */
-function copyFigures(from: FlowFigures, into: FlowFigures, i: number): void {
-  into.outW[i] = from.outW[i]!;
-  into.inW[i] = from.inW[i]!;
-  into.itW[i] = from.itW[i]!;
-  for (let p = 3 * i; p < 3 * i + 3; p++) {
-    into.phaseW[p] = from.phaseW[p]!;
-    into.phaseA[p] = from.phaseA[p]!;
-  }
 }
 
 /**
