@@ -7,6 +7,11 @@ export function pushTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
   else lists.set(key, [item]);
 }
 
+/** The same items in the same order (compared by identity); null only as the other is. */
+export function sameItems<T>(a: readonly T[] | null, b: readonly T[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]));
+}
+
 /** Items by key, each list in the items' order. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

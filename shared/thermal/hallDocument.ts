@@ -11,6 +11,7 @@
  * sub-document alone: the app sends it to a worker instead of the whole campus, and an edit
  * re-runs only the halls whose sub-document changed (`hallInputsChanged`).
  */
+import { sameItems } from '../collections';
 import type { ProjectDocument } from '../model/schema';
 
 /**
@@ -97,9 +98,6 @@ const DISPLAY_SETTINGS = new Set<keyof ProjectDocument['settings']>([
   'electricalCode',
 ]);
 
-const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
-  a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
-
 /**
  * Whether two sub-documents of the same hall (thermalHallDocuments) differ in anything the
  * simulation reads. Edits are immer patches, so untouched items keep their identity and comparing
@@ -118,7 +116,7 @@ export function hallInputsChanged(a: ProjectDocument, b: ProjectDocument): boole
     }
     const x = a[key];
     const y = b[key];
-    if (Array.isArray(x) && Array.isArray(y) ? !sameItems(x, y) : x !== y) return true;
+    if (Array.isArray(x) && Array.isArray(y) ? !sameItems<unknown>(x, y) : x !== y) return true;
   }
   return false;
 }

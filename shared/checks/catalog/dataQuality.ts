@@ -5,6 +5,7 @@
  * (worked case 5b: DGX H100 states 38,557 BTU/h = 11.30 kW against 10.2 kW max input).
  */
 import type { CatalogView, DeviceSpec } from '../../catalog';
+import { sameItems } from '../../collections';
 import type { ProjectDocument, Rack } from '../../model/schema';
 import { btuHToW } from '../cooling/airflow';
 import { finding, type Finding } from '../types';
@@ -68,15 +69,12 @@ export function dataQualityAfter(
     const before = kept?.racks[i];
     if (before === r) continue;
     const now = badIn(r);
-    if (same && (before!.id !== r.id || !sameIds(bad[i]!, now))) same = false;
+    if (same && (before!.id !== r.id || !sameItems(bad[i]!, now))) same = false;
     bad[i] = now;
   }
   const findings = same ? kept!.findings : qualityFindings(racks, bad, catalog);
   return { findings, memo: { catalog, racks, bad, judged, findings } };
 }
-
-const sameIds = (a: readonly string[] | null, b: readonly string[] | null) =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]));
 
 /** One finding per contradicting catalog id, in the order racks first hold them, naming those racks in rack order. */
 function qualityFindings(

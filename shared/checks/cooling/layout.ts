@@ -43,10 +43,6 @@ export function sameLayout(
   return true;
 }
 
-/** The same objects in the same order. */
-export const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((x, n) => x === b[n]);
-
 export function frontOf(rotationDeg: number): { fx: number; fy: number } {
   const t = (rotationDeg * Math.PI) / 180;
   // + 0 turns a rounded −0 into 0, so equal directions compare equal.

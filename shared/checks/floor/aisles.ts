@@ -13,7 +13,8 @@
  * behind), the closest the next row may come.
  */
 import type { Hall, Rack, Settings, Wall } from '../../model/schema';
-import { frontOf, sameItems, sameLayout } from '../cooling/layout';
+import { sameItems } from '../../collections';
+import { frontOf, sameLayout } from '../cooling/layout';
 import { AISLE_HALF_CAP_M } from './load';
 
 /** How far a bounding face is looked for, m: twice the cap, beyond which a share no longer grows. */

@@ -175,8 +175,7 @@ describe('a scenario evaluated again after an edit of what racks hold', () => {
           const after = normalAfterEdit(next, doc.settings, graph, normal)!;
           const nextBase = deltaBase(after.flow);
           scenarios.forEach((s, k) => {
-            const list: number[] = [];
-            const moved = movedBelowOrFed(kept[k]!, after.reworked, list);
+            const { marks: moved, list } = movedBelowOrFed(kept[k]!, after.reworked);
             expect(list).toEqual([...moved.keys()].filter((i) => moved[i]));
             const again = evaluateAgain(next, doc.settings, nextBase, s, kept[k]!, moved, list);
             // What it says moved: the marked components, and their places among those it changes.

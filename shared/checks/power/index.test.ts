@@ -357,7 +357,7 @@ describe('what a side lost may have other figures at after an edit', () => {
     const sideA = evaluate(graph, doc.settings, sideFailure(graph, 'A'));
     const at = (id: string) => graph.index.get(id)!;
     // The mechanical board, whose load follows the IT load: fed through transformer 0A.
-    const moved = movedBelowOrFed(sideA, [at('mech-a'), at('tx-0a'), at('utility')]);
+    const { marks: moved } = movedBelowOrFed(sideA, [at('mech-a'), at('tx-0a'), at('utility')]);
     const names = graph.components.filter((_, i) => moved[i]).map((c) => c.id);
     // On the loss of side A, utility 1 is lost and the generator feeds transformer 0A.
     expect(names.sort()).toEqual(['gen-a', 'mech-a', 'tx-0a', 'utility']);

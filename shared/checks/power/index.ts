@@ -4,6 +4,7 @@
  * (docs/engine/power.md). Data in, findings and metrics out.
  */
 import type { CatalogView } from '../../catalog';
+import { sameItems } from '../../collections';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { CoolingEvaluation } from '../cooling';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
@@ -244,7 +245,7 @@ function interruptibleLostBy(
       const now = outcomes[claims[k]!]!;
       const was = last.outcomes[claims[k]!]!;
       // Another outcome (a failure evaluated again) that darkens the same interruptible racks.
-      same = now === was || sameList(now.lostInterruptible, was.lostInterruptible);
+      same = now === was || sameItems(now.lostInterruptible, was.lostInterruptible);
     }
     if (same) return { count: last.count, claims, outcomes };
   }
@@ -260,9 +261,6 @@ function interruptibleLostBy(
   }
   return { count, claims, outcomes };
 }
-
-const sameList = (a: readonly number[], b: readonly number[]) =>
-  a === b || (a.length === b.length && a.every((x, k) => x === b[k]));
 
 /** A flow's own figures (`FlowFigures`), without what else it holds. */
 const figuresOf = ({ outW, inW, itW, phaseW, phaseA }: Flow): FlowFigures => ({ outW, inW, itW, phaseW, phaseA });

@@ -8,7 +8,7 @@
  * Racks declared 2N are proven on the loss of each whole side: the rack keeps all its devices
  * powered and nothing on its surviving path is overloaded (worked case 1b).
  */
-import { pushTo } from '../../collections';
+import { pushTo, sameItems } from '../../collections';
 import { REDUNDANCY_LEVELS, type RedundancyLevel, type RedundancyModel, type Settings } from '../../model/schema';
 import {
   copyFigures,
@@ -342,8 +342,9 @@ function outcomeOf(
  * them in the base — a component's figures are worked out from normal operation's there and from
  * what it feeds, and a side lost feeds some components otherwise (a generator taking over).
  */
-export function movedBelowOrFed(base: Flow, reworked: readonly number[], list: number[] = []): Uint8Array {
+export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Moved {
   const moved = new Uint8Array(base.live.length);
+  const list: number[] = [];
   const { fedBy } = base;
   for (const i of reworked) {
     if (!moved[i]) list.push(i);
@@ -355,7 +356,13 @@ export function movedBelowOrFed(base: Flow, reworked: readonly number[], list: n
   }
   // Ascending, as read from the marks (`evaluateAgain`).
   list.sort((x, y) => x - y);
-  return moved;
+  return { marks: moved, list };
+}
+
+/** What moved on a flow: 1 per component moved, and the same components listed, ascending. */
+export interface Moved {
+  marks: Uint8Array;
+  list: readonly number[];
 }
 
 const isSide = (s: Scenario) => s.id === 'side:A' || s.id === 'side:B';
@@ -495,7 +502,7 @@ function outcomeAgain(
   // thousands of single-corded racks, the campus's utility lost all 10,000): both ascending.
   const again = (old: number[], now: number[]): number[] => {
     const inOld = racks.filter((ri) => placeIn(old, ri) !== -1);
-    if (sameNumbers(inOld, now)) return old;
+    if (sameItems(inOld, now)) return old;
     if (inOld.length > 0) return mergeSorted(old.filter(stays), now);
     return mergeSorted(old, now);
   };
@@ -515,14 +522,10 @@ function outcomeAgain(
 
 const passes = (o: ScenarioOutcome) => o.overloaded.length === 0 && o.lostRacks.length === 0;
 
-const sameNumbers = (a: readonly number[] | null, b: readonly number[] | null) =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, k) => x === b[k]));
-
 /** Whether two outcomes of one scenario say the same: overloads (with their figures), racks lost, and what that rests on. */
 function sameOutcome(a: Outcome, b: Outcome): boolean {
-  if (a.base !== b.base || !sameNumbers(a.overloaded, b.overloaded) || !sameNumbers(a.lostRacks, b.lostRacks))
-    return false;
-  if (!sameNumbers(a.own, b.own) || !sameNumbers(a.changedRacks, b.changedRacks)) return false;
+  if (a.base !== b.base || !sameItems(a.overloaded, b.overloaded) || !sameItems(a.lostRacks, b.lostRacks)) return false;
+  if (!sameItems(a.own, b.own) || !sameItems(a.changedRacks, b.changedRacks)) return false;
   for (const [i, o] of a.overloads) {
     const other = b.overloads.get(i);
     if (!other || other.loadW !== o.loadW || other.usableW !== o.usableW) return false;
@@ -823,17 +826,10 @@ export function proveRedundancy(
   const utility = utilityMarks(graph);
   /** Per scenario, its outcome once this proof ran it. */
   const outcomes = new Array<Outcome | undefined>(S);
-  const movedSides = new Map<string, Uint8Array>();
-  /** What moved on a flow kept from the last proof, as a list too (ascending), by its marks. */
-  const movedLists = new Map<Uint8Array, readonly number[]>();
-  const movedOn = (flow: Flow): Uint8Array => {
-    const moved: number[] = [];
-    const marks = movedBelowOrFed(flow, edit!.reworkedList, moved);
-    movedLists.set(marks, moved);
-    return marks;
-  };
+  const movedSides = new Map<string, Moved>();
+  const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList);
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
-  const movedBig = new Map<number, Uint8Array>();
+  const movedBig = new Map<number, Moved>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
   /** After an edit, the racks whose supply is another object: what they hold, or the rack itself, changed. */
   const changedRacks: number[] = [];
@@ -867,11 +863,11 @@ export function proveRedundancy(
     const kept = ord === undefined ? undefined : previous!.kept[ord];
     if (!kept) return false;
     const scenario = list[ord!]!;
-    if (isSide(scenario)) return movedSides.get(scenario.id)?.[c] === 0;
+    if (isSide(scenario)) return movedSides.get(scenario.id)?.marks[c] === 0;
     const big = movedBig.get(ord!);
-    if (big) return big[c] === 0;
+    if (big) return big.marks[c] === 0;
     const baseId = scenario.extends?.id;
-    const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId);
+    const moved = baseId === undefined ? edit!.reworked : movedSides.get(baseId)?.marks;
     if (!moved) return false;
     const how = keptHow(kept.changed, moved, utility);
     return how === KEPT_WHOLE || (how === UTILITIES_AGAIN && !utility[c]);
@@ -935,7 +931,7 @@ export function proveRedundancy(
     // nowhere else then keeps its own (`fromKept`).
     const last = previous!.kept[ord]!.outcome;
     if (sameOutcome(o, last)) memo.kept[ord]!.outcome = o = last;
-    rebase(prior, movedLists.get(moved)!);
+    rebase(prior, moved.list);
     sideBases.set(scenario.id, prior);
     return o;
   };
@@ -954,10 +950,10 @@ export function proveRedundancy(
   };
 
   /** A flow kept from the last proof, worked out again where the edit moved it, read and kept. */
-  const keptFlowAgain = (ord: number, flow: Flow, moved: Uint8Array): Outcome => {
-    const again = evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved, movedLists.get(moved)!);
+  const keptFlowAgain = (ord: number, flow: Flow, moved: Moved): Outcome => {
+    const again = evaluateAgain(graph, settings, fromNormal, list[ord]!, flow, moved.marks, moved.list);
     flow.groupItW = loadsOverBase(graph, flow, normal);
-    return keep(ord, fromNormal, flow, moved, again);
+    return keep(ord, fromNormal, flow, moved.marks, again);
   };
 
   /**
@@ -1189,14 +1185,18 @@ export function proveRedundancy(
    * utilities' entries at one offset are one failure's.
    */
   const againAtUtilities = bulk ? new Uint8Array(S) : null;
-  /** An indexed failure's kept figures, when the edit reached it at the utilities alone and `fromKept` would read it from the index. */
-  const keptAtUtilities = (ord: number): KeptScenario | null => {
-    // A large failure kept as a flow is worked out again whole where it moved (`bigAgain`).
-    if (reached![ord] !== UTILITIES_AGAIN || movedBig.has(ord)) return null;
+  /**
+   * A failure's kept figures when `fromKept` would read it from the index: against normal
+   * operation, no side lost nor a large failure kept as a flow (worked out again whole where it
+   * moved: `bigAgain`), and kept under the plan the index was made from.
+   */
+  const indexedKept = (ord: number): KeptScenario | null => {
+    if (baseOrd[ord] !== -1 || side[ord] || movedBig.has(ord)) return null;
     const kept = previous!.kept[ord];
-    // Under the plan the index was made from, as `fromKept` reads it.
     return kept && touch!.lists[ord] === kept.changed ? kept : null;
   };
+  /** The same, for a failure the edit reached at the utilities alone. */
+  const keptAtUtilities = (ord: number) => (reached![ord] === UTILITIES_AGAIN ? indexedKept(ord) : null);
   if (againAtUtilities) {
     const { start, ords, ks } = touch!;
     const us = graph.utilities;
@@ -1274,7 +1274,7 @@ export function proveRedundancy(
   const movedOnSide = (id: string): Uint8Array => {
     let moved = movedSides.get(id);
     if (!moved) movedSides.set(id, (moved = movedOn(sideBases.get(id)!.flow)));
-    return moved;
+    return moved.marks;
   };
 
   const run = (ord: number): Outcome => {
@@ -1304,11 +1304,10 @@ export function proveRedundancy(
   if (bulk)
     for (let j = 0; j < claimOrds.length; j++) {
       const ord = claimOrds[j]!;
-      if (baseOrd[ord] !== -1 || side[ord] || movedBig.has(ord)) continue;
       const how = reached![ord]!;
       if (how === EVALUATED_AGAIN || (how === UTILITIES_AGAIN && againAtUtilities![ord] !== AGAIN)) continue;
-      const kept = previous!.kept[ord];
-      if (!kept || touch!.lists[ord] !== kept.changed) continue;
+      const kept = indexedKept(ord);
+      if (!kept) continue;
       outcomes[ord] = kept.outcome;
       memo.kept[ord] = kept;
       deferred![ord] = 1;
