@@ -10,7 +10,8 @@ import { finding, type Finding } from '../types';
 import { celsius, flow, kw, kwBtu } from './format';
 import type { RackInlet } from './inlet';
 import type { AisleIssue } from './layout';
-import type { LoopLoad } from './loops';
+import type { IndexedMap } from '../indexedMap';
+import { loadsMovedSince, type LoopLoad } from './loops';
 import { thermalBasis, type RackThermal } from './rackThermal';
 import type { RoomCooling } from './rooms';
 
@@ -301,78 +302,111 @@ function hallDensity(
 }
 
 export function loopFindings(doc: ProjectDocument, loops: ReadonlyMap<string, LoopLoad>): Finding[] {
-  const out: Finding[] = [];
   const units = unitsById(doc.cooling);
-  for (const l of loops.values()) {
-    const label = units.get(l.id)?.name ?? l.id;
-    if (l.loadW > 0 && l.to === null && l.kind !== 'heat-rejection')
-      out.push(
-        finding({
-          rule: 'cooling.liquid-loop',
-          severity: 'error',
-          key: `cooling.liquid-loop:unconnected:${l.id}`,
-          message: `${label} carries ${kwBtu(l.loadW)} but is connected to no ${l.kind === 'rear-door' ? 'CDU or heat rejection' : 'heat rejection'}: the heat has nowhere to go.`,
-          entities: [l.id, ...l.rackIds],
-          values: { loadW: l.loadW },
-          formula: 'every loop carrying heat ends at heat rejection',
-          source: SRC_LOOP,
-        }),
-      );
-    if (l.kind !== 'air-handler' && l.loadW > l.capacityW * (1 + TOL))
-      out.push(
-        finding({
-          rule: 'cooling.liquid-loop',
-          severity: 'error',
-          key: `cooling.liquid-loop:capacity:${l.id}`,
-          message: `${label}: ${kwBtu(l.loadW)} against a capacity of ${kwBtu(l.capacityW)} (${((100 * l.loadW) / l.capacityW).toFixed(1)} %).`,
-          entities: [l.id, ...l.rackIds],
-          values: { loadW: l.loadW, capacityW: l.capacityW, utilisationPct: (100 * l.loadW) / l.capacityW },
-          formula: 'Σ heat carried ≤ rated capacity (heat rejection: at design ambient)',
-          source: SRC_LOOP,
-        }),
-      );
-    if (l.flowNeededLpm !== null && l.flowLpm !== null && l.flowNeededLpm > l.flowLpm * (1 + TOL))
-      out.push(
-        finding({
-          rule: 'cooling.liquid-loop',
-          severity: 'error',
-          key: `cooling.liquid-loop:flow:${l.id}`,
-          message: `${label}: ${kwBtu(l.loadW)} needs ${l.flowNeededLpm.toFixed(1)} L/min (${(l.flowNeededLpm / 3.785).toFixed(1)} US gpm) at its design rise; it pumps ${l.flowLpm.toFixed(1)} L/min.`,
-          entities: [l.id, ...l.rackIds],
-          values: { flowNeededLpm: l.flowNeededLpm, flowLpm: l.flowLpm },
-          formula: 'V̇ = P / (c_p · ΔT) / ρ ≤ rated flow',
-          source: SRC_LOOP,
-        }),
-      );
-    if (l.devices !== null && l.slots !== null && l.devices > l.slots)
-      out.push(
-        finding({
-          rule: 'cooling.liquid-loop',
-          severity: 'error',
-          key: `cooling.liquid-loop:slots:${l.id}`,
-          message: `${label}: ${l.devices} devices for ${l.slots} slots.`,
-          entities: [l.id, ...l.rackIds],
-          values: { devices: l.devices, slots: l.slots },
-          formula: 'devices immersed ≤ tank slots',
-          source: SRC_LOOP,
-        }),
-      );
-    if (l.kind === 'heat-rejection') {
-      const u = units.get(l.id);
-      if (u?.kind === 'heat-rejection' && u.type === 'chiller' && u.cop === null)
-        out.push(
-          finding({
-            rule: 'cooling.liquid-loop',
-            severity: 'warning',
-            key: `cooling.liquid-loop:cop:${l.id}`,
-            message: `${label}: a chiller without a COP — its compressor power is left out of the facility load and PUE.`,
-            entities: [l.id],
-            values: { loadW: l.loadW },
-            formula: 'P_chiller = Q / COP',
-            source: SRC_LOOP,
-          }),
-        );
+  const memo = lastLoops;
+  const moved = memo?.units === units ? loadsMovedSince(memo.loops, loops) : null;
+  let byLoop: (readonly Finding[])[];
+  if (memo && moved) {
+    // After an edit, the loops whose loads are other objects (`loadsMovedSince`) are looked at
+    // again; while none of them has a finding, before or after, the list is the last one.
+    const slots = (loops as IndexedMap<string, LoopLoad>).slots;
+    byLoop = memo.byLoop.slice();
+    let same = true;
+    for (const s of moved) {
+      const now = oneLoopFindings(slots[s]!, units);
+      if (now.length > 0 || byLoop[s]!.length > 0) same = false;
+      byLoop[s] = now;
     }
+    lastLoops = { units, loops, byLoop, findings: same ? memo.findings : byLoop.flat() };
+  } else {
+    byLoop = [...loops.values()].map((l) => oneLoopFindings(l, units));
+    lastLoops = { units, loops, byLoop, findings: byLoop.flat() };
+  }
+  return lastLoops.findings;
+}
+
+/**
+ * The last loop findings, per loop (in the loops' order) and in one list, with the loads and units
+ * they were found for: an edit of racks moves a room's air handlers and their heat rejection.
+ */
+let lastLoops: {
+  units: ReadonlyMap<string, CoolingUnit>;
+  loops: ReadonlyMap<string, LoopLoad>;
+  byLoop: readonly (readonly Finding[])[];
+  findings: Finding[];
+} | null = null;
+
+/** One loop's findings: heat with nowhere to go, over capacity, short of flow or slots, a chiller without a COP. */
+function oneLoopFindings(l: LoopLoad, units: ReadonlyMap<string, CoolingUnit>): Finding[] {
+  const out: Finding[] = [];
+  const label = units.get(l.id)?.name ?? l.id;
+  if (l.loadW > 0 && l.to === null && l.kind !== 'heat-rejection')
+    out.push(
+      finding({
+        rule: 'cooling.liquid-loop',
+        severity: 'error',
+        key: `cooling.liquid-loop:unconnected:${l.id}`,
+        message: `${label} carries ${kwBtu(l.loadW)} but is connected to no ${l.kind === 'rear-door' ? 'CDU or heat rejection' : 'heat rejection'}: the heat has nowhere to go.`,
+        entities: [l.id, ...l.rackIds],
+        values: { loadW: l.loadW },
+        formula: 'every loop carrying heat ends at heat rejection',
+        source: SRC_LOOP,
+      }),
+    );
+  if (l.kind !== 'air-handler' && l.loadW > l.capacityW * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.liquid-loop',
+        severity: 'error',
+        key: `cooling.liquid-loop:capacity:${l.id}`,
+        message: `${label}: ${kwBtu(l.loadW)} against a capacity of ${kwBtu(l.capacityW)} (${((100 * l.loadW) / l.capacityW).toFixed(1)} %).`,
+        entities: [l.id, ...l.rackIds],
+        values: { loadW: l.loadW, capacityW: l.capacityW, utilisationPct: (100 * l.loadW) / l.capacityW },
+        formula: 'Σ heat carried ≤ rated capacity (heat rejection: at design ambient)',
+        source: SRC_LOOP,
+      }),
+    );
+  if (l.flowNeededLpm !== null && l.flowLpm !== null && l.flowNeededLpm > l.flowLpm * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.liquid-loop',
+        severity: 'error',
+        key: `cooling.liquid-loop:flow:${l.id}`,
+        message: `${label}: ${kwBtu(l.loadW)} needs ${l.flowNeededLpm.toFixed(1)} L/min (${(l.flowNeededLpm / 3.785).toFixed(1)} US gpm) at its design rise; it pumps ${l.flowLpm.toFixed(1)} L/min.`,
+        entities: [l.id, ...l.rackIds],
+        values: { flowNeededLpm: l.flowNeededLpm, flowLpm: l.flowLpm },
+        formula: 'V̇ = P / (c_p · ΔT) / ρ ≤ rated flow',
+        source: SRC_LOOP,
+      }),
+    );
+  if (l.devices !== null && l.slots !== null && l.devices > l.slots)
+    out.push(
+      finding({
+        rule: 'cooling.liquid-loop',
+        severity: 'error',
+        key: `cooling.liquid-loop:slots:${l.id}`,
+        message: `${label}: ${l.devices} devices for ${l.slots} slots.`,
+        entities: [l.id, ...l.rackIds],
+        values: { devices: l.devices, slots: l.slots },
+        formula: 'devices immersed ≤ tank slots',
+        source: SRC_LOOP,
+      }),
+    );
+  if (l.kind === 'heat-rejection') {
+    const u = units.get(l.id);
+    if (u?.kind === 'heat-rejection' && u.type === 'chiller' && u.cop === null)
+      out.push(
+        finding({
+          rule: 'cooling.liquid-loop',
+          severity: 'warning',
+          key: `cooling.liquid-loop:cop:${l.id}`,
+          message: `${label}: a chiller without a COP — its compressor power is left out of the facility load and PUE.`,
+          entities: [l.id],
+          values: { loadW: l.loadW },
+          formula: 'P_chiller = Q / COP',
+          source: SRC_LOOP,
+        }),
+      );
   }
   return out;
 }

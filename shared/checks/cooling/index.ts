@@ -19,7 +19,7 @@ export interface CoolingMetrics {
   racks: ReadonlyMap<string, RackThermal>;
   inlets: ReadonlyMap<string, RackInlet>;
   rooms: RoomCooling[];
-  loops: Map<string, LoopLoad>;
+  loops: ReadonlyMap<string, LoopLoad>;
   power: CoolingPower;
   /** Whether the document models its cooling (otherwise the power engine estimates it). */
   designed: boolean;

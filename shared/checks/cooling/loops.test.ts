@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoolingUnit, ProjectDocument } from '../../model/schema';
-import { chiller, coolingHallDoc } from '../../testing/coolingFixtures';
+import { chiller, coolingHallDoc, crah } from '../../testing/coolingFixtures';
 import { runChecks } from '../index';
+import { createChecker } from '../incremental';
 
 const GB200 = 'nvidia-gb200-nvl72';
 const rule = (doc: ProjectDocument, r: string) => runChecks(doc).findings.filter((f) => f.rule === r);
@@ -201,5 +202,102 @@ describe('immersion (worked case 9c: 200 × 3.5 kW miners in a 720 kW container)
     const keys = rule(doc, 'cooling.liquid-loop').map((f) => f.key);
     expect(keys).toContain('cooling.liquid-loop:capacity:tank-1');
     expect(keys).toContain('cooling.liquid-loop:slots:tank-1');
+  });
+});
+
+describe('loops after an edit of racks (an editor’s checker works out only what moved)', () => {
+  const GB = 'nvidia-gb200-nvl72';
+  const H100 = 'nvidia-dgx-h100';
+  /** Air-cooled racks (one behind a rear door) and liquid racks on a CDU, two CRAHs, one chiller. */
+  function site(cduTo = 'chiller', chillerKw = 420): ProjectDocument {
+    const doc = coolingHallDoc([
+      { id: 'air', y: 5, rotationDeg: 0, count: 4, devices: [{ catalogId: H100, count: 3 }] },
+      { id: 'liq', y: 9, rotationDeg: 180, count: 2, devices: [{ catalogId: GB, count: 1 }], liquidLoopId: 'cdu-1' },
+    ]);
+    doc.cooling.push(
+      crah('crah-1', 300, 60_000),
+      crah('crah-2', 200, 40_000),
+      {
+        kind: 'rear-door',
+        id: 'door-1',
+        name: 'Rear door',
+        existing: false,
+        rackId: 'air-4',
+        capacityKw: 35,
+        waterSupplyC: 18,
+        waterReturnC: 26,
+        loopId: 'cdu-1',
+      },
+      cdu(400, 800, cduTo),
+      chiller(chillerKw),
+    );
+    return doc;
+  }
+  const withRack = (doc: ProjectDocument, id: string, devices: (n: number) => number) => ({
+    ...doc,
+    racks: doc.racks.map((r) => (r.id === id ? { ...r, devices: r.devices.slice(0, devices(r.devices.length)) } : r)),
+  });
+  const fewer = (n: number) => n - 1;
+  /** The loops, plant power and loop findings, as a check from scratch reports them. */
+  const view = (results: ReturnType<typeof runChecks>) => ({
+    loops: [...results.cooling.loops],
+    power: { ...results.cooling.power, byUnit: [...results.cooling.power.byUnit] },
+    findings: results.findings.filter((f) => f.rule === 'cooling.liquid-loop'),
+  });
+  const edited = (doc: ProjectDocument, ...ids: string[]) => {
+    const checker = createChecker();
+    const before = checker.check(doc);
+    let d = doc;
+    let after = before;
+    for (const id of ids) {
+      after = checker.check((d = withRack(d, id, fewer)));
+      expect(view(after)).toEqual(view(runChecks(d)));
+    }
+    return { before, after };
+  };
+
+  it('an air-cooled rack: its room’s air handlers and their chiller move, the CDU and door are kept', () => {
+    const { before, after } = edited(site(), 'air-1');
+    const [was, now] = [before.cooling.loops, after.cooling.loops];
+    expect(now.get('crah-1')!.loadW).toBeLessThan(was.get('crah-1')!.loadW);
+    expect(now.get('chiller')!.loadW).toBeLessThan(was.get('chiller')!.loadW);
+    expect(after.cooling.power.totalW).toBeLessThan(before.cooling.power.totalW);
+    expect(now.get('cdu-1')).toBe(was.get('cdu-1'));
+    expect(now.get('door-1')).toBe(was.get('door-1'));
+  });
+
+  it('the rack behind the rear door, a liquid rack, and edits one after another: the same as from scratch', () => {
+    edited(site(), 'air-4');
+    edited(site(), 'liq-1');
+    edited(site(), 'air-1', 'air-2', 'liq-2', 'air-3');
+  });
+
+  it('a chiller pushed over its capacity by an edit, and back under it', () => {
+    // 366.9 kW, and 397.5 kW with air-1's devices twice over, on a 380 kW chiller.
+    const doc = site('chiller', 380);
+    const over = {
+      ...doc,
+      racks: doc.racks.map((r) => (r.id === 'air-1' ? { ...r, devices: [...r.devices, ...r.devices] } : r)),
+    };
+    const checker = createChecker();
+    checker.check(doc);
+    const up = checker.check(over);
+    const down = checker.check(doc);
+    expect(view(up)).toEqual(view(runChecks(over)));
+    expect(view(down)).toEqual(view(runChecks(doc)));
+    expect(view(up).findings.map((f) => f.key)).toContain('cooling.liquid-loop:capacity:chiller');
+  });
+
+  it('a liquid rack put on the CDU: the same as from scratch', () => {
+    const on = site();
+    const doc = { ...on, racks: on.racks.map((r) => (r.id === 'liq-2' ? { ...r, liquidLoopId: null } : r)) };
+    const onLoop = { ...doc, racks: doc.racks.map((r) => (r.id === 'liq-2' ? { ...r, liquidLoopId: 'cdu-1' } : r)) };
+    const checker = createChecker();
+    checker.check(doc);
+    expect(view(checker.check(onLoop))).toEqual(view(runChecks(onLoop)));
+  });
+
+  it('heat sent to an air handler (a CDU on a CRAH’s loop) is worked out whole: the same as from scratch', () => {
+    edited(site('crah-1'), 'air-1', 'air-2', 'liq-1', 'air-3');
   });
 });

@@ -11,7 +11,7 @@
  * 4,420 CFM and heat it 16.21 K). Heat is taken on the document's load basis.
  */
 import type { CatalogView, DeviceSpec } from '../../catalog';
-import type { ProjectDocument, Rack } from '../../model/schema';
+import type { CoolingUnit, ProjectDocument, Rack } from '../../model/schema';
 import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
 import { strictestEnvelope, type InletEnvelope } from './ashrae';
 import { IndexedMap, keyIndex } from '../indexedMap';
@@ -55,11 +55,7 @@ export interface RackThermal {
  * and only the racks that are other objects are worked out again: a campus has 10,000 racks.
  */
 export function rackThermal(doc: ProjectDocument, catalog: CatalogView): IndexedMap<string, RackThermal> {
-  const units = new Map(doc.cooling.map((u) => [u.id, u]));
-  const doors = new Map<string, number>();
-  for (const u of doc.cooling) if (u.kind === 'rear-door') doors.set(u.rackId, u.capacityKw * 1000);
-  const containmentOfRow = new Map<string, string>();
-  for (const c of doc.containments) for (const r of c.rowIds) containmentOfRow.set(r, c.id);
+  const { units, doors, containmentOfRow } = lookupsOf(doc);
   const nameplate = doc.settings.loadBasis === 'nameplate';
   const heatOf = (rack: Rack): RackThermal => {
     const loopKind = rack.liquidLoopId === null ? null : units.get(rack.liquidLoopId)?.kind;
@@ -119,6 +115,30 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
     new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), doc.racks.map(heatOf)),
     basis,
   );
+}
+
+/** What a rack's heat looks up: the units by id, rear doors' capacity by rack, each row's containment. */
+interface Lookups {
+  containments: ProjectDocument['containments'];
+  units: ReadonlyMap<string, CoolingUnit>;
+  doors: ReadonlyMap<string, number>;
+  containmentOfRow: ReadonlyMap<string, string>;
+}
+
+/** The lookups per list of units, with the containments they were made with: a campus has 1,218 units and 250 containments. */
+const lookupsKept = new WeakMap<ProjectDocument['cooling'], Lookups>();
+
+function lookupsOf(doc: ProjectDocument): Lookups {
+  const kept = lookupsKept.get(doc.cooling);
+  if (kept && kept.containments === doc.containments) return kept;
+  const units = new Map(doc.cooling.map((u) => [u.id, u]));
+  const doors = new Map<string, number>();
+  for (const u of doc.cooling) if (u.kind === 'rear-door') doors.set(u.rackId, u.capacityKw * 1000);
+  const containmentOfRow = new Map<string, string>();
+  for (const c of doc.containments) for (const r of c.rowIds) containmentOfRow.set(r, c.id);
+  const made = { containments: doc.containments, units, doors, containmentOfRow };
+  lookupsKept.set(doc.cooling, made);
+  return made;
 }
 
 /**
