@@ -19,6 +19,7 @@
 import type { Settings } from '../../model/schema';
 import { phaseLimitA, usableW } from './capacity';
 import type { PowerGraph, RackSupply } from './topology';
+import { reusedArray } from '../scratch';
 
 export interface Scenario {
   /** Stable id, e.g. `fail:ups-a`, `side:A`, `side:A+module:ups-b`. */
@@ -216,7 +217,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     bump(itW, f, itW[i]!);
     joinPhases(graph.phases, f, i, phaseW, outW[i]!);
   }
-  hangOnUtilities(graph, live, outW, inW, itW, unhungW, new Float64Array(n));
+  hangOnUtilities(graph, live, outW, inW, itW, unhungW);
 
   const usable = new Float64Array(n);
   const phaseA = new Float64Array(3 * n);
@@ -461,6 +462,9 @@ export function utilityHangInto(
 }
 
 /** Adds the facility load not hung on the chain onto the live utilities (utilityHangInto); `room` is scratch, one number per component. */
+/** Scratch of `hangOnUtilities` when the caller keeps none: each utility's share, by component. */
+const utilityRoom = reusedArray((n) => new Float64Array(n));
+
 export function hangOnUtilities(
   graph: PowerGraph,
   live: Uint8Array,
@@ -468,7 +472,7 @@ export function hangOnUtilities(
   inW: Float64Array,
   itW: Float64Array,
   unhungW: number,
-  room: Float64Array,
+  room: Float64Array = utilityRoom(graph.components.length),
 ): void {
   if (unhungW <= 0) return;
   utilityHangInto(graph, live, itW, unhungW, room);

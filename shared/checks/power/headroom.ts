@@ -17,6 +17,10 @@
 import type { FlowReader, FlowView } from './redundancy';
 import { placesMarked, type ConfigurationIds } from './scenarioFigures';
 import { componentMarks, LEVEL_OF, perChain, type PowerGraph } from './topology';
+import { reusedArray } from '../scratch';
+
+/** A tracker's `carriersOf`, read during its check alone: a campus's 22,000 components. */
+const carrierMarks = reusedArray((n) => new Uint8Array(n));
 
 export interface ConfigurationHeadroom {
   hallId: string;
@@ -70,8 +74,11 @@ export type PairStays = (pos: number, component: number) => boolean;
  * through what feeds its circuits, by parent or by a generator standing by (`fedBy` is one or the
  * other), and so on up.
  */
-export function carriersOf(graph: PowerGraph, chosen: (ri: number) => boolean): Uint8Array {
-  const marks = new Uint8Array(graph.components.length);
+export function carriersOf(
+  graph: PowerGraph,
+  chosen: (ri: number) => boolean,
+  marks = new Uint8Array(graph.components.length),
+): Uint8Array {
   const stack: number[] = [];
   // Indexed, each rack read only when chosen: a campus's 10,000, of which a few hundred are.
   for (let ri = 0; ri < graph.racks.length; ri++) {
@@ -250,7 +257,12 @@ export function headroomTracker(
         } else anyFresh = true;
       }
       // No other component carries any of their racks in any flow, so no other pair can limit them.
-      if (anyFresh) carriesFresh = carriersOf(graph, (ri) => fresh[graph.rackGroup[ri]!] === 1);
+      if (anyFresh)
+        carriesFresh = carriersOf(
+          graph,
+          (ri) => fresh[graph.rackGroup[ri]!] === 1,
+          carrierMarks(graph.components.length),
+        );
     },
     read({ label, changed, figures, at, groupLoads, configurations: ids, moved, pos: place }) {
       pos = place ?? pos + 1;

@@ -29,6 +29,10 @@ import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundanc
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
 import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
+import { reusedArray } from '../scratch';
+
+/** The components normal operation reworked after an edit, read during one check (the proof, the metrics). */
+const reworkedMarks = reusedArray((n) => new Uint8Array(n));
 
 export interface ComponentMetrics {
   id: string;
@@ -292,7 +296,7 @@ export function runPowerChecks(
     for (const i of after.reworked) normalLoads[i] = undefined;
     normal.groupItW = groupLoadsAfterEdit(graph, normal, after.reworked, normalLoads, configurations);
   }
-  const reworked = after && previous?.proof ? new Uint8Array(n) : null;
+  const reworked = after && previous?.proof ? reworkedMarks(n) : null;
   if (reworked) for (const i of after!.reworked) reworked[i] = 1;
   // The proof reads normal operation first, once it knows whether it works from the last proof
   // (and so which of the last check's flows keep their figures, for the headroom).

@@ -27,6 +27,10 @@ import {
   type FlowFigures,
 } from './flow';
 import type { PowerGraph } from './topology';
+import { reusedArray } from '../scratch';
+
+/** What `normalAfterEdit` works out again, by component: marks for one call. */
+const dirtyMarks = reusedArray((n) => new Uint8Array(n));
 
 /** Racks drawing otherwise beyond which a full evaluation is used. */
 const MOST_RACKS = 64;
@@ -106,7 +110,7 @@ export function normalAfterEdit(
   const { live, fedBy } = before;
 
   // What to work out again: the circuits of racks drawing otherwise, and what is above them.
-  const dirty = new Uint8Array(n);
+  const dirty = dirtyMarks(n);
   const list: number[] = [];
   const mark = (i: number) => {
     for (let c = i; c !== -1 && !dirty[c]; c = fedBy[c]!) {
@@ -179,7 +183,7 @@ export function normalAfterEdit(
     inW[d] = outW[d]! / graph.efficiency[d]!;
     if (graph.phaseTracked[d]) phaseCurrentsInto(graph.phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
-  if (rehang) hangOnUtilities(graph, live, outW, inW, itW, unhungW, new Float64Array(n));
+  if (rehang) hangOnUtilities(graph, live, outW, inW, itW, unhungW);
   const flow = wholeFlow(graph, NORMAL, {
     live,
     fedBy,

@@ -39,6 +39,21 @@ import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { reach, touchIndex, type TouchIndex } from './touchIndex';
 import { componentsAtLevel, LEVEL_OF, perChain, type PowerGraph, type PowerLevel, type RackSupply } from './topology';
 import { foldAgain, foldNormal, foldWorst, noWorst, worstIndex, type Worst, type WorstIndex } from './worstCase';
+import { reusedArray, reusedArrays } from '../scratch';
+
+/**
+ * Marks a proof reads while it runs and keeps nothing of (by component or by scenario number):
+ * reused from proof to proof (scratch.ts). What moved on each side lost and large failure is
+ * taken from `movedMarks`, as many as there are of them.
+ */
+const u8 = (n: number) => new Uint8Array(n);
+const walkedMarks = reusedArray(u8);
+const refoldMarks = reusedArray(u8);
+const reachedMarks = reusedArray(u8);
+const deferredMarks = reusedArray(u8);
+const overloadedMarks = reusedArray(u8);
+const againMarks = reusedArray(u8);
+const movedMarks = reusedArrays(u8);
 
 export interface ScenarioOutcome {
   scenario: Scenario;
@@ -220,8 +235,21 @@ interface OutcomeMarks {
   epoch: number;
 }
 
+/**
+ * The marks of the last proof, taken up by the next of the same size: an outcome's number only
+ * grows, so what earlier outcomes marked is never its own, and nothing needs clearing.
+ */
+let lastMarks: OutcomeMarks | null = null;
+
 function outcomeMarks(graph: PowerGraph): OutcomeMarks {
-  return { component: new Uint32Array(graph.components.length), rack: new Uint32Array(graph.racks.length), epoch: 0 };
+  const m = lastMarks;
+  if (m && m.component.length === graph.components.length && m.rack.length === graph.racks.length && m.epoch < 2 ** 31)
+    return m;
+  return (lastMarks = {
+    component: new Uint32Array(graph.components.length),
+    rack: new Uint32Array(graph.racks.length),
+    epoch: 0,
+  });
 }
 
 type Overloads = Map<number, { loadW: number; usableW: number }>;
@@ -342,8 +370,11 @@ function outcomeOf(
  * them in the base — a component's figures are worked out from normal operation's there and from
  * what it feeds, and a side lost feeds some components otherwise (a generator taking over).
  */
-export function movedBelowOrFed(base: Flow, reworked: readonly number[]): Moved {
-  const moved = new Uint8Array(base.live.length);
+export function movedBelowOrFed(
+  base: Flow,
+  reworked: readonly number[],
+  moved = new Uint8Array(base.live.length),
+): Moved {
   const list: number[] = [];
   const { fedBy } = base;
   for (const i of reworked) {
@@ -730,7 +761,7 @@ function levelsCarryingCritical(graph: PowerGraph, normal: Flow): boolean[] {
   const carries = REDUNDANCY_LEVELS.map(() => false);
   const levelOf = new Map<PowerLevel, number>(REDUNDANCY_LEVELS.map((level, l) => [level, l]));
   let left = REDUNDANCY_LEVELS.filter((level) => componentsAtLevel(graph, level).length > 0).length;
-  const marks = new Uint8Array(graph.components.length);
+  const marks = walkedMarks(graph.components.length);
   const walk = (from: number) => {
     for (let i = from; i !== -1 && !marks[i]; i = normal.fedBy[i]!) {
       marks[i] = 1;
@@ -811,7 +842,7 @@ export function proveRedundancy(
   const { figures } = memo;
   const readings: { label: string; at: number; changed: readonly number[] }[] = [];
   /** After an edit: the components whose worst is folded again (their figures moved somewhere). */
-  const refold = new Uint8Array(n);
+  const refold = refoldMarks(n);
   if (previous) for (const i of edit!.reworkedList) refold[i] = 1;
   /** A tested scenario read: its loadings are folded into the worst (from scratch) or its place noted. */
   const reading = (label: string, at: number, changed: readonly number[]) => {
@@ -827,7 +858,8 @@ export function proveRedundancy(
   /** Per scenario, its outcome once this proof ran it. */
   const outcomes = new Array<Outcome | undefined>(S);
   const movedSides = new Map<string, Moved>();
-  const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList);
+  movedMarks.again();
+  const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList, movedMarks.take(n));
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Moved>();
   const sideOk = new Uint8Array(graph.racks.length).fill(1);
@@ -891,9 +923,9 @@ export function proveRedundancy(
       n,
       previous!.kept.map((k, ord) => (k && baseOrd[ord] === -1 && !side[ord] ? k.changed : null)),
     );
-    reached = new Uint8Array(S);
+    reached = reachedMarks(S);
     reach(touch, edit!.reworkedList, utility, reached);
-    deferred = new Uint8Array(S);
+    deferred = deferredMarks(S);
   }
 
   /** Group loads of changed[k] read from a live flow, kept by configuration for the next proof. */
@@ -1143,7 +1175,7 @@ export function proveRedundancy(
     itW: new Float64Array(U),
   };
   /** 1 for the utilities over capacity in normal operation, now or before the edit. */
-  const overloadedBefore = new Uint8Array(n);
+  const overloadedBefore = overloadedMarks(n);
   if (previous)
     for (const u of graph.utilities)
       if (isOverloaded(normal, u) || isOverloaded(edit!.normal, u)) overloadedBefore[u] = 1;
@@ -1184,7 +1216,7 @@ export function proveRedundancy(
    * entries name the same failures in the same order (failure numbers ascending), and the
    * utilities' entries at one offset are one failure's.
    */
-  const againAtUtilities = bulk ? new Uint8Array(S) : null;
+  const againAtUtilities = bulk ? againMarks(S) : null;
   /**
    * A failure's kept figures when `fromKept` would read it from the index: against normal
    * operation, no side lost nor a large failure kept as a flow (worked out again whole where it
