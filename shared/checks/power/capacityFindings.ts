@@ -107,6 +107,8 @@ const onlyReworkedMoved = (memo: CapacityMemo, graph: PowerGraph, settings: Sett
 /**
  * `reworked`: after an edit whose normal operation was worked out from `previous`'s
  * (normalAfterEdit.ts), the components it worked out again; only those are looked at.
+ * `spareOffsets`: an array nothing else reads any more (a memo's spare, index.ts), which the
+ * offsets of the flat list may be written into rather than into a new one.
  */
 export function capacityFindings(
   graph: PowerGraph,
@@ -114,6 +116,7 @@ export function capacityFindings(
   normal: Flow,
   previous?: CapacityMemo | null,
   reworked?: readonly number[] | null,
+  spareOffsets?: Int32Array | null,
 ): Pick<CapacityMemo, 'byComponent' | 'flat' | 'unfed'> & { findings: Finding[] } {
   const findingsAt = (i: number) =>
     previous && sameFigures(previous, graph, settings, normal, i)
@@ -124,7 +127,7 @@ export function capacityFindings(
   if (previous && reworked && onlyReworkedMoved(previous, graph, settings)) {
     byComponent = previous.byComponent.slice();
     for (const i of reworked) byComponent[i] = findingsAt(i);
-    flat = flatAfter(previous.flat, byComponent, reworked);
+    flat = flatAfter(previous.flat, byComponent, reworked, spareOffsets ?? null);
   } else byComponent = graph.components.map((_, i) => findingsAt(i));
   flat ??= flatten(byComponent);
   const unfed = racksWhere(graph.racks, unfedRack, previous?.unfed ?? null);
@@ -171,6 +174,7 @@ function flatAfter(
   last: CapacityMemo['flat'],
   byComponent: readonly (readonly Finding[])[],
   reworked: readonly number[],
+  spare: Int32Array | null,
 ): CapacityMemo['flat'] | null {
   const { offsets } = last;
   const n = byComponent.length;
@@ -186,7 +190,8 @@ function flatAfter(
   }
   const at = [...reworked].sort((x, y) => x - y);
   const findings: Finding[] = [];
-  const moved = new Int32Array(n + 1);
+  // Every entry is written below: a spare of the right size (not the last list's own) serves as is.
+  const moved = spare !== null && spare !== offsets && spare.length === n + 1 ? spare : new Int32Array(n + 1);
   let shift = 0;
   let from = 0;
   const keep = (to: number) => {

@@ -113,9 +113,11 @@ export interface PowerMemo extends CapacityMemo {
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:
    * the first check that follows from a memo of theirs writes its normal operation into them. They
    * differ from this memo's normal operation only at the components it reworked (`stale`; null
-   * when it was evaluated afresh), where alone they are brought up to it first.
+   * when it was evaluated afresh), where alone they are brought up to it first. With them, the
+   * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), which the
+   * capacity findings may write theirs into in the same way.
    */
-  spare: (SpareFigures & { owner: NormalTaken }) | null;
+  spare: (SpareFigures & { owner: NormalTaken; offsets: Int32Array }) | null;
   /** This memo's normal operation's arrays taken as a later check's spare: then it serves no further check. */
   taken: NormalTaken;
 }
@@ -394,7 +396,7 @@ export function runPowerChecks(
     twoSided: v.twoSided,
   }));
 
-  const capacity = capacityFindings(graph, settings, normal, previous, after?.reworked);
+  const capacity = capacityFindings(graph, settings, normal, previous, after?.reworked, spare?.offsets);
   // Stranded capacity reads the chain, the capacities and the figures kept in `stranded` alone.
   const stranding =
     after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
@@ -405,7 +407,12 @@ export function runPowerChecks(
     memo: {
       // Nothing this check keeps reads the last normal operation: its arrays are the next check's spare.
       spare: previous
-        ? { figures: figuresOf(previous.normal), stale: after?.reworked ?? null, owner: previous.taken }
+        ? {
+            figures: figuresOf(previous.normal),
+            stale: after?.reworked ?? null,
+            owner: previous.taken,
+            offsets: previous.flat.offsets,
+          }
         : null,
       taken: { taken: false },
       graph,
