@@ -28,7 +28,7 @@ import type { RacksWhere } from './racksWhere';
 import { redundancyFindings, supplyFindings, type SupplyMemo } from './redundancyFindings';
 import { siteTotals, type SiteTotals } from './siteTotals';
 import { strandedAfterEdit, strandedCapacity, strandedFindings, type Stranded } from './stranded';
-import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel } from './topology';
+import { buildPowerGraph, LEVEL_OF, perChain, type PowerGraph, type PowerLevel, type RackArrays } from './topology';
 import { reusedArray } from '../scratch';
 
 /** The components normal operation reworked after an edit, read during one check (the proof, the metrics). */
@@ -114,10 +114,11 @@ export interface PowerMemo extends CapacityMemo {
    * the first check that follows from a memo of theirs writes its normal operation into them. They
    * differ from this memo's normal operation only at the components it reworked (`stale`; null
    * when it was evaluated afresh), where alone they are brought up to it first. With them, the
-   * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), which the
-   * capacity findings may write theirs into in the same way.
+   * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), and its graph's
+   * per-rack arrays (`RackArrays`), which the capacity findings and the graph may write theirs
+   * into in the same way.
    */
-  spare: (SpareFigures & { owner: NormalTaken; offsets: Int32Array }) | null;
+  spare: (SpareFigures & { owner: NormalTaken; offsets: Int32Array; graph: RackArrays }) | null;
   /** This memo's normal operation's arrays taken as a later check's spare: then it serves no further check. */
   taken: NormalTaken;
 }
@@ -280,11 +281,12 @@ export function runPowerChecks(
 ): { findings: Finding[]; metrics: PowerMetrics; memo: PowerMemo } {
   const { settings } = doc;
   const previous = last && !last.taken.taken ? last : null;
-  const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph);
-  // After an edit of what racks hold, normal operation is worked out from the last (the same
-  // figures), into the arrays of the one before that unless another check took them.
+  // After an edit of what racks hold, the graph's per-rack arrays and normal operation are worked
+  // out from the last (the same figures), into the arrays of the check before that unless
+  // another check took them.
   const spare = previous?.spare && !previous.spare.owner.taken ? previous.spare : null;
   if (spare) spare.owner.taken = true;
+  const graph = buildPowerGraph(doc, catalog, cooling, previous?.graph, spare?.graph);
   const after =
     previous?.settings === settings ? normalAfterEdit(graph, settings, previous.graph, previous.normal, spare) : null;
   const normal = after?.flow ?? evaluate(graph, settings, NORMAL);
@@ -412,6 +414,7 @@ export function runPowerChecks(
             stale: after?.reworked ?? null,
             owner: previous.taken,
             offsets: previous.flat.offsets,
+            graph: previous.graph,
           }
         : null,
       taken: { taken: false },
