@@ -130,7 +130,7 @@ export function capacityFindings(
     flat = flatAfter(previous.flat, byComponent, reworked, spareOffsets ?? null);
   } else byComponent = graph.components.map((_, i) => findingsAt(i));
   flat ??= flatten(byComponent);
-  const unfed = racksWhere(graph.racks, unfedRack, previous?.unfed ?? null);
+  const unfed = racksWhere(graph.racks, unfedRack, previous?.unfed ?? null, graph.reread);
   const out = flat.findings.slice();
   for (const ri of unfed.at) {
     const r = graph.racks[ri]!;

@@ -4,19 +4,32 @@
  * while the rack, its draws and its circuits are (topology.ts). A campus has 10,000 racks, and an
  * edit changes one.
  */
-import type { RackSupply } from './topology';
+import type { PowerGraph, RackSupply } from './topology';
 
 /** The racks `at` (by number, ascending) that a test held for among `racks`. */
 export interface RacksWhere {
   racks: readonly RackSupply[];
-  at: ArrayLike<number>;
+  at: readonly number[];
 }
 
+/**
+ * `reread`: the graph's racks read again since `last`'s racks (`PowerGraph.reread`); when none of
+ * them changes its answer, the last list is the list, not found again among 10,000 racks.
+ */
 export function racksWhere(
   racks: readonly RackSupply[],
   test: (r: RackSupply) => boolean,
   last: RacksWhere | null,
-): { racks: readonly RackSupply[]; at: number[] } {
+  reread: PowerGraph['reread'] = null,
+): RacksWhere {
+  if (last && reread && reread.from === last.racks && last.racks.length === racks.length) {
+    let same = true;
+    for (let m = 0; m < reread.racks.length && same; m++) {
+      const ri = reread.racks[m]!;
+      same = test(racks[ri]!) === held(last.at, ri);
+    }
+    if (same) return { racks, at: last.at };
+  }
   const at: number[] = [];
   if (!last || last.racks.length !== racks.length) {
     for (let ri = 0; ri < racks.length; ri++) if (test(racks[ri]!)) at.push(ri);
@@ -30,4 +43,16 @@ export function racksWhere(
     if (r === last.racks[ri] ? was : test(r)) at.push(ri);
   }
   return { racks, at };
+}
+
+/** Whether `ri` is in the ascending list `at` (binary search). */
+function held(at: readonly number[], ri: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid]! < ri) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] === ri;
 }

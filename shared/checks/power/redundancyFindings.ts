@@ -139,7 +139,7 @@ export function redundancyFindings(
     );
   }
 
-  const found = racksWhere(graph.racks, oneSided, last);
+  const found = racksWhere(graph.racks, oneSided, last, graph.reread);
   for (const ri of found.at) {
     const r = graph.racks[ri]!;
     const sides = [r.a, r.b].filter((i) => i !== -1);
@@ -178,7 +178,7 @@ export interface SupplyMemo {
   /** The catalog the findings name models from. */
   catalog: CatalogView;
   racks: readonly RackSupply[];
-  at: Int32Array;
+  at: readonly number[];
   lost: Uint8Array;
   models: ModelShort[];
   findings: Finding[];
@@ -188,8 +188,8 @@ export interface SupplyMemo {
 const looksAt = (r: RackSupply) => r.shortOfSupplies && r.rack.redundancy === '2N' && r.a !== -1 && r.b !== -1;
 
 /** The numbers of the racks to look at, ascending: after an edit, found again only among the racks that are other objects (`racksWhere`). */
-const racksLookedAt = (racks: readonly RackSupply[], previous: SupplyMemo | null): Int32Array =>
-  Int32Array.from(racksWhere(racks, looksAt, previous).at);
+const racksLookedAt = (graph: PowerGraph, previous: SupplyMemo | null): readonly number[] =>
+  racksWhere(graph.racks, looksAt, previous, graph.reread).at;
 
 /** One rack's devices short of supplies, per model in the order first found: each with the supplies of its first. */
 function shortsOf(devices: readonly DeviceDraw[]): Map<string, ModelShort> {
@@ -230,7 +230,7 @@ function psuText(catalog: CatalogView, m: ModelShort, rackCount: number): Pick<F
  */
 function recounted(
   racks: readonly RackSupply[],
-  at: Int32Array,
+  at: readonly number[],
   lost: Uint8Array,
   previous: SupplyMemo,
   catalog: CatalogView,
@@ -284,7 +284,7 @@ export function supplyFindings(
 ): SupplyMemo {
   const { racks } = graph;
   const sides = proof.sideRackStates;
-  const at = racksLookedAt(racks, previous);
+  const at = racksLookedAt(graph, previous);
   const lost = new Uint8Array(at.length);
   for (let n = 0; n < at.length; n++)
     for (let s = 0; s < sides.length && lost[n] === 0; s++) if (sides[s]![at[n]!]! >= RACK_PARTLY_DARK) lost[n] = 1;
