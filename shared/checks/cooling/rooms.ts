@@ -16,6 +16,7 @@ import { CP_AIR, RHO_AIR } from '../../units/constants';
 import { evaporativeSupplyC } from './airflow';
 import { availableAfterLoss, type Available } from './redundancy';
 import { DESIGN_DELTA_T_K, thermalBasis, type RackThermal } from './rackThermal';
+import { IndexedMap } from '../indexedMap';
 
 export interface AirUnit {
   id: string;
@@ -76,6 +77,7 @@ export function evaluateRooms(
 ): RoomCooling[] {
   const { cooling: rules } = doc.settings;
   const basis = thermalBasis(racks);
+  const unique = racks instanceof IndexedMap && racks.index.at.size === racks.index.keys.length;
   let containments: Map<string, Containment> | undefined;
   return doc.halls.map((hall) => {
     const hallRacks = racksByHall.get(hall.id) ?? [];
@@ -89,7 +91,17 @@ export function evaluateRooms(
       before.ups === ups;
     // The same rack objects under the same conditions have the same heat objects: not looked up.
     if (sameElse && basis !== undefined && before.basis === basis && before.hallRacks === hallRacks) return before.room;
-    const thermals = hallRacks.map((r) => racks.get(r.id)!);
+    // Under the same conditions, a rack object kept at its place keeps its heat: only the racks
+    // that are other objects are looked up among a campus's 10,000 heats (ids each once).
+    const kept =
+      sameElse &&
+      basis !== undefined &&
+      before.basis === basis &&
+      before.hallRacks.length === hallRacks.length &&
+      unique
+        ? before
+        : null;
+    const thermals = hallRacks.map((r, k) => (kept && kept.hallRacks[k] === r ? kept.thermals[k]! : racks.get(r.id)!));
     let room: RoomCooling;
     // A rack's heat is worked out per rack object (rackThermal.ts): the same heat, the same rack.
     if (sameElse && before.thermals.length === thermals.length && before.thermals.every((t, k) => t === thermals[k]))
