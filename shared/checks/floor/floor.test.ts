@@ -10,6 +10,7 @@ import type { ProjectDocument } from '../../model/schema';
 import { buildSampleFacility } from '../../sample/sampleFacility';
 import { coolingHallDoc, type RowSpec } from '../../testing/coolingFixtures';
 import { runChecks } from '../index';
+import { createChecker } from '../incremental';
 import { runFloorChecks } from './index';
 import { G } from './load';
 
@@ -194,5 +195,40 @@ describe('floor loading on documents', () => {
     const six = { ...base, rackType: (id: string) => ({ ...base.rackType(id)!, loadPoints: 6 }) };
     expect(runFloorChecks(doc, six).metrics.racks.get('r')).toMatchObject({ loadPoints: 6 });
     expect(runFloorChecks(doc, base).metrics.racks.get('r')).toMatchObject({ loadPoints: 4 });
+  });
+});
+
+describe('floor loads after an edit of one rack', () => {
+  /** Two rows of H100 racks in one hall, checked by an editor's checker. */
+  const twoRows = () =>
+    coolingHallDoc([
+      row({ id: 'a', y: 5, rotationDeg: 0, count: 4, devices: [{ catalogId: 'nvidia-dgx-h100', count: 3 }] }),
+      row({ id: 'b', y: 9, rotationDeg: 180, count: 4, devices: [{ catalogId: 'nvidia-dgx-h100', count: 2 }] }),
+    ]);
+  const withRack = (doc: ProjectDocument, id: string, edit: (r: ProjectDocument['racks'][number]) => object) => ({
+    ...doc,
+    racks: doc.racks.map((r) => (r.id === id ? { ...r, ...edit(r) } : r)),
+  });
+
+  it('keeps the other racks’ load objects, and gives a check from scratch’s loads', () => {
+    const doc = twoRows();
+    const checker = createChecker();
+    const before = checker.check(doc).floor.racks;
+    const lighter = withRack(doc, 'a-2', (r) => ({ devices: r.devices.slice(1) }));
+    const after = checker.check(lighter).floor.racks;
+    expect(after.get('a-2')!.mass.massKg).toBeLessThan(before.get('a-2')!.mass.massKg);
+    expect(after.get('a-1')).toBe(before.get('a-1'));
+    expect(after.get('b-3')).toBe(before.get('b-3'));
+    expect([...after]).toEqual([...runChecks(lighter).floor.racks]);
+  });
+
+  it('works out again the racks whose aisles a move changed, as from scratch', () => {
+    const doc = twoRows();
+    const checker = createChecker();
+    checker.check(doc);
+    const closer = withRack(doc, 'b-1', (r) => ({ position: { ...r.position, y: 7.2 } }));
+    const after = checker.check(closer).floor.racks;
+    expect([...after]).toEqual([...runChecks(closer).floor.racks]);
+    expect(after.get('a-1')!.aisles).toEqual(runChecks(closer).floor.racks.get('a-1')!.aisles);
   });
 });

@@ -6,10 +6,10 @@
  */
 import { groupBy } from '../../collections';
 import type { CatalogView } from '../../catalog';
-import type { ProjectDocument, Rack, Wall } from '../../model/schema';
+import type { Hall, ProjectDocument, Rack, Wall } from '../../model/schema';
 import { rackBox } from '../cooling/layout';
 import type { Finding } from '../types';
-import { aisleShares, type PlanBox } from './aisles';
+import { aisleShares, type PlanBox, type RackAisles } from './aisles';
 import { rackFindings, tileFindings, undeclaredFindings, type RackFloorLoad } from './findings';
 import { DEFAULT_LOAD_POINTS, floorLoad } from './load';
 import { rackMass } from './mass';
@@ -52,32 +52,10 @@ export function runFloorChecks(
       maxPointKn: 0,
     };
     for (const rack of members) {
-      const type = catalog.rackType(rack.rackTypeId);
-      const mass = rackMass(rack, catalog);
-      if (!type || !mass) continue;
       const sides = aisles.get(rack.id)!;
-      const loadPoints = type.loadPoints ?? DEFAULT_LOAD_POINTS;
-      const load = floorLoad(
-        {
-          massKg: mass.massKg,
-          widthM: type.widthM,
-          depthM: type.depthM,
-          frontAisleHalfM: sides.front.halfM,
-          backAisleHalfM: sides.back.halfM,
-          loadPoints,
-        },
-        hall.floor,
-      );
-      racks.set(rack.id, {
-        ...load,
-        rackId: rack.id,
-        hallId: hall.id,
-        mass,
-        widthM: type.widthM,
-        depthM: type.depthM,
-        loadPoints,
-        aisles: sides,
-      });
+      const load = rackLoadOn(rack, hall, sides, catalog);
+      if (!load) continue;
+      racks.set(rack.id, load);
       summary.racks++;
       if (load.verdict === 'error') summary.errors++;
       if (load.verdict === 'warning') summary.warnings++;
@@ -96,6 +74,47 @@ export function runFloorChecks(
   ];
   return { findings, metrics: { racks, halls } };
 }
+
+/**
+ * A rack's load on its hall's floor (null without a rack type or mass), kept per rack object with
+ * what it was worked out from: an edit re-runs its hall's floor check, and every other rack of
+ * the hall, the same object on the same floor between the same aisles (kept per layout:
+ * aisles.ts), has the same load object.
+ */
+function rackLoadOn(rack: Rack, hall: Hall, sides: RackAisles, catalog: CatalogView): RackFloorLoad | null {
+  const before = loadsKept.get(rack);
+  if (before && before.catalog === catalog && before.hall === hall && before.sides === sides) return before.load;
+  const type = catalog.rackType(rack.rackTypeId);
+  const mass = rackMass(rack, catalog);
+  if (!type || !mass) return null;
+  const loadPoints = type.loadPoints ?? DEFAULT_LOAD_POINTS;
+  const load = floorLoad(
+    {
+      massKg: mass.massKg,
+      widthM: type.widthM,
+      depthM: type.depthM,
+      frontAisleHalfM: sides.front.halfM,
+      backAisleHalfM: sides.back.halfM,
+      loadPoints,
+    },
+    hall.floor,
+  );
+  const out: RackFloorLoad = {
+    ...load,
+    rackId: rack.id,
+    hallId: hall.id,
+    mass,
+    widthM: type.widthM,
+    depthM: type.depthM,
+    loadPoints,
+    aisles: sides,
+  };
+  loadsKept.set(rack, { catalog, hall, sides, load: out });
+  return out;
+}
+
+/** Each rack's floor load as last worked out, with its catalog, hall and aisles. Shared: read-only. */
+const loadsKept = new WeakMap<Rack, { catalog: CatalogView; hall: Hall; sides: RackAisles; load: RackFloorLoad }>();
 
 export { floorLoad, G, RACK_PDU_KG, DEFAULT_LOAD_POINTS, AISLE_HALF_CAP_M } from './load';
 export type { FloorLoad, FloorLoadInput, FloorRating, FloorVerdict } from './load';
