@@ -323,7 +323,7 @@ export function runPowerChecks(
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
     : strandedCapacity(graph, normal);
 
-  const summed = rackLoads(graph.racks, doc.halls, previous?.rackLoads ?? null);
+  const summed = rackLoads(graph.racks, doc.halls, previous?.rackLoads ?? null, graph.reread);
   const { rackLoadW, rowLoadW, hallLoadW } = summed.loads;
 
   const worstOf = proof.worst;

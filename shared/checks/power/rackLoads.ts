@@ -8,7 +8,7 @@
 import { pushTo } from '../../collections';
 import type { Hall } from '../../model/schema';
 import { IndexedMap, keyIndex } from '../indexedMap';
-import type { RackSupply } from './topology';
+import type { PowerGraph, RackSupply } from './topology';
 
 export interface RackLoads {
   /** By rack id, in the racks' order: the same keys while the racks are the same. */
@@ -30,18 +30,26 @@ function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
+/**
+ * `reread`: the racks read again since `previous`'s (`PowerGraph.reread`), when known: only they
+ * may be other objects, and only they are looked at rather than a campus's 10,000.
+ */
 export function rackLoads(
   racks: readonly RackSupply[],
   halls: readonly Hall[],
   previous: RackLoadsMemo | null,
+  reread: PowerGraph['reread'] = null,
 ): { loads: RackLoads; memo: RackLoadsMemo } {
-  const kept = previous && previous.halls === halls && sameRacks(previous.racks, racks) ? previous : null;
+  const only = previous && reread?.from === previous.racks ? reread.racks : null;
+  const kept = previous && previous.halls === halls && sameRacks(previous.racks, racks, only) ? previous : null;
   if (!kept) return fresh(racks, halls);
   const { rowRacks, hallRacks } = kept;
   const rows = new Set<string>();
   const hallsMoved = new Set<string>();
   let slots: number[] | null = null;
-  for (let ri = 0; ri < racks.length; ri++) {
+  const count = only ? only.length : racks.length;
+  for (let m = 0; m < count; m++) {
+    const ri = only ? only[m]! : m;
     const r = racks[ri]!;
     const was = kept.racks[ri]!;
     // The same supply, the same load: most of a campus, compared without reading it.
@@ -88,11 +96,13 @@ function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: R
   return { loads, memo: { racks, halls, loads, rowRacks, hallRacks } };
 }
 
-/** The same racks (ids), in the same rows and halls, in the same order. */
-function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean {
+/** The same racks (ids), in the same rows and halls, in the same order; `only`: the places where they may be other objects. */
+function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[], only: readonly number[] | null): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let ri = 0; ri < a.length; ri++) {
+  const count = only ? only.length : a.length;
+  for (let m = 0; m < count; m++) {
+    const ri = only ? only[m]! : m;
     // The same supply is the same rack (read only where it is another).
     if (a[ri] === b[ri]) continue;
     const x = a[ri]!.rack;
