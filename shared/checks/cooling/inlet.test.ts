@@ -130,6 +130,21 @@ describe('inlets after an edit', () => {
     expect([...rackInlets([group(['a', 'b'], 2)], racks).keys()]).toEqual(['a', 'b']);
   });
 
+  it('a group made again (its room worked out again) reads its places from the group at its place only when that has the same racks', () => {
+    const keys = keyIndex(['a', 'b', 'c', 'd']);
+    const heats = new IndexedMap(keys, [rack(12), rack(14), rack(9), rack(11)]);
+    const fresh = (groups: AirGroup[]) => [...rackInlets(groups, new Map(heats))];
+    rackInlets([group(['a', 'b'], 2), group(['c', 'd'], 2)], heats);
+    // The same racks in new groups: the same inlets as worked out afresh.
+    const again = [group(['a', 'b'], 2), group(['c', 'd'], 1.5)];
+    expect([...rackInlets(again, heats)]).toEqual(fresh(again));
+    // Rack c left the second group and d took its place: d's heat, not c's, at that place.
+    const other = [group(['a', 'b'], 2), group(['d'], 1.5)];
+    expect([...rackInlets(other, heats)]).toEqual(fresh(other));
+    const swapped = [group(['b', 'a'], 2), group(['d'], 1.5)];
+    expect([...rackInlets(swapped, heats)]).toEqual(fresh(swapped));
+  });
+
   it('reads its racks’ heat by their places among the keys when the heats are an IndexedMap on the same keys', () => {
     const keys = keyIndex(['a', 'b', 'c']);
     const heats = [rack(12), rack(14), rack(9)];

@@ -6,6 +6,7 @@
  * less than the racks draw (the missing air can only be exhaust). The margin is the rack's
  * allowable maximum (ASHRAE class, narrowed by the vendor) minus that estimate.
  */
+import { sameItems } from '../../collections';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import { mixedInletC } from './airflow';
 import { heatsMovedSince, type RackThermal } from './rackThermal';
@@ -34,6 +35,8 @@ export function groupRecirculation(g: AirGroup): number {
  * (an IndexedMap's keys and slots).
  */
 interface GroupInlets {
+  /** The group's racks (its `rackIds`). */
+  rackIds: readonly string[];
   thermals: readonly (RackThermal | undefined)[];
   ids: readonly string[];
   inlets: readonly RackInlet[];
@@ -55,6 +58,8 @@ interface GroupInlets {
 let last: {
   map: IndexedMap<string, RackInlet>;
   groups: WeakMap<AirGroup, GroupInlets>;
+  /** The groups' parts in order. */
+  order: readonly GroupInlets[];
   /** The heats it was worked out from: each of its groups has, at its places, the heats it kept. */
   racks: ReadonlyMap<string, RackThermal>;
 } | null = null;
@@ -120,12 +125,18 @@ function placesOf(g: AirGroup, racks: ReadonlyMap<string, RackThermal>): GroupIn
   return { keys: racks.index, at, min, max };
 }
 
-/** One group's inlets worked out, each the last one's object where its figures are the same. */
+/**
+ * One group's inlets worked out, each the last one's object where its figures are the same.
+ * `prior`: the last part of a group of the same racks in the same order (the group at the same
+ * place, its room worked out again), whose places and inlets are read by position rather than
+ * looked up by id among a campus's 10,000 racks.
+ */
 function groupInlets(
   g: AirGroup & { supplyC: number },
   racks: ReadonlyMap<string, RackThermal>,
   before: ReadonlyMap<string, RackInlet> | undefined,
   start: number,
+  prior: GroupInlets | null,
 ): GroupInlets {
   const r = groupRecirculation(g);
   const thermals: (RackThermal | undefined)[] = [];
@@ -133,16 +144,21 @@ function groupInlets(
   const inlets: RackInlet[] = [];
   // Each rack's heat read at its place among the racks' keys when it has one: one lookup by id per
   // rack, not two.
-  const places = placesOf(g, racks);
+  const keys = racks instanceof IndexedMap ? racks.index : null;
+  const places = prior?.places && prior.places.keys === keys ? prior.places : placesOf(g, racks);
   const slots = places !== null ? (racks as IndexedMap<string, RackThermal>).slots : null;
+  /** The prior part's next rack with an inlet (its `ids` follow its `rackIds`). */
+  let j = 0;
   for (let k = 0; k < g.rackIds.length; k++) {
     const id = g.rackIds[k]!;
     const t = slots !== null ? slots[places!.at[k]!] : racks.get(id);
     thermals.push(t);
+    const priorHas = prior !== null && prior.ids[j] === id;
+    if (priorHas) j++;
     if (!t || t.deltaTK === null) continue;
     const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
     const marginK = t.envelope ? t.envelope.allowableMaxC - inletC : null;
-    const was = before?.get(id);
+    const was = prior === null ? before?.get(id) : priorHas ? prior.inlets[j - 1] : undefined;
     ids.push(id);
     inlets.push(
       was && was.inletC === inletC && was.recirculation === r && was.marginK === marginK
@@ -150,7 +166,7 @@ function groupInlets(
         : { inletC, recirculation: r, marginK },
     );
   }
-  return { thermals, ids, inlets, start, places };
+  return { rackIds: g.rackIds, thermals, ids, inlets, start, places };
 }
 
 export function rackInlets(
@@ -174,6 +190,7 @@ export function rackInlets(
   for (const g of groups) {
     if (g.supplyC === null) continue;
     const start = count;
+    const sameAt = before?.order[order.length];
     let part = before?.groups.get(g);
     if (part && keptHeat(part, g, racks, moved)) {
       if (part.start !== start) {
@@ -181,7 +198,8 @@ export function rackInlets(
         part = { ...part, start };
       }
     } else {
-      part = groupInlets(g as AirGroup & { supplyC: number }, racks, before?.map, start);
+      const prior = sameAt && sameItems(sameAt.rackIds, g.rackIds) ? sameAt : null;
+      part = groupInlets(g as AirGroup & { supplyC: number }, racks, before?.map, start, prior);
       worked.push(part);
       // The same racks, and inlets, at the same places as the last result's.
       for (let k = 0; k < part.ids.length && placed; k++) {
@@ -195,7 +213,7 @@ export function rackInlets(
   }
   if (placed && count !== lastIds!.length) same = placed = false;
   if (same) {
-    last = { map: before!.map, groups: parts, racks };
+    last = { map: before!.map, groups: parts, order, racks };
     return before!.map;
   }
   let ids: readonly string[];
@@ -216,7 +234,7 @@ export function rackInlets(
   }
   // The same racks in the same order keep the last keys: only the inlets are a new array.
   const map = new IndexedMap(before && sameIds(lastIds!, ids) ? before.map.index : keyIndex(ids), inlets);
-  last = { map, groups: parts, racks };
+  last = { map, groups: parts, order, racks };
   return map;
 }
 
