@@ -731,10 +731,12 @@ function keptHow(changed: readonly number[], moved: Uint8Array, utility: Uint8Ar
   return how;
 }
 
-/** The same racks, by id, in the same order, each on no circuit where it was on none. */
-function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[]): boolean {
+/** The same racks, by id, in the same order, each on no circuit where it was on none; `only`: where they may be other objects. */
+function sameRacks(a: readonly RackSupply[], b: readonly RackSupply[], only: readonly number[] | null): boolean {
   if (a.length !== b.length) return false;
-  for (let ri = 0; ri < a.length; ri++) {
+  const count = only ? only.length : a.length;
+  for (let m = 0; m < count; m++) {
+    const ri = only ? only[m]! : m;
     const x = a[ri]!;
     const y = b[ri]!;
     // The same supply is the same rack on the same circuits: read only where it is another (an
@@ -843,7 +845,14 @@ export function proveRedundancy(
   const readings: { label: string; at: number; changed: readonly number[] }[] = [];
   /** After an edit: the components whose worst is folded again (their figures moved somewhere). */
   const refold = refoldMarks(n);
-  if (previous) for (const i of edit!.reworkedList) refold[i] = 1;
+  /** The components marked in `refold`, each once. */
+  const refoldList: number[] = [];
+  const markRefold = (i: number) => {
+    if (refold[i]) return;
+    refold[i] = 1;
+    refoldList.push(i);
+  };
+  if (previous) for (const i of edit!.reworkedList) markRefold(i);
   /** A tested scenario read: its loadings are folded into the worst (from scratch) or its place noted. */
   const reading = (label: string, at: number, changed: readonly number[]) => {
     if (previous) {
@@ -862,12 +871,24 @@ export function proveRedundancy(
   const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList, movedMarks.take(n));
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Moved>();
-  const sideOk = new Uint8Array(graph.racks.length).fill(1);
+  /**
+   * The racks at which a side's marks of racks it leaves whole were written again over its last
+   * (`keep`), or null once a side's were made afresh: then alone is their conjunction made again
+   * over every rack.
+   */
+  let sideOkAt: number[] | null = [];
   /** After an edit, the racks whose supply is another object: what they hold, or the rack itself, changed. */
   const changedRacks: number[] = [];
   const racksKnown = previous !== null && previous.racks.length === graph.racks.length;
-  if (racksKnown)
-    for (let ri = 0; ri < graph.racks.length; ri++) if (graph.racks[ri] !== previous.racks[ri]) changedRacks.push(ri);
+  // Only the racks the graph read again may be other objects, when it was read from the last.
+  const reread = previous && graph.reread?.from === previous.racks ? graph.reread.racks : null;
+  if (racksKnown) {
+    const count = reread ? reread.length : graph.racks.length;
+    for (let m = 0; m < count; m++) {
+      const ri = reread ? reread[m]! : m;
+      if (graph.racks[ri] !== previous.racks[ri]) changedRacks.push(ri);
+    }
+  }
   const sideStates: Uint8Array[] = [];
   const marks = outcomeMarks(graph);
   const sideBases = memo.sides;
@@ -1022,7 +1043,7 @@ export function proveRedundancy(
           figures.outW[e] !== flow.outW[i] ||
           figures.usableW[e] !== flow.usableW[i]
         )
-          refold[i] = 1;
+          markRefold(i);
       };
       // Worked out again, it has its last figures where it did not move.
       if (again) for (const k of again.places) refoldAt(k);
@@ -1071,9 +1092,11 @@ export function proveRedundancy(
       if (racks && last && lastOk && bad.size === 0 && last.overloaded.length === 0) {
         ok = lastOk;
         for (const ri of racks) ok[ri] = okAt(ri);
+        sideOkAt?.push(...racks);
       } else {
         ok = new Uint8Array(graph.racks.length);
         for (let ri = 0; ri < ok.length; ri++) ok[ri] = okAt(ri);
+        sideOkAt = null;
       }
       memo.sideOks.set(ord, ok);
       sideStates.push(flow.rackState.slice());
@@ -1196,7 +1219,7 @@ export function proveRedundancy(
       // A utility tracks no phases: over capacity is over its usable load (flow.ts `isOverloaded`).
       const over = figures.live[e] && overCapacity(outW[m]!, figures.usableW[e]!) ? 1 : 0;
       if (over || figures.over[e] || overloadedBefore[u]) overloadsMoved = true;
-      if (figures.outW[e] !== outW[m]) refold[u] = 1;
+      if (figures.outW[e] !== outW[m]) markRefold(u);
       figures.outW[e] = outW[m]!;
       figures.itW[e] = itW[m]!;
       figures.over[e] = over;
@@ -1347,18 +1370,34 @@ export function proveRedundancy(
   for (let j = 0; j < claimOrds.length; j++) run(claimOrds[j]!);
   // The sides are always run: a rack's own redundancy is read from them.
   for (const ord of setup.sides) run(ord);
-  for (const ok of memo.sideOks.values()) for (let ri = 0; ri < ok.length; ri++) sideOk[ri] = sideOk[ri]! & ok[ri]!;
+  // Each rack left whole by every side (1 with none): the last marks written again where the sides'
+  // were, or made again over every rack.
+  const R = graph.racks.length;
+  let sideOk: Uint8Array;
+  let sideOkMoved = false;
+  if (sideOkAt && previous && previous.sideOk.length === R && previous.sideOks.size === memo.sideOks.size) {
+    sideOk = previous.sideOk;
+    for (const ri of sideOkAt) {
+      let v = 1;
+      for (const ok of memo.sideOks.values()) v &= ok[ri]!;
+      if (sideOk[ri] !== v) {
+        sideOk[ri] = v;
+        sideOkMoved = true;
+      }
+    }
+  } else {
+    sideOk = new Uint8Array(R).fill(1);
+    for (const ok of memo.sideOks.values()) for (let ri = 0; ri < R; ri++) sideOk[ri] = sideOk[ri]! & ok[ri]!;
+    sideOkMoved = !previous || !sameBytes(previous.sideOk, sideOk);
+  }
   if (bulk) readKept(bulk.entry, opening!.freshComponents!());
   let refolded: number[] | null = null;
   if (previous) {
     // The same claims and plans read in the same order, at the same entries: one index serves.
     memo.index ??= worstIndex(n, readings);
-    refolded = [];
-    for (let i = 0; i < n; i++)
-      if (refold[i]) {
-        foldAgain(worst, i, normal, figures, memo.index);
-        refolded.push(i);
-      }
+    // In component order, as a pass over them all would fold them.
+    refolded = refoldList.sort((x, y) => x - y);
+    for (const i of refolded) foldAgain(worst, i, normal, figures, memo.index);
   }
 
   // The strongest model that holds: a model's trial stops at its first failing scenario, so a
@@ -1388,9 +1427,7 @@ export function proveRedundancy(
 
   // After an edit (the same feeds), the last map stands for the same racks left whole by the same sides.
   let rackRedundancy =
-    previous && sameRacks(previous.racks, graph.racks) && sameBytes(previous.sideOk, sideOk)
-      ? previous.rackRedundancy
-      : null;
+    previous && !sideOkMoved && sameRacks(previous.racks, graph.racks, reread) ? previous.rackRedundancy : null;
   if (!rackRedundancy) {
     rackRedundancy = new Map();
     for (let ri = 0; ri < graph.racks.length; ri++) {
