@@ -78,7 +78,7 @@ export function evaluateRooms(
   const { cooling: rules } = doc.settings;
   const basis = thermalBasis(racks);
   const unique = racks instanceof IndexedMap && racks.index.at.size === racks.index.keys.length;
-  let containments: Map<string, Containment> | undefined;
+  let containments: ReadonlyMap<string, Containment> | undefined;
   return doc.halls.map((hall) => {
     const hallRacks = racksByHall.get(hall.id) ?? [];
     const ups = upsLossW.get(hall.id) ?? 0;
@@ -107,7 +107,7 @@ export function evaluateRooms(
     if (sameElse && before.thermals.length === thermals.length && before.thermals.every((t, k) => t === thermals[k]))
       room = before.room;
     else {
-      containments ??= new Map(doc.containments.map((c) => [c.id, c]));
+      containments ??= containmentsById(doc.containments);
       room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
     }
     worked.set(hall, {
@@ -122,6 +122,15 @@ export function evaluateRooms(
     });
     return room;
   });
+}
+
+/** The containments by id, per list of them (read-only): a campus has 250, and an edit works out one room again. */
+const containmentsOf = new WeakMap<ProjectDocument['containments'], ReadonlyMap<string, Containment>>();
+
+function containmentsById(list: ProjectDocument['containments']): ReadonlyMap<string, Containment> {
+  let byId = containmentsOf.get(list);
+  if (!byId) containmentsOf.set(list, (byId = new Map(list.map((c) => [c.id, c]))));
+  return byId;
 }
 
 /**

@@ -137,8 +137,7 @@ export function normalAfterEdit(
   }
   const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   const was = facilityLoad(previous, settings);
-  if (mechanicalW !== was.mechanicalW)
-    for (let i = 0; i < n; i++) if (!Number.isNaN(graph.mechanicalShare[i]!)) mark(i);
+  if (mechanicalW !== was.mechanicalW) for (const i of graph.mechanical) mark(i);
   const wasUnhungW = was.unhungW;
   // The share each utility carries follows the facility load and the IT load of them all.
   const rehang = (unhungW > 0 || wasUnhungW > 0) && (list.length > 0 || unhungW !== wasUnhungW);

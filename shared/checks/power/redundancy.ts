@@ -53,6 +53,7 @@ const reachedMarks = reusedArray(u8);
 const deferredMarks = reusedArray(u8);
 const overloadedMarks = reusedArray(u8);
 const againMarks = reusedArray(u8);
+const bigMarks = reusedArray(u8);
 const movedMarks = reusedArrays(u8);
 
 export interface ScenarioOutcome {
@@ -871,6 +872,8 @@ export function proveRedundancy(
   const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList, movedMarks.take(n));
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Moved>();
+  /** The same failures marked by number: `indexedKept` asks of thousands. */
+  const bigMoved = bigMarks(S);
   /**
    * The racks at which a side's marks of racks it leaves whole were written again over its last
    * (`keep`), or null once a side's were made afresh: then alone is their conjunction made again
@@ -901,7 +904,10 @@ export function proveRedundancy(
       if (prior && previous.kept[ord]) movedSides.set(id, movedOn(prior.flow));
     }
     previous.big.forEach((flow, ord) => {
-      if (previous.kept[ord]) movedBig.set(ord, movedOn(flow));
+      if (previous.kept[ord]) {
+        movedBig.set(ord, movedOn(flow));
+        bigMoved[ord] = 1;
+      }
     });
   }
   /**
@@ -1246,7 +1252,7 @@ export function proveRedundancy(
    * moved: `bigAgain`), and kept under the plan the index was made from.
    */
   const indexedKept = (ord: number): KeptScenario | null => {
-    if (baseOrd[ord] !== -1 || side[ord] || movedBig.has(ord)) return null;
+    if (baseOrd[ord] !== -1 || side[ord] || bigMoved[ord]) return null;
     const kept = previous!.kept[ord];
     return kept && touch!.lists[ord] === kept.changed ? kept : null;
   };

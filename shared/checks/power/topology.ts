@@ -117,6 +117,8 @@ export interface PowerGraph {
   leaf: Uint8Array;
   /** Indexes of the utility services. */
   utilities: readonly number[];
+  /** Indexes of the mechanical boards, ascending. */
+  mechanical: readonly number[];
   /** Σ share of the mechanical boards: the part of the facility load hung on the chain. */
   hungShare: number;
   racks: readonly RackSupply[];
@@ -177,6 +179,7 @@ type Chain = Pick<
   | 'mechanicalShare'
   | 'leaf'
   | 'utilities'
+  | 'mechanical'
   | 'hungShare'
   | 'chainKey'
 >;
@@ -228,6 +231,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
   suppliesTo.forEach((list, i) => (leaf[i] = list.length === 0 ? 1 : 0));
 
   const utilities: number[] = [];
+  const mechanical: number[] = [];
   let hungShare = 0;
   const phaseTracked = new Uint8Array(n);
   const efficiencies = new Float64Array(n);
@@ -245,6 +249,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     if (c.kind === 'mechanical') {
       hungShare += c.share;
       mechanicalShare[i] = c.share;
+      mechanical.push(i);
     }
   });
   return {
@@ -263,6 +268,7 @@ function buildChain(components: readonly PowerComponent[]): Chain {
     mechanicalShare,
     leaf,
     utilities,
+    mechanical,
     hungShare,
     chainKey: {},
   };
