@@ -22,6 +22,7 @@
  * they come, the results carry the latest loads it has, marked `loadsPending`, and a later check
  * of the same document picks the new ones up.
  */
+import { placesChanged } from '../collections';
 import { catalogFor, type CatalogView } from '../catalog';
 import type { Containment, ProjectDocument, Rack, Row, Wall } from '../model/schema';
 import { cameAndWent, compareFindings, patchSorted } from './findingOrder';
@@ -158,10 +159,9 @@ export function createChecker(source: LoadSource = loadsHereReusing()): Checker 
         slot = prev.slot;
         const copied = new Set<string>();
         const before = prev.doc.racks;
-        for (let i = 0; i < doc.racks.length; i++) {
+        for (const i of placesChanged(before, doc.racks)!) {
           const a = before[i]!;
           const b = doc.racks[i]!;
-          if (a === b) continue;
           if (a.id !== b.id || a.hallId !== b.hallId) {
             racksMovedOnly = false;
             racksByHall = groupByHall(doc.racks, prev.racksByHall);

@@ -5,7 +5,7 @@
  * (worked case 5b: DGX H100 states 38,557 BTU/h = 11.30 kW against 10.2 kW max input).
  */
 import type { CatalogView, DeviceSpec } from '../../catalog';
-import { sameItems } from '../../collections';
+import { placesChanged, sameItems } from '../../collections';
 import type { ProjectDocument, Rack } from '../../model/schema';
 import { btuHToW } from '../cooling/airflow';
 import { finding, type Finding } from '../types';
@@ -64,10 +64,13 @@ export function dataQualityAfter(
   };
   const bad = kept ? kept.bad.slice() : new Array<readonly string[] | null>(racks.length);
   let same = kept !== null;
-  for (let i = 0; i < racks.length; i++) {
+  // After an edit, only the racks that are other objects.
+  const changed = kept ? placesChanged(kept.racks, racks)! : null;
+  const count = changed ? changed.length : racks.length;
+  for (let m = 0; m < count; m++) {
+    const i = changed ? changed[m]! : m;
     const r = racks[i]!;
     const before = kept?.racks[i];
-    if (before === r) continue;
     const now = badIn(r);
     if (same && (before!.id !== r.id || !sameItems(bad[i]!, now))) same = false;
     bad[i] = now;

@@ -4,6 +4,7 @@
  * temperatures, layout rules and the cooling plant's electrical power. Data in, findings and
  * metrics out.
  */
+import { placesChanged } from '../../collections';
 import type { CatalogView } from '../../catalog';
 import type { Hall, ProjectDocument, Rack } from '../../model/schema';
 import type { Finding } from '../types';
@@ -63,10 +64,11 @@ export function indexRacksAfter(racks: readonly Rack[], previous: KeptRackIndex 
       list[at] = r;
     };
     let same = true;
-    for (let i = 0; i < racks.length && same; i++) {
+    const changed = placesChanged(previous.racks, racks)!;
+    for (let m = 0; m < changed.length && same; m++) {
+      const i = changed[m]!;
       const before = previous.racks[i]!;
       const r = racks[i]!;
-      if (before === r) continue;
       if (before.id !== r.id || before.hallId !== r.hallId || before.rowId !== r.rowId) same = false;
       else {
         byHall ??= new Map(previous.index.byHall);

@@ -10,6 +10,7 @@
  * §3.1); the rack's rise is ΔT = P_air / (ρ · c_p · V̇) (worked case 5b: 4 × DGX H100 move
  * 4,420 CFM and heat it 16.21 K). Heat is taken on the document's load basis.
  */
+import { placesChanged } from '../../collections';
 import type { CatalogView, DeviceSpec } from '../../catalog';
 import type { CoolingUnit, ProjectDocument, Rack } from '../../model/schema';
 import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
@@ -91,9 +92,10 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
     let slots: RackThermal[] | null = null;
     const moved: number[] = [];
     let same = true;
-    for (let i = 0; i < doc.racks.length && same; i++) {
+    const changed = placesChanged(prior.racks, doc.racks)!;
+    for (let m = 0; m < changed.length && same; m++) {
+      const i = changed[m]!;
       const rack = doc.racks[i]!;
-      if (rack === prior.racks[i]) continue;
       // Another id takes another key: worked out whole below.
       if (rack.id !== prior.racks[i]!.id) same = false;
       else {

@@ -10,7 +10,7 @@
  * content; the result is the graph built afresh, to the bit (topology.test.ts).
  */
 import type { CatalogView } from '../../catalog';
-import { pushTo } from '../../collections';
+import { placesChanged, pushTo } from '../../collections';
 import { facilityCoolingW, type CoolingEvaluation } from '../cooling';
 import { efficiency, tracksPhases } from './capacity';
 import { phaseWattsPerAmp } from './electrical';
@@ -418,10 +418,13 @@ export function buildPowerGraph(
   const rackLoadW = kept ? copied(kept.rackLoadW, spare?.rackLoadW) : new Float64Array(count);
   /** With `kept`, the racks read again. */
   const reread: number[] = [];
-  for (let ri = 0; ri < count; ri++) {
+  // With `kept`, only the racks that are other objects (a pass shared with the other checks).
+  const changed = kept ? placesChanged(kept.docRacks, doc.racks)! : null;
+  const visited = changed ? changed.length : count;
+  for (let m = 0; m < visited; m++) {
+    const ri = changed ? changed[m]! : m;
     const rack = doc.racks[ri]!;
     if (kept) {
-      if (kept.docRacks[ri] === rack) continue;
       racks[ri] = rackSupply(rack, chain.index, catalog, basis);
       rackIds[ri] = rack.id;
       reread.push(ri);
