@@ -14,7 +14,7 @@ import {
   runCoolingBalance,
   type CoolingMetrics,
   type KeptRackIndex,
-  type RackIndex,
+  type HallRacks,
 } from './cooling';
 import { runPowerChecks, type PowerMemo, type PowerMetrics } from './power';
 import { siteTotals } from './power/siteTotals';
@@ -88,7 +88,7 @@ function loadsOf(
   doc: ProjectDocument,
   catalog: CatalogView,
   previous: LoadMemo | null,
-  racks: RackIndex = indexRacks(doc.racks),
+  racks: HallRacks = indexRacks(doc.racks),
 ): { loads: LoadResult; memo: LoadMemo } {
   // The cooling evaluation is shared: the power chain carries its plant power, the cooling checks reuse it.
   const base = evaluateCooling(doc, catalog, racks);

@@ -4,7 +4,7 @@
  * temperatures, layout rules and the cooling plant's electrical power. Data in, findings and
  * metrics out.
  */
-import { placesChanged } from '../../collections';
+import { placesChanged, pushTo } from '../../collections';
 import type { CatalogView } from '../../catalog';
 import type { Hall, ProjectDocument, Rack } from '../../model/schema';
 import type { Finding } from '../types';
@@ -26,78 +26,67 @@ export interface CoolingMetrics {
   designed: boolean;
 }
 
-/** Racks per hall and per row, grouped once so no rule scans every rack for each hall or row. */
-export interface RackIndex {
+/** Racks per hall, grouped once so no rule scans every rack for each hall: what the balance checks read. */
+export interface HallRacks {
   byHall: Map<string, Rack[]>;
+}
+
+/** Racks per hall and per row: what the layout rules read as well. */
+export interface RackIndex extends HallRacks {
   byRow: Map<string, Rack[]>;
 }
 
 export function indexRacks(racks: readonly Rack[]): RackIndex {
-  return indexRacksAfter(racks, null).index;
+  const byRow = new Map<string, Rack[]>();
+  for (const r of racks) if (r.rowId !== null) pushTo(byRow, r.rowId, r);
+  return { byHall: indexRacksAfter(racks, null).index.byHall, byRow };
 }
 
-/** An index with the racks it was made from and each rack's place in its hall's and its row's list. */
+/** Racks per hall with the racks they were grouped from and each rack's place in its hall's list. */
 export interface KeptRackIndex {
   racks: readonly Rack[];
-  index: RackIndex;
+  index: HallRacks;
   hallSlot: Int32Array;
-  rowSlot: Int32Array;
 }
 
 /**
- * The index of `racks`, made from `previous` where only some racks were replaced by others of the
- * same id, hall and row (an edit of what racks hold): those racks' lists are copied with them in
- * their places, every other list is the last one. Anything else is grouped afresh.
+ * The racks per hall of `racks`, made from `previous` where only some racks were replaced by
+ * others of the same id and hall (an edit of what racks hold): those halls' lists are copied with
+ * them in their places, every other list is the last one. Anything else is grouped afresh.
  */
 export function indexRacksAfter(racks: readonly Rack[], previous: KeptRackIndex | null): KeptRackIndex {
   if (previous?.racks === racks) return previous;
   if (previous && previous.racks.length === racks.length) {
     let byHall: Map<string, Rack[]> | null = null;
-    let byRow: Map<string, Rack[]> | null = null;
     const copied = new Set<Rack[]>();
-    const put = (map: Map<string, Rack[]>, key: string, at: number, r: Rack) => {
-      let list = map.get(key)!;
-      if (!copied.has(list)) {
-        map.set(key, (list = [...list]));
-        copied.add(list);
-      }
-      list[at] = r;
-    };
     let same = true;
     const changed = placesChanged(previous.racks, racks)!;
     for (let m = 0; m < changed.length && same; m++) {
       const i = changed[m]!;
       const before = previous.racks[i]!;
       const r = racks[i]!;
-      if (before.id !== r.id || before.hallId !== r.hallId || before.rowId !== r.rowId) same = false;
+      if (before.id !== r.id || before.hallId !== r.hallId) same = false;
       else {
         byHall ??= new Map(previous.index.byHall);
-        byRow ??= new Map(previous.index.byRow);
-        put(byHall, r.hallId, previous.hallSlot[i]!, r);
-        if (r.rowId !== null) put(byRow, r.rowId, previous.rowSlot[i]!, r);
+        let list = byHall.get(r.hallId)!;
+        if (!copied.has(list)) {
+          byHall.set(r.hallId, (list = [...list]));
+          copied.add(list);
+        }
+        list[previous.hallSlot[i]!] = r;
       }
     }
-    if (same) {
-      const index = byHall ? { byHall, byRow: byRow! } : previous.index;
-      return { racks, index, hallSlot: previous.hallSlot, rowSlot: previous.rowSlot };
-    }
+    if (same) return { racks, index: byHall ? { byHall } : previous.index, hallSlot: previous.hallSlot };
   }
   const byHall = new Map<string, Rack[]>();
-  const byRow = new Map<string, Rack[]>();
   const hallSlot = new Int32Array(racks.length);
-  const rowSlot = new Int32Array(racks.length).fill(-1);
-  const add = (map: Map<string, Rack[]>, key: string, r: Rack) => {
-    const list = map.get(key);
-    if (list) return list.push(r) - 1;
-    map.set(key, [r]);
-    return 0;
-  };
   for (let i = 0; i < racks.length; i++) {
     const r = racks[i]!;
-    hallSlot[i] = add(byHall, r.hallId, r);
-    if (r.rowId !== null) rowSlot[i] = add(byRow, r.rowId, r);
+    const list = byHall.get(r.hallId);
+    if (list) hallSlot[i] = list.push(r) - 1;
+    else byHall.set(r.hallId, [r]);
   }
-  return { racks, index: { byHall, byRow }, hallSlot, rowSlot };
+  return { racks, index: { byHall }, hallSlot };
 }
 
 /**
@@ -111,7 +100,7 @@ export type CoolingEvaluation = Omit<CoolingMetrics, 'inlets'>;
 export function evaluateCooling(
   doc: ProjectDocument,
   catalog: CatalogView,
-  index: RackIndex = indexRacks(doc.racks),
+  index: HallRacks = indexRacks(doc.racks),
 ): CoolingEvaluation {
   const racks = rackThermal(doc, catalog);
   const rooms = evaluateRooms(doc, racks, new Map(), index.byHall);
@@ -154,7 +143,7 @@ export function runCoolingBalance(
   doc: ProjectDocument,
   upsLossByHall: ReadonlyMap<string, number>,
   base: CoolingEvaluation,
-  index: RackIndex,
+  index: HallRacks,
 ): { findings: Finding[]; metrics: CoolingMetrics } {
   const rooms = upsLossByHall.size === 0 ? base.rooms : evaluateRooms(doc, base.racks, upsLossByHall, index.byHall);
   const loops = rooms === base.rooms ? base.loops : loopLoads(doc, base.racks, rooms);
