@@ -175,6 +175,15 @@ interface HallFindings {
 const densityKept = new WeakMap<readonly Rack[], HallFindings>();
 const inletKept = new WeakMap<readonly Rack[], HallFindings>();
 
+/** The halls' names by id, per list of halls (read-only): asked twice at every check. */
+const namesOf = new WeakMap<ProjectDocument['halls'], ReadonlyMap<string, string>>();
+
+function hallNames(halls: ProjectDocument['halls']): ReadonlyMap<string, string> {
+  let names = namesOf.get(halls);
+  if (!names) namesOf.set(halls, (names = new Map(halls.map((h) => [h.id, h.name]))));
+  return names;
+}
+
 /**
  * Per hall (the racks of each, `byHall`), its findings: those kept for the same racks, heat
  * conditions (rackThermal.ts `thermalBasis`), rules, name and room, or worked out and kept.
@@ -189,7 +198,7 @@ function perHall(
 ): Finding[] {
   const rules = doc.settings.cooling;
   const basis = thermalBasis(racks);
-  const hallName = new Map(doc.halls.map((h) => [h.id, h.name]));
+  const hallName = hallNames(doc.halls);
   const out: Finding[] = [];
   for (const [hallId, hallRacks] of byHall) {
     const name = hallName.get(hallId) ?? hallId;

@@ -40,8 +40,20 @@ export function runFloorChecks(
   const halls = new Map<string, HallFloorSummary>();
   for (const hall of doc.halls) {
     const members = byHall.get(hall.id) ?? [];
-    const boxes: PlanBox[] = members.map((r) => rackBox(r, catalog));
+    // A hall checked again keeps, by place, the boxes and loads of its racks that are the same objects.
+    const last = hallsKept.get(hall);
+    const kept = last && last.catalog === catalog && last.members.length === members.length ? last : null;
+    const boxes: PlanBox[] = members.map((r, k) =>
+      kept && kept.members[k] === r ? kept.boxes[k]! : rackBox(r, catalog),
+    );
     const aisles = aisleShares(hall, boxes, wallsByHall.get(hall.id) ?? [], doc.settings.cooling);
+    const between = kept && kept.aisles === aisles ? kept : null;
+    const loads = members.map((rack, k) =>
+      between && between.members[k] === rack
+        ? between.loads[k]!
+        : rackLoadOn(rack, hall, aisles.get(rack.id)!, catalog),
+    );
+    hallsKept.set(hall, { catalog, members, boxes, aisles, loads });
     const summary: HallFloorSummary = {
       hallId: hall.id,
       racks: 0,
@@ -51,11 +63,10 @@ export function runFloorChecks(
       maxPitchKpa: 0,
       maxPointKn: 0,
     };
-    for (const rack of members) {
-      const sides = aisles.get(rack.id)!;
-      const load = rackLoadOn(rack, hall, sides, catalog);
+    for (let k = 0; k < members.length; k++) {
+      const load = loads[k]!;
       if (!load) continue;
-      racks.set(rack.id, load);
+      racks.set(members[k]!.id, load);
       summary.racks++;
       if (load.verdict === 'error') summary.errors++;
       if (load.verdict === 'warning') summary.warnings++;
@@ -112,6 +123,18 @@ function rackLoadOn(rack: Rack, hall: Hall, sides: RackAisles, catalog: CatalogV
   loadsKept.set(rack, { catalog, hall, sides, load: out });
   return out;
 }
+
+/** Each hall's racks as last checked, with their boxes, aisle shares and loads (null: no rack type or mass). Shared: read-only. */
+const hallsKept = new WeakMap<
+  Hall,
+  {
+    catalog: CatalogView;
+    members: readonly Rack[];
+    boxes: readonly PlanBox[];
+    aisles: ReadonlyMap<string, RackAisles>;
+    loads: readonly (RackFloorLoad | null)[];
+  }
+>();
 
 /** Each rack's floor load as last worked out, with its catalog, hall and aisles. Shared: read-only. */
 const loadsKept = new WeakMap<Rack, { catalog: CatalogView; hall: Hall; sides: RackAisles; load: RackFloorLoad }>();
