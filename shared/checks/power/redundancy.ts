@@ -154,6 +154,13 @@ export interface ProofMemo {
   index: WorstIndex | null;
   /** Which failures kept against normal operation change each component (made at the second proof after an edit). */
   touch: TouchIndex | null;
+  /**
+   * Per scenario (by number), 1 while `touch` lists the components its kept entry changes (the
+   * entry not made again since): read as a mark rather than from thousands of entries strewn over memory.
+   */
+  indexed: Uint8Array | null;
+  /** Per scenario (by number), the outcome of its kept entry (`kept[ord].outcome`), read likewise. */
+  outcomes: readonly (Outcome | undefined)[];
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
@@ -832,6 +839,8 @@ export function proveRedundancy(
     worst,
     index: previous?.index ?? null,
     touch: previous?.touch ?? null,
+    indexed: previous?.indexed ?? null,
+    outcomes: [],
     shared,
     sides: new Map(),
     big: new Map(),
@@ -946,10 +955,13 @@ export function proveRedundancy(
   let reached: Uint8Array | null = null;
   let deferred: Uint8Array | null = null;
   if (bulk) {
-    touch = memo.touch ??= touchIndex(
-      n,
-      previous!.kept.map((k, ord) => (k && baseOrd[ord] === -1 && !side[ord] ? k.changed : null)),
-    );
+    if (!memo.touch) {
+      const lists = previous!.kept.map((k, ord) => (k && baseOrd[ord] === -1 && !side[ord] ? k.changed : null));
+      memo.touch = touchIndex(n, lists);
+      memo.indexed = new Uint8Array(S);
+      lists.forEach((l, ord) => (memo.indexed![ord] = l ? 1 : 0));
+    }
+    touch = memo.touch;
     reached = reachedMarks(S);
     reach(touch, edit!.reworkedList, utility, reached);
     deferred = deferredMarks(S);
@@ -1072,6 +1084,7 @@ export function proveRedundancy(
       figures.pushItW[at + places[m]!] = base.marks.lastPushItW[u]!;
     }
     memo.kept[ord] = { at, changed, outcome: o };
+    if (memo.indexed) memo.indexed[ord] = memo.touch!.lists[ord] === changed ? 1 : 0;
     if (tested[ord]) {
       reading(scenario.label, at, changed);
       const fresh = loadsFrom(flow, changed, at);
@@ -1252,9 +1265,8 @@ export function proveRedundancy(
    * moved: `bigAgain`), and kept under the plan the index was made from.
    */
   const indexedKept = (ord: number): KeptScenario | null => {
-    if (baseOrd[ord] !== -1 || side[ord] || bigMoved[ord]) return null;
-    const kept = previous!.kept[ord];
-    return kept && touch!.lists[ord] === kept.changed ? kept : null;
+    if (baseOrd[ord] !== -1 || side[ord] || bigMoved[ord] || !memo.indexed![ord]) return null;
+    return previous!.kept[ord] ?? null;
   };
   /** The same, for a failure the edit reached at the utilities alone. */
   const keptAtUtilities = (ord: number) => (reached![ord] === UTILITIES_AGAIN ? indexedKept(ord) : null);
@@ -1268,7 +1280,7 @@ export function proveRedundancy(
           const kept = keptAtUtilities(ord);
           if (!kept) continue;
           atUtilities.utilities[0] = u;
-          atUtilities.entries[0] = kept.at + ks[x]!;
+          atUtilities.entries[0] = memo.slots[ord]! + ks[x]!;
           const moved = utilitiesWorkedAgain(fromNormal, 1);
           if (moved || againAtUtilities[ord] !== OVERLOADS_MOVED)
             againAtUtilities[ord] = moved ? OVERLOADS_MOVED : AGAIN;
@@ -1284,7 +1296,7 @@ export function proveRedundancy(
         if (!kept) continue;
         for (let j = 0; j < U; j++) {
           atUtilities.utilities[j] = us[j]!;
-          atUtilities.entries[j] = kept.at + ks[start[us[j]!]! + x]!;
+          atUtilities.entries[j] = memo.slots[ord]! + ks[start[us[j]!]! + x]!;
         }
         againAtUtilities[ord] = utilitiesWorkedAgain(fromNormal, U) ? OVERLOADS_MOVED : AGAIN;
       }
@@ -1369,7 +1381,7 @@ export function proveRedundancy(
       if (how === EVALUATED_AGAIN || (how === UTILITIES_AGAIN && againAtUtilities![ord] !== AGAIN)) continue;
       const kept = indexedKept(ord);
       if (!kept) continue;
-      outcomes[ord] = kept.outcome;
+      outcomes[ord] = previous!.outcomes[ord]!;
       memo.kept[ord] = kept;
       deferred![ord] = 1;
     }
@@ -1443,6 +1455,7 @@ export function proveRedundancy(
     }
   }
   memo.rackRedundancy = rackRedundancy;
+  memo.outcomes = outcomes;
   memo.racks = graph.racks;
   memo.sideOk = sideOk;
   return {
