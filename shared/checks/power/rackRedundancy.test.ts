@@ -91,6 +91,29 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
     expect(power.rackRedundancy.get('rack-1')).toBe('N');
   });
 
+  it('a rack a side loss darkens is reported as losing power, not as running throttled on its supplies', () => {
+    const doc = oneRackDoc({
+      devices: [
+        { catalogId: H100, count: 1 },
+        { catalogId: 'nvidia-dgx-b200', count: 1 },
+      ],
+      sides: ['A', 'B'],
+      redundancy: '2N',
+    });
+    doc.racks[0]!.devices.at(-1)!.feed = 'A';
+    const { findings } = runChecks(doc);
+    expect(byRule('power.redundancy', findings).map((f) => f.message)).toEqual([
+      expect.stringMatching(/loss of side A, 1 rack lose/),
+    ]);
+    // The same rack with the B200 on both sides is flagged: its devices run throttled on one side.
+    doc.racks[0]!.devices.at(-1)!.feed = 'AB';
+    expect(byRule('power.psu-redundancy', runChecks(doc).findings).map((f) => f.key)).toContain(
+      `power.psu-redundancy:${H100}`,
+    );
+    doc.racks[0]!.devices.at(-1)!.feed = 'A';
+    expect(byRule('power.psu-redundancy', findings)).toEqual([]);
+  });
+
   it('a 2N rack with one side only is an error', () => {
     const doc = oneRackDoc({ devices: [{ catalogId: H100, count: 1 }], sides: ['A'], redundancy: '2N' });
     expect(byRule('power.redundancy', runChecks(doc).findings).map((f) => f.severity)).toEqual(['error']);

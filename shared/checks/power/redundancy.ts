@@ -55,6 +55,8 @@ const overloadedMarks = reusedArray(u8);
 const againMarks = reusedArray(u8);
 const bigMarks = reusedArray(u8);
 const movedMarks = reusedArrays(u8);
+/** The racks' states on each side lost, read by the check's supply findings alone (`RedundancyProof.sideRackStates`). */
+const sideStateArrays = reusedArrays(u8);
 
 export interface ScenarioOutcome {
   scenario: Scenario;
@@ -214,7 +216,7 @@ export interface RedundancyProof {
    */
   refolded: readonly number[] | null;
   levels: LevelVerdict[];
-  /** Rack states on the loss of each side (empty without sides). */
+  /** Rack states on the loss of each side (empty without sides); valid until the next proof, whose arrays they are. */
   sideRackStates: Uint8Array[];
   /** Per rack: 2N when it survives the loss of either side intact, N when fed, none without a circuit. */
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
@@ -878,6 +880,7 @@ export function proveRedundancy(
   const outcomes = new Array<Outcome | undefined>(S);
   const movedSides = new Map<string, Moved>();
   movedMarks.again();
+  sideStateArrays.again();
   const movedOn = (flow: Flow): Moved => movedBelowOrFed(flow, edit!.reworkedList, movedMarks.take(n));
   /** After an edit, what moved in each large failure kept as a flow (`ProofMemo.big`), by number. */
   const movedBig = new Map<number, Moved>();
@@ -1118,7 +1121,9 @@ export function proveRedundancy(
         sideOkAt = null;
       }
       memo.sideOks.set(ord, ok);
-      sideStates.push(flow.rackState.slice());
+      const states = sideStateArrays.take(flow.rackState.length);
+      states.set(flow.rackState);
+      sideStates.push(states);
     }
     return o;
   };
