@@ -72,12 +72,13 @@ export type PairStays = (pos: number, component: number) => boolean;
 /**
  * 1 for every component that may carry some of the chosen racks' load in some flow: a rack draws
  * through what feeds its circuits, by parent or by a generator standing by (`fedBy` is one or the
- * other), and so on up.
+ * other), and so on up. `list`: where the components marked are listed as well, as they are marked.
  */
 export function carriersOf(
   graph: PowerGraph,
   chosen: (ri: number) => boolean,
   marks = new Uint8Array(graph.components.length),
+  list: number[] | null = null,
 ): Uint8Array {
   const stack: number[] = [];
   // Indexed, each rack read only when chosen: a campus's 10,000, of which a few hundred are.
@@ -90,6 +91,7 @@ export function carriersOf(
       const x = stack.pop()!;
       if (marks[x]) continue;
       marks[x] = 1;
+      list?.push(x);
       if (graph.parent[x] !== -1) stack.push(graph.parent[x]!);
       if (graph.backup[x] !== -1) stack.push(graph.backup[x]!);
     }
@@ -242,12 +244,16 @@ export function headroomTracker(
   };
   /** With a last check kept: 1 for the components that may carry a fresh configuration's racks in some flow. */
   let carriesFresh: Uint8Array | null = null;
+  /** The same components, listed; and `freshComponents`'s answer once asked. */
+  let carriesFreshList: number[] | null = null;
+  let freshList: readonly number[] | undefined | null = null;
   /** Whether entry k of a flow is read: at a limiting level, and for the fresh configurations alone only where one may draw. */
   const wanted = (i: number, onlyFresh: boolean) =>
     limiting[i] === 1 && (!onlyFresh || (anyFresh && (carriesFresh === null || carriesFresh[i] === 1)));
   return {
     keeping(stays) {
       if (!stays || !previous) return;
+      freshList = null;
       anyFresh = false;
       for (let g = 0; g < best.length; g++) {
         const kept = previous.get(configurations.ofGroup[g]!);
@@ -257,12 +263,15 @@ export function headroomTracker(
         } else anyFresh = true;
       }
       // No other component carries any of their racks in any flow, so no other pair can limit them.
-      if (anyFresh)
+      if (anyFresh) {
+        carriesFreshList = [];
         carriesFresh = carriersOf(
           graph,
           (ri) => fresh[graph.rackGroup[ri]!] === 1,
           carrierMarks(graph.components.length),
+          carriesFreshList,
         );
+      }
     },
     read({ label, changed, figures, at, groupLoads, configurations: ids, moved, pos: place }) {
       pos = place ?? pos + 1;
@@ -299,11 +308,13 @@ export function headroomTracker(
       return wanted(i, onlyFresh) && !bounded(live, outW, itW, usableW, onlyFresh);
     },
     freshComponents() {
-      if (!anyFresh) return undefined;
+      if (freshList !== null) return freshList;
+      if (!anyFresh) return (freshList = undefined);
+      if (carriesFreshList !== null)
+        return (freshList = carriesFreshList.filter((i) => limiting[i] === 1).sort((x, y) => x - y));
       const out: number[] = [];
-      for (let i = 0; i < limiting.length; i++)
-        if (limiting[i] && (carriesFresh === null || carriesFresh[i])) out.push(i);
-      return out;
+      for (let i = 0; i < limiting.length; i++) if (limiting[i]) out.push(i);
+      return (freshList = out);
     },
     result() {
       const out: ConfigurationHeadroom[] = [];

@@ -945,7 +945,15 @@ export function proveRedundancy(
   };
   if (opening) {
     opening.keeping(previous ? pairStays : null);
-    read(opening.normal);
+    const view = opening.normal;
+    if (previous && view.moved && opening.entry && opening.freshComponents) {
+      // Normal operation's entry k is component k: what it reworked is read for every
+      // configuration, and the other components that may carry a configuration read afresh for
+      // those alone, as `read` would read them (any order gives the same headroom), not the
+      // thousands of entries at a limiting level looked through.
+      for (const i of edit!.reworkedList) opening.entry(view, i, false);
+      for (const i of opening.freshComponents() ?? []) if (!view.moved[i]) opening.entry(view, i, true);
+    } else read(view);
   }
 
   // After the first proof after an edit (which made the worst's index), the failures kept against
