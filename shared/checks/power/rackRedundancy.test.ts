@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneRackDoc } from '../../testing/fixtures';
 import { runChecks } from '../index';
+import { createChecker } from '../incremental';
 
 const H100 = 'nvidia-dgx-h100';
 const byRule = (rule: string, findings: ReturnType<typeof runChecks>['findings']) =>
@@ -112,6 +113,28 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
     );
     doc.racks[0]!.devices.at(-1)!.feed = 'A';
     expect(byRule('power.psu-redundancy', findings)).toEqual([]);
+  });
+
+  it('after an edit that makes a side loss darken the rack, and back, an editor’s checker reports what a check from scratch does', () => {
+    const both = oneRackDoc({
+      devices: [
+        { catalogId: H100, count: 1 },
+        { catalogId: 'nvidia-dgx-b200', count: 1 },
+      ],
+      sides: ['A', 'B'],
+      redundancy: '2N',
+    });
+    const feedA = (feed: 'A' | 'AB') => ({
+      ...both,
+      racks: both.racks.map((r) => ({ ...r, devices: r.devices.map((d, k) => (k === 1 ? { ...d, feed } : d)) })),
+    });
+    const psu = (findings: ReturnType<typeof runChecks>['findings']) =>
+      byRule('power.psu-redundancy', findings).map((f) => f.key);
+    const checker = createChecker();
+    for (const doc of [both, feedA('A'), feedA('AB'), feedA('A')])
+      expect(psu(checker.check(doc).findings)).toEqual(psu(runChecks(doc).findings));
+    expect(psu(runChecks(feedA('A')).findings)).toEqual([]);
+    expect(psu(runChecks(feedA('AB')).findings)).not.toEqual([]);
   });
 
   it('a 2N rack with one side only is an error', () => {

@@ -26,7 +26,7 @@ export function racksWhere(
     let same = true;
     for (let m = 0; m < reread.racks.length && same; m++) {
       const ri = reread.racks[m]!;
-      same = test(racks[ri]!) === held(last.at, ri);
+      same = test(racks[ri]!) === placeIn(last.at, ri) >= 0;
     }
     if (same) return { racks, at: last.at };
   }
@@ -45,8 +45,8 @@ export function racksWhere(
   return { racks, at };
 }
 
-/** Whether `ri` is in the ascending list `at` (binary search). */
-function held(at: readonly number[], ri: number): boolean {
+/** Where `ri` is in the ascending list `at` (binary search), or −1. */
+export function placeIn(at: readonly number[], ri: number): number {
   let lo = 0;
   let hi = at.length;
   while (lo < hi) {
@@ -54,5 +54,5 @@ function held(at: readonly number[], ri: number): boolean {
     if (at[mid]! < ri) lo = mid + 1;
     else hi = mid;
   }
-  return lo < at.length && at[lo] === ri;
+  return lo < at.length && at[lo] === ri ? lo : -1;
 }

@@ -218,6 +218,11 @@ export interface RedundancyProof {
   levels: LevelVerdict[];
   /** Rack states on the loss of each side (empty without sides); valid until the next proof, whose arrays they are. */
   sideRackStates: Uint8Array[];
+  /**
+   * After an edit, the racks at which the sides' states may differ from the last proof's (each
+   * side worked out again from its last flow, where the edit moved it); null when not known.
+   */
+  sideStatesMovedAt: readonly number[] | null;
   /** Per rack: 2N when it survives the loss of either side intact, N when fed, none without a circuit. */
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;
   /** Every declared claim a scenario tests, by scenario id: "UPS 2N+1", "rack 2N". */
@@ -892,6 +897,8 @@ export function proveRedundancy(
    * over every rack.
    */
   let sideOkAt: number[] | null = [];
+  /** The racks at which a side's states may have moved since the last proof (`RedundancyProof.sideStatesMovedAt`). */
+  let sideStatesAt: number[] | null = previous ? [] : null;
   /** After an edit, the racks whose supply is another object: what they hold, or the rack itself, changed. */
   const changedRacks: number[] = [];
   const racksKnown = previous !== null && previous.racks.length === graph.racks.length;
@@ -1129,6 +1136,8 @@ export function proveRedundancy(
         sideOkAt = null;
       }
       memo.sideOks.set(ord, ok);
+      if (racks && last && sideStatesAt) sideStatesAt.push(...racks);
+      else sideStatesAt = null;
       const states = sideStateArrays.take(flow.rackState.length);
       states.set(flow.rackState);
       sideStates.push(states);
@@ -1478,6 +1487,7 @@ export function proveRedundancy(
     refolded,
     levels,
     sideRackStates: sideStates,
+    sideStatesMovedAt: sideStatesAt,
     rackRedundancy,
     claims,
     levelClaims: setup.levelClaims,

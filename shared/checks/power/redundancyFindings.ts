@@ -9,7 +9,7 @@ import { componentEntities } from './capacityFindings';
 import { upsSizing } from './sizing';
 import { RACK_PARTLY_DARK } from './flow';
 import { LEVEL_NAMES, type RedundancyProof, type ScenarioOutcome } from './redundancy';
-import { racksWhere, type RacksWhere } from './racksWhere';
+import { placeIn, racksWhere, type RacksWhere } from './racksWhere';
 import { componentsAtLevel, shortOfSupply, type DeviceDraw, type PowerGraph, type RackSupply } from './topology';
 import type { CatalogView } from '../../catalog';
 
@@ -180,6 +180,8 @@ export interface SupplyMemo {
   racks: readonly RackSupply[];
   at: readonly number[];
   lost: Uint8Array;
+  /** How many sides lost the racks were read on. */
+  sides: number;
   models: ModelShort[];
   findings: Finding[];
 }
@@ -234,11 +236,17 @@ function recounted(
   lost: Uint8Array,
   previous: SupplyMemo,
   catalog: CatalogView,
+  reread: PowerGraph['reread'],
 ): SupplyMemo | null {
   if (previous.catalog !== catalog || previous.racks.length !== racks.length || previous.at.length !== at.length)
     return null;
+  // The same racks looked at, lost the same: only the racks the graph read again may hold otherwise.
+  const only = at === previous.at && lost === previous.lost && reread?.from === previous.racks ? reread.racks : null;
   const moved = new Map<string, number>();
-  for (let n = 0; n < at.length; n++) {
+  const count = only ? only.length : at.length;
+  for (let m = 0; m < count; m++) {
+    const n = only ? placeIn(at, only[m]!) : m;
+    if (n === -1) continue;
     const ri = at[n]!;
     if (previous.at[n] !== ri || previous.lost[n] !== lost[n]) return null;
     const now = racks[ri]!;
@@ -258,7 +266,8 @@ function recounted(
       if (a.devices !== b.devices) moved.set(a.catalogId, (moved.get(a.catalogId) ?? 0) + a.devices - b.devices);
     }
   }
-  if (moved.size === 0) return { catalog, racks, at, lost, models: previous.models, findings: previous.findings };
+  if (moved.size === 0)
+    return { catalog, racks, at, lost, sides: previous.sides, models: previous.models, findings: previous.findings };
   const models = previous.models.map((m) => {
     const by = moved.get(m.catalogId);
     return by === undefined || by === 0 ? m : { ...m, devices: m.devices + by };
@@ -266,7 +275,7 @@ function recounted(
   const findings = previous.findings.map((f, k) =>
     models[k] === previous.models[k] ? f : { ...f, ...psuText(catalog, models[k]!, f.entities.length) },
   );
-  return { catalog, racks, at, lost, models, findings };
+  return { catalog, racks, at, lost, sides: previous.sides, models, findings };
 }
 
 /**
@@ -285,10 +294,26 @@ export function supplyFindings(
   const { racks } = graph;
   const sides = proof.sideRackStates;
   const at = racksLookedAt(graph, previous);
-  const lost = new Uint8Array(at.length);
-  for (let n = 0; n < at.length; n++)
-    for (let s = 0; s < sides.length && lost[n] === 0; s++) if (sides[s]![at[n]!]! >= RACK_PARTLY_DARK) lost[n] = 1;
-  const kept = previous === null ? null : recounted(racks, at, lost, previous, catalog);
+  const lostOn = (ri: number) => {
+    for (let s = 0; s < sides.length; s++) if (sides[s]![ri]! >= RACK_PARTLY_DARK) return 1;
+    return 0;
+  };
+  // After an edit, the same racks looked at on the same sides: lost again only where the sides' states moved.
+  const movedAt = previous && at === previous.at && previous.sides === sides.length ? proof.sideStatesMovedAt : null;
+  let lost: Uint8Array;
+  if (movedAt) {
+    lost = previous!.lost;
+    for (const ri of movedAt) {
+      const n = placeIn(at, ri);
+      if (n === -1 || lostOn(ri) === lost[n]) continue;
+      if (lost === previous!.lost) lost = lost.slice();
+      lost[n] = lostOn(ri);
+    }
+  } else {
+    lost = new Uint8Array(at.length);
+    for (let n = 0; n < at.length; n++) lost[n] = lostOn(at[n]!);
+  }
+  const kept = previous === null ? null : recounted(racks, at, lost, previous, catalog, graph.reread);
   if (kept) return kept;
 
   const byModel = new Map<string, { model: ModelShort; racks: Set<string> }>();
@@ -318,5 +343,5 @@ export function supplyFindings(
       source: spec?.sources.psu ? `[${spec.sources.psu.tag}] ${spec.sources.psu.ref}` : 'Catalog power-supply data',
     });
   });
-  return { catalog, racks, at, lost, models, findings };
+  return { catalog, racks, at, lost, sides: sides.length, models, findings };
 }
