@@ -38,80 +38,115 @@ function unitsById(cooling: ProjectDocument['cooling']): ReadonlyMap<string, Coo
 
 export function roomFindings(doc: ProjectDocument, rooms: readonly RoomCooling[]): Finding[] {
   const model = doc.settings.cooling.redundancy;
-  const out: Finding[] = [];
   const units = unitsById(doc.cooling);
-  const name = (id: string) => units.get(id)?.name ?? id;
+  const out: Finding[] = [];
   for (const room of rooms) {
-    const { heat, capacity, airflow } = room;
-    const hasLoad = heat.rackAirW > 0 || airflow.demandM3s > 0;
-    if (!hasLoad) continue;
-    if (room.units.length === 0) {
-      out.push(
-        finding({
-          rule: 'cooling.heat-balance',
-          severity: 'error',
-          message: `${room.name}: ${kwBtu(heat.totalW)} of sensible heat and no air cooling in the room.`,
-          entities: [room.hallId],
-          values: { heatW: heat.totalW, capacityW: 0 },
-          formula: 'Σ sensible heat ≤ Σ unit sensible capacity',
-          source: SRC_HEAT,
-        }),
-      );
-      continue;
+    const kept = roomKept.get(room);
+    let found: readonly Finding[];
+    if (kept && kept.model === model && kept.units === units && kept.containments === doc.containments)
+      found = kept.findings;
+    else {
+      found = oneRoomFindings(doc, room, model, units);
+      roomKept.set(room, { model, units, containments: doc.containments, findings: found });
     }
-    const lostNames = (ids: string[]) => ids.map(name).join(', ');
-    if (heat.totalW > capacity.installed * (1 + TOL))
-      out.push(
-        finding({
-          rule: 'cooling.heat-balance',
-          severity: 'error',
-          message: `${room.name}: sensible heat ${kwBtu(heat.totalW)} exceeds the installed capacity ${kwBtu(capacity.installed)} by ${kw(heat.totalW - capacity.installed)}.`,
-          entities: [room.hallId, ...room.units.map((u) => u.id)],
-          values: { heatW: heat.totalW, capacityW: capacity.installed, deficitW: heat.totalW - capacity.installed },
-          formula: 'Q = Σ rack air heat (after rear doors) + lighting + UPS losses in the room ≤ Σ sensible capacity',
-          source: SRC_HEAT,
-        }),
-      );
-    else if (heat.totalW > capacity.available * (1 + TOL))
-      out.push(
-        finding({
-          rule: 'cooling.heat-balance',
-          severity: 'error',
-          key: `cooling.heat-balance:redundancy:${room.hallId}`,
-          message: `${room.name}: declared ${model} does not hold — with ${lostNames(capacity.lostIds)} lost, ${kwBtu(capacity.available)} is left for ${kwBtu(heat.totalW)}.`,
-          entities: [room.hallId, ...capacity.lostIds],
-          values: { heatW: heat.totalW, availableW: capacity.available, deficitW: heat.totalW - capacity.available },
-          formula: `Q ≤ Σ capacity − the ${model === '2N' ? 'larger half of the units' : 'largest unit(s)'}`,
-          source: SRC_HEAT,
-        }),
-      );
+    for (const f of found) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * A room's findings, kept per room object (a room is worked out again only when its racks' heat or
+ * its units changed: rooms.ts) with the redundancy model, the units and the containments they name.
+ */
+const roomKept = new WeakMap<
+  RoomCooling,
+  {
+    model: ProjectDocument['settings']['cooling']['redundancy'];
+    units: ReadonlyMap<string, CoolingUnit>;
+    containments: ProjectDocument['containments'];
+    findings: readonly Finding[];
+  }
+>();
+
+/** One room's heat balance and airflow findings, and those of its contained aisles with their own units. */
+function oneRoomFindings(
+  doc: ProjectDocument,
+  room: RoomCooling,
+  model: ProjectDocument['settings']['cooling']['redundancy'],
+  units: ReadonlyMap<string, CoolingUnit>,
+): Finding[] {
+  const out: Finding[] = [];
+  const name = (id: string) => units.get(id)?.name ?? id;
+  const { heat, capacity, airflow } = room;
+  const hasLoad = heat.rackAirW > 0 || airflow.demandM3s > 0;
+  if (!hasLoad) return out;
+  if (room.units.length === 0) {
+    out.push(
+      finding({
+        rule: 'cooling.heat-balance',
+        severity: 'error',
+        message: `${room.name}: ${kwBtu(heat.totalW)} of sensible heat and no air cooling in the room.`,
+        entities: [room.hallId],
+        values: { heatW: heat.totalW, capacityW: 0 },
+        formula: 'Σ sensible heat ≤ Σ unit sensible capacity',
+        source: SRC_HEAT,
+      }),
+    );
+    return out;
+  }
+  const lostNames = (ids: string[]) => ids.map(name).join(', ');
+  if (heat.totalW > capacity.installed * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.heat-balance',
+        severity: 'error',
+        message: `${room.name}: sensible heat ${kwBtu(heat.totalW)} exceeds the installed capacity ${kwBtu(capacity.installed)} by ${kw(heat.totalW - capacity.installed)}.`,
+        entities: [room.hallId, ...room.units.map((u) => u.id)],
+        values: { heatW: heat.totalW, capacityW: capacity.installed, deficitW: heat.totalW - capacity.installed },
+        formula: 'Q = Σ rack air heat (after rear doors) + lighting + UPS losses in the room ≤ Σ sensible capacity',
+        source: SRC_HEAT,
+      }),
+    );
+  else if (heat.totalW > capacity.available * (1 + TOL))
+    out.push(
+      finding({
+        rule: 'cooling.heat-balance',
+        severity: 'error',
+        key: `cooling.heat-balance:redundancy:${room.hallId}`,
+        message: `${room.name}: declared ${model} does not hold — with ${lostNames(capacity.lostIds)} lost, ${kwBtu(capacity.available)} is left for ${kwBtu(heat.totalW)}.`,
+        entities: [room.hallId, ...capacity.lostIds],
+        values: { heatW: heat.totalW, availableW: capacity.available, deficitW: heat.totalW - capacity.available },
+        formula: `Q ≤ Σ capacity − the ${model === '2N' ? 'larger half of the units' : 'largest unit(s)'}`,
+        source: SRC_HEAT,
+      }),
+    );
+  airflowFinding(out, {
+    key: room.hallId,
+    label: room.name,
+    entities: [room.hallId, ...room.units.map((u) => u.id)],
+    requiredM3s: airflow.requiredM3s,
+    supply: airflow.supply.installed,
+    available: airflow.supply.available,
+    lostIds: airflow.supply.lostIds,
+    model,
+    name,
+  });
+  for (const g of room.groups) {
+    if (!g.dedicated || g.containmentId === null) continue;
+    const c = doc.containments.find((x) => x.id === g.containmentId)!;
     airflowFinding(out, {
-      key: room.hallId,
-      label: room.name,
-      entities: [room.hallId, ...room.units.map((u) => u.id)],
-      requiredM3s: airflow.requiredM3s,
-      supply: airflow.supply.installed,
-      available: airflow.supply.available,
-      lostIds: airflow.supply.lostIds,
+      key: c.id,
+      label: c.name,
+      entities: [c.id, ...g.unitIds, ...g.rackIds],
+      requiredM3s: g.requiredM3s,
+      supply: g.dedicated.installed,
+      available: g.dedicated.available,
+      lostIds: g.dedicated.lostIds,
       model,
       name,
     });
-    for (const g of room.groups) {
-      if (!g.dedicated || g.containmentId === null) continue;
-      const c = doc.containments.find((x) => x.id === g.containmentId)!;
-      airflowFinding(out, {
-        key: c.id,
-        label: c.name,
-        entities: [c.id, ...g.unitIds, ...g.rackIds],
-        requiredM3s: g.requiredM3s,
-        supply: g.dedicated.installed,
-        available: g.dedicated.available,
-        lostIds: g.dedicated.lostIds,
-        model,
-        name,
-      });
-    }
   }
+
   return out;
 }
 
