@@ -13,7 +13,7 @@ import type { AisleIssue } from './layout';
 import type { IndexedMap } from '../indexedMap';
 import { loadsMovedSince, type LoopLoad } from './loops';
 import { thermalBasis, type RackThermal } from './rackThermal';
-import type { RoomCooling } from './rooms';
+import { hallHeats, type RoomCooling } from './rooms';
 
 const TOL = 1e-9;
 const SRC_HEAT = 'Sensible heat balance; redundancy N+k loses the k largest units (figures.md §3.4)';
@@ -317,8 +317,10 @@ function hallDensity(
     h.maxW = Math.max(h.maxW, w);
     hits.set(band, h);
   };
-  for (const rack of hallRacks) {
-    const t = racks.get(rack.id)!;
+  const heats = hallHeats(hallRacks, racks);
+  for (let k = 0; k < hallRacks.length; k++) {
+    const rack = hallRacks[k]!;
+    const t = heats ? heats[k]! : racks.get(rack.id)!;
     if (t.unservedLiquidW > 0) hit('needs-liquid', rack.id, t.unservedLiquidW);
     if (t.technology === 'immersion') continue;
     if (t.doorW > 0 && t.roomW > TOL) hit('door-saturated', rack.id, t.roomW);
@@ -489,9 +491,11 @@ function hallInlets(
     'error' | 'warning',
     { severity: 'error' | 'warning'; rackIds: string[]; maxC: number; limitC: number }
   >();
-  for (const rack of hallRacks) {
+  const heats = hallHeats(hallRacks, racks);
+  for (let k = 0; k < hallRacks.length; k++) {
+    const rack = hallRacks[k]!;
     const inlet = inlets.get(rack.id);
-    const env = racks.get(rack.id)?.envelope;
+    const env = (heats ? heats[k] : racks.get(rack.id))?.envelope;
     if (!inlet || !env) continue;
     const over =
       inlet.inletC > env.allowableMaxC + TOL

@@ -110,6 +110,7 @@ export function evaluateRooms(
       containments ??= containmentsById(doc.containments);
       room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
     }
+    if (basis !== undefined && unique) heatsOfRacks.set(hallRacks, { basis, thermals });
     worked.set(hall, {
       cooling: doc.cooling,
       containments: doc.containments,
@@ -122,6 +123,27 @@ export function evaluateRooms(
     });
     return room;
   });
+}
+
+/**
+ * The heats of a hall's racks, in the order of its list of racks, as its room last read them, with
+ * the token of their conditions (`thermalBasis`; only where each rack id is listed once, so a heat
+ * by place is the heat by id).
+ */
+const heatsOfRacks = new WeakMap<readonly Rack[], { basis: object; thermals: readonly RackThermal[] }>();
+
+/**
+ * The heats of the racks `hallRacks` (a hall's list, as the rooms were worked out from) in `racks`,
+ * in that order, when the rooms read them under the same conditions: the hall's findings take
+ * them by place rather than looking each rack up among 10,000. Null when not known.
+ */
+export function hallHeats(
+  hallRacks: readonly Rack[],
+  racks: ReadonlyMap<string, RackThermal>,
+): readonly RackThermal[] | null {
+  const kept = heatsOfRacks.get(hallRacks);
+  const basis = thermalBasis(racks);
+  return kept && basis !== undefined && kept.basis === basis ? kept.thermals : null;
 }
 
 /** The containments by id, per list of them (read-only): a campus has 250, and an edit works out one room again. */
