@@ -478,7 +478,10 @@ export function buildPowerGraph(
   }
   // A rack that kept its supply kept its circuits.
   let sameFeeds = sameChain && previous!.racks.length === count;
-  for (let ri = 0; ri < count && sameFeeds; ri++) {
+  // Built from the last graph, only the racks read again are other objects.
+  const feedsToCheck = kept !== null ? reread.length : count;
+  for (let m = 0; m < feedsToCheck && sameFeeds; m++) {
+    const ri = kept !== null ? reread[m]! : m;
     const r = racks[ri]!;
     const was = previous!.racks[ri]!;
     if (r !== was && (r.a !== was.a || r.b !== was.b)) sameFeeds = false;
