@@ -103,3 +103,26 @@ export class IndexedMap<K, V> implements ReadonlyMap<K, V> {
     return this.entries();
   }
 }
+
+const NONE_MOVED: readonly number[] = [];
+
+/**
+ * Which versions of a kind of map were made from which, and at which slots their values may be
+ * other objects: a check that makes its result by patching its last one (after an edit) marks it,
+ * and what reads both versions learns what moved without comparing them.
+ */
+export class Patches<V> {
+  readonly #from = new WeakMap<ReadonlyMap<string, V>, { from: ReadonlyMap<string, V>; moved: readonly number[] }>();
+
+  /** `to` was made from `from`, its values other objects at most at the slots `moved`. */
+  mark(to: ReadonlyMap<string, V>, from: ReadonlyMap<string, V>, moved: readonly number[]): void {
+    this.#from.set(to, { from, moved });
+  }
+
+  /** The slots at which `to`'s values may be other objects than `from`'s: none when it is `from`; null when unknown. */
+  movedSince(from: ReadonlyMap<string, V>, to: ReadonlyMap<string, V>): readonly number[] | null {
+    if (from === to) return NONE_MOVED;
+    const patched = this.#from.get(to);
+    return patched && patched.from === from ? patched.moved : null;
+  }
+}

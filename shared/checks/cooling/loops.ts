@@ -7,7 +7,7 @@
  * Pump and fan heat added to the loops is not counted (a few per cent, on the safe side of nothing).
  */
 import type { CoolingUnit, ProjectDocument } from '../../model/schema';
-import { IndexedMap } from '../indexedMap';
+import { IndexedMap, Patches } from '../indexedMap';
 import { waterFlowLpm } from './airflow';
 import { heatsMovedSince, type RackThermal } from './rackThermal';
 import type { RoomCooling } from './rooms';
@@ -71,25 +71,15 @@ interface LoopMemo {
 
 let last: LoopMemo | null = null;
 
-/** A result worked out from the last one, and the slots whose loads are other objects. */
-const patchedFrom = new WeakMap<
-  ReadonlyMap<string, LoopLoad>,
-  { from: ReadonlyMap<string, LoopLoad>; moved: readonly number[] }
->();
-const NONE_MOVED: readonly number[] = [];
+/** The results worked out from the last one, and the slots whose loads are other objects. */
+const patches = new Patches<LoopLoad>();
 
 /**
  * The slots at which `to`'s loads may be other objects than `from`'s, when `to` is `from` or was
  * worked out from it (`loopLoads` after an edit); null when unknown.
  */
-export function loadsMovedSince(
-  from: ReadonlyMap<string, LoopLoad>,
-  to: ReadonlyMap<string, LoopLoad>,
-): readonly number[] | null {
-  if (from === to) return NONE_MOVED;
-  const patched = patchedFrom.get(to);
-  return patched && patched.from === from ? patched.moved : null;
-}
+export const loadsMovedSince = (from: ReadonlyMap<string, LoopLoad>, to: ReadonlyMap<string, LoopLoad>) =>
+  patches.movedSince(from, to);
 
 function loadsOf(
   doc: ProjectDocument,
@@ -262,6 +252,6 @@ function loadsAfter(
     });
   }
   const result = new IndexedMap(out.index, slots);
-  patchedFrom.set(result, { from: out, moved });
+  patches.mark(result, out, moved);
   return result;
 }

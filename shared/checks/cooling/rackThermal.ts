@@ -15,7 +15,7 @@ import type { CatalogView, DeviceSpec } from '../../catalog';
 import type { CoolingUnit, ProjectDocument, Rack } from '../../model/schema';
 import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
 import { strictestEnvelope, type InletEnvelope } from './ashrae';
-import { IndexedMap, keyIndex } from '../indexedMap';
+import { IndexedMap, keyIndex, Patches } from '../indexedMap';
 
 /** The rise assumed for devices that publish no airflow, K (20 °F). */
 export const DESIGN_DELTA_T_K = fToK(20);
@@ -106,7 +106,7 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
     if (same) {
       if (!slots) return remember(doc, catalog, nameplate, prior.result, basis);
       const result = new IndexedMap(prior.result.index, slots);
-      patchedFrom.set(result, { from: prior.result, moved });
+      patches.mark(result, prior.result, moved);
       return remember(doc, catalog, nameplate, result, basis);
     }
   }
@@ -154,26 +154,16 @@ const basisOf = new WeakMap<ReadonlyMap<string, RackThermal>, object>();
 /** The token of the conditions a result of `rackThermal` was worked out under; undefined for another map. */
 export const thermalBasis = (racks: ReadonlyMap<string, RackThermal>): object | undefined => basisOf.get(racks);
 
-/** A result patched from the last one (an edit's): that result, and the slots written again. */
-const patchedFrom = new WeakMap<
-  IndexedMap<string, RackThermal>,
-  { from: IndexedMap<string, RackThermal>; moved: readonly number[] }
->();
-const NONE_MOVED: readonly number[] = [];
+/** The results patched from the last one (an edit's), and the slots written again. */
+const patches = new Patches<RackThermal>();
 
 /**
  * The slots (places among the keys) at which `to`'s heats may be other objects than `from`'s,
  * when `to` is `from` or was patched from it; null when unknown (another map, or more than one
  * version apart).
  */
-export function heatsMovedSince(
-  from: ReadonlyMap<string, RackThermal>,
-  to: ReadonlyMap<string, RackThermal>,
-): readonly number[] | null {
-  if (from === to) return NONE_MOVED;
-  const patched = to instanceof IndexedMap ? patchedFrom.get(to) : undefined;
-  return patched && patched.from === from ? patched.moved : null;
-}
+export const heatsMovedSince = (from: ReadonlyMap<string, RackThermal>, to: ReadonlyMap<string, RackThermal>) =>
+  patches.movedSince(from, to);
 
 /** The last result, with what it was worked out from (read-only: a copy is patched). */
 let last: {

@@ -92,8 +92,9 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
     expect(power.rackRedundancy.get('rack-1')).toBe('N');
   });
 
-  it('a rack a side loss darkens is reported as losing power, not as running throttled on its supplies', () => {
-    const doc = oneRackDoc({
+  /** A 2N rack of one DGX H100 (short of supplies on one side) and one DGX B200, both fed from both sides. */
+  const h100AndB200 = () =>
+    oneRackDoc({
       devices: [
         { catalogId: H100, count: 1 },
         { catalogId: 'nvidia-dgx-b200', count: 1 },
@@ -101,6 +102,9 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
       sides: ['A', 'B'],
       redundancy: '2N',
     });
+
+  it('a rack a side loss darkens is reported as losing power, not as running throttled on its supplies', () => {
+    const doc = h100AndB200();
     doc.racks[0]!.devices.at(-1)!.feed = 'A';
     const { findings } = runChecks(doc);
     expect(byRule('power.redundancy', findings).map((f) => f.message)).toEqual([
@@ -116,14 +120,7 @@ describe('rack circuit capacity (worked case 1: DGX H100 on 415 V 3φ 63 A, PF 0
   });
 
   it('after an edit that makes a side loss darken the rack, and back, an editor’s checker reports what a check from scratch does', () => {
-    const both = oneRackDoc({
-      devices: [
-        { catalogId: H100, count: 1 },
-        { catalogId: 'nvidia-dgx-b200', count: 1 },
-      ],
-      sides: ['A', 'B'],
-      redundancy: '2N',
-    });
+    const both = h100AndB200();
     const feedA = (feed: 'A' | 'AB') => ({
       ...both,
       racks: both.racks.map((r) => ({ ...r, devices: r.devices.map((d, k) => (k === 1 ? { ...d, feed } : d)) })),
