@@ -190,7 +190,6 @@ export function rackInlets(
   for (const g of groups) {
     if (g.supplyC === null) continue;
     const start = count;
-    const sameAt = before?.order[order.length];
     let part = before?.groups.get(g);
     if (part && keptHeat(part, g, racks, moved)) {
       if (part.start !== start) {
@@ -198,6 +197,7 @@ export function rackInlets(
         part = { ...part, start };
       }
     } else {
+      const sameAt = before?.order[order.length];
       const prior = sameAt && sameItems(sameAt.rackIds, g.rackIds) ? sameAt : null;
       part = groupInlets(g as AirGroup & { supplyC: number }, racks, before?.map, start, prior);
       worked.push(part);

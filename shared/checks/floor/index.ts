@@ -86,15 +86,8 @@ export function runFloorChecks(
   return { findings, metrics: { racks, halls } };
 }
 
-/**
- * A rack's load on its hall's floor (null without a rack type or mass), kept per rack object with
- * what it was worked out from: an edit re-runs its hall's floor check, and every other rack of
- * the hall, the same object on the same floor between the same aisles (kept per layout:
- * aisles.ts), has the same load object.
- */
+/** A rack's load on its hall's floor between its aisles; null without a rack type or mass. */
 function rackLoadOn(rack: Rack, hall: Hall, sides: RackAisles, catalog: CatalogView): RackFloorLoad | null {
-  const before = loadsKept.get(rack);
-  if (before && before.catalog === catalog && before.hall === hall && before.sides === sides) return before.load;
   const type = catalog.rackType(rack.rackTypeId);
   const mass = rackMass(rack, catalog);
   if (!type || !mass) return null;
@@ -110,7 +103,7 @@ function rackLoadOn(rack: Rack, hall: Hall, sides: RackAisles, catalog: CatalogV
     },
     hall.floor,
   );
-  const out: RackFloorLoad = {
+  return {
     ...load,
     rackId: rack.id,
     hallId: hall.id,
@@ -120,11 +113,14 @@ function rackLoadOn(rack: Rack, hall: Hall, sides: RackAisles, catalog: CatalogV
     loadPoints,
     aisles: sides,
   };
-  loadsKept.set(rack, { catalog, hall, sides, load: out });
-  return out;
 }
 
-/** Each hall's racks as last checked, with their boxes, aisle shares and loads (null: no rack type or mass). Shared: read-only. */
+/**
+ * Each hall's racks as last checked, with their boxes, aisle shares (kept per layout: aisles.ts)
+ * and loads (null: no rack type or mass): an edit re-runs its hall's floor check, and every other
+ * rack of the hall, the same object at its place between the same aisles, keeps its load object.
+ * Shared: read-only.
+ */
 const hallsKept = new WeakMap<
   Hall,
   {
@@ -135,9 +131,6 @@ const hallsKept = new WeakMap<
     loads: readonly (RackFloorLoad | null)[];
   }
 >();
-
-/** Each rack's floor load as last worked out, with its catalog, hall and aisles. Shared: read-only. */
-const loadsKept = new WeakMap<Rack, { catalog: CatalogView; hall: Hall; sides: RackAisles; load: RackFloorLoad }>();
 
 export { floorLoad, G, RACK_PDU_KG, DEFAULT_LOAD_POINTS, AISLE_HALF_CAP_M } from './load';
 export type { FloorLoad, FloorLoadInput, FloorRating, FloorVerdict } from './load';

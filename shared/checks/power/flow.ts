@@ -461,9 +461,10 @@ export function utilityHangInto(
   }
 }
 
-/** Adds the facility load not hung on the chain onto the live utilities (utilityHangInto); `room` is scratch, one number per component. */
 /** Scratch of `hangOnUtilities` when the caller keeps none: each utility's share, by component. */
 const utilityRoom = reusedArray((n) => new Float64Array(n));
+
+/** Adds the facility load not hung on the chain onto the live utilities (utilityHangInto); `room` is scratch, one number per component. */
 
 export function hangOnUtilities(
   graph: PowerGraph,

@@ -892,13 +892,13 @@ export function proveRedundancy(
   /** The same failures marked by number: `indexedKept` asks of thousands. */
   const bigMoved = bigMarks(S);
   /**
-   * The racks at which a side's marks of racks it leaves whole were written again over its last
-   * (`keep`), or null once a side's were made afresh: then alone is their conjunction made again
-   * over every rack.
+   * The racks at which the sides lost may have moved since the last proof, each worked out again
+   * from its last flow (`RedundancyProof.sideStatesMovedAt`); null once one was not. Whether a
+   * side's marks of the racks it leaves whole were made afresh rather than written again there:
+   * then alone is their conjunction made again over every rack.
    */
-  let sideOkAt: number[] | null = [];
-  /** The racks at which a side's states may have moved since the last proof (`RedundancyProof.sideStatesMovedAt`). */
-  let sideStatesAt: number[] | null = previous ? [] : null;
+  let sidesMovedAt: number[] | null = previous ? [] : null;
+  let sideOkAfresh = false;
   /** After an edit, the racks whose supply is another object: what they hold, or the rack itself, changed. */
   const changedRacks: number[] = [];
   const racksKnown = previous !== null && previous.racks.length === graph.racks.length;
@@ -1129,15 +1129,14 @@ export function proveRedundancy(
       if (racks && last && lastOk && bad.size === 0 && last.overloaded.length === 0) {
         ok = lastOk;
         for (const ri of racks) ok[ri] = okAt(ri);
-        sideOkAt?.push(...racks);
       } else {
         ok = new Uint8Array(graph.racks.length);
         for (let ri = 0; ri < ok.length; ri++) ok[ri] = okAt(ri);
-        sideOkAt = null;
+        sideOkAfresh = true;
       }
       memo.sideOks.set(ord, ok);
-      if (racks && last && sideStatesAt) sideStatesAt.push(...racks);
-      else sideStatesAt = null;
+      if (racks && last && sidesMovedAt) sidesMovedAt.push(...racks);
+      else sidesMovedAt = null;
       const states = sideStateArrays.take(flow.rackState.length);
       states.set(flow.rackState);
       sideStates.push(states);
@@ -1415,9 +1414,15 @@ export function proveRedundancy(
   const R = graph.racks.length;
   let sideOk: Uint8Array;
   let sideOkMoved = false;
-  if (sideOkAt && previous && previous.sideOk.length === R && previous.sideOks.size === memo.sideOks.size) {
+  if (
+    sidesMovedAt &&
+    !sideOkAfresh &&
+    previous &&
+    previous.sideOk.length === R &&
+    previous.sideOks.size === memo.sideOks.size
+  ) {
     sideOk = previous.sideOk;
-    for (const ri of sideOkAt) {
+    for (const ri of sidesMovedAt) {
       let v = 1;
       for (const ok of memo.sideOks.values()) v &= ok[ri]!;
       if (sideOk[ri] !== v) {
@@ -1487,7 +1492,7 @@ export function proveRedundancy(
     refolded,
     levels,
     sideRackStates: sideStates,
-    sideStatesMovedAt: sideStatesAt,
+    sideStatesMovedAt: sidesMovedAt,
     rackRedundancy,
     claims,
     levelClaims: setup.levelClaims,

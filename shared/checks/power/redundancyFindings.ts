@@ -305,9 +305,11 @@ export function supplyFindings(
     lost = previous!.lost;
     for (const ri of movedAt) {
       const n = placeIn(at, ri);
-      if (n === -1 || lostOn(ri) === lost[n]) continue;
+      if (n === -1) continue;
+      const now = lostOn(ri);
+      if (now === lost[n]) continue;
       if (lost === previous!.lost) lost = lost.slice();
-      lost[n] = lostOn(ri);
+      lost[n] = now;
     }
   } else {
     lost = new Uint8Array(at.length);
