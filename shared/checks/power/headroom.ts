@@ -16,7 +16,7 @@
  */
 import type { FlowReader, FlowView } from './redundancy';
 import { placesMarked, type ConfigurationIds } from './scenarioFigures';
-import { componentMarks, LEVEL_OF, perChain, type PowerGraph } from './topology';
+import { componentMarks, LEVEL_OF, perChain, type PowerGraph, type RackGroup } from './topology';
 import { reusedArray } from '../scratch';
 
 /** A tracker's `carriersOf`, read during its check alone: a campus's 22,000 components. */
@@ -56,12 +56,29 @@ interface KeptHeadroom {
   pos: number;
   component: number;
   entry: number;
-  /** The configuration's IT then, W: another means other racks, so other rooms everywhere. */
-  itW: number;
 }
 
-/** What a headroom tracker keeps for the check of the next version: each configuration's result. */
-export type HeadroomMemo = ReadonlyMap<number, KeptHeadroom>;
+/** No limit found (yet): shared by every configuration until a pair lowers its headroom. */
+const NO_LIMIT: KeptHeadroom = Object.freeze({
+  headroomW: Infinity,
+  limitingId: null,
+  limitingScenario: null,
+  pos: -1,
+  component: -1,
+  entry: -1,
+});
+
+/**
+ * What a headroom tracker keeps for the check of the next version, by configuration id (dense,
+ * `configurationIds`): each configuration's result, its IT then (W; another means other racks, so
+ * other rooms everywhere), and the group and result shown, shown again while both stand.
+ */
+export interface HeadroomMemo {
+  best: readonly (KeptHeadroom | undefined)[];
+  itW: Float64Array;
+  groups: readonly (RackGroup | undefined)[];
+  shown: readonly (ConfigurationHeadroom | undefined)[];
+}
 
 /**
  * Whether the pair of a flow (its place in reading order: 0 normal operation, then the proof's
@@ -144,15 +161,12 @@ export function headroomTracker(
   memo: () => HeadroomMemo;
 } {
   const itW = graph.groups.map((g) => g.rackLoadW * g.rackIds.length);
-  const best: KeptHeadroom[] = graph.groups.map((_, g) => ({
-    headroomW: Infinity,
-    limitingId: null,
-    limitingScenario: null,
-    pos: -1,
-    component: -1,
-    entry: -1,
-    itW: itW[g]!,
-  }));
+  /**
+   * Copy on write: a configuration's best so far is shared (NO_LIMIT, or the result the last check
+   * kept, which its memo still holds) until a pair lowers it, and only then its own (`owned`).
+   */
+  const best: KeptHeadroom[] = new Array<KeptHeadroom>(graph.groups.length).fill(NO_LIMIT);
+  const owned = new Uint8Array(best.length);
   /** 1 for the configurations read from scratch (all of them without a last check to keep from). */
   const fresh = new Uint8Array(best.length).fill(1);
   let anyFresh = best.length > 0;
@@ -229,8 +243,12 @@ export function headroomTracker(
       const throughW = through[m + 1]!;
       if (throughW <= 0 || itW[g]! <= 0 || (onlyFresh && !fresh[g])) continue;
       const room = spare / (ratio * (throughW / itW[g]!));
-      const b = best[g]!;
+      let b = best[g]!;
       if (room < b.headroomW || (room === b.headroomW && (pos < b.pos || (pos === b.pos && k < b.entry)))) {
+        if (!owned[g]) {
+          b = best[g] = { ...b };
+          owned[g] = 1;
+        }
         b.headroomW = room;
         b.limitingId = graph.components[i]!.id;
         b.limitingScenario = scenario;
@@ -250,15 +268,43 @@ export function headroomTracker(
   /** Whether entry k of a flow is read: at a limiting level, and for the fresh configurations alone only where one may draw. */
   const wanted = (i: number, onlyFresh: boolean) =>
     limiting[i] === 1 && (!onlyFresh || (anyFresh && (carriesFresh === null || carriesFresh[i] === 1)));
+  /**
+   * The configurations with load, in group order (by group: undefined for those without). A
+   * configuration's result is the last check's object where its group and its kept best are.
+   */
+  let shownByGroup: (ConfigurationHeadroom | undefined)[] | null = null;
+  const shownOf = () => {
+    if (shownByGroup) return shownByGroup;
+    shownByGroup = graph.groups.map((group, g) => {
+      if (itW[g]! <= 0) return undefined;
+      const id = configurations.ofGroup[g]!;
+      const before = previous?.shown[id];
+      if (before && previous!.best[id] === best[g] && previous!.groups[id] === group) return before;
+      const { headroomW, limitingId, limitingScenario } = best[g]!;
+      return {
+        hallId: group.hallId,
+        label: group.label,
+        rackLoadW: group.rackLoadW,
+        rackIds: group.rackIds,
+        headroomW,
+        limitingId,
+        limitingScenario,
+        moreRacks: Number.isFinite(headroomW) ? Math.floor(headroomW / group.rackLoadW) : 0,
+      };
+    });
+    return shownByGroup;
+  };
+  const result = () => shownOf().filter((h): h is ConfigurationHeadroom => h !== undefined);
   return {
     keeping(stays) {
       if (!stays || !previous) return;
       freshList = null;
       anyFresh = false;
       for (let g = 0; g < best.length; g++) {
-        const kept = previous.get(configurations.ofGroup[g]!);
-        if (kept && kept.itW === itW[g] && (kept.pos === -1 || stays(kept.pos, kept.component))) {
-          best[g] = { ...kept };
+        const id = configurations.ofGroup[g]!;
+        const kept = previous.best[id];
+        if (kept && previous.itW[id] === itW[g] && (kept.pos === -1 || stays(kept.pos, kept.component))) {
+          best[g] = kept;
           fresh[g] = 0;
         } else anyFresh = true;
       }
@@ -316,28 +362,22 @@ export function headroomTracker(
       for (let i = 0; i < limiting.length; i++) if (limiting[i]) out.push(i);
       return (freshList = out);
     },
-    result() {
-      const out: ConfigurationHeadroom[] = [];
-      graph.groups.forEach((group, g) => {
-        if (itW[g]! <= 0) return;
-        const { headroomW, limitingId, limitingScenario } = best[g]!;
-        out.push({
-          hallId: group.hallId,
-          label: group.label,
-          rackLoadW: group.rackLoadW,
-          rackIds: group.rackIds,
-          headroomW,
-          limitingId,
-          limitingScenario,
-          moreRacks: Number.isFinite(headroomW) ? Math.floor(headroomW / group.rackLoadW) : 0,
-        });
-      });
-      return out;
-    },
+    result,
     memo() {
-      const out = new Map<number, KeptHeadroom>();
-      best.forEach((b, g) => out.set(configurations.ofGroup[g]!, b));
-      return out;
+      const shown = shownOf();
+      const ids = configurations.ids.size;
+      const keptBest = new Array<KeptHeadroom | undefined>(ids);
+      const keptItW = new Float64Array(ids).fill(NaN);
+      const groups = new Array<RackGroup | undefined>(ids);
+      const keptShown = new Array<ConfigurationHeadroom | undefined>(ids);
+      for (let g = 0; g < best.length; g++) {
+        const id = configurations.ofGroup[g]!;
+        keptBest[id] = best[g];
+        keptItW[id] = itW[g]!;
+        groups[id] = graph.groups[g];
+        keptShown[id] = shown[g];
+      }
+      return { best: keptBest, itW: keptItW, groups, shown: keptShown };
     },
   };
 }

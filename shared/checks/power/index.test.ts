@@ -317,6 +317,31 @@ describe('devices short of supplies, kept while their racks’ draws are', () =>
   });
 });
 
+describe('headroom per configuration, shown again while it stands', () => {
+  it('lists a configuration’s racks anew when two racks of a hall trade devices, its limit elsewhere kept', () => {
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    // The last racks of a hall's first two configurations trade devices: both configurations keep
+    // their IT, limited where neither rack draws, and list other racks.
+    const [a, b] = first.metrics.headroom;
+    const x = doc.racks.findIndex((r) => r.id === a!.rackIds.at(-1));
+    const y = doc.racks.findIndex((r) => r.id === b!.rackIds.at(-1));
+    const traded = {
+      ...doc,
+      racks: doc.racks.map((r, k) =>
+        k === x ? { ...r, devices: doc.racks[y]!.devices } : k === y ? { ...r, devices: doc.racks[x]!.devices } : r,
+      ),
+    };
+    const after = check(traded, first.memo);
+    expect(after.metrics.headroom).toEqual(check(traded).metrics.headroom);
+    expect(after.metrics.headroom[0]!.rackIds).not.toEqual(a!.rackIds);
+    // An edit that moves no load shows the same results, as objects (a memo serves one next check).
+    const again = check(doc);
+    const same = check({ ...doc, racks: [...doc.racks] }, again.memo);
+    expect(same.metrics.headroom.every((h, n) => h === again.metrics.headroom[n])).toBe(true);
+  });
+});
+
 describe('what a proof runs, kept for the chain', () => {
   // Each check against the last one's memo on the same chain (as an editor's checker runs them),
   // compared with a check from scratch.
