@@ -165,9 +165,8 @@ function flatten(byComponent: readonly (readonly Finding[])[]): CapacityMemo['fl
 
 /**
  * The last flat list with the `reworked` components' findings put in their places: written over a
- * copy when each has as many as it had, else the list made again from the last one's stretches
- * between them, and the offsets after each moved on (a device edit often adds or clears a
- * circuit's phase warning). A campus has about 4,500 findings over 22,000 components, flattened
+ * copy where each has as many as it had, spliced in where not, and the offsets after each moved on
+ * (a device edit often adds or clears a circuit's phase warning). A campus has about 4,500 findings over 22,000 components, flattened
  * again at every check otherwise. Null when the last list is of another chain.
  */
 function flatAfter(
@@ -189,25 +188,27 @@ function flatAfter(
     return { findings, offsets };
   }
   const at = [...reworked].sort((x, y) => x - y);
-  const findings: Finding[] = [];
   // Every entry is written below: a spare of the right size (not the last list's own) serves as is.
   const moved = spare !== null && spare !== offsets && spare.length === n + 1 ? spare : new Int32Array(n + 1);
-  let shift = 0;
-  let from = 0;
-  const keep = (to: number) => {
-    for (let j = from; j < to; j++) moved[j] = offsets[j]! + shift;
-    for (let e = offsets[from]!; e < offsets[to]!; e++) findings.push(last.findings[e]!);
-  };
-  for (const i of at) {
-    keep(i);
-    moved[i] = findings.length;
+  moved.set(offsets);
+  // A copy with each reworked component's stretch replaced, last first so that the places of those
+  // before it stand (copies and splices in native code, not 4,500 pushes); each component after
+  // one whose count moved has its offset moved on by the counts gained or lost before it.
+  const findings = last.findings.slice();
+  for (let m = at.length - 1; m >= 0; m--) {
+    const i = at[m]!;
     const list = byComponent[i]!;
-    for (let k = 0; k < list.length; k++) findings.push(list[k]!);
-    shift += list.length - (offsets[i + 1]! - offsets[i]!);
-    from = i + 1;
+    const was = offsets[i + 1]! - offsets[i]!;
+    if (list.length === was) for (let k = 0; k < list.length; k++) findings[offsets[i]! + k] = list[k]!;
+    else findings.splice(offsets[i]!, was, ...list);
   }
-  keep(n);
-  moved[n] = findings.length;
+  let shift = 0;
+  for (let m = 0; m < at.length; m++) {
+    const i = at[m]!;
+    shift += byComponent[i]!.length - (offsets[i + 1]! - offsets[i]!);
+    const to = m + 1 < at.length ? at[m + 1]! : n;
+    if (shift !== 0) for (let j = i + 1; j <= to; j++) moved[j] = offsets[j]! + shift;
+  }
   return { findings, offsets: moved };
 }
 
