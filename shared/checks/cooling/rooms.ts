@@ -11,12 +11,13 @@
  * - both with the declared redundancy: N+k loses the k largest units.
  * ΔT_equip is the airflow-weighted IT rise, Σ P_air / (ρ · c_p · Σ V̇_IT); RTI = V̇_IT / V̇_supply.
  */
-import type { Containment, Hall, ProjectDocument, Rack } from '../../model/schema';
+import type { Containment, CoolingUnit, Hall, ProjectDocument, Rack } from '../../model/schema';
 import { CP_AIR, RHO_AIR } from '../../units/constants';
 import { evaporativeSupplyC } from './airflow';
 import { availableAfterLoss, type Available } from './redundancy';
 import { DESIGN_DELTA_T_K, thermalBasis, type RackThermal } from './rackThermal';
 import { IndexedMap } from '../indexedMap';
+import { groupBy } from '../../collections';
 
 export interface AirUnit {
   id: string;
@@ -174,6 +175,33 @@ const worked = new WeakMap<
   }
 >();
 
+/**
+ * A site's containments and its air handlers and fan walls by hall, in the document's order, per
+ * list: a campus has 1,200 cooling units and 250 containments, read for each hall worked out again.
+ */
+const containmentsByHall = new WeakMap<readonly Containment[], Map<string, Containment[]>>();
+type AirUnitInput = Extract<CoolingUnit, { kind: 'air-handler' | 'fan-wall' }>;
+const airUnitsByHall = new WeakMap<readonly CoolingUnit[], Map<string, AirUnitInput[]>>();
+
+const hallContainments = (containments: readonly Containment[]) => {
+  let out = containmentsByHall.get(containments);
+  if (!out) containmentsByHall.set(containments, (out = groupBy(containments, (c) => c.hallId)));
+  return out;
+};
+
+const airUnitsOf = (cooling: readonly CoolingUnit[]) => {
+  let out = airUnitsByHall.get(cooling);
+  if (!out)
+    airUnitsByHall.set(
+      cooling,
+      (out = groupBy(
+        cooling.filter((u): u is AirUnitInput => u.kind === 'air-handler' || u.kind === 'fan-wall'),
+        (u) => u.hallId,
+      )),
+    );
+  return out;
+};
+
 /** One hall's room from its racks (`hallRacks`, with their heat `thermals` in the same order). */
 function roomOf(
   hall: Hall,
@@ -206,7 +234,7 @@ function roomOf(
     }
     return g;
   };
-  for (const c of doc.containments) if (c.hallId === hall.id) groupOf(c.id);
+  for (const c of hallContainments(doc.containments).get(hall.id) ?? []) groupOf(c.id);
   let rackAirW = 0;
   let itAirW = 0;
   let demand = 0;
@@ -231,8 +259,8 @@ function roomOf(
   const usefulShare = required > 0 ? demand / required : 1 - rules.openBypassFraction;
 
   const units: AirUnit[] = [];
-  for (const u of doc.cooling) {
-    if (u.kind === 'air-handler' && u.hallId === hall.id)
+  for (const u of airUnitsOf(doc.cooling).get(hall.id) ?? []) {
+    if (u.kind === 'air-handler')
       units.push({
         id: u.id,
         kind: u.kind,
@@ -242,7 +270,7 @@ function roomOf(
         sensibleW: u.sensibleKw * 1000,
         containmentId: u.containmentId,
       });
-    else if (u.kind === 'fan-wall' && u.hallId === hall.id) {
+    else {
       const flow = u.airflowM3h / 3600;
       units.push({
         id: u.id,
