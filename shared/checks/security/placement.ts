@@ -90,15 +90,41 @@ export function requiredClass(
   return { required, requiredBy: 'content' };
 }
 
+/**
+ * Each rack's placement as last worked out, per zone index, while what it reads besides the rack is
+ * the same: the catalog (its footprint), the tenants and the security rules (its class). An edit of
+ * one rack places its hall's few hundred racks again.
+ */
+const placedBefore = new WeakMap<
+  ZoneIndex,
+  {
+    catalog: CatalogView;
+    tenants: ProjectDocument['tenants'];
+    rules: ProjectDocument['settings']['security'];
+    racks: WeakMap<Rack, RackPlacement>;
+  }
+>();
+
 export function placeRacks(doc: ProjectDocument, catalog: CatalogView, index: ZoneIndex): Map<string, RackPlacement> {
-  const tenants = new Map(doc.tenants.map((t) => [t.id, t]));
+  let kept = placedBefore.get(index);
+  if (!kept || kept.catalog !== catalog || kept.tenants !== doc.tenants || kept.rules !== doc.settings.security) {
+    kept = { catalog, tenants: doc.tenants, rules: doc.settings.security, racks: new WeakMap() };
+    placedBefore.set(index, kept);
+  }
+  let tenants: Map<string, ProjectDocument['tenants'][number]> | null = null;
   const out = new Map<string, RackPlacement>();
   for (const rack of doc.racks) {
-    const { zone, straddles } = zoneOfBox(index, rack.hallId, rackBox(rack, catalog));
-    const { required, requiredBy } = requiredClass(rack, doc, catalog, tenants);
-    // Written out rather than spread in: V8 copies a spread and then adds fields one by one,
-    // several times slower on 10,000 racks.
-    out.set(rack.id, { zoneId: zone?.id ?? null, straddles, required, requiredBy });
+    let placed = kept.racks.get(rack);
+    if (!placed) {
+      const { zone, straddles } = zoneOfBox(index, rack.hallId, rackBox(rack, catalog));
+      tenants ??= new Map(doc.tenants.map((t) => [t.id, t]));
+      const { required, requiredBy } = requiredClass(rack, doc, catalog, tenants);
+      // Written out rather than spread in: V8 copies a spread and then adds fields one by one,
+      // several times slower on 10,000 racks.
+      placed = { zoneId: zone?.id ?? null, straddles, required, requiredBy };
+      kept.racks.set(rack, placed);
+    }
+    out.set(rack.id, placed);
   }
   return out;
 }
