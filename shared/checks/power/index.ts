@@ -74,8 +74,8 @@ export interface LevelSummary {
 
 export interface PowerMetrics {
   rackLoadW: ReadonlyMap<string, number>;
-  rowLoadW: Map<string, number>;
-  hallLoadW: Map<string, number>;
+  rowLoadW: ReadonlyMap<string, number>;
+  hallLoadW: ReadonlyMap<string, number>;
   /** By component id, in the chain's order. */
   components: ReadonlyMap<string, ComponentMetrics>;
   rackRedundancy: Map<string, 'N' | '2N' | 'none'>;

@@ -3,7 +3,9 @@
  * kept while the racks are the same), and per row and
  * hall the sum of its racks' loads in rack order (halls listed first in the document's order, at
  * zero). After an edit of what some racks hold, only the rows and halls of racks whose load moved
- * are summed again — over their racks, in the same order, so to the same last bit.
+ * are summed again — over their racks, in the same order, so to the same last bit. Rows and halls
+ * are keyed like racks, on keys kept while the racks are the same: an edit copies a campus's 500
+ * row loads as an array, not as a map.
  */
 import { pushTo } from '../../collections';
 import type { Hall } from '../../model/schema';
@@ -13,8 +15,8 @@ import type { PowerGraph, RackSupply } from './topology';
 export interface RackLoads {
   /** By rack id, in the racks' order: the same keys while the racks are the same. */
   rackLoadW: IndexedMap<string, number>;
-  rowLoadW: Map<string, number>;
-  hallLoadW: Map<string, number>;
+  rowLoadW: IndexedMap<string, number>;
+  hallLoadW: IndexedMap<string, number>;
 }
 
 /** What the sums were worked out from, kept for the next version's, with each row's and hall's racks by number, in order. */
@@ -67,11 +69,17 @@ export function rackLoads(
     for (let k = 0; k < on.length; k++) w += slots![on[k]!]!;
     return w;
   };
-  const rowLoadW = new Map(kept.loads.rowLoadW);
-  for (const row of rows) rowLoadW.set(row, sum(rowRacks.get(row)!));
-  const hallLoadW = new Map(kept.loads.hallLoadW);
-  for (const hall of hallsMoved) hallLoadW.set(hall, sum(hallRacks.get(hall)!));
-  const loads = { rackLoadW: new IndexedMap(kept.loads.rackLoadW.index, slots), rowLoadW, hallLoadW };
+  const summedAgain = (before: IndexedMap<string, number>, moved: Set<string>, racksOf: Map<string, number[]>) => {
+    if (moved.size === 0) return before;
+    const sums = before.slots.slice() as number[];
+    for (const key of moved) sums[before.index.at.get(key)!] = sum(racksOf.get(key)!);
+    return new IndexedMap(before.index, sums);
+  };
+  const loads = {
+    rackLoadW: new IndexedMap(kept.loads.rackLoadW.index, slots),
+    rowLoadW: summedAgain(kept.loads.rowLoadW, rows, rowRacks),
+    hallLoadW: summedAgain(kept.loads.hallLoadW, hallsMoved, hallRacks),
+  };
   return { loads, memo: memo(loads) };
 }
 
@@ -92,7 +100,7 @@ function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: R
     pushTo(hallRacks, r.rack.hallId, ri);
   }
   const rackLoadW = new IndexedMap(keyIndex(racks.map((r) => r.rack.id)), slots);
-  const loads = { rackLoadW, rowLoadW, hallLoadW };
+  const loads = { rackLoadW, rowLoadW: IndexedMap.of(rowLoadW), hallLoadW: IndexedMap.of(hallLoadW) };
   return { loads, memo: { racks, halls, loads, rowRacks, hallRacks } };
 }
 
