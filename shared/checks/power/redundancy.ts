@@ -163,6 +163,8 @@ export interface ProofMemo {
   indexed: Uint8Array | null;
   /** Per scenario (by number), the outcome of its kept entry (`kept[ord].outcome`), read likewise. */
   outcomes: readonly (Outcome | undefined)[];
+  /** Per scenario (by number), 1 where its outcome passes (nothing overloaded, no rack lost), read likewise. */
+  passed: Uint8Array;
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
@@ -848,6 +850,7 @@ export function proveRedundancy(
     touch: previous?.touch ?? null,
     indexed: previous?.indexed ?? null,
     outcomes: [],
+    passed: new Uint8Array(0),
     shared,
     sides: new Map(),
     big: new Map(),
@@ -881,8 +884,9 @@ export function proveRedundancy(
       foldWorst(worst, changed[k]!, figures.live[at + k]!, figures.outW[at + k]!, figures.usableW[at + k]!, label);
   };
   const utility = utilityMarks(graph);
-  /** Per scenario, its outcome once this proof ran it. */
+  /** Per scenario, its outcome once this proof ran it, and 1 where that passes (the levels' trials read thousands). */
   const outcomes = new Array<Outcome | undefined>(S);
+  const passed = new Uint8Array(S);
   const movedSides = new Map<string, Moved>();
   movedMarks.again();
   sideStateArrays.again();
@@ -1389,6 +1393,7 @@ export function proveRedundancy(
         : (bigAgain(ord) ?? fromKept(ord, base, b === -1 ? edit!.reworked : movedOnSide(list[b]!.id)));
     const o = kept ?? evaluateAndKeep(ord, base);
     outcomes[ord] = o;
+    passed[ord] = passes(o) ? 1 : 0;
     return o;
   };
   // The claimed failures against normal operation the index says the edit left whole, or reached
@@ -1403,6 +1408,7 @@ export function proveRedundancy(
       const kept = indexedKept(ord);
       if (!kept) continue;
       outcomes[ord] = previous!.outcomes[ord]!;
+      passed[ord] = previous!.passed[ord]!;
       memo.kept[ord] = kept;
       deferred![ord] = 1;
     }
@@ -1453,12 +1459,15 @@ export function proveRedundancy(
       achieved = 'N';
       for (const { m, list: trial } of p.trials) {
         let holds = true;
-        for (let k = 0; k < trial.length && holds; k++) holds = passes(run(trial[k]!));
+        for (let k = 0; k < trial.length && holds; k++) {
+          run(trial[k]!);
+          holds = passed[trial[k]!] === 1;
+        }
         if (holds) achieved = m;
       }
     }
     const failures: ScenarioOutcome[] = [];
-    for (const ord of p.required) if (!passes(outcomes[ord]!)) failures.push(outcomes[ord]!);
+    for (const ord of p.required) if (!passed[ord]) failures.push(outcomes[ord]!);
     return {
       level: p.level,
       declared: p.declared,
@@ -1483,6 +1492,7 @@ export function proveRedundancy(
   }
   memo.rackRedundancy = rackRedundancy;
   memo.outcomes = outcomes;
+  memo.passed = passed;
   memo.racks = graph.racks;
   memo.sideOk = sideOk;
   return {
