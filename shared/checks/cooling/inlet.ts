@@ -35,6 +35,8 @@ export function groupRecirculation(g: AirGroup): number {
  * (an IndexedMap's keys and slots).
  */
 interface GroupInlets {
+  /** The group they are of. */
+  group: AirGroup;
   /** The group's racks (its `rackIds`). */
   rackIds: readonly string[];
   thermals: readonly (RackThermal | undefined)[];
@@ -57,7 +59,6 @@ interface GroupInlets {
  */
 let last: {
   map: IndexedMap<string, RackInlet>;
-  groups: WeakMap<AirGroup, GroupInlets>;
   /** The groups' parts in order. */
   order: readonly GroupInlets[];
   /** The heats it was worked out from: each of its groups has, at its places, the heats it kept. */
@@ -166,7 +167,7 @@ function groupInlets(
         : { inletC, recirculation: r, marginK },
     );
   }
-  return { rackIds: g.rackIds, thermals, ids, inlets, start, places };
+  return { group: g, rackIds: g.rackIds, thermals, ids, inlets, start, places };
 }
 
 export function rackInlets(
@@ -179,8 +180,19 @@ export function rackInlets(
   // The last result's racks and inlets, in order: its keys and slots.
   const lastIds = before?.map.index.keys;
   const lastInlets = before?.map.slots;
-  const parts = new WeakMap<AirGroup, GroupInlets>();
   const order: GroupInlets[] = [];
+  /**
+   * A group's last part: found at its place in the last order (groups keep their order while the
+   * rooms do), else by group once the order has moved.
+   */
+  let byGroup: Map<AirGroup, GroupInlets> | null = null;
+  const lastPart = (g: AirGroup): GroupInlets | undefined => {
+    if (!before) return undefined;
+    const at = before.order[order.length];
+    if (at?.group === g) return at;
+    byGroup ??= new Map(before.order.map((p) => [p.group, p]));
+    return byGroup.get(g);
+  };
   /** Every inlet the last one's object, at its place. */
   let same = before !== null;
   /** Every rack at its last place: then only the groups worked out again are written over a copy of the last inlets. */
@@ -190,7 +202,7 @@ export function rackInlets(
   for (const g of groups) {
     if (g.supplyC === null) continue;
     const start = count;
-    let part = before?.groups.get(g);
+    let part = lastPart(g);
     if (part && keptHeat(part, g, racks, moved)) {
       if (part.start !== start) {
         same = placed = false;
@@ -207,13 +219,12 @@ export function rackInlets(
         else if (lastInlets![start + k] !== part.inlets[k]) same = false;
       }
     }
-    parts.set(g, part);
     order.push(part);
     count += part.ids.length;
   }
   if (placed && count !== lastIds!.length) same = placed = false;
   if (same) {
-    last = { map: before!.map, groups: parts, order, racks };
+    last = { map: before!.map, order, racks };
     return before!.map;
   }
   let ids: readonly string[];
@@ -234,7 +245,7 @@ export function rackInlets(
   }
   // The same racks in the same order keep the last keys: only the inlets are a new array.
   const map = new IndexedMap(before && sameIds(lastIds!, ids) ? before.map.index : keyIndex(ids), inlets);
-  last = { map, groups: parts, order, racks };
+  last = { map, order, racks };
   return map;
 }
 
