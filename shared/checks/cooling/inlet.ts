@@ -12,6 +12,9 @@ import { mixedInletC } from './airflow';
 import { heatsMovedSince, type RackThermal } from './rackThermal';
 import type { AirGroup } from './rooms';
 
+/** How many places on from the last group found a group's last part is looked for (`rackInlets`). */
+const LOOK_AHEAD = 8;
+
 /** Recirculation cannot reach 1 (T_in would be unbounded); 0.95 is "starved". */
 const MAX_RECIRCULATION = 0.95;
 
@@ -182,16 +185,25 @@ export function rackInlets(
   const lastInlets = before?.map.slots;
   const order: GroupInlets[] = [];
   /**
-   * A group's last part: found at its place in the last order (groups keep their order while the
-   * rooms do), else by group once the order has moved.
+   * A group's last part, looked for where the last order has it while the rooms keep their groups:
+   * at its own place, or a few places on from the last part found (a room worked out again has
+   * other group objects, perhaps more or fewer). A group not found is worked out again, to the
+   * same inlets: this only saves work (a map of a campus's 250 groups, made at every check, cost more).
    */
-  let byGroup: Map<AirGroup, GroupInlets> | null = null;
+  let cursor = 0;
   const lastPart = (g: AirGroup): GroupInlets | undefined => {
     if (!before) return undefined;
-    const at = before.order[order.length];
-    if (at?.group === g) return at;
-    byGroup ??= new Map(before.order.map((p) => [p.group, p]));
-    return byGroup.get(g);
+    const o = before.order;
+    if (o[order.length]?.group === g) {
+      cursor = order.length + 1;
+      return o[order.length];
+    }
+    for (let k = cursor; k < o.length && k < cursor + LOOK_AHEAD; k++)
+      if (o[k]!.group === g) {
+        cursor = k + 1;
+        return o[k];
+      }
+    return undefined;
   };
   /** Every inlet the last one's object, at its place. */
   let same = before !== null;
