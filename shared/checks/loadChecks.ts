@@ -97,7 +97,7 @@ function loadsOf(
   const quality = dataQualityAfter(doc, catalog, previous?.quality ?? null);
   return {
     loads: {
-      findings: [...power.findings, ...cooling.findings, ...quality.findings],
+      findings: power.findings.concat(cooling.findings, quality.findings),
       power: power.metrics,
       cooling: cooling.metrics,
     },

@@ -404,7 +404,8 @@ export function runPowerChecks(
     after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
   const supply = supplyFindings(graph, catalog, proof, previous?.supply ?? null);
   const redundancy = redundancyFindings(graph, proof, previous?.oneSided ?? null);
-  const findings = [...capacity.findings, ...redundancy.findings, ...supply.findings, ...stranding];
+  // concat: one array of the total length, where spreads grow one step by step (4,500 findings on a campus).
+  const findings = capacity.findings.concat(redundancy.findings, supply.findings, stranding);
   return {
     memo: {
       // Nothing this check keeps reads the last normal operation: its arrays are the next check's spare.
