@@ -18,8 +18,10 @@ export function groupLoadsAfterEdit(
   loads: (readonly number[] | undefined)[],
   ids: ConfigurationIds,
 ): Flow['groupItW'] {
-  const changed = new Uint8Array(graph.components.length);
-  for (const i of reworked) changed[i] = 1;
+  // A set of the few reworked, not marks over a campus's 22,000 components: this lives as long as
+  // the flow (its sides' loads read it at later checks), so it cannot be a reused array, and a
+  // fresh one of 22 KB costs more than the set.
+  const changed = new Set(reworked);
   // The flow's own group loads, summed from its figures on demand: for what nothing kept.
   const afresh = flow.groupItW;
   const kept = (i: number): GroupLoads => {
@@ -41,10 +43,10 @@ export function groupLoadsAfterEdit(
     for (let m = 0; m < known.length; m += 2) addGroup(into, ids.group[known[m]!]!, known[m + 1]!);
     return true;
   };
-  const below = groupLoadsBelow(graph, flow, (i) => changed[i] === 1, kept, addKept);
+  const below = groupLoadsBelow(graph, flow, (i) => changed.has(i), kept, addKept);
   return (i) => {
     const out = below(i);
-    if (changed[i]) loads[i] ??= keyedLoads(out, ids);
+    if (changed.has(i)) loads[i] ??= keyedLoads(out, ids);
     return out;
   };
 }

@@ -75,7 +75,7 @@ const NO_LIMIT: KeptHeadroom = Object.freeze({
  */
 export interface HeadroomMemo {
   best: readonly (KeptHeadroom | undefined)[];
-  itW: Float64Array;
+  itW: readonly number[];
   groups: readonly (RackGroup | undefined)[];
   shown: readonly (ConfigurationHeadroom | undefined)[];
 }
@@ -367,7 +367,8 @@ export function headroomTracker(
       const shown = shownOf();
       const ids = configurations.ids.size;
       const keptBest = new Array<KeptHeadroom | undefined>(ids);
-      const keptItW = new Float64Array(ids).fill(NaN);
+      // A plain array: a typed one is a fresh buffer outside the heap at every check, dearer to make.
+      const keptItW = new Array<number>(ids).fill(NaN);
       const groups = new Array<RackGroup | undefined>(ids);
       const keptShown = new Array<ConfigurationHeadroom | undefined>(ids);
       for (let g = 0; g < best.length; g++) {

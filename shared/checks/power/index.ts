@@ -113,7 +113,8 @@ export interface PowerMemo extends CapacityMemo {
    * memo or of any check's result refers to, with the mark of the memo that has them as its own:
    * the first check that follows from a memo of theirs writes its normal operation into them. They
    * differ from this memo's normal operation only at the components it reworked (`stale`; null
-   * when it was evaluated afresh), where alone they are brought up to it first. With them, the
+   * when it was evaluated afresh), where alone they are brought up to it first; its racks' states
+   * are copied whole. With them, the
    * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), and its graph's
    * per-rack arrays (`RackArrays`), which the capacity findings and the graph may write theirs
    * into in the same way.
@@ -412,6 +413,7 @@ export function runPowerChecks(
       spare: previous
         ? {
             figures: figuresOf(previous.normal),
+            rackState: previous.normal.rackState,
             stale: after?.reworked ?? null,
             owner: previous.taken,
             offsets: previous.flat.offsets,

@@ -55,6 +55,8 @@ export interface NormalAfterEdit {
 export interface SpareFigures {
   figures: FlowFigures;
   stale: readonly number[] | null;
+  /** The racks' states of the same flow, likewise free to be written over (null: none). */
+  rackState: Uint8Array | null;
 }
 
 /**
@@ -118,7 +120,14 @@ export function normalAfterEdit(
       list.push(c);
     }
   };
-  const rackState = before.rackState.slice();
+  // A copy of the racks' states, into the spare's when it has their size (a campus's 10 KB, fresh
+  // at every edit otherwise).
+  const spareStates = into?.rackState ?? null;
+  const rackState =
+    spareStates !== null && spareStates !== before.rackState && spareStates.length === before.rackState.length
+      ? spareStates
+      : new Uint8Array(before.rackState.length);
+  rackState.set(before.rackState);
   const ignore = () => {};
   let changedRacks = 0;
   // Only the racks read again when the graph was built from `previous` (most of a campus's

@@ -1460,8 +1460,9 @@ export function proveRedundancy(
       for (const { m, list: trial } of p.trials) {
         let holds = true;
         for (let k = 0; k < trial.length && holds; k++) {
-          run(trial[k]!);
-          holds = passed[trial[k]!] === 1;
+          const ord = trial[k]!;
+          if (outcomes[ord] === undefined) run(ord);
+          holds = passed[ord] === 1;
         }
         if (holds) achieved = m;
       }
