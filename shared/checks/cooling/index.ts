@@ -169,7 +169,14 @@ export function coolingLayoutFindings(
   catalog: CatalogView,
   index: RackIndex = indexRacks(doc.racks),
 ): Finding[] {
-  const boxes = new Map(doc.racks.map((r) => [r.id, rackBox(r, catalog)]));
+  let kept = boxesKept.get(catalog);
+  if (!kept) boxesKept.set(catalog, (kept = new WeakMap()));
+  const boxes = new Map<string, Box>();
+  for (const r of doc.racks) {
+    let box = kept.get(r);
+    if (!box) kept.set(r, (box = rackBox(r, catalog)));
+    boxes.set(r.id, box);
+  }
   const { minColdAisleM, minHotAisleM } = doc.settings.cooling;
   const issues = doc.halls.flatMap((h) => {
     const inHall = (index.byHall.get(h.id) ?? []).map((r) => boxes.get(r.id)!);
@@ -182,6 +189,12 @@ export function coolingLayoutFindings(
   });
   return layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow));
 }
+
+/**
+ * Each rack's footprint per catalog (what `rackBox` reads besides the rack): an edit re-runs its
+ * hall's layout rules over a few hundred racks, nearly all the same objects.
+ */
+const boxesKept = new WeakMap<CatalogView, WeakMap<Rack, Box>>();
 
 /**
  * The aisle issues last found per hall, with the layout they were found on (`sameLayout`): a
