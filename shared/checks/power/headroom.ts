@@ -44,6 +44,9 @@ const limitingOf = perChain<'limiting', Uint8Array>();
 /** Which of a flow's changed components (their places k in `changed`) are at a limiting level, per list (`placesMarked`). */
 const limitingKept = new WeakMap<readonly number[], Int32Array>();
 
+/** Each component's place in a changed list, per list (`placeIn`). */
+const placeKept = new WeakMap<readonly number[], Int32Array>();
+
 /** A configuration's headroom as a check found it, kept for the next check by configuration id. */
 interface KeptHeadroom {
   headroomW: number;
@@ -295,6 +298,26 @@ export function headroomTracker(
     return shownByGroup;
   };
   const result = () => shownOf().filter((h): h is ConfigurationHeadroom => h !== undefined);
+  const freshComponents = (): readonly number[] | undefined => {
+    if (freshList !== null) return freshList;
+    if (!anyFresh) return (freshList = undefined);
+    if (carriesFreshList !== null)
+      return (freshList = carriesFreshList.filter((i) => limiting[i] === 1).sort((x, y) => x - y));
+    const out: number[] = [];
+    for (let i = 0; i < limiting.length; i++) if (limiting[i]) out.push(i);
+    return (freshList = out);
+  };
+
+  /** Each component's place in a flow's changed list (−1: not in it), per list: a side lost's lists are the same for every check of the chain. */
+  const placeIn = (changed: readonly number[]): Int32Array => {
+    let at = placeKept.get(changed);
+    if (!at) {
+      at = new Int32Array(graph.components.length).fill(-1);
+      for (let k = 0; k < changed.length; k++) at[changed[k]!] = k;
+      placeKept.set(changed, at);
+    }
+    return at;
+  };
   return {
     keeping(stays) {
       if (!stays || !previous) return;
@@ -319,9 +342,30 @@ export function headroomTracker(
         );
       }
     },
-    read({ label, changed, figures, at, groupLoads, configurations: ids, moved, pos: place }) {
+    read({ label, changed, figures, at, groupLoads, configurations: ids, moved, movedPlaces, pos: place }) {
       pos = place ?? pos + 1;
       const { live, outW, itW: flowItW, usableW } = figures;
+      if (moved !== null && movedPlaces) {
+        // Its entries that moved, for every configuration; the rest for the fresh ones alone, where
+        // one may draw (`freshComponents`): the pairs the loop below would read, without going
+        // through the thousands of a side lost that neither moved nor carry a fresh configuration.
+        for (const k of movedPlaces) {
+          const i = changed[k]!;
+          if (!limiting[i]) continue;
+          const e = at + k;
+          consider(i, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, false);
+        }
+        const fresh = freshComponents();
+        if (fresh === undefined) return;
+        const places = placeIn(changed);
+        for (const i of fresh) {
+          const k = places[i]!;
+          if (k === -1 || moved[i] === 1) continue;
+          const e = at + k;
+          consider(i, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, true);
+        }
+        return;
+      }
       const entries = placesMarked(limitingKept, changed, limiting);
       for (let m = 0; m < entries.length; m++) {
         const k = entries[m]!;
@@ -353,15 +397,7 @@ export function headroomTracker(
     mayLimit(i, live, outW, itW, usableW, onlyFresh) {
       return wanted(i, onlyFresh) && !bounded(live, outW, itW, usableW, onlyFresh);
     },
-    freshComponents() {
-      if (freshList !== null) return freshList;
-      if (!anyFresh) return (freshList = undefined);
-      if (carriesFreshList !== null)
-        return (freshList = carriesFreshList.filter((i) => limiting[i] === 1).sort((x, y) => x - y));
-      const out: number[] = [];
-      for (let i = 0; i < limiting.length; i++) if (limiting[i]) out.push(i);
-      return (freshList = out);
-    },
+    freshComponents,
     result,
     memo() {
       const shown = shownOf();

@@ -107,6 +107,8 @@ export interface FlowView {
    * the last check's (every other keeps them); null when any may (a flow evaluated afresh).
    */
   moved: Uint8Array | null;
+  /** With `moved`, when known: the places k in `changed` of the components it marks, ascending. */
+  movedPlaces?: readonly number[] | null;
   /** Its place in reading order: 0 normal operation, then the claims in order (one more than the last read when absent). */
   pos?: number;
 }
@@ -1117,7 +1119,17 @@ export function proveRedundancy(
             const known = moved[changed[k]!] ? undefined : figures.loads[at + k];
             return known && stillGrouped(known, configurations) ? known : fresh(k);
           };
-      read({ label: scenario.label, changed, figures, at, groupLoads, configurations, moved, pos: place[ord] });
+      read({
+        label: scenario.label,
+        changed,
+        figures,
+        at,
+        groupLoads,
+        configurations,
+        moved,
+        movedPlaces: again?.places ?? null,
+        pos: place[ord],
+      });
     }
     if (side[ord]) {
       const bad = new Set(o.overloaded);
