@@ -533,13 +533,24 @@ export function sharesFacilityLoad(graph: PowerGraph, settings: Settings): boole
 }
 
 /**
+ * What each kept scenario's components pushed onto each utility, W and IT W, at scenario number ×
+ * utilities + the utility's place among them: dense, so that re-working 2,200 failures' utilities
+ * after an edit reads two arrays in order rather than two pools of 220,000 entries strewn.
+ */
+export interface KeptPushes {
+  pushW: Float64Array;
+  pushItW: Float64Array;
+}
+
+/**
  * A scenario's figures at the utilities it changes, after an edit that changed its base there and
  * nowhere else it changes: every other figure of the scenario, and what its components pushed
  * onto the utilities (`push`, kept from its last evaluation: `lastPushW` and `lastPushItW`), is
  * what it was. Each utility is worked out as `evaluateDelta` works it out — the base's load less
  * its hang, plus the pushes; the facility load shared again over the live utilities by their IT,
  * in the utilities' order (`utilityHangInto`) — into `outW` and `itW`: the first `count` of
- * `utilities`, in component order, whose kept liveness and pushes are at `entries` of `kept`.
+ * `utilities`, in component order, whose kept liveness is at `entries` of `kept` and pushes at
+ * `pushAt` of `pushes`.
  * The base's scratch is not touched: a campus proof does this for thousands of failures after
  * each edit. Facility load shared over the utilities means every utility is among those a
  * scenario that changes anything changes (`makePlan`). `unhungW`: that facility load, W (flow.ts
@@ -552,13 +563,16 @@ export function utilitiesAgain(
   count: number,
   utilities: ArrayLike<number>,
   entries: ArrayLike<number>,
-  kept: Pick<ScenarioFigures, 'live' | 'pushW' | 'pushItW'>,
+  kept: Pick<ScenarioFigures, 'live'>,
+  pushes: KeptPushes,
+  pushAt: ArrayLike<number>,
   outW: Float64Array,
   itW: Float64Array,
 ): void {
   const from = base.flow;
   const baseHangW = baseHang(graph, base, unhungW);
-  const { live, pushW, pushItW } = kept;
+  const { live } = kept;
+  const { pushW, pushItW } = pushes;
   for (let m = 0; m < count; m++) {
     const e = entries[m]!;
     const u = utilities[m]!;
@@ -567,8 +581,8 @@ export function utilitiesAgain(
       itW[m] = 0;
       continue;
     }
-    outW[m] = from.outW[u]! - baseHangW[u]! + pushW[e]!;
-    itW[m] = from.itW[u]! + pushItW[e]!;
+    outW[m] = from.outW[u]! - baseHangW[u]! + pushW[pushAt[m]!]!;
+    itW[m] = from.itW[u]! + pushItW[pushAt[m]!]!;
   }
   if (unhungW <= 0) return;
   // Shared over the live utilities by their IT, summed in the utilities' order: the scenario

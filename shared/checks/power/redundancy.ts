@@ -20,6 +20,7 @@ import {
   snapshot,
   utilitiesAgain,
   type DeltaBase,
+  type KeptPushes,
 } from './delta';
 import { facilityLoad, isOverloaded, overCapacity, RACK_PARTLY_DARK, type Flow, type Scenario } from './flow';
 import type { PairStays } from './headroom';
@@ -167,6 +168,8 @@ export interface ProofMemo {
   outcomes: readonly (Outcome | undefined)[];
   /** Per scenario (by number), 1 where its outcome passes (nothing overloaded, no rack lost), read likewise. */
   passed: Uint8Array;
+  /** What each scenario kept pushed onto each utility (`KeptPushes`: by number × utilities + the utility's place). */
+  pushes: KeptPushes;
   /** Whether facility load was shared over the utilities (`sharesFacilityLoad`). */
   shared: boolean;
   /** The sides lost, as bases of what extends them: worked out again after the next edit. */
@@ -433,6 +436,15 @@ function rebase(base: DeltaBase, moved: readonly number[]): void {
 
 /** Where the utilities are in a failure's changed components, per list (`placesMarked`). */
 const utilityPlacesKept = new WeakMap<readonly number[], Int32Array>();
+
+/** Each utility's place among the chain's utilities (−1 for every other component), per chain (read-only). */
+const placesOf = perChain<'utilities', Int32Array>();
+const utilityPlaces = (graph: PowerGraph): Int32Array =>
+  placesOf(graph, 'utilities', () => {
+    const places = new Int32Array(graph.components.length).fill(-1);
+    graph.utilities.forEach((u, j) => (places[u] = j));
+    return places;
+  });
 
 /** 1 for the utilities, and a mark for none, per chain (read-only). */
 const marksOf = perChain<'utilities' | 'none', Uint8Array>();
@@ -843,6 +855,10 @@ export function proveRedundancy(
   } else fromNormal = deltaBase(normal);
   const memo: ProofMemo = {
     figures: previous?.figures ?? scenarioFigures(Math.max(1024, 10 * n)),
+    pushes: previous?.pushes ?? {
+      pushW: new Float64Array(S * graph.utilities.length),
+      pushItW: new Float64Array(S * graph.utilities.length),
+    },
     setup,
     slots: previous?.slots ?? new Int32Array(S).fill(-1),
     kept: new Array<KeptScenario | undefined>(S),
@@ -886,6 +902,8 @@ export function proveRedundancy(
       foldWorst(worst, changed[k]!, figures.live[at + k]!, figures.outW[at + k]!, figures.usableW[at + k]!, label);
   };
   const utility = utilityMarks(graph);
+  const U = graph.utilities.length;
+  const utilityPlace = utilityPlaces(graph);
   /** Per scenario, its outcome once this proof ran it, and 1 where that passes (the levels' trials read thousands). */
   const outcomes = new Array<Outcome | undefined>(S);
   const passed = new Uint8Array(S);
@@ -1104,8 +1122,9 @@ export function proveRedundancy(
     const places = placesMarked(utilityPlacesKept, changed, utility);
     for (let m = 0; m < places.length; m++) {
       const u = changed[places[m]!]!;
-      figures.pushW[at + places[m]!] = base.marks.lastPushW[u]!;
-      figures.pushItW[at + places[m]!] = base.marks.lastPushItW[u]!;
+      const p = ord * U + utilityPlace[u]!;
+      memo.pushes.pushW[p] = base.marks.lastPushW[u]!;
+      memo.pushes.pushItW[p] = base.marks.lastPushItW[u]!;
     }
     memo.kept[ord] = { at, changed, outcome: o };
     if (memo.indexed) memo.indexed[ord] = memo.touch!.lists[ord] === changed ? 1 : 0;
@@ -1185,6 +1204,7 @@ export function proveRedundancy(
       for (let m = 0; m < places.length; m++) {
         atUtilities.utilities[m] = changed[places[m]!]!;
         atUtilities.entries[m] = at + places[m]!;
+        atUtilities.pushAt[m] = ord * U + utilityPlace[changed[places[m]!]!]!;
       }
       overloadsMoved = utilitiesWorkedAgain(base, places.length);
     }
@@ -1246,10 +1266,10 @@ export function proveRedundancy(
    * utilities, their entries and their figures there (reused).
    */
   const { unhungW } = facilityLoad(graph, settings);
-  const U = graph.utilities.length;
   const atUtilities = {
     utilities: new Int32Array(U),
     entries: new Int32Array(U),
+    pushAt: new Int32Array(U),
     outW: new Float64Array(U),
     itW: new Float64Array(U),
   };
@@ -1266,8 +1286,8 @@ export function proveRedundancy(
    * normal operation before or after the edit.
    */
   const utilitiesWorkedAgain = (base: DeltaBase, count: number): boolean => {
-    const { utilities: us, entries, outW, itW } = atUtilities;
-    utilitiesAgain(graph, unhungW, base, count, us, entries, figures, outW, itW);
+    const { utilities: us, entries, pushAt, outW, itW } = atUtilities;
+    utilitiesAgain(graph, unhungW, base, count, us, entries, figures, memo.pushes, pushAt, outW, itW);
     let overloadsMoved = false;
     for (let m = 0; m < count; m++) {
       const u = us[m]!;
@@ -1311,17 +1331,20 @@ export function proveRedundancy(
     const { start, ords, ks } = touch!;
     const us = graph.utilities;
     if (unhungW <= 0)
-      for (const u of us)
+      for (let j = 0; j < U; j++) {
+        const u = us[j]!;
         for (let x = start[u]!; x < start[u + 1]!; x++) {
           const ord = ords[x]!;
           const kept = keptAtUtilities(ord);
           if (!kept) continue;
           atUtilities.utilities[0] = u;
           atUtilities.entries[0] = memo.slots[ord]! + ks[x]!;
+          atUtilities.pushAt[0] = ord * U + j;
           const moved = utilitiesWorkedAgain(fromNormal, 1);
           if (moved || againAtUtilities[ord] !== OVERLOADS_MOVED)
             againAtUtilities[ord] = moved ? OVERLOADS_MOVED : AGAIN;
         }
+      }
     else if (U > 0) {
       const count = start[us[0]! + 1]! - start[us[0]!]!;
       for (let x = 0; x < count; x++) {
@@ -1334,6 +1357,7 @@ export function proveRedundancy(
         for (let j = 0; j < U; j++) {
           atUtilities.utilities[j] = us[j]!;
           atUtilities.entries[j] = memo.slots[ord]! + ks[start[us[j]!]! + x]!;
+          atUtilities.pushAt[j] = ord * U + j;
         }
         againAtUtilities[ord] = utilitiesWorkedAgain(fromNormal, U) ? OVERLOADS_MOVED : AGAIN;
       }

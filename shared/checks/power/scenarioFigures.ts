@@ -16,9 +16,6 @@ export interface ScenarioFigures {
   usableW: Float64Array;
   /** 1 where the component is over its capacity (in total or on a phase) in the scenario. */
   over: Uint8Array;
-  /** At a utility: what the scenario's components pushed onto it, W and IT W (delta.ts `utilitiesAgain`). */
-  pushW: Float64Array;
-  pushItW: Float64Array;
   /** Group loads asked for, as [configuration id, W, …] (`ConfigurationIds`); undefined when not asked or moved since. As long as the other pools. */
   loads: (readonly number[] | undefined)[];
   size: number;
@@ -32,8 +29,6 @@ export function scenarioFigures(capacity: number): ScenarioFigures {
     itW: new Float64Array(capacity),
     usableW: new Float64Array(capacity),
     over: new Uint8Array(capacity),
-    pushW: new Float64Array(capacity),
-    pushItW: new Float64Array(capacity),
     loads: new Array<readonly number[] | undefined>(capacity).fill(undefined),
     size: 0,
   };
@@ -56,8 +51,6 @@ export function allocate(figures: ScenarioFigures, count: number): number {
     figures.itW = grow(figures.itW, (n) => new Float64Array(n));
     figures.usableW = grow(figures.usableW, (n) => new Float64Array(n));
     figures.over = grow(figures.over, (n) => new Uint8Array(n));
-    figures.pushW = grow(figures.pushW, (n) => new Float64Array(n));
-    figures.pushItW = grow(figures.pushItW, (n) => new Float64Array(n));
     // As long as the others, filled: group loads are written at entries in any order, and an
     // array written past its end becomes a slow dictionary.
     const loads = figures.loads;
