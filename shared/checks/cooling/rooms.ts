@@ -108,7 +108,7 @@ export function evaluateRooms(
     if (sameElse && before.thermals.length === thermals.length && before.thermals.every((t, k) => t === thermals[k]))
       room = before.room;
     else {
-      containments ??= containmentsById(doc.containments);
+      containments ??= containmentsIndexed(doc.containments).byId;
       room = roomOf(hall, hallRacks, thermals, ups, doc, rules, containments);
     }
     if (basis !== undefined && unique) heatsOfRacks.set(hallRacks, { basis, thermals });
@@ -147,13 +147,23 @@ export function hallHeats(
   return kept && basis !== undefined && kept.basis === basis ? kept.thermals : null;
 }
 
-/** The containments by id, per list of them (read-only): a campus has 250, and an edit works out one room again. */
-const containmentsOf = new WeakMap<ProjectDocument['containments'], ReadonlyMap<string, Containment>>();
+/**
+ * The containments by id and by hall (in the document's order), per list of them (read-only): a
+ * campus has 250, and an edit works out one room again.
+ */
+const containmentsOf = new WeakMap<
+  readonly Containment[],
+  { byId: ReadonlyMap<string, Containment>; byHall: ReadonlyMap<string, Containment[]> }
+>();
 
-function containmentsById(list: ProjectDocument['containments']): ReadonlyMap<string, Containment> {
-  let byId = containmentsOf.get(list);
-  if (!byId) containmentsOf.set(list, (byId = new Map(list.map((c) => [c.id, c]))));
-  return byId;
+function containmentsIndexed(list: readonly Containment[]) {
+  let index = containmentsOf.get(list);
+  if (!index)
+    containmentsOf.set(
+      list,
+      (index = { byId: new Map(list.map((c) => [c.id, c])), byHall: groupBy(list, (c) => c.hallId) }),
+    );
+  return index;
 }
 
 /**
@@ -176,18 +186,11 @@ const worked = new WeakMap<
 >();
 
 /**
- * A site's containments and its air handlers and fan walls by hall, in the document's order, per
- * list: a campus has 1,200 cooling units and 250 containments, read for each hall worked out again.
+ * A site's air handlers and fan walls by hall, in the document's order, per list: a campus has
+ * 1,200 cooling units, read for each hall worked out again.
  */
-const containmentsByHall = new WeakMap<readonly Containment[], Map<string, Containment[]>>();
 type AirUnitInput = Extract<CoolingUnit, { kind: 'air-handler' | 'fan-wall' }>;
 const airUnitsByHall = new WeakMap<readonly CoolingUnit[], Map<string, AirUnitInput[]>>();
-
-const hallContainments = (containments: readonly Containment[]) => {
-  let out = containmentsByHall.get(containments);
-  if (!out) containmentsByHall.set(containments, (out = groupBy(containments, (c) => c.hallId)));
-  return out;
-};
 
 const airUnitsOf = (cooling: readonly CoolingUnit[]) => {
   let out = airUnitsByHall.get(cooling);
@@ -234,7 +237,7 @@ function roomOf(
     }
     return g;
   };
-  for (const c of hallContainments(doc.containments).get(hall.id) ?? []) groupOf(c.id);
+  for (const c of containmentsIndexed(doc.containments).byHall.get(hall.id) ?? []) groupOf(c.id);
   let rackAirW = 0;
   let itAirW = 0;
   let demand = 0;

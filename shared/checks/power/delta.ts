@@ -612,7 +612,8 @@ export function utilitiesAgain(
  * for the cost of the components that moved. The base's scratch is left as it was. `movedList`:
  * the marked components, ascending (a side lost's marks span a campus's 22,000 components; what
  * moved is a dozen). Returns the moved components, ascending, and the places in the scenario's
- * `changed` of those it changes: everywhere else its figures are those of then.
+ * `changed` of those it changes (everywhere else its figures are those of then), with each
+ * component's place there (−1: not in it; the plan's, read-only).
  */
 export function evaluateAgain(
   graph: PowerGraph,
@@ -622,7 +623,7 @@ export function evaluateAgain(
   into: Flow,
   moved: Uint8Array,
   movedList: readonly number[],
-): { moved: readonly number[]; places: readonly number[] } {
+): { moved: readonly number[]; places: readonly number[]; placeOf: Int32Array } {
   const plan = plansAgainst(graph, settings, base).get(scenario.id)!;
   const within = (plan.within ??= planMasks(graph, plan));
   const marks = base.marks;
@@ -662,7 +663,7 @@ export function evaluateAgain(
   const places: number[] = [];
   for (const i of movedList) if (within.place[i] !== -1) places.push(within.place[i]!);
   // `changed` is in component order (`makePlan`), as the moved list is: so are the places.
-  return { moved: movedList, places };
+  return { moved: movedList, places, placeOf: within.place };
 }
 
 /**

@@ -44,9 +44,6 @@ const limitingOf = perChain<'limiting', Uint8Array>();
 /** Which of a flow's changed components (their places k in `changed`) are at a limiting level, per list (`placesMarked`). */
 const limitingKept = new WeakMap<readonly number[], Int32Array>();
 
-/** Each component's place in a changed list, per list (`placeIn`). */
-const placeKept = new WeakMap<readonly number[], Int32Array>();
-
 /** A configuration's headroom as a check found it, kept for the next check by configuration id. */
 interface KeptHeadroom {
   headroomW: number;
@@ -307,17 +304,6 @@ export function headroomTracker(
     for (let i = 0; i < limiting.length; i++) if (limiting[i]) out.push(i);
     return (freshList = out);
   };
-
-  /** Each component's place in a flow's changed list (−1: not in it), per list: a side lost's lists are the same for every check of the chain. */
-  const placeIn = (changed: readonly number[]): Int32Array => {
-    let at = placeKept.get(changed);
-    if (!at) {
-      at = new Int32Array(graph.components.length).fill(-1);
-      for (let k = 0; k < changed.length; k++) at[changed[k]!] = k;
-      placeKept.set(changed, at);
-    }
-    return at;
-  };
   return {
     keeping(stays) {
       if (!stays || !previous) return;
@@ -342,14 +328,15 @@ export function headroomTracker(
         );
       }
     },
-    read({ label, changed, figures, at, groupLoads, configurations: ids, moved, movedPlaces, pos: place }) {
+    read({ label, changed, figures, at, groupLoads, configurations: ids, moved, again, pos: place }) {
       pos = place ?? pos + 1;
       const { live, outW, itW: flowItW, usableW } = figures;
-      if (moved !== null && movedPlaces) {
+      if (moved !== null && again) {
         // Its entries that moved, for every configuration; the rest for the fresh ones alone, where
-        // one may draw (`freshComponents`): the pairs the loop below would read, without going
-        // through the thousands of a side lost that neither moved nor carry a fresh configuration.
-        for (const k of movedPlaces) {
+        // one may draw (`freshComponents`), found by their place: the pairs the loop below would
+        // read, without going through the thousands of a side lost that neither moved nor carry a
+        // fresh configuration.
+        for (const k of again.places) {
           const i = changed[k]!;
           if (!limiting[i]) continue;
           const e = at + k;
@@ -357,9 +344,8 @@ export function headroomTracker(
         }
         const fresh = freshComponents();
         if (fresh === undefined) return;
-        const places = placeIn(changed);
         for (const i of fresh) {
-          const k = places[i]!;
+          const k = again.placeOf[i]!;
           if (k === -1 || moved[i] === 1) continue;
           const e = at + k;
           consider(i, live[e]!, outW[e]!, flowItW[e]!, usableW[e]!, label, groupLoads, k, ids.group, true);

@@ -108,8 +108,11 @@ export interface FlowView {
    * the last check's (every other keeps them); null when any may (a flow evaluated afresh).
    */
   moved: Uint8Array | null;
-  /** With `moved`, when known: the places k in `changed` of the components it marks, ascending. */
-  movedPlaces?: readonly number[] | null;
+  /**
+   * With `moved`, when the flow was worked out again from the last: the places k in `changed` of
+   * the components it marks, ascending, and each component's place in `changed` (−1: not in it).
+   */
+  again?: { places: readonly number[]; placeOf: Int32Array } | null;
   /** Its place in reading order: 0 normal operation, then the claims in order (one more than the last read when absent). */
   pos?: number;
 }
@@ -1088,7 +1091,7 @@ export function proveRedundancy(
     base: DeltaBase,
     flow: Flow,
     moved: Uint8Array | null = null,
-    again: { moved: readonly number[]; places: readonly number[] } | null = null,
+    again: { moved: readonly number[]; places: readonly number[]; placeOf: Int32Array } | null = null,
   ): Outcome => {
     const scenario = list[ord]!;
     const changed = flow.changed!;
@@ -1146,7 +1149,7 @@ export function proveRedundancy(
         groupLoads,
         configurations,
         moved,
-        movedPlaces: again?.places ?? null,
+        again,
         pos: place[ord],
       });
     }

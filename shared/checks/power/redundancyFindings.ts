@@ -43,20 +43,17 @@ export function redundancyFindings(
   last: RacksWhere | null = null,
 ): { findings: Finding[]; oneSided: RacksWhere } {
   const out: Finding[] = [];
-  // The claims plainest first, as the proof ran them: by number, not looked up by id, nor listed
-  // again (thousands on a campus, nearly all passing).
-  // A failure that passes (ProofMemo.passed) overloads nothing and darkens no rack.
-  const { claimOrds } = proof;
-  const outcomes = proof.outcomes.slots;
-  const { passed } = proof.memo;
+  // The claims that fail, plainest first, as the proof ran them: by number, not looked up by id
+  // (thousands on a campus, nearly all passing). A failure that passes (ProofMemo.passed)
+  // overloads nothing and darkens no rack.
+  const failing: ScenarioOutcome[] = [];
+  for (const ord of proof.claimOrds) if (!proof.memo.passed[ord]) failing.push(proof.outcomes.slots[ord]!);
   const levelClaims = (o: ScenarioOutcome) => (proof.claims.get(o.scenario.id) ?? []).filter((c) => c !== 'rack 2N');
   const isSideLoss = (o: ScenarioOutcome) => /^side:[AB]$/.test(o.scenario.id);
 
   // Overloads: one finding per component, at the scenario that loads it most.
   const worst = new Map<number, { o: ScenarioOutcome; util: number; claims: Set<string>; count: number }>();
-  for (let k = 0; k < claimOrds.length; k++) {
-    if (passed[claimOrds[k]!]) continue;
-    const o = outcomes[claimOrds[k]!]!;
+  for (const o of failing) {
     for (const i of o.overloaded) {
       const { loadW, usableW } = o.overloads.get(i)!;
       const util = loadW / usableW;
@@ -101,9 +98,7 @@ export function redundancyFindings(
   }
 
   // Racks losing power: per failure, the racks whose claims it breaks.
-  for (let k = 0; k < claimOrds.length; k++) {
-    if (passed[claimOrds[k]!]) continue;
-    const o = outcomes[claimOrds[k]!]!;
+  for (const o of failing) {
     if (o.lostRacks.length === 0) continue;
     const byLevel = levelClaims(o).length > 0;
     // A 2N rack with a side missing is reported once, below, rather than per side lost.
