@@ -153,12 +153,23 @@ function groupInlets(
   const slots = places !== null ? (racks as IndexedMap<string, RackThermal>).slots : null;
   /** The prior part's next rack with an inlet (its `ids` follow its `rackIds`). */
   let j = 0;
+  // Under the prior part's supply temperature and recirculation, a rack whose heat is the prior's
+  // object has the prior's inlet (or none), taken over without reading the heat: a hall's 240
+  // heats are strewn over memory, and an edit changes one.
+  const sameAir = prior !== null && prior.group.supplyC === g.supplyC && groupRecirculation(prior.group) === r;
   for (let k = 0; k < g.rackIds.length; k++) {
     const id = g.rackIds[k]!;
     const t = slots !== null ? slots[places!.at[k]!] : racks.get(id);
     thermals.push(t);
     const priorHas = prior !== null && prior.ids[j] === id;
     if (priorHas) j++;
+    if (sameAir && t === prior.thermals[k]) {
+      if (priorHas) {
+        ids.push(id);
+        inlets.push(prior.inlets[j - 1]!);
+      }
+      continue;
+    }
     if (!t || t.deltaTK === null) continue;
     const inletC = mixedInletC(g.supplyC, t.deltaTK, r);
     const marginK = t.envelope ? t.envelope.allowableMaxC - inletC : null;

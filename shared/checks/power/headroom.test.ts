@@ -93,7 +93,7 @@ describe('what may carry a rack', () => {
       return i !== -1;
     });
     expect(ri).toBeGreaterThanOrEqual(0);
-    const marks = carriersOf(graph, (r) => r === ri);
+    const marks = carriersOf(graph, [ri]);
     const names = graph.components.filter((_, i) => marks[i]).map((c) => c.id);
     expect(names).toEqual(expect.arrayContaining(['tx-0a', 'gen-a', 'utility']));
     // Its own circuits and what is above them, not the rest of the site.

@@ -87,21 +87,20 @@ export interface HeadroomMemo {
 export type PairStays = (pos: number, component: number) => boolean;
 
 /**
- * 1 for every component that may carry some of the chosen racks' load in some flow: a rack draws
- * through what feeds its circuits, by parent or by a generator standing by (`fedBy` is one or the
- * other), and so on up. `list`: where the components marked are listed as well, as they are marked.
+ * 1 for every component that may carry some of the load of `racks` (places in `graph.racks`) in
+ * some flow: a rack draws through what feeds its circuits, by parent or by a generator standing by
+ * (`fedBy` is one or the other), and so on up. `list`: where the components marked are listed as
+ * well, as they are marked.
  */
 export function carriersOf(
   graph: PowerGraph,
-  chosen: (ri: number) => boolean,
+  racks: readonly number[],
   marks = new Uint8Array(graph.components.length),
   list: number[] | null = null,
 ): Uint8Array {
   const stack: number[] = [];
-  // Indexed, each rack read only when chosen: a campus's 10,000, of which a few hundred are.
-  for (let ri = 0; ri < graph.racks.length; ri++) {
-    if (!chosen(ri)) continue;
-    const r = graph.racks[ri]!;
+  for (let k = 0; k < racks.length; k++) {
+    const r = graph.racks[racks[k]!]!;
     if (r.a !== -1) stack.push(r.a);
     if (r.b !== -1) stack.push(r.b);
     while (stack.length > 0) {
@@ -320,12 +319,10 @@ export function headroomTracker(
       // No other component carries any of their racks in any flow, so no other pair can limit them.
       if (anyFresh) {
         carriesFreshList = [];
-        carriesFresh = carriersOf(
-          graph,
-          (ri) => fresh[graph.rackGroup[ri]!] === 1,
-          carrierMarks(graph.components.length),
-          carriesFreshList,
-        );
+        // Their racks by group (a few hundred), not the campus's 10,000 each asked for its group.
+        const racks: number[] = [];
+        for (let g = 0; g < best.length; g++) if (fresh[g]) for (const ri of graph.groups[g]!.racks) racks.push(ri);
+        carriesFresh = carriersOf(graph, racks, carrierMarks(graph.components.length), carriesFreshList);
       }
     },
     read({ label, changed, figures, at, groupLoads, configurations: ids, moved, again, pos: place }) {

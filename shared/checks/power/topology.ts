@@ -65,6 +65,8 @@ export interface RackGroup {
   label: string;
   rackLoadW: number;
   rackIds: string[];
+  /** Its racks' places in `PowerGraph.racks`, in the same order as `rackIds`. */
+  racks: number[];
 }
 
 export interface PowerGraph {
@@ -470,10 +472,14 @@ export function buildPowerGraph(
           label,
           rackLoadW: supply.loadW,
           rackIds: [],
+          racks: [],
         });
       }
     }
-    if (fresh) groups[group]!.rackIds.push(rackIds[ri]!);
+    if (fresh) {
+      groups[group]!.rackIds.push(rackIds[ri]!);
+      groups[group]!.racks.push(ri);
+    }
     rackGroup[ri] = group;
   }
   // A rack that kept its supply kept its circuits.
