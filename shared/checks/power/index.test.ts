@@ -412,9 +412,28 @@ describe('the arrays of normal operation, handed on to the check after next', ()
     expect(c3.memo.normal.outW).toBe(c1.memo.normal.outW);
     expect(c3.memo.normal.phaseW).toBe(c1.memo.normal.phaseW);
     expect(c4.memo.normal.itW).toBe(c2.memo.normal.itW);
+    expect(c3.memo.byComponent).toBe(c1.memo.byComponent);
+    expect(c4.memo.byComponent).toBe(c2.memo.byComponent);
     expect(c2.memo.normal.outW).not.toBe(c1.memo.normal.outW);
     same(c3, three);
     same(c4, doc);
+  });
+  it('bring the capacity findings written into up to the last check’s, where its edit changed them', () => {
+    // Rack 20's circuits' findings change (their phase currents), then an edit elsewhere writes
+    // into the first check's list, then rack 20 is read again with the same figures: its circuits
+    // take their findings from the last list, which must hold the first edit's.
+    const doc = buildStressSite(300);
+    const first = check(doc);
+    const one = withDevices(doc, 20, 0);
+    const two = withDevices(one, 200, 1);
+    const three = { ...two, racks: two.racks.map((r, i) => (i === 20 ? { ...r } : r)) };
+    const c1 = check(one, first.memo);
+    const c2 = check(two, c1.memo);
+    const c3 = check(three, c2.memo);
+    expect(c2.memo.byComponent).toBe(first.memo.byComponent);
+    same(c2, two);
+    same(c3, three);
+    same(check(withDevices(three, 200, 0), c3.memo), withDevices(three, 200, 0));
   });
   it('leave a memo whose arrays were taken serving no check, and are taken once when two checks follow from one memo', () => {
     const doc = buildStressSite(300);

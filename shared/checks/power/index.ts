@@ -115,11 +115,18 @@ export interface PowerMemo extends CapacityMemo {
    * differ from this memo's normal operation only at the components it reworked (`stale`; null
    * when it was evaluated afresh), where alone they are brought up to it first; its racks' states
    * are copied whole. With them, the
-   * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), and its graph's
-   * per-rack arrays (`RackArrays`), which the capacity findings and the graph may write theirs
-   * into in the same way.
+   * offsets of that memo's flat list of capacity findings (`CapacityMemo.flat`), its capacity
+   * findings by component and its graph's per-rack arrays (`RackArrays`), which the capacity
+   * findings and the graph may write theirs into in the same way.
    */
-  spare: (SpareFigures & { owner: NormalTaken; offsets: Int32Array; graph: RackArrays }) | null;
+  spare:
+    | (SpareFigures & {
+        owner: NormalTaken;
+        offsets: Int32Array;
+        graph: RackArrays;
+        byComponent: CapacityMemo['byComponent'];
+      })
+    | null;
   /** This memo's normal operation's arrays taken as a later check's spare: then it serves no further check. */
   taken: NormalTaken;
 }
@@ -399,7 +406,13 @@ export function runPowerChecks(
     twoSided: v.twoSided,
   }));
 
-  const capacity = capacityFindings(graph, settings, normal, previous, after?.reworked, spare?.offsets);
+  // The capacity findings by component of the memo before the last differ from the last's where
+  // the last patched its list: written again, not copied (capacityFindings.ts).
+  const spareList =
+    spare && previous!.patched
+      ? { byComponent: spare.byComponent as (readonly Finding[])[], stale: previous!.patched }
+      : null;
+  const capacity = capacityFindings(graph, settings, normal, previous, after?.reworked, spare?.offsets, spareList);
   // Stranded capacity reads the chain, the capacities and the figures kept in `stranded` alone.
   const stranding =
     after && stranded === previous!.stranded ? previous!.strandedFindings : strandedFindings(graph, normal, stranded);
@@ -418,6 +431,7 @@ export function runPowerChecks(
             owner: previous.taken,
             offsets: previous.flat.offsets,
             graph: previous.graph,
+            byComponent: previous.byComponent,
           }
         : null,
       taken: { taken: false },
@@ -425,6 +439,7 @@ export function runPowerChecks(
       settings,
       normal,
       byComponent: capacity.byComponent,
+      patched: capacity.patched,
       flat: capacity.flat,
       unfed: capacity.unfed,
       components: componentList,
