@@ -21,6 +21,7 @@ const memo = {
   byComponent: first.byComponent,
   flat: first.flat,
   unfed: first.unfed,
+  patched: first.patched,
 };
 const unbalanced = first.findings.find((f) => f.rule === 'power.phase-balance')!;
 const at = graph.index.get(unbalanced.entities[0]!)!;
