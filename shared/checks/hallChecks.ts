@@ -33,12 +33,19 @@ export interface HallContext {
 export interface HallResult {
   inputs: HallInputs;
   findings: Finding[];
+  /** The layout rules' findings (`coolingLayoutFindings`), among `findings`. */
+  layout: readonly Finding[];
   floorRacks: ReadonlyMap<string, RackFloorLoad>;
   floorSummary: HallFloorSummary;
   placements: ReadonlyMap<string, RackPlacement>;
 }
 
-export function checkHall(inputs: HallInputs, context: HallContext): HallResult {
+/**
+ * `last`: the hall's result under the same context (settings, catalog, zones, tenants), when there
+ * is one. Where the hall's racks changed only in what they hold (a device edit), its layout
+ * findings stand.
+ */
+export function checkHall(inputs: HallInputs, context: HallContext, last?: HallResult | null): HallResult {
   const { catalog } = context;
   const view: ProjectDocument = {
     ...context.doc,
@@ -48,16 +55,47 @@ export function checkHall(inputs: HallInputs, context: HallContext): HallResult 
     rows: [...inputs.rows],
     containments: [...inputs.containments],
   };
-  const index = indexRacks(view.racks);
-  const floor = runFloorChecks(view, catalog, index.byHall);
+  const layoutStands = last != null && sameLayout(last.inputs, inputs);
+  // One hall's racks by hall are its list: grouped only for the layout rules' rows.
+  const index = layoutStands ? null : indexRacks(view.racks);
+  const floor = runFloorChecks(view, catalog, index?.byHall ?? new Map([[inputs.hall.id, view.racks]]));
+  const layout = layoutStands ? last.layout : coolingLayoutFindings(view, catalog, index!);
   const security = runSecurityRacks(view, catalog, context.zones, context.modelled);
   return {
     inputs,
-    findings: [...floor.findings, ...coolingLayoutFindings(view, catalog, index), ...security.findings],
+    findings: floor.findings.concat(layout, security.findings),
+    layout,
     floorRacks: floor.metrics.racks,
     floorSummary: floor.metrics.halls.get(inputs.hall.id)!,
     placements: security.placements,
   };
+}
+
+/**
+ * Whether the layout rules read the same in two versions of a hall: the same hall, rows and
+ * containments, and racks that are the same objects or stand the same — all those rules read of a
+ * rack (cooling/layout.ts `rackBox`, `misorientedContainments`; findings.ts `layoutFindings`) is
+ * its id, hall, row, type, place and turn, never what it holds or its name.
+ */
+function sameLayout(a: HallInputs, b: HallInputs): boolean {
+  if (a.hall !== b.hall || a.rows !== b.rows || a.containments !== b.containments) return false;
+  if (a.racks.length !== b.racks.length) return false;
+  for (let k = 0; k < a.racks.length; k++) {
+    const x = a.racks[k]!;
+    const y = b.racks[k]!;
+    if (x === y) continue;
+    if (
+      x.id !== y.id ||
+      x.hallId !== y.hallId ||
+      x.rowId !== y.rowId ||
+      x.rackTypeId !== y.rackTypeId ||
+      x.rotationDeg !== y.rotationDeg ||
+      x.position.x !== y.position.x ||
+      x.position.y !== y.position.y
+    )
+      return false;
+  }
+  return true;
 }
 
 /** Whether two hall inputs are the same objects, so the earlier result stands. */

@@ -219,7 +219,7 @@ export function createChecker(source: LoadSource = loadsHereReusing()): Checker 
         const before = prev?.halls.get(hall.id);
         if (before && contextSame && sameHallInputs(before.inputs, inputs)) halls.set(hall.id, before);
         else {
-          const result = checkHall(inputs, context);
+          const result = checkHall(inputs, context, contextSame ? before : null);
           halls.set(hall.id, result);
           rerun.push(result);
         }
