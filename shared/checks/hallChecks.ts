@@ -35,6 +35,8 @@ export interface HallResult {
   findings: Finding[];
   /** The layout rules' findings (`coolingLayoutFindings`), among `findings`. */
   layout: readonly Finding[];
+  /** Where the racks stand in the zoning, its findings (`runSecurityRacks`), among `findings`. */
+  zoning: readonly Finding[];
   floorRacks: ReadonlyMap<string, RackFloorLoad>;
   floorSummary: HallFloorSummary;
   placements: ReadonlyMap<string, RackPlacement>;
@@ -60,11 +62,18 @@ export function checkHall(inputs: HallInputs, context: HallContext, last?: HallR
   const index = layoutStands ? null : indexRacks(view.racks);
   const floor = runFloorChecks(view, catalog, index?.byHall ?? new Map([[inputs.hall.id, view.racks]]));
   const layout = layoutStands ? last.layout : coolingLayoutFindings(view, catalog, index!);
-  const security = runSecurityRacks(view, catalog, context.zones, context.modelled);
+  const security = runSecurityRacks(
+    view,
+    catalog,
+    context.zones,
+    context.modelled,
+    last && { racks: last.inputs.racks, placements: last.placements, findings: last.zoning },
+  );
   return {
     inputs,
     findings: floor.findings.concat(layout, security.findings),
     layout,
+    zoning: security.findings,
     floorRacks: floor.metrics.racks,
     floorSummary: floor.metrics.halls.get(inputs.hall.id)!,
     placements: security.placements,

@@ -4,7 +4,7 @@
  * and camera coverage. Data in, findings and metrics out.
  */
 import type { CatalogView } from '../../catalog';
-import type { ProjectDocument } from '../../model/schema';
+import type { ProjectDocument, Rack } from '../../model/schema';
 import type { Finding } from '../types';
 import { buildSecurityGraph, doorCoverage, type DoorCoverage, type SecurityGraph } from './graph';
 import { modelFindings, plantFindings, rackFindings, violationFindings } from './findings';
@@ -77,9 +77,40 @@ export function runSecurityRacks(
   catalog: CatalogView,
   zones: ZoneIndex,
   modelled: boolean,
-): { findings: Finding[]; placements: Map<string, RackPlacement> } {
+  last?: LastRackZoning | null,
+): { findings: readonly Finding[]; placements: Map<string, RackPlacement> } {
   const placements = placeRacks(doc, catalog, zones);
+  if (last && sameRackZoning(last, doc.racks, placements)) return { findings: last.findings, placements };
   return { findings: modelled ? rackFindings(doc, placements, zones) : [], placements };
+}
+
+/** The racks' zoning findings of a document of the same zones, with its racks and their placements. */
+export interface LastRackZoning {
+  racks: readonly Rack[];
+  placements: ReadonlyMap<string, RackPlacement>;
+  findings: readonly Finding[];
+}
+
+/**
+ * Whether the racks' zoning findings read the same as `last`'s: racks that are the same objects at
+ * the same places, or of the same id, hall, name and tenant placed alike (zone, edges straddled,
+ * class needed) — all the findings read of a rack (findings.ts `rackFindings`). A device edit
+ * rarely changes the class a rack needs.
+ */
+function sameRackZoning(last: LastRackZoning, racks: readonly Rack[], placements: ReadonlyMap<string, RackPlacement>) {
+  if (last.racks.length !== racks.length) return false;
+  for (let k = 0; k < racks.length; k++) {
+    const x = last.racks[k]!;
+    const y = racks[k]!;
+    if (x === y) continue;
+    if (x.id !== y.id || x.hallId !== y.hallId || x.name !== y.name || x.tenantId !== y.tenantId) return false;
+    const p = last.placements.get(x.id)!;
+    const q = placements.get(y.id)!;
+    if (p === q) continue;
+    if (p.zoneId !== q.zoneId || p.required !== q.required || p.straddles.length !== q.straddles.length) return false;
+    for (let m = 0; m < p.straddles.length; m++) if (p.straddles[m] !== q.straddles[m]) return false;
+  }
+  return true;
 }
 
 export { RULES, describeRoute } from './findings';
