@@ -76,8 +76,9 @@ export function runFloorChecks(
     }
     halls.set(hall.id, summary);
   }
-  const names = new Map(doc.racks.map((r) => [r.id, r.name]));
-  const rackName = (id: string) => names.get(id) ?? id;
+  // Rack names only for the findings that name a rack: most checks of a hall name none.
+  let names: Map<string, string> | null = null;
+  const rackName = (id: string) => (names ??= new Map(doc.racks.map((r) => [r.id, r.name]))).get(id) ?? id;
   const findings = [
     ...rackFindings(doc, racks, rackName),
     ...undeclaredFindings(doc, racks),
