@@ -16,7 +16,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** What the page gets: the engine's own entry points and the sites' generators. */
 const ENTRY = `export { runChecks, createChecker, buildSampleFacility } from './shared/index';
 export { buildStressSite } from './shared/testing/stressSite';
-export { timeEach, timeSession } from './scripts/benchTiming';`;
+export { timeEach, timeSession } from './scripts/benchTiming';
+export { createLoadsWorkerCore } from './renderer/workers/loadsWorkerCore';
+export { diff } from './renderer/workers/patch';`;
 
 export interface EngineRow {
   site: string;
@@ -50,6 +52,8 @@ export async function engineInChromium(browser: Browser): Promise<EngineRow[]> {
             buildSampleFacility: () => Doc;
             buildStressSite: (racks: number) => Doc;
             timeEach: <T>(prepare: () => T, run: (input: T) => void) => { medianMs: number; runs: number };
+            createLoadsWorkerCore: () => (request: { id: number; doc: unknown; reset: boolean }) => { ok: boolean };
+            diff: (from: Doc | null, to: Doc) => unknown;
             timeSession: (run: () => void) => {
               medianMs: number;
               runs: number;
@@ -101,6 +105,21 @@ export async function engineInChromium(browser: Browser): Promise<EngineRow[]> {
           out.push({ site, what, medianMs: t.medianMs, runs: t.runs });
           out.push({ site, what: `${what}, first edits`, medianMs: t.firstMedianMs, runs: 50 });
         }
+        // The loads worker's side of the device edit (scripts/bench.ts `workerAlternating`): the
+        // document's patch applied to its mirror, the loads checked, the change to its last result.
+        const answer = engine.createLoadsWorkerCore();
+        let id = 0;
+        answer({ id: id++, doc: engine.diff(null, doc), reset: true });
+        const there = engine.diff(doc, reloaded);
+        const back = engine.diff(reloaded, doc);
+        let flip = false;
+        const worker = timeSession(() => {
+          flip = !flip;
+          if (!answer({ id: id++, doc: flip ? there : back, reset: false }).ok)
+            throw new Error('the worker refused a patch');
+        });
+        out.push({ site, what: 'edit → loads patch (worker)', medianMs: worker.medianMs, runs: worker.runs });
+        out.push({ site, what: 'edit → loads patch (worker), first edits', medianMs: worker.firstMedianMs, runs: 50 });
       }
       return out;
     });
