@@ -35,10 +35,16 @@ describe('structural patches', () => {
   });
 
   it('rebuild a version made from the last by edits that keep its objects (shifted runs, maps walked side by side)', () => {
-    // Entities as the engine's results hold them: unique ids; an edit replaces one, or adds or removes one.
-    const change = fc.record({ k: fc.constantFrom('insert', 'delete', 'replace'), at: fc.nat(), w: fc.integer() });
+    // Entities as the engine's results hold them: unique ids; an edit replaces one, adds or removes
+    // one, or moves one elsewhere (as far as it likes: past the few places looked at first).
+    const change = fc.record({
+      k: fc.constantFrom('insert', 'delete', 'replace', 'move'),
+      at: fc.nat(),
+      to: fc.nat(),
+      w: fc.integer(),
+    });
     fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 12 }), fc.array(change, { maxLength: 6 }), (weights, changes) => {
+      fc.property(fc.array(fc.integer(), { maxLength: 40 }), fc.array(change, { maxLength: 6 }), (weights, changes) => {
         const prev = weights.map((w, i) => ({ id: `r${i}`, w }));
         const prevMap = new Map(prev.map((r) => [r.id, r]));
         const next = [...prev];
@@ -50,6 +56,7 @@ describe('structural patches', () => {
             next.splice(at, 0, added);
             nextMap.set(added.id, added);
           } else if (c.k === 'delete') nextMap.delete(next.splice(at, 1)[0]!.id);
+          else if (c.k === 'move') next.splice(c.to % next.length, 0, next.splice(at, 1)[0]!);
           else {
             const edited = { id: next[at]!.id, w: c.w };
             next[at] = edited;
