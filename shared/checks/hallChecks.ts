@@ -45,7 +45,7 @@ export interface HallResult {
 /**
  * `last`: the hall's result under the same context (settings, catalog, zones, tenants), when there
  * is one. Where the hall's racks changed only in what they hold (a device edit), its layout
- * findings stand.
+ * findings stand, and its zoning findings where those racks are placed alike (`runSecurityRacks`).
  */
 export function checkHall(inputs: HallInputs, context: HallContext, last?: HallResult | null): HallResult {
   const { catalog } = context;
