@@ -152,6 +152,8 @@ function diffArray(prev: readonly unknown[], next: readonly unknown[], identify:
     if (i < prev.length && identify(prev[i]) === id) return i;
     const g = i + shift;
     if (shift !== 0 && identified(g, id)) return g;
+    // Once built (elements moved far, out of order), the index answers at once.
+    if (index) return lookup(id);
     for (let d = 1; d <= NEAR; d++) {
       if (identified(g + d, id)) return g + d;
       if (identified(g - d, id)) return g - d;
