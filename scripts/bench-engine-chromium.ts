@@ -9,16 +9,19 @@
  */
 import type { Browser } from '@playwright/test';
 import { build } from 'esbuild';
+import type * as Engine from '../shared/index';
+import type * as StressSite from '../shared/testing/stressSite';
+import type * as Edits from './benchEdits';
+import type * as Timing from './benchTiming';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the page gets: the engine's own entry points and the sites' generators. */
-const ENTRY = `export { runChecks, createChecker, buildSampleFacility } from './shared/index';
+const ENTRY = `export { runChecks, buildSampleFacility } from './shared/index';
 export { buildStressSite } from './shared/testing/stressSite';
 export { timeEach, timeSession } from './scripts/benchTiming';
-export { createLoadsWorkerCore } from './renderer/workers/loadsWorkerCore';
-export { diff } from './renderer/workers/patch';`;
+export { alternating, editedVersions, workerAlternating } from './scripts/benchEdits';`;
 
 export interface EngineRow {
   site: string;
@@ -26,6 +29,12 @@ export interface EngineRow {
   medianMs: number;
   runs: number;
 }
+
+/** The page's bundle of `ENTRY`. */
+type PageEngine = Pick<typeof Engine, 'runChecks' | 'buildSampleFacility'> &
+  Pick<typeof StressSite, 'buildStressSite'> &
+  Pick<typeof Timing, 'timeEach' | 'timeSession'> &
+  typeof Edits;
 
 export async function engineInChromium(browser: Browser): Promise<EngineRow[]> {
   const bundle = await build({
@@ -43,50 +52,14 @@ export async function engineInChromium(browser: Browser): Promise<EngineRow[]> {
     await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return await page.evaluate(() => {
-      type Doc = { racks: { devices: unknown[]; position: { x: number; y: number } }[] };
-      const engine = (
-        window as unknown as {
-          hallwrightEngine: {
-            runChecks: (doc: Doc) => unknown;
-            createChecker: () => { check: (doc: Doc) => unknown };
-            buildSampleFacility: () => Doc;
-            buildStressSite: (racks: number) => Doc;
-            timeEach: <T>(prepare: () => T, run: (input: T) => void) => { medianMs: number; runs: number };
-            createLoadsWorkerCore: () => (request: { id: number; doc: unknown; reset: boolean }) => { ok: boolean };
-            diff: (from: Doc | null, to: Doc) => unknown;
-            timeSession: (run: () => void) => {
-              medianMs: number;
-              runs: number;
-              firstMs: number;
-              firstMedianMs: number;
-            };
-          };
-        }
-      ).hallwrightEngine;
+      const engine = (window as unknown as { hallwrightEngine: PageEngine }).hallwrightEngine;
       const { timeEach, timeSession } = engine;
       const out: { site: string; what: string; medianMs: number; runs: number }[] = [];
       for (const [site, doc] of [
         ['sample', engine.buildSampleFacility()],
         ['stress 10,000', engine.buildStressSite(10_000)],
       ] as const) {
-        // Edits as the store makes them (scripts/bench.ts): a new document sharing all but one rack.
-        const middle = Math.floor(doc.racks.length / 2);
-        const original = doc.racks[middle]!;
-        const withRack = (rack: Doc['racks'][number]) => ({
-          ...doc,
-          racks: doc.racks.map((r, i) => (i === middle ? rack : r)),
-        });
-        const moved = withRack({ ...original, position: { x: original.position.x, y: original.position.y + 0.6 } });
-        const reloaded = withRack({ ...original, devices: original.devices.slice(0, -1) });
-        const alternating = (a: Doc, b: Doc) => {
-          const checker = engine.createChecker();
-          checker.check(a);
-          let flip = false;
-          return () => {
-            flip = !flip;
-            checker.check(flip ? b : a);
-          };
-        };
+        const { moved, reloaded } = engine.editedVersions(doc);
         // A fresh copy each run, as just opened (benchTiming.ts `timeEach`).
         out.push({
           site,
@@ -96,30 +69,18 @@ export async function engineInChromium(browser: Browser): Promise<EngineRow[]> {
             (fresh) => engine.runChecks(fresh),
           ),
         });
-        // An edit's steady state in a session, and its first edits after opening (benchTiming.ts).
-        for (const [what, to] of [
-          ['edit → findings', moved],
-          ['edit → findings (power)', reloaded],
+        // An edit's steady state in a session, and its first edits after opening (benchTiming.ts);
+        // the last, the loads worker's side of the device edit (benchEdits.ts). Each made as it is
+        // timed, so no other checker is alive meanwhile.
+        for (const [what, make] of [
+          ['edit → findings', () => engine.alternating(doc, moved)],
+          ['edit → findings (power)', () => engine.alternating(doc, reloaded)],
+          ['edit → loads patch (worker)', () => engine.workerAlternating(doc, reloaded)],
         ] as const) {
-          const t = timeSession(alternating(doc, to));
+          const t = timeSession(make());
           out.push({ site, what, medianMs: t.medianMs, runs: t.runs });
-          out.push({ site, what: `${what}, first edits`, medianMs: t.firstMedianMs, runs: 50 });
+          out.push({ site, what: `${what}, first edits`, medianMs: t.firstMedianMs, runs: t.firstRuns });
         }
-        // The loads worker's side of the device edit (scripts/bench.ts `workerAlternating`): the
-        // document's patch applied to its mirror, the loads checked, the change to its last result.
-        const answer = engine.createLoadsWorkerCore();
-        let id = 0;
-        answer({ id: id++, doc: engine.diff(null, doc), reset: true });
-        const there = engine.diff(doc, reloaded);
-        const back = engine.diff(reloaded, doc);
-        let flip = false;
-        const worker = timeSession(() => {
-          flip = !flip;
-          if (!answer({ id: id++, doc: flip ? there : back, reset: false }).ok)
-            throw new Error('the worker refused a patch');
-        });
-        out.push({ site, what: 'edit → loads patch (worker)', medianMs: worker.medianMs, runs: worker.runs });
-        out.push({ site, what: 'edit → loads patch (worker), first edits', medianMs: worker.firstMedianMs, runs: 50 });
       }
       return out;
     });

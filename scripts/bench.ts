@@ -10,7 +10,6 @@ import {
   buildBom,
   buildSampleFacility,
   catalogFor,
-  createChecker,
   createProjectSerializer,
   compareScenarios,
   fillToCapacity,
@@ -30,12 +29,11 @@ import { runCoolingChecks } from '../shared/checks/cooling';
 import { runSecurityChecks } from '../shared/checks/security';
 import { buildLargeSite } from '../shared/testing/largeSite';
 import { buildThermalHall } from '../shared/testing/thermalHall';
-import { createLoadsWorkerCore } from '../renderer/workers/loadsWorkerCore';
-import { diff } from '../renderer/workers/patch';
 import { buildStressSite } from '../shared/testing/stressSite';
 import { bomToXlsx } from '../shared/export/xlsx';
 import { atomicWriteFile } from '../electron/main/atomicWrite';
 import { FIRST_EDITS, time, timeAsync, timeEach, timeSession } from './benchTiming';
+import { alternating, editedVersions, workerAlternating } from './benchEdits';
 
 const rows: { case: string; racks: number; components: number; detail: string; medianMs: number; runs: number }[] = [];
 const sites = [
@@ -212,8 +210,8 @@ const session = (
     [what, t, `${detail}; after the first ${FIRST_EDITS} edits`],
     [
       `${what}, first edits`,
-      { medianMs: t.firstMedianMs, runs: 50 },
-      `the first 50 edits after opening (the first ${t.firstMs.toFixed(0)} ms)`,
+      { medianMs: t.firstMedianMs, runs: t.firstRuns },
+      `the first ${t.firstRuns} edits after opening (the first ${t.firstMs.toFixed(0)} ms)`,
     ],
   ];
 };
@@ -224,15 +222,7 @@ for (const { name, doc } of [
   const file = join(dir, `${name.replace(/\W+/g, '-')}.hallwright`);
   const text = serializeProject(doc);
   atomicWriteFile(file, text, { keepBackup: true });
-  // Edits as the store makes them: a new document sharing every object but the edited rack.
-  const middle = Math.floor(doc.racks.length / 2);
-  const withRack = (rack: (typeof doc.racks)[number]) => ({
-    ...doc,
-    racks: doc.racks.map((r, i) => (i === middle ? rack : r)),
-  });
-  const original = doc.racks[middle]!;
-  const moved = withRack({ ...original, position: { x: original.position.x, y: original.position.y + 0.6 } });
-  const reloaded = withRack({ ...original, devices: original.devices.slice(0, -1) });
+  const { middle, moved, reloaded } = editedVersions(doc);
   /**
    * Saves as the editor makes them (renderer/app/projectText.ts): its documents are immer's, deeply
    * frozen, and each save serialises one edited since the last (a device taken out, and back).
@@ -246,34 +236,6 @@ for (const { name, doc } of [
     return () => {
       flip = !flip;
       atomicWriteFile(to, projectText(flip ? after : before), { keepBackup: true });
-    };
-  };
-  /** One checker following the editor's document back and forth between two versions. */
-  const alternating = (a: ProjectDocument, b: ProjectDocument) => {
-    const checker = createChecker();
-    checker.check(a);
-    let flip = false;
-    return () => {
-      flip = !flip;
-      return checker.check(flip ? b : a);
-    };
-  };
-  /**
-   * The loads worker's side of the same edit (loadsWorkerCore.ts): the document's patch applied to
-   * its mirror, the loads checked, and the change to its last result found to send back.
-   */
-  const workerAlternating = (a: ProjectDocument, b: ProjectDocument) => {
-    const answer = createLoadsWorkerCore();
-    let id = 0;
-    answer({ id: id++, doc: diff(null, a), reset: true });
-    // The page's side, the document's patch, is made before.
-    const there = diff(a, b);
-    const back = diff(b, a);
-    let flip = false;
-    return () => {
-      flip = !flip;
-      const reply = answer({ id: id++, doc: flip ? there : back, reset: false });
-      if (!reply.ok) throw new Error(reply.error);
     };
   };
   const bom = buildBom(doc);

@@ -38,6 +38,7 @@ export function timeSession(run: () => void): {
   runs: number;
   firstMs: number;
   firstMedianMs: number;
+  firstRuns: number;
 } {
   const first: number[] = [];
   for (let k = 0; k < FIRST_EDITS; k++) {
@@ -48,7 +49,7 @@ export function timeSession(run: () => void): {
   const firstMs = first[0]!;
   const opening = first.slice(0, FIRST_MEDIAN_OF).sort((a, b) => a - b);
   const steady = timeEach(() => undefined, run);
-  return { ...steady, firstMs, firstMedianMs: opening[Math.floor(opening.length / 2)]! };
+  return { ...steady, firstMs, firstMedianMs: opening[Math.floor(opening.length / 2)]!, firstRuns: opening.length };
 }
 
 /**
