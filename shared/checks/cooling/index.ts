@@ -11,7 +11,7 @@ import type { Finding } from '../types';
 import { coolingPower, type CoolingPower } from './coolingPower';
 import { densityFindings, inletFindings, layoutFindings, loopFindings, roomFindings } from './findings';
 import { rackInlets, type RackInlet } from './inlet';
-import { aisleIssues, misorientedContainments, rackBox, sameLayout, type AisleIssue, type Box } from './layout';
+import { aisleIssues, keptRackBoxes, misorientedContainments, sameLayout, type AisleIssue, type Box } from './layout';
 import { loopLoads, type LoopLoad } from './loops';
 import { rackThermal, type RackThermal } from './rackThermal';
 import { evaluateRooms, type AirGroup, type RoomCooling } from './rooms';
@@ -169,14 +169,9 @@ export function coolingLayoutFindings(
   catalog: CatalogView,
   index: RackIndex = indexRacks(doc.racks),
 ): Finding[] {
-  let kept = boxesKept.get(catalog);
-  if (!kept) boxesKept.set(catalog, (kept = new WeakMap()));
+  const boxOf = keptRackBoxes(catalog);
   const boxes = new Map<string, Box>();
-  for (const r of doc.racks) {
-    let box = kept.get(r);
-    if (!box) kept.set(r, (box = rackBox(r, catalog)));
-    boxes.set(r.id, box);
-  }
+  for (const r of doc.racks) boxes.set(r.id, boxOf(r));
   const { minColdAisleM, minHotAisleM } = doc.settings.cooling;
   const issues = doc.halls.flatMap((h) => {
     const inHall = (index.byHall.get(h.id) ?? []).map((r) => boxes.get(r.id)!);
@@ -189,12 +184,6 @@ export function coolingLayoutFindings(
   });
   return layoutFindings(doc, issues, misorientedContainments(doc, boxes, index.byRow));
 }
-
-/**
- * Each rack's footprint per catalog (what `rackBox` reads besides the rack): an edit re-runs its
- * hall's layout rules over a few hundred racks, nearly all the same objects.
- */
-const boxesKept = new WeakMap<CatalogView, WeakMap<Rack, Box>>();
 
 /**
  * The aisle issues last found per hall, with the layout they were found on (`sameLayout`): a

@@ -63,6 +63,25 @@ export function rackBox(rack: Rack, catalog: CatalogView): Box {
   return { rack, minX: x - ex, maxX: x + ex, minY: y - ey, maxY: y + ey, fx, fy };
 }
 
+/**
+ * Racks' footprints (`rackBox`) under one catalog, each kept per rack object (the catalog is all
+ * it reads besides the rack): a hall's floor, air-layout and zoning checks each want every rack's,
+ * and an edit checks again a hall of a few hundred racks, nearly all the same objects. The boxes
+ * are shared: read-only.
+ */
+export function keptRackBoxes(catalog: CatalogView): (rack: Rack) => Box {
+  let kept = boxesKept.get(catalog);
+  if (!kept) boxesKept.set(catalog, (kept = new WeakMap()));
+  const boxes = kept;
+  return (rack) => {
+    let box = boxes.get(rack);
+    if (!box) boxes.set(rack, (box = rackBox(rack, catalog)));
+    return box;
+  };
+}
+
+const boxesKept = new WeakMap<CatalogView, WeakMap<Rack, Box>>();
+
 export interface AisleIssue {
   rule: 'recirculation' | 'cold-aisle' | 'hot-aisle';
   rackId: string;

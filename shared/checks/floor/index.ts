@@ -7,7 +7,7 @@
 import { groupBy } from '../../collections';
 import type { CatalogView } from '../../catalog';
 import type { Hall, ProjectDocument, Rack, Wall } from '../../model/schema';
-import { rackBox } from '../cooling/layout';
+import { keptRackBoxes } from '../cooling/layout';
 import type { Finding } from '../types';
 import { aisleShares, type PlanBox, type RackAisles } from './aisles';
 import { rackFindings, tileFindings, undeclaredFindings, type RackFloorLoad } from './findings';
@@ -35,6 +35,7 @@ export function runFloorChecks(
   racksByHall?: ReadonlyMap<string, readonly Rack[]>,
 ): { findings: Finding[]; metrics: FloorMetrics } {
   const byHall = racksByHall ?? groupBy(doc.racks, (r) => r.hallId);
+  const boxOf = keptRackBoxes(catalog);
   const wallsByHall = groupBy<Wall>(doc.walls, (w) => w.hallId);
   const racks = new Map<string, RackFloorLoad>();
   const halls = new Map<string, HallFloorSummary>();
@@ -43,9 +44,7 @@ export function runFloorChecks(
     // A hall checked again keeps, by place, the boxes and loads of its racks that are the same objects.
     const last = hallsKept.get(hall);
     const kept = last && last.catalog === catalog && last.members.length === members.length ? last : null;
-    const boxes: PlanBox[] = members.map((r, k) =>
-      kept && kept.members[k] === r ? kept.boxes[k]! : rackBox(r, catalog),
-    );
+    const boxes: PlanBox[] = members.map((r, k) => (kept && kept.members[k] === r ? kept.boxes[k]! : boxOf(r)));
     const aisles = aisleShares(hall, boxes, wallsByHall.get(hall.id) ?? [], doc.settings.cooling);
     const between = kept && kept.aisles === aisles ? kept : null;
     const loads = members.map((rack, k) =>

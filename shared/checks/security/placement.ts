@@ -7,7 +7,7 @@
 import type { CatalogView } from '../../catalog';
 import type { ProjectDocument, ProtectionClass, Rack, Zone } from '../../model/schema';
 import { groupBy } from '../../collections';
-import { rackBox } from '../cooling/layout';
+import { keptRackBoxes } from '../cooling/layout';
 import { boxInPolygon, pointInPolygon, type PlanBox } from './plan';
 
 export interface RackPlacement {
@@ -112,11 +112,12 @@ export function placeRacks(doc: ProjectDocument, catalog: CatalogView, index: Zo
     placedBefore.set(index, kept);
   }
   let tenants: Map<string, ProjectDocument['tenants'][number]> | null = null;
+  const boxOf = keptRackBoxes(catalog);
   const out = new Map<string, RackPlacement>();
   for (const rack of doc.racks) {
     let placed = kept.racks.get(rack);
     if (!placed) {
-      const { zone, straddles } = zoneOfBox(index, rack.hallId, rackBox(rack, catalog));
+      const { zone, straddles } = zoneOfBox(index, rack.hallId, boxOf(rack));
       tenants ??= new Map(doc.tenants.map((t) => [t.id, t]));
       const { required, requiredBy } = requiredClass(rack, doc, catalog, tenants);
       // Written out rather than spread in: V8 copies a spread and then adds fields one by one,
