@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/index';
 import { buildStressSite } from '../../shared/testing/stressSite';
-import { checkLoads } from '../../shared/checks/loadChecks';
+import { checkLoads, createLoadChecker } from '../../shared/checks/loadChecks';
 import { commandFor, edit } from '../store/randomEdits.testing';
 import { fresh } from '../store/storeTesting';
 import { IndexedMap, keyIndex } from '../../shared/checks/indexedMap';
@@ -217,5 +217,43 @@ describe('structural patches', () => {
       expect(components.slots.e.length).toBeGreaterThan(0);
       expect(components.slots.e.length).toBeLessThan(b.power.components.size / 20);
     } else expect.unreachable('the components as their changed slots');
+  });
+  it('compare only the metrics an edit patched, and keep the mirror a patch of its last version', () => {
+    const before = buildStressSite(1_000);
+    const rack = before.racks[500]!;
+    const after = {
+      ...before,
+      racks: before.racks.map((r, i) => (i === 500 ? { ...rack, devices: rack.devices.slice(0, -1) } : r)),
+    };
+    type Loads = ReturnType<typeof checkLoads>;
+    type Metrics = Loads['power']['components'] extends ReadonlyMap<string, infer M> ? M : never;
+    const components = (x: Loads) => x.power.components as IndexedMap<string, Metrics>;
+    const loads = createLoadChecker();
+    const a = loads(before, catalogFor(before));
+    const b = loads(after, catalogFor(after));
+    const c = loads(before, catalogFor(before));
+    // The checker's later versions are patches of the first's metrics: a rack's chain moved.
+    const moved = components(b).slotsMovedSince(components(a));
+    expect(moved?.length).toBeGreaterThan(0);
+    expect(moved!.length).toBeLessThan(100);
+    // Each patch is the one a comparison of every slot makes.
+    const plain = (x: Loads): Loads => ({
+      ...x,
+      power: { ...x.power, components: new IndexedMap(components(x).index, [...components(x).slots]) },
+    });
+    let mirror = apply<Loads>(undefined, sent(diff(undefined, a)));
+    for (const [was, now] of [
+      [a, b],
+      [b, c],
+    ] as const) {
+      const fast = diff(was, now);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(diff(plain(was), plain(now))));
+      const next = apply<Loads>(mirror, sent(fast));
+      expect(next).toEqual(now);
+      expect([...next.power.components]).toEqual([...now.power.components]);
+      // The mirror is patched where the metrics moved, not copied.
+      expect(components(next).slotsMovedSince(components(mirror))).not.toBeNull();
+      mirror = next;
+    }
   });
 });

@@ -4,6 +4,7 @@
  * (docs/engine/power.md). Data in, findings and metrics out.
  */
 import type { CatalogView } from '../../catalog';
+import { ChunkedArray } from '../../chunkedArray';
 import { sameItems } from '../../collections';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { CoolingEvaluation } from '../cooling';
@@ -96,13 +97,13 @@ export interface PowerMetrics {
  * same numbers. The results are those of a check from scratch.
  */
 export interface PowerMemo extends CapacityMemo {
-  components: readonly ComponentMetrics[];
+  components: IndexedMap<string, ComponentMetrics>;
   stranded: Stranded;
   strandedFindings: Finding[];
   proof: ProofMemo;
   configurations: ConfigurationIds;
   /** Normal operation's group loads worked out, per component, by configuration (groupLoadsAfterEdit.ts). */
-  normalLoads: (readonly number[] | undefined)[];
+  normalLoads: ChunkedArray<readonly number[]>;
   headroom: HeadroomMemo;
   supply: SupplyMemo;
   rackLoads: RackLoadsMemo;
@@ -218,7 +219,7 @@ function normalView(
   graph: PowerGraph,
   normal: Flow,
   configurations: ConfigurationIds,
-  loads: (readonly number[] | undefined)[],
+  loads: ChunkedArray<readonly number[]>,
   moved: Uint8Array | null,
 ): FlowView {
   return {
@@ -228,7 +229,13 @@ function normalView(
     changed: everyComponent(graph, 'all', () => graph.components.map((_, i) => i)),
     figures: normal,
     at: 0,
-    groupLoads: (i) => (loads[i] ??= keyedLoads(normal.groupItW(i), configurations)),
+    groupLoads: (i) => {
+      const known = loads.get(i);
+      if (known) return known;
+      const worked = keyedLoads(normal.groupItW(i), configurations);
+      loads.set(i, worked);
+      return worked;
+    },
     configurations,
   };
 }
@@ -303,9 +310,10 @@ export function runPowerChecks(
   const n = graph.components.length;
   const configurations = configurationIds(graph, previous?.configurations);
   const headroom = headroomTracker(graph, configurations, previous?.headroom ?? null);
-  const normalLoads = after && previous ? previous.normalLoads.slice() : [];
+  const normalLoads =
+    after && previous ? previous.normalLoads.copy() : ChunkedArray.empty<readonly number[]>(graph.components.length);
   if (after) {
-    for (const i of after.reworked) normalLoads[i] = undefined;
+    for (const i of after.reworked) normalLoads.set(i, undefined);
     normal.groupItW = groupLoadsAfterEdit(graph, normal, after.reworked, normalLoads, configurations);
   }
   const reworked = after && previous?.proof ? reworkedMarks(n) : null;
@@ -343,9 +351,11 @@ export function runPowerChecks(
   // proof folds it again in the last proof's arrays (redundancy.ts).
   const kept = after && sameChain ? reworked : null;
   const strandedW = stranded.strandedW;
-  const componentList: ComponentMetrics[] = sameChain ? previous!.components.slice() : new Array(n);
+  // The same chain: the last metrics patched where they moved (IndexedMap.patch), not copied.
+  const fresh: ComponentMetrics[] | null = sameChain ? null : new Array(n);
+  const moved = new Map<number, ComponentMetrics>();
   const metricsAt = (i: number) => {
-    const before = sameChain ? componentList[i] : undefined;
+    const before = sameChain ? (moved.get(i) ?? previous!.components.at(i)) : undefined;
     if (
       before &&
       (kept && !kept[i]
@@ -353,7 +363,9 @@ export function runPowerChecks(
         : sameMetrics(before, previous!.normal, normal, i, worstOf, strandedW[i]!))
     )
       return;
-    componentList[i] = metricsOf(graph, normal, worstOf, strandedW, i);
+    const m = metricsOf(graph, normal, worstOf, strandedW, i);
+    if (fresh) fresh[i] = m;
+    else moved.set(i, m);
   };
   // Only what normal operation reworked or the proof folded again may have moved, when stranded
   // capacity stands: every other component keeps its figures, worst case and stranded capacity.
@@ -362,10 +374,12 @@ export function runPowerChecks(
     for (const i of proof.refolded) metricsAt(i);
   } else for (let i = 0; i < n; i++) metricsAt(i);
   // The same keys for every check of the chain: a new version is the list of metrics, not a map made again.
-  const components = new IndexedMap(
-    keysOf(graph, 'keys', () => keyIndex(graph.components.map((c) => c.id))),
-    componentList,
-  );
+  const components = fresh
+    ? new IndexedMap(
+        keysOf(graph, 'keys', () => keyIndex(graph.components.map((c) => c.id))),
+        fresh,
+      )
+    : IndexedMap.patch(previous!.components, moved);
 
   // UPS and transformer losses, in component order: a few hundred of a campus's 22,000 components.
   const lossy = lossyOf(graph, 'lossy', () => {
@@ -442,7 +456,7 @@ export function runPowerChecks(
       patched: capacity.patched,
       flat: capacity.flat,
       unfed: capacity.unfed,
-      components: componentList,
+      components,
       stranded,
       strandedFindings: stranding,
       proof: proof.memo,
