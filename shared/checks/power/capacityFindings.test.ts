@@ -35,10 +35,10 @@ describe('capacityFindings after an edit', () => {
 
   it('writes a component’s findings again when only its phase currents changed', () => {
     // The same load, now spread evenly over the three phases: no longer unbalanced.
-    const phaseA = normal.phaseA.slice();
-    const mean = (phaseA[3 * at]! + phaseA[3 * at + 1]! + phaseA[3 * at + 2]!) / 3;
-    phaseA.fill(mean, 3 * at, 3 * at + 3);
-    const balanced: Flow = { ...normal, phaseA };
+    const phaseW = normal.phaseW.slice();
+    const mean = (phaseW[3 * at]! + phaseW[3 * at + 1]! + phaseW[3 * at + 2]!) / 3;
+    phaseW.fill(mean, 3 * at, 3 * at + 3);
+    const balanced: Flow = { ...normal, phaseW };
     const reused = capacityFindings(graph, doc.settings, balanced, memo).findings;
     expect(reused).toEqual(capacityFindings(graph, doc.settings, balanced).findings);
     expect(reused.some((f) => f.key === unbalanced.key)).toBe(false);

@@ -6,7 +6,7 @@
 import type { PowerComponent, Settings } from '../../model/schema';
 import { finding, type Finding } from '../types';
 import { BREAKER_SIZES_A, imbalancePctOf, lineCurrentA } from './electrical';
-import { sameFiguresAt, type Flow } from './flow';
+import { phaseAmps, sameFiguresAt, type Flow } from './flow';
 import { racksWhere, type RacksWhere } from './racksWhere';
 import type { PowerGraph, RackSupply } from './topology';
 
@@ -297,10 +297,9 @@ function componentFindings(graph: PowerGraph, settings: Settings, normal: Flow, 
 function phaseFindings(graph: PowerGraph, settings: Settings, normal: Flow, i: number): readonly Finding[] {
   const c = graph.components[i]!;
   const limitA = normal.phaseLimitA[i]!;
-  const { phaseA } = normal;
-  const l1 = phaseA[3 * i]!;
-  const l2 = phaseA[3 * i + 1]!;
-  const l3 = phaseA[3 * i + 2]!;
+  const l1 = phaseAmps(normal, 3 * i);
+  const l2 = phaseAmps(normal, 3 * i + 1);
+  const l3 = phaseAmps(normal, 3 * i + 2);
   const imbalancePct = imbalancePctOf(l1, l2, l3);
   const maxA = Math.max(l1, l2, l3);
   const over = maxA > limitA;

@@ -9,7 +9,7 @@ import { buildLargeSite } from '../../testing/largeSite';
 import { buildStressSite } from '../../testing/stressSite';
 import { evaluateCooling } from '../cooling';
 import { deltaBase, evaluateAgain, evaluateDelta, snapshot } from './delta';
-import { evaluate, NORMAL, type Flow, type Scenario } from './flow';
+import { evaluate, NORMAL, phaseAmps, type Flow, type Scenario } from './flow';
 import { dedupe, scenariosFor, sideFailure, wholeFailure } from './scenarios';
 import { normalAfterEdit } from './normalAfterEdit';
 import { movedBelowOrFed } from './redundancy';
@@ -31,7 +31,9 @@ function expectSameFlow(graph: ReturnType<typeof buildPowerGraph>, delta: Flow, 
   expect(delta.rackState).toEqual(full.rackState);
   expect(delta.usableW).toEqual(full.usableW);
   // Circuits and phase-tracked distribution are redrawn as a full evaluation draws them: exact.
-  expect(delta.phaseA).toEqual(full.phaseA);
+  expect(delta.phaseW).toEqual(full.phaseW);
+  const currents = (flow: Flow) => flow.phaseW.map((_, p) => (flow.phaseTracked[(p / 3) | 0] ? phaseAmps(flow, p) : 0));
+  expect(currents(delta)).toEqual(currents(full));
   // Above them loads are the base's plus the changes, summed in another order: equal to rounding.
   for (const [name, a, b] of [
     ['outW', delta.outW, full.outW],
@@ -94,7 +96,7 @@ describe('failures evaluated as a change to normal operation', () => {
 
 /** Every array of two flows, and their group loads, the same to the last bit. */
 function expectIdentical(graph: ReturnType<typeof buildPowerGraph>, a: Flow, b: Flow): void {
-  for (const k of ['live', 'fedBy', 'outW', 'inW', 'itW', 'usableW', 'phaseW', 'phaseA', 'rackState'] as const)
+  for (const k of ['live', 'fedBy', 'outW', 'inW', 'itW', 'usableW', 'phaseW', 'rackState'] as const)
     expect(a[k], k).toEqual(b[k]);
   expect(a.changed).toEqual(b.changed);
   expect(a.changedRacks).toEqual(b.changedRacks);
@@ -144,7 +146,7 @@ function circuitsSharedByTwo(doc: ProjectDocument): ProjectDocument {
 describe('a scenario evaluated again after an edit of what racks hold', () => {
   /** Every array of two flows the same to the last bit. */
   const expectIdentical = (a: Flow, b: Flow, what: string) => {
-    for (const k of ['live', 'fedBy', 'outW', 'inW', 'itW', 'usableW', 'phaseW', 'phaseA', 'rackState'] as const)
+    for (const k of ['live', 'fedBy', 'outW', 'inW', 'itW', 'usableW', 'phaseW', 'rackState'] as const)
       expect(a[k], `${what}: ${k}`).toEqual(b[k]);
   };
 

@@ -25,7 +25,6 @@ import {
   hangOnUtilities,
   joinPhases,
   packCircuit,
-  phaseCurrentsInto,
   utilityHangInto,
   type Flow,
   type Scenario,
@@ -196,6 +195,7 @@ function copyOf(flow: Flow): Flow {
     scenario: flow.scenario,
     groupItW: flow.groupItW,
     phaseTracked: flow.phaseTracked,
+    phaseWattsPerAmp: flow.phaseWattsPerAmp,
     phaseLimitA: flow.phaseLimitA,
     changed: flow.changed,
     changedRacks: flow.changedRacks,
@@ -206,7 +206,6 @@ function copyOf(flow: Flow): Flow {
     itW: flow.itW.slice(),
     usableW: flow.usableW.slice(),
     phaseW: flow.phaseW.slice(),
-    phaseA: flow.phaseA.slice(),
     rackState: flow.rackState.slice(),
   };
 }
@@ -717,7 +716,7 @@ function upwardAgain(
   movedList: readonly number[],
 ): void {
   const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = into;
+  const { live, fedBy, outW, inW, itW } = into;
   const marks = base.marks;
   const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
@@ -769,8 +768,6 @@ function upwardAgain(
   // they were worked out again: they hold it already otherwise.
   if (plan.upward.length > 0 && graph.utilities.some((u) => moved[u]))
     hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
-  const { phaseTracked, phaseWattsPerAmp } = graph;
-  for (const d of list) if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
 }
 
 /** Component i's loads, capacity and phases copied from one flow into another (the same liveness and feeder). */
@@ -908,7 +905,7 @@ function redrawFromChildren(graph: PowerGraph, flow: Flow, d: number, mechanical
  */
 function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan: Plan): void {
   const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA } = base.scratch;
+  const { live, fedBy, outW, inW, itW } = base.scratch;
   const marks = base.marks;
   const epoch = marks.epoch;
   const { pushedW, pushedItW } = marks;
@@ -954,12 +951,6 @@ function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
   if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
-
-  const { phaseTracked, phaseWattsPerAmp } = graph;
-  for (let k = 0; k < upward.length; k++) {
-    const d = upward[k]!;
-    if (phaseTracked[d]) phaseCurrentsInto(phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
-  }
 }
 
 /**
@@ -976,7 +967,7 @@ export function evaluateDelta(
 ): Flow & { restore: () => void } {
   const { components } = graph;
   const from = base.flow;
-  const { live, fedBy, outW, inW, itW, phaseW, phaseA, usableW: usable, rackState } = base.scratch;
+  const { live, fedBy, outW, inW, itW, phaseW, usableW: usable, rackState } = base.scratch;
   const marks = base.marks;
   // What the scenario touches: found the first time, replayed after (the same marks either way).
   ++marks.epoch;
@@ -1005,8 +996,8 @@ export function evaluateDelta(
     groupItW: groupLoadsBelow(graph, base.scratch, marks.isDirty, from.groupItW),
     usableW: usable,
     phaseW,
-    phaseA,
     phaseTracked: from.phaseTracked,
+    phaseWattsPerAmp: from.phaseWattsPerAmp,
     phaseLimitA: from.phaseLimitA,
     rackState,
     changed,
@@ -1030,7 +1021,7 @@ function restoreScratch(base: DeltaBase): void {
 }
 
 function restoreComponents(from: Flow, to: Flow, changed: readonly number[]): void {
-  const { live, fedBy, outW, inW, itW, usableW, phaseW, phaseA } = to;
+  const { live, fedBy, outW, inW, itW, usableW, phaseW } = to;
   for (let k = 0; k < changed.length; k++) {
     const i = changed[k]!;
     live[i] = from.live[i]!;
@@ -1039,10 +1030,7 @@ function restoreComponents(from: Flow, to: Flow, changed: readonly number[]): vo
     inW[i] = from.inW[i]!;
     itW[i] = from.itW[i]!;
     usableW[i] = from.usableW[i]!;
-    for (let p = 3 * i; p < 3 * i + 3; p++) {
-      phaseW[p] = from.phaseW[p]!;
-      phaseA[p] = from.phaseA[p]!;
-    }
+    for (let p = 3 * i; p < 3 * i + 3; p++) phaseW[p] = from.phaseW[p]!;
   }
 }
 

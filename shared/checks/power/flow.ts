@@ -39,17 +39,14 @@ export const NORMAL: Scenario = { id: 'normal', label: 'normal operation', faile
  * The figures a flow works out at each component (its liveness, feeders and capacities it may
  * share with the flow it was worked out from).
  */
-export type FlowFigures = Pick<Flow, 'outW' | 'inW' | 'itW' | 'phaseW' | 'phaseA'>;
+export type FlowFigures = Pick<Flow, 'outW' | 'inW' | 'itW' | 'phaseW'>;
 
 /** Component i's loads and phases copied from one set of figures into another. */
 export function copyLoads(from: FlowFigures, into: FlowFigures, i: number): void {
   into.outW[i] = from.outW[i]!;
   into.inW[i] = from.inW[i]!;
   into.itW[i] = from.itW[i]!;
-  for (let p = 3 * i; p < 3 * i + 3; p++) {
-    into.phaseW[p] = from.phaseW[p]!;
-    into.phaseA[p] = from.phaseA[p]!;
-  }
+  for (let p = 3 * i; p < 3 * i + 3; p++) into.phaseW[p] = from.phaseW[p]!;
 }
 
 /** Rack group index → IT load, W. */
@@ -86,14 +83,15 @@ export interface Flow {
   groupItW: (component: number) => GroupLoads;
   usableW: Float64Array;
   /**
-   * Per-phase load, W, and current, A, of the components whose phases are tracked
-   * (`phaseTracked`: circuits and distribution), flat: component i's phases L1–L3 at 3i … 3i + 2
-   * (zero elsewhere). One array per flow, not three numbers per component: a proof's flows would
-   * otherwise allocate hundreds of thousands of small arrays.
+   * Per-phase load, W, of the components whose phases are tracked (`phaseTracked`: circuits and
+   * distribution), flat: component i's phases L1–L3 at 3i … 3i + 2 (zero elsewhere). One array per
+   * flow, not three numbers per component: a proof's flows would otherwise allocate hundreds of
+   * thousands of small arrays. Their currents are worked out from them when read (`phaseAmps`).
    */
   phaseW: Float64Array;
-  phaseA: Float64Array;
   phaseTracked: Uint8Array;
+  /** The power a phase carries per ampere, W/A, of the same components (the graph's, shared). */
+  phaseWattsPerAmp: Float64Array;
   /** Continuous current limit per phase, A, of the same components. */
   phaseLimitA: Float64Array;
   rackState: Uint8Array;
@@ -110,7 +108,7 @@ export function bump(arr: Float64Array, i: number, v: number): void {
   arr[i] = arr[i]! + v;
 }
 
-/** The three phases of component i in a flat per-phase array (Flow.phaseW, Flow.phaseA). */
+/** The three phases of component i in a flat per-phase array (Flow.phaseW). */
 export function phasesOf(values: Float64Array, i: number): [number, number, number] {
   return [values[3 * i]!, values[3 * i + 1]!, values[3 * i + 2]!];
 }
@@ -126,7 +124,7 @@ export function sameFiguresAt(a: Flow, b: Flow, i: number): boolean {
   if (a.phaseTracked[i] !== b.phaseTracked[i]) return false;
   if (!b.phaseTracked[i]) return true;
   if (a.phaseLimitA[i] !== b.phaseLimitA[i]) return false;
-  for (let p = 3 * i; p < 3 * i + 3; p++) if (a.phaseA[p] !== b.phaseA[p]) return false;
+  for (let p = 3 * i; p < 3 * i + 3; p++) if (phaseAmps(a, p) !== phaseAmps(b, p)) return false;
   return true;
 }
 
@@ -220,12 +218,10 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
   hangOnUtilities(graph, live, outW, inW, itW, unhungW);
 
   const usable = new Float64Array(n);
-  const phaseA = new Float64Array(3 * n);
   const limits = new Float64Array(n);
   components.forEach((c, i) => {
     usable[i] = usableW(c, settings, scenario.lostModules.get(i) ?? 0);
     limits[i] = phaseLimitA(c, settings) ?? 0;
-    if (graph.phaseTracked[i]) phaseCurrentsInto(graph.phaseWattsPerAmp[i]!, phaseW, phaseA, 3 * i);
   });
 
   return wholeFlow(graph, scenario, {
@@ -236,7 +232,6 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
     itW,
     usableW: usable,
     phaseW,
-    phaseA,
     phaseLimitA: limits,
     rackState,
   });
@@ -246,7 +241,7 @@ export function evaluate(graph: PowerGraph, settings: Settings, scenario: Scenar
 export function wholeFlow(
   graph: PowerGraph,
   scenario: Scenario,
-  figures: Omit<Flow, 'scenario' | 'groupItW' | 'phaseTracked' | 'changed' | 'changedRacks'>,
+  figures: Omit<Flow, 'scenario' | 'groupItW' | 'phaseTracked' | 'phaseWattsPerAmp' | 'changed' | 'changedRacks'>,
 ): Flow {
   const { live, fedBy, itW } = figures;
   return {
@@ -259,6 +254,7 @@ export function wholeFlow(
       () => NO_GROUPS,
     ),
     phaseTracked: graph.phaseTracked,
+    phaseWattsPerAmp: graph.phaseWattsPerAmp,
     changed: null,
     changedRacks: null,
   };
@@ -485,12 +481,19 @@ export function hangOnUtilities(
 }
 
 /**
- * Per-phase currents, A, of a component whose phases are tracked, from its phase loads (both at
- * `at` of flat arrays) and the power a phase carries per ampere (`PowerGraph.phaseWattsPerAmp`):
- * I = P_phase / (V_LN · PF), electrical.ts `phaseCurrentA`.
+ * The current, A, at p (3 × component + phase) of a component whose phases are tracked, from its
+ * phase load and the power a phase carries per ampere (`PowerGraph.phaseWattsPerAmp`):
+ * I = P_phase / (V_LN · PF), electrical.ts `phaseCurrentA`. Worked out when read rather than kept
+ * beside the loads: the same division of the same numbers, and a third less for each of the
+ * proof's copies of a flow to write (six of a campus's 22,000 components in a full check).
  */
-export function phaseCurrentsInto(wattsPerAmp: number, phaseW: Float64Array, phaseA: Float64Array, at: number): void {
-  for (let p = at; p < at + 3; p++) phaseA[p] = phaseW[p]! / wattsPerAmp;
+export function phaseAmps(flow: Pick<Flow, 'phaseW' | 'phaseWattsPerAmp'>, p: number): number {
+  return flow.phaseW[p]! / flow.phaseWattsPerAmp[(p / 3) | 0]!;
+}
+
+/** The three phase currents of component i, A (`phaseAmps`). */
+export function phaseAmpsOf(flow: Pick<Flow, 'phaseW' | 'phaseWattsPerAmp'>, i: number): [number, number, number] {
+  return [phaseAmps(flow, 3 * i), phaseAmps(flow, 3 * i + 1), phaseAmps(flow, 3 * i + 2)];
 }
 
 /**
@@ -519,6 +522,5 @@ export function isOverloaded(flow: Flow, i: number): boolean {
   if (overCapacity(flow.outW[i]!, flow.usableW[i]!)) return true;
   if (!flow.phaseTracked[i]) return false;
   const limit = flow.phaseLimitA[i]! * (1 + TOLERANCE);
-  const a = flow.phaseA;
-  return a[3 * i]! > limit || a[3 * i + 1]! > limit || a[3 * i + 2]! > limit;
+  return phaseAmps(flow, 3 * i) > limit || phaseAmps(flow, 3 * i + 1) > limit || phaseAmps(flow, 3 * i + 2) > limit;
 }

@@ -397,7 +397,7 @@ describe('the arrays of normal operation, handed on to the check after next', ()
     expect(a.findings).toEqual(fresh.findings);
     expect(a.metrics).toEqual(fresh.metrics);
     expect(a.memo.normal.outW).toEqual(fresh.memo.normal.outW);
-    expect(a.memo.normal.phaseA).toEqual(fresh.memo.normal.phaseA);
+    expect(a.memo.normal.phaseW).toEqual(fresh.memo.normal.phaseW);
   };
   it('are written again by an editor’s checks, each from the last, two sets taking turns', () => {
     const doc = buildStressSite(300);

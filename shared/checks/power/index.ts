@@ -11,7 +11,7 @@ import type { CoolingEvaluation } from '../cooling';
 import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
-import { evaluate, NORMAL, phasesOf, sameFiguresAt, type Flow, type FlowFigures } from './flow';
+import { evaluate, NORMAL, phaseAmpsOf, sameFiguresAt, type Flow, type FlowFigures } from './flow';
 import { groupLoadsAfterEdit } from './groupLoadsAfterEdit';
 import { headroomTracker, type ConfigurationHeadroom, type HeadroomMemo } from './headroom';
 import { normalAfterEdit, type SpareFigures } from './normalAfterEdit';
@@ -179,7 +179,7 @@ function metricsOf(
 ): ComponentMetrics {
   const c = graph.components[i]!;
   const usable = normal.usableW[i]!;
-  const phases = normal.phaseTracked[i] ? phasesOf(normal.phaseA, i) : null;
+  const phases = normal.phaseTracked[i] ? phaseAmpsOf(normal, i) : null;
   return {
     id: c.id,
     level: LEVEL_OF[c.kind],
@@ -285,7 +285,7 @@ function interruptibleLostBy(
 }
 
 /** A flow's own figures (`FlowFigures`), without what else it holds. */
-const figuresOf = ({ outW, inW, itW, phaseW, phaseA }: Flow): FlowFigures => ({ outW, inW, itW, phaseW, phaseA });
+const figuresOf = ({ outW, inW, itW, phaseW }: Flow): FlowFigures => ({ outW, inW, itW, phaseW });
 
 /** `last`: what the check of the version before an edit kept, reused where the edit did not reach. */
 export function runPowerChecks(

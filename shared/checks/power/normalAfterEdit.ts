@@ -21,7 +21,6 @@ import {
   joinPhases,
   NORMAL,
   packCircuit,
-  phaseCurrentsInto,
   wholeFlow,
   type Flow,
   type FlowFigures,
@@ -70,15 +69,13 @@ function figuresFrom(before: FlowFigures, spare: SpareFigures | null): FlowFigur
     into.outW.length === before.outW.length &&
     into.inW.length === before.inW.length &&
     into.itW.length === before.itW.length &&
-    into.phaseW.length === before.phaseW.length &&
-    into.phaseA.length === before.phaseA.length;
+    into.phaseW.length === before.phaseW.length;
   if (!fits)
     return {
       outW: before.outW.slice(),
       inW: before.inW.slice(),
       itW: before.itW.slice(),
       phaseW: before.phaseW.slice(),
-      phaseA: before.phaseA.slice(),
     };
   const stale = spare!.stale;
   if (stale === null) {
@@ -86,7 +83,6 @@ function figuresFrom(before: FlowFigures, spare: SpareFigures | null): FlowFigur
     into.inW.set(before.inW);
     into.itW.set(before.itW);
     into.phaseW.set(before.phaseW);
-    into.phaseA.set(before.phaseA);
   } else for (const i of stale) copyLoads(before, into, i);
   return into;
 }
@@ -152,7 +148,7 @@ export function normalAfterEdit(
   const rehang = (unhungW > 0 || wasUnhungW > 0) && (list.length > 0 || unhungW !== wasUnhungW);
   if (rehang) for (const u of graph.utilities) mark(u);
 
-  const { outW, inW, itW, phaseW, phaseA } = figuresFrom(before, into);
+  const { outW, inW, itW, phaseW } = figuresFrom(before, into);
   // Children before parents, as `evaluate` sums them.
   list.sort((x, y) => orderPos[y]! - orderPos[x]!);
   const pairs: number[] = [];
@@ -189,7 +185,6 @@ export function normalAfterEdit(
       joinPhases(graph.phases, d, child, phaseW, outW[child]!);
     }
     inW[d] = outW[d]! / graph.efficiency[d]!;
-    if (graph.phaseTracked[d]) phaseCurrentsInto(graph.phaseWattsPerAmp[d]!, phaseW, phaseA, 3 * d);
   }
   if (rehang) hangOnUtilities(graph, live, outW, inW, itW, unhungW);
   const flow = wholeFlow(graph, NORMAL, {
@@ -200,7 +195,6 @@ export function normalAfterEdit(
     itW,
     usableW: before.usableW,
     phaseW,
-    phaseA,
     phaseLimitA: before.phaseLimitA,
     rackState,
   });
