@@ -387,8 +387,10 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
  * live sides: four cases (A and B live, A only, B only, neither). Each case drawn is kept per
  * `feedsKey` and read back by every later failure in the same case — the sides lost and the
  * thousands of single failures redraw the same circuits the same ways, in one proof and in the
- * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (4 × circuit + case) of
- * `values`. A rack with other devices (another `devices` array: an edit, another catalog or load
+ * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (case × components +
+ * circuit) of `values`: by case first, so the case no failure draws (both sides live, normal
+ * operation's) leaves a quarter of the array unwritten, pages the system never maps (each fresh
+ * page costs about 12 µs on this machine; the array is 4.3 MB on a campus). A rack with other devices (another `devices` array: an edit, another catalog or load
  * basis) has its circuits' cases drawn again, and their `version` moved on, so the plans' copies
  * of them are read afresh. A circuit of several racks is drawn each time.
  */
@@ -423,7 +425,7 @@ function circuitCases(graph: PowerGraph): CircuitCases {
       cases.devices[ri] = r.devices;
       for (const c of [r.a, r.b]) {
         if (c === -1) continue;
-        cases.known.fill(0, 4 * c, 4 * c + 4);
+        for (let k = 0; k < 4; k++) cases.known[c + k * graph.components.length] = 0;
         cases.version[c]!++;
       }
     }
@@ -466,7 +468,7 @@ function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): Circuit
   const slots = new Int32Array(circuits.length);
   for (let k = 0; k < circuits.length; k++) {
     const ri = graph.soleRack[circuits[k]!]!;
-    slots[k] = ri === -1 ? -1 : caseSlot(circuits[k]!, graph.racks[ri]!, live);
+    slots[k] = ri === -1 ? -1 : caseSlot(graph, circuits[k]!, graph.racks[ri]!, live);
   }
   return {
     slots,
@@ -476,8 +478,9 @@ function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): Circuit
 }
 
 /** The case a circuit of one rack is drawn in, by which of the rack's sides are live: its slot in `CircuitCases`. */
-function caseSlot(c: number, r: RackSupply, live: Uint8Array): number {
-  return 4 * c + (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
+function caseSlot(graph: PowerGraph, c: number, r: RackSupply, live: Uint8Array): number {
+  const which = (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
+  return c + which * graph.components.length;
 }
 
 /**
@@ -839,7 +842,7 @@ function drawOneCircuit(
     v = copies.drawn;
     at = CASE_SIZE * k;
   } else {
-    const slot = caseSlot(c, graph.racks[ri]!, into.live);
+    const slot = caseSlot(graph, c, graph.racks[ri]!, into.live);
     keepCase(graph, base, cases, c, slot);
     v = cases.values;
     at = CASE_SIZE * slot;
