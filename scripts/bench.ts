@@ -34,6 +34,7 @@ import { bomToXlsx } from '../shared/export/xlsx';
 import { atomicWriteFile } from '../electron/main/atomicWrite';
 import { FIRST_EDITS, time, timeAsync, timeEach, timeSession } from './benchTiming';
 import { alternating, editedVersions, workerAlternating } from './benchEdits';
+import { keptByCheck } from './benchMemory';
 
 const rows: { case: string; racks: number; components: number; detail: string; medianMs: number; runs: number }[] = [];
 const sites = [
@@ -238,6 +239,7 @@ for (const { name, doc } of [
       atomicWriteFile(to, projectText(flip ? after : before), { keepBackup: true });
     };
   };
+  const kept = keptByCheck(doc);
   const bom = buildBom(doc);
   const meta = { projectName: doc.name, scenarioName: null, generatedAt: new Date().toISOString() };
   const measured: [string, { medianMs: number; runs: number }, string][] = [
@@ -262,7 +264,7 @@ for (const { name, doc } of [
         () => structuredClone(doc),
         (fresh) => runChecks(fresh),
       ),
-      `${runChecks(doc).findings.length} findings; a fresh copy of the document each run (as just opened)`,
+      `${runChecks(doc).findings.length} findings; a fresh copy of the document each run (as just opened); an editor's checker keeps ${kept.heapMB.toFixed(1)} MB of heap and ${kept.typedMB.toFixed(1)} MB of typed arrays after it`,
     ],
     ...session(
       'edit → findings',
