@@ -197,6 +197,8 @@ const targets: Record<string, string> = {
   'thermal coarse (0.5 m)': '—',
 };
 const scale: Record<string, string | number>[] = [];
+/** A difference of two heap readings: under half a megabyte it is the readings' own noise. */
+const megabytes = (mb: number) => (mb < 0.5 ? 'under 0.5 MB' : `${mb.toFixed(1)} MB`);
 /**
  * An edit's two rows (benchTiming.ts `timeSession`): an editing session's steady state, and the
  * first edits after opening, while V8 still compiles the edit's code.
@@ -264,7 +266,7 @@ for (const { name, doc } of [
         () => structuredClone(doc),
         (fresh) => runChecks(fresh),
       ),
-      `${runChecks(doc).findings.length} findings; a fresh copy of the document each run (as just opened); an editor's checker keeps ${kept.heapMB.toFixed(1)} MB of heap and ${kept.typedMB.toFixed(1)} MB of typed arrays after it`,
+      `${runChecks(doc).findings.length} findings; a fresh copy of the document each run (as just opened); an editor's checker keeps ${megabytes(kept.heapMB)} of heap and ${megabytes(kept.typedMB)} of typed arrays after it`,
     ],
     ...session(
       'edit → findings',
