@@ -49,28 +49,31 @@ const NO_MODULES: ReadonlyMap<number, number> = new Map();
  */
 const failuresOf = perChain<'whole' | 'unit', Map<number, Scenario>>();
 
-export function wholeFailure(graph: PowerGraph, i: number): Scenario {
-  const made = failuresOf(graph, 'whole', () => new Map());
+/** The failure of `kind` of component i, made by `make` the first time the chain asks for it. */
+function failureOf(graph: PowerGraph, kind: 'whole' | 'unit', i: number, make: () => Scenario): Scenario {
+  const made = failuresOf(graph, kind, () => new Map());
   let s = made.get(i);
-  if (!s) {
-    const c = graph.components[i]!;
-    s = { id: `fail:${c.id}`, label: `loss of ${c.name}`, failed: new Set([i]), lostModules: NO_MODULES };
-    made.set(i, s);
-  }
+  if (!s) made.set(i, (s = make()));
   return s;
+}
+
+export function wholeFailure(graph: PowerGraph, i: number): Scenario {
+  return failureOf(graph, 'whole', i, () => {
+    const c = graph.components[i]!;
+    return { id: `fail:${c.id}`, label: `loss of ${c.name}`, failed: new Set([i]), lostModules: NO_MODULES };
+  });
 }
 
 /** One unit of a component: a module of a UPS with several, otherwise the component itself. */
 export function unitFailure(graph: PowerGraph, i: number): Scenario {
   const c = graph.components[i]!;
   if (!(c.kind === 'ups' && c.modules > 1)) return wholeFailure(graph, i);
-  const made = failuresOf(graph, 'unit', () => new Map());
-  let s = made.get(i);
-  if (!s) {
-    s = { id: `module:${c.id}`, label: `one module of ${c.name}`, failed: new Set(), lostModules: new Map([[i, 1]]) };
-    made.set(i, s);
-  }
-  return s;
+  return failureOf(graph, 'unit', i, () => ({
+    id: `module:${c.id}`,
+    label: `one module of ${c.name}`,
+    failed: new Set(),
+    lostModules: new Map([[i, 1]]),
+  }));
 }
 
 /**
