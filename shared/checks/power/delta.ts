@@ -395,9 +395,10 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
  * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (case × components +
  * circuit) of `values`: by case first, so the case no failure draws (both sides live, normal
  * operation's) leaves a quarter of the array unwritten, pages the system never maps (each fresh
- * page costs about 12 µs on this machine; the array is 4.3 MB on a campus). A rack with other devices (another `devices` array: an edit, another catalog or load
- * basis) has its circuits' cases drawn again, and their `version` moved on, so the plans' copies
- * of them are read afresh. A circuit of several racks is drawn each time.
+ * page costs about 12 µs on this machine; the array is 4.3 MB on a campus). A rack with other
+ * devices (another `devices` array: an edit, another catalog or load basis) has its circuits'
+ * cases drawn again, and their `version` moved on, so the plans' copies of them are read afresh.
+ * A circuit of several racks is drawn each time.
  */
 interface CircuitCases {
   values: Float64Array;

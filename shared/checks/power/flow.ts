@@ -108,11 +108,6 @@ export function bump(arr: Float64Array, i: number, v: number): void {
   arr[i] = arr[i]! + v;
 }
 
-/** The three phases of component i in a flat per-phase array (Flow.phaseW). */
-export function phasesOf(values: Float64Array, i: number): [number, number, number] {
-  return [values[3 * i]!, values[3 * i + 1]!, values[3 * i + 2]!];
-}
-
 /**
  * Whether component i has the same figures in two flows of one chain: liveness, load in and out,
  * capacity, and where tracked the phase currents and their limit — what normal operation's
