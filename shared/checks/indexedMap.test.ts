@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IndexedMap, keyIndex, sameKeys } from './indexedMap';
+import { idIndex, IndexedMap, keyIndex, sameKeys } from './indexedMap';
 
 describe('IndexedMap', () => {
   const index = keyIndex(['a', 'b', 'c', 'd']);
@@ -121,5 +121,26 @@ describe('IndexedMap', () => {
     expect(two.at(6)).toBe(6);
     expect(() => IndexedMap.patch(base, new Map([[n, 1]]))).toThrow(/no slot/);
     expect(() => IndexedMap.patch(base, new Map([[0.5, 1]]))).toThrow(/no slot/);
+  });
+});
+
+describe('idIndex', () => {
+  it('is one index per list, the same as keyIndex of its ids', () => {
+    const racks = [{ id: 'r1' }, { id: 'r2' }, { id: 'r1' }];
+    const index = idIndex(racks);
+    expect(idIndex(racks)).toBe(index);
+    expect(index.keys).toEqual(['r1', 'r2', 'r1']);
+    expect([...index.at]).toEqual([...keyIndex(['r1', 'r2', 'r1']).at]);
+    expect(idIndex([...racks])).not.toBe(index);
+  });
+
+  it('indexes a list written in place since again', () => {
+    const racks = [{ id: 'a' }, { id: 'b' }];
+    const first = idIndex(racks);
+    racks[1] = { id: 'c' };
+    expect(idIndex(racks).at.get('c')).toBe(1);
+    racks.push({ id: 'd' });
+    expect(idIndex(racks).keys).toEqual(['a', 'c', 'd']);
+    expect(first.keys).toEqual(['a', 'b']);
   });
 });

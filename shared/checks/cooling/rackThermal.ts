@@ -15,7 +15,7 @@ import type { CatalogView, DeviceSpec } from '../../catalog';
 import type { CoolingUnit, ProjectDocument, Rack } from '../../model/schema';
 import { airDeltaTK, airflowM3s, cfmToM3s, fToK } from './airflow';
 import { strictestEnvelope, type InletEnvelope } from './ashrae';
-import { IndexedMap, keyIndex, Patches } from '../indexedMap';
+import { idIndex, IndexedMap, Patches } from '../indexedMap';
 
 /** The rise assumed for devices that publish no airflow, K (20 °F). */
 export const DESIGN_DELTA_T_K = fToK(20);
@@ -110,13 +110,7 @@ export function rackThermal(doc: ProjectDocument, catalog: CatalogView): Indexed
       return remember(doc, catalog, nameplate, result, basis);
     }
   }
-  return remember(
-    doc,
-    catalog,
-    nameplate,
-    new IndexedMap(keyIndex(doc.racks.map((r) => r.id)), doc.racks.map(heatOf)),
-    basis,
-  );
+  return remember(doc, catalog, nameplate, new IndexedMap(idIndex(doc.racks), doc.racks.map(heatOf)), basis);
 }
 
 /** What a rack's heat looks up: the units by id, rear doors' capacity by rack, each row's containment. */

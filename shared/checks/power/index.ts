@@ -8,7 +8,7 @@ import { ChunkedArray } from '../../chunkedArray';
 import { sameItems } from '../../collections';
 import type { ProjectDocument, RedundancyLevel, RedundancyModel } from '../../model/schema';
 import type { CoolingEvaluation } from '../cooling';
-import { IndexedMap, keyIndex, type KeyIndex } from '../indexedMap';
+import { IndexedMap, type KeyIndex } from '../indexedMap';
 import type { Finding } from '../types';
 import { capacityFindings, type CapacityMemo } from './capacityFindings';
 import { evaluate, NORMAL, phaseAmpsOf, sameFiguresAt, type Flow, type FlowFigures } from './flow';
@@ -339,7 +339,7 @@ export function runPowerChecks(
     ? strandedAfterEdit(graph, normal, previous!.normal, previous!.stranded, after.reworked)
     : strandedCapacity(graph, normal);
 
-  const summed = rackLoads(graph.racks, doc.halls, previous?.rackLoads ?? null, graph.reread);
+  const summed = rackLoads(graph.racks, doc.halls, previous?.rackLoads ?? null, graph.reread, graph.docRacks);
   const { rackLoadW, rowLoadW, hallLoadW } = summed.loads;
 
   const worstOf = proof.worst;
@@ -376,7 +376,8 @@ export function runPowerChecks(
   // The same keys for every check of the chain: a new version is the list of metrics, not a map made again.
   const components = fresh
     ? new IndexedMap(
-        keysOf(graph, 'keys', () => keyIndex(graph.components.map((c) => c.id))),
+        // The chain's own index of ids (the same map `keyIndex` would make: a key's last place).
+        keysOf(graph, 'keys', () => ({ keys: graph.components.map((c) => c.id), at: graph.index })),
         fresh,
       )
     : IndexedMap.patch(previous!.components, moved);

@@ -8,8 +8,8 @@
  * row loads as an array, not as a map.
  */
 import { pushTo } from '../../collections';
-import type { Hall } from '../../model/schema';
-import { IndexedMap, keyIndex } from '../indexedMap';
+import type { Hall, Rack } from '../../model/schema';
+import { idIndex, IndexedMap } from '../indexedMap';
 import type { PowerGraph, RackSupply } from './topology';
 
 export interface RackLoads {
@@ -34,17 +34,19 @@ function add(map: Map<string, number>, key: string, value: number): void {
 
 /**
  * `reread`: the racks read again since `previous`'s (`PowerGraph.reread`), when known: only they
- * may be other objects, and only they are looked at rather than a campus's 10,000.
+ * may be other objects, and only they are looked at rather than a campus's 10,000. `docRacks`: the
+ * racks' own list (`PowerGraph.docRacks`), whose index of ids other checks share (`idIndex`).
  */
 export function rackLoads(
   racks: readonly RackSupply[],
   halls: readonly Hall[],
   previous: RackLoadsMemo | null,
   reread: PowerGraph['reread'] = null,
+  docRacks: readonly Rack[] = racks.map((r) => r.rack),
 ): { loads: RackLoads; memo: RackLoadsMemo } {
   const only = previous && reread?.from === previous.racks ? reread.racks : null;
   const kept = previous && previous.halls === halls && sameRacks(previous.racks, racks, only) ? previous : null;
-  if (!kept) return fresh(racks, halls);
+  if (!kept) return fresh(racks, halls, docRacks);
   const { rowRacks, hallRacks } = kept;
   const rows = new Set<string>();
   const hallsMoved = new Set<string>();
@@ -83,7 +85,11 @@ export function rackLoads(
   return { loads, memo: memo(loads) };
 }
 
-function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: RackLoads; memo: RackLoadsMemo } {
+function fresh(
+  racks: readonly RackSupply[],
+  halls: readonly Hall[],
+  docRacks: readonly Rack[],
+): { loads: RackLoads; memo: RackLoadsMemo } {
   const slots = new Array<number>(racks.length);
   const rowLoadW = new Map<string, number>();
   const hallLoadW = new Map<string, number>(halls.map((h) => [h.id, 0]));
@@ -99,7 +105,7 @@ function fresh(racks: readonly RackSupply[], halls: readonly Hall[]): { loads: R
     add(hallLoadW, r.rack.hallId, r.loadW);
     pushTo(hallRacks, r.rack.hallId, ri);
   }
-  const rackLoadW = new IndexedMap(keyIndex(racks.map((r) => r.rack.id)), slots);
+  const rackLoadW = new IndexedMap(idIndex(docRacks), slots);
   const loads = { rackLoadW, rowLoadW: IndexedMap.of(rowLoadW), hallLoadW: IndexedMap.of(hallLoadW) };
   return { loads, memo: { racks, halls, loads, rowRacks, hallRacks } };
 }

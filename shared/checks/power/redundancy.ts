@@ -1025,7 +1025,7 @@ export function proveRedundancy(
     const flow = evaluateDelta(graph, settings, base, scenario);
     const o = keep(ord, base, flow, null);
     // Kept as the base of the "side lost and one more unit" scenarios that extend it.
-    if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow)));
+    if (isSide(scenario)) sideBases.set(scenario.id, deltaBase(snapshot(flow, graph, base.flow), fromNormal));
     else if (baseOrd[ord] === -1 && flow.changed!.length >= BIG_FAILURE * n && memo.big.size < MOST_BIG)
       memo.big.set(ord, snapshot(flow, graph, base.flow));
     flow.restore();

@@ -103,3 +103,24 @@ describe('buildPowerGraph after an edit', () => {
     expect(buildPowerGraph(typical, catalog, undefined, previous).racks[0]).not.toBe(previous.racks[0]);
   });
 });
+
+describe('buildPowerGraph draws', () => {
+  it('shares one draw among devices of a model placed alike on racks with the same sides, per catalog and basis', () => {
+    const graph = buildPowerGraph(doc, catalog);
+    const draws = graph.racks.flatMap((r) => r.devices);
+    const distinct = new Set(draws);
+    expect(draws.length).toBeGreaterThan(2 * distinct.size);
+    // Alike: one model, feed and sides, one draw.
+    const byKind = new Map<string, object>();
+    graph.racks.forEach((r) =>
+      r.devices.forEach((d, k) => {
+        const kind = `${d.catalogId}|${r.rack.devices[k]!.feed}|${r.a !== -1}|${r.b !== -1}`;
+        expect(byKind.get(kind) ?? d).toBe(d);
+        byKind.set(kind, d);
+      }),
+    );
+    const typical = buildPowerGraph({ ...doc, settings: { ...doc.settings, loadBasis: 'typical' } }, catalog);
+    expect(typical.racks[0]!.devices[0]).not.toBe(graph.racks[0]!.devices[0]);
+    expect(buildPowerGraph(doc, catalogFor({ ...doc })).racks[0]!.devices[0]).not.toBe(graph.racks[0]!.devices[0]);
+  });
+});

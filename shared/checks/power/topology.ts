@@ -30,9 +30,11 @@ export const LEVEL_OF: Record<PowerKind, PowerLevel> = {
   mechanical: 'load',
 };
 
-/** One device's draw and how its power supplies sit on the rack's two sides. */
+/**
+ * One device's draw and how its power supplies sit on the rack's two sides: the same object for
+ * every device of a model placed the same way on racks with the same sides (`deviceDraw`).
+ */
 export interface DeviceDraw {
-  placementId: string;
   catalogId: string;
   /** Draw on the document's load basis, W. */
   w: number;
@@ -198,24 +200,38 @@ function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, has
   return [0, 0];
 }
 
+/** The children of a component that has none, and what it supplies: shared, never written. */
+const NOTHING: number[] = [];
+
 function buildChain(components: readonly PowerComponent[]): Chain {
   const n = components.length;
   const index = new Map<string, number>();
   components.forEach((c, i) => index.set(c.id, i));
   const parent = new Int32Array(n).fill(-1);
-  const children: number[][] = components.map(() => []);
   const backup = new Int32Array(n).fill(-1);
+  const childCount = new Int32Array(n);
   components.forEach((c, i) => {
     const p = c.parentId !== null ? index.get(c.parentId) : undefined;
     if (p !== undefined) {
       parent[i] = p;
-      children[p]!.push(i);
+      childCount[p]!++;
     }
     if (c.kind === 'generator') {
       const backed = index.get(c.backsUpId);
       if (backed !== undefined) backup[backed] = i;
     }
   });
+  // Lists made at their length, and one shared by the components that supply nothing (the rack
+  // circuits, most of a campus): see `feedsOf`.
+  const children: number[][] = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    children[i] = childCount[i] === 0 ? NOTHING : new Array<number>(childCount[i]!);
+    childCount[i] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    if (p !== -1) children[p]![childCount[p]!++] = i;
+  }
   // Breadth-first from the roots gives parents before children (the schema refuses cycles).
   const order = new Int32Array(n);
   let head = 0;
@@ -224,9 +240,11 @@ function buildChain(components: readonly PowerComponent[]): Chain {
   while (head < tail) for (const child of children[order[head++]!]!) order[tail++] = child;
   const orderPos = new Int32Array(n);
   order.forEach((i, k) => (orderPos[i] = k));
-  const suppliesTo: number[][] = children.map((list) => [...list]);
+  const suppliesTo: number[][] = children.map((list) => (list.length === 0 ? NOTHING : [...list]));
   backup.forEach((g, i) => {
-    if (g !== -1) suppliesTo[g]!.push(i);
+    if (g === -1) return;
+    if (suppliesTo[g] === NOTHING) suppliesTo[g] = [];
+    suppliesTo[g]!.push(i);
   });
   for (const list of suppliesTo) if (list.length > 1) list.sort((x, y) => orderPos[y]! - orderPos[x]!);
   const leaf = new Uint8Array(n);
@@ -276,6 +294,48 @@ function buildChain(components: readonly PowerComponent[]): Chain {
   };
 }
 
+const FEEDS = ['AB', 'A', 'B'] as const;
+
+/**
+ * Per catalog, each model's draws by load basis, placement feed and which sides the rack has (an
+ * array of 2 × 3 × 4), or null for a model the catalog lacks. Draws are never written, so every
+ * device placed alike shares one: a campus's 40,000 devices are of eight models.
+ */
+const drawsOf = new WeakMap<CatalogView, Map<string, (DeviceDraw | undefined)[] | null>>();
+
+/** The draw of a device of model `catalogId` placed with `feed` on a rack with the sides given; null for a model not in the catalog. */
+function deviceDraw(
+  catalog: CatalogView,
+  catalogId: string,
+  feed: 'AB' | 'A' | 'B',
+  hasA: boolean,
+  hasB: boolean,
+  basis: PowerGraph['loadBasis'],
+): DeviceDraw | null {
+  let models = drawsOf.get(catalog);
+  if (!models) drawsOf.set(catalog, (models = new Map()));
+  let draws = models.get(catalogId);
+  if (draws === undefined) {
+    draws = catalog.device(catalogId) ? new Array<DeviceDraw | undefined>(24).fill(undefined) : null;
+    models.set(catalogId, draws);
+  }
+  if (draws === null) return null;
+  const at = (basis === 'nameplate' ? 12 : 0) + FEEDS.indexOf(feed) * 4 + (hasA ? 2 : 0) + (hasB ? 1 : 0);
+  let draw = draws[at];
+  if (!draw) {
+    const spec = catalog.device(catalogId)!;
+    const [psuA, psuB] = splitSupplies(spec.psu.count, feed, hasA, hasB);
+    draws[at] = draw = {
+      catalogId,
+      w: basis === 'nameplate' ? spec.nameplateW : spec.typicalW,
+      psuA,
+      psuB,
+      required: spec.psu.count - spec.psu.redundant,
+    };
+  }
+  return draw;
+}
+
 /** A rack's draws, on circuits `index` names (its group is set by the caller). */
 function rackSupply(
   rack: Rack,
@@ -286,22 +346,17 @@ function rackSupply(
   const a = rack.feeds.a !== null ? (index.get(rack.feeds.a) ?? -1) : -1;
   const b = rack.feeds.b !== null ? (index.get(rack.feeds.b) ?? -1) : -1;
   let loadW = 0;
-  const devices: DeviceDraw[] = [];
+  // Made at its length (a list grown from empty keeps room for 17), cut short past a model the
+  // catalog lacks.
+  const devices = new Array<DeviceDraw>(rack.devices.length);
+  let count = 0;
   for (const placement of rack.devices) {
-    const spec = catalog.device(placement.catalogId);
-    if (!spec) continue;
-    const w = basis === 'nameplate' ? spec.nameplateW : spec.typicalW;
-    const [psuA, psuB] = splitSupplies(spec.psu.count, placement.feed, a !== -1, b !== -1);
-    devices.push({
-      placementId: placement.id,
-      catalogId: placement.catalogId,
-      w,
-      psuA,
-      psuB,
-      required: spec.psu.count - spec.psu.redundant,
-    });
-    loadW += w;
+    const draw = deviceDraw(catalog, placement.catalogId, placement.feed, a !== -1, b !== -1, basis);
+    if (!draw) continue;
+    devices[count++] = draw;
+    loadW += draw.w;
   }
+  devices.length = count;
   const shortOfSupplies = devices.some(shortOfSupply);
   return {
     rack,
@@ -512,18 +567,33 @@ export function buildPowerGraph(
   };
 }
 
+/** The racks on a component that has none: one list shared by most of a chain's components. */
+const NO_RACKS: number[] = [];
+
 /** Rack indexes per circuit, under a new `feedsKey`. */
 function feedsOf(
   chain: Chain,
   racks: readonly RackSupply[],
 ): Pick<PowerGraph, 'circuitRacks' | 'soleRack' | 'feedsKey'> {
-  const circuitRacks: number[][] = chain.components.map(() => []);
+  // Counted first and made at their length: a list grown by `push` from empty keeps room for 17,
+  // and a campus has 20,000 circuits of one rack (about 1.5 MB of room the check never uses).
+  const n = chain.components.length;
+  const count = new Int32Array(n);
+  for (const r of racks) {
+    if (r.a !== -1) count[r.a]!++;
+    if (r.b !== -1 && r.b !== r.a) count[r.b]!++;
+  }
+  const circuitRacks: number[][] = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    circuitRacks[i] = count[i] === 0 ? NO_RACKS : new Array<number>(count[i]!);
+    count[i] = 0;
+  }
   racks.forEach((r, ri) => {
-    if (r.a !== -1) circuitRacks[r.a]!.push(ri);
-    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]!.push(ri);
+    if (r.a !== -1) circuitRacks[r.a]![count[r.a]!++] = ri;
+    if (r.b !== -1 && r.b !== r.a) circuitRacks[r.b]![count[r.b]!++] = ri;
   });
-  const soleRack = new Int32Array(circuitRacks.length);
-  circuitRacks.forEach((on, i) => (soleRack[i] = on.length === 1 ? on[0]! : -1));
+  const soleRack = new Int32Array(n);
+  for (let i = 0; i < n; i++) soleRack[i] = circuitRacks[i]!.length === 1 ? circuitRacks[i]![0]! : -1;
   return { circuitRacks, soleRack, feedsKey: {} };
 }
 
