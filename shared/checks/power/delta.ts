@@ -411,17 +411,22 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
  * `feedsKey` and read back by every later failure in the same case — the sides lost and the
  * thousands of single failures redraw the same circuits the same ways, in one proof and in the
  * next — as [output W, IT W, phase W × 3, rack state] at `CASE_SIZE` × (case × components +
- * circuit) of `values`: by case first, so the case no failure draws (both sides live, normal
- * operation's) leaves a quarter of the array unwritten, pages the system never maps (each fresh
- * page costs about 12 µs on this machine; the array is 4.3 MB on a campus). A rack with other
- * devices (another `devices` array: an edit, another catalog or load basis) has its circuits'
- * cases drawn again, and their `version` moved on, so the plans' copies of them are read afresh.
- * A circuit of several racks is drawn each time.
+ * circuit) of `values`: by case first, so that the cases never kept leave their part of the array
+ * unwritten, pages the system never maps (each fresh page costs about 12 µs on this machine; the
+ * array is 4.3 MB on a campus). Those are the case no failure draws (both sides live, normal
+ * operation's) and the cases of a dead circuit: it carries nothing, and its rack's state alone is
+ * kept (`rackStates`, by rack and case), so half the circuits a failure redraws, and a third of
+ * the array's pages, are never written. A rack with other devices (another `devices` array: an
+ * edit, another catalog or load basis) has its circuits' cases drawn again, and their `version`
+ * moved on, so the plans' copies of them are read afresh. A circuit of several racks is drawn
+ * each time.
  */
 interface CircuitCases {
   values: Float64Array;
   known: Uint8Array;
   version: Uint32Array;
+  /** Per rack and case (4 × rack + case), its state + 1, or 0 while not known. */
+  rackStates: Uint8Array;
   /** The racks the cases were last checked against, and each rack's devices they were drawn with. */
   racks: readonly RackSupply[];
   devices: (readonly DeviceDraw[])[];
@@ -434,6 +439,7 @@ function circuitCases(graph: PowerGraph): CircuitCases {
     values: new Float64Array(4 * CASE_SIZE * graph.components.length),
     known: new Uint8Array(4 * graph.components.length),
     version: new Uint32Array(graph.components.length),
+    rackStates: new Uint8Array(4 * graph.racks.length),
     racks: graph.racks,
     devices: graph.racks.map((r) => r.devices),
   }));
@@ -447,6 +453,7 @@ function circuitCases(graph: PowerGraph): CircuitCases {
       const r = graph.racks[ri]!;
       if (r.devices === cases.devices[ri]) continue;
       cases.devices[ri] = r.devices;
+      cases.rackStates.fill(0, 4 * ri, 4 * ri + 4);
       for (const c of [r.a, r.b]) {
         if (c === -1) continue;
         for (let k = 0; k < 4; k++) cases.known[c + k * graph.components.length] = 0;
@@ -503,8 +510,24 @@ function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): Circuit
 
 /** The case a circuit of one rack is drawn in, by which of the rack's sides are live: its slot in `CircuitCases`. */
 function caseSlot(graph: PowerGraph, c: number, r: RackSupply, live: Uint8Array): number {
-  const which = (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
-  return c + which * graph.components.length;
+  return c + caseOf(r, live) * graph.components.length;
+}
+
+/** Which of a rack's sides are live: 2 for A, plus 1 for B. */
+function caseOf(r: RackSupply, live: Uint8Array): number {
+  return (r.a !== -1 && live[r.a] === 1 ? 2 : 0) + (r.b !== -1 && live[r.b] === 1 ? 1 : 0);
+}
+
+const drawNothing = () => {};
+
+/** A rack's state with the sides of `live` live, kept per rack and case. */
+function rackStateIn(cases: CircuitCases, ri: number, r: RackSupply, live: Uint8Array): number {
+  const at = 4 * ri + caseOf(r, live);
+  const known = cases.rackStates[at]!;
+  if (known !== 0) return known - 1;
+  const state = drawRack(r, r.a !== -1 && live[r.a] === 1, r.b !== -1 && live[r.b] === 1, drawNothing);
+  cases.rackStates[at] = state + 1;
+  return state;
 }
 
 /**
@@ -853,6 +876,15 @@ function drawOneCircuit(
     if (elsewhere) putBack(graph, base, c, into);
     return;
   }
+  const { outW, itW, phaseW, rackState } = into;
+  if (into.live[c] !== 1) {
+    // Dead, it carries nothing (`drawCircuit` draws only on live sides).
+    outW[c] = 0;
+    itW[c] = 0;
+    phaseW[3 * c] = phaseW[3 * c + 1] = phaseW[3 * c + 2] = 0;
+    rackState[ri] = rackStateIn(cases, ri, graph.racks[ri]!, into.live);
+    return;
+  }
   let v: Float64Array;
   let at: number;
   if (copies !== null) {
@@ -871,7 +903,6 @@ function drawOneCircuit(
     v = cases.values;
     at = CASE_SIZE * slot;
   }
-  const { outW, itW, phaseW, rackState } = into;
   outW[c] = v[at]!;
   itW[c] = v[at + 1]!;
   phaseW[3 * c] = v[at + 2]!;
