@@ -287,30 +287,55 @@ function redraws(graph: PowerGraph, marks: Marks, live: Uint8Array, before: Uint
  */
 export interface Plan {
   /**
-   * Components whose supply changes, with their liveness and feeder in the scenario. The plan's own
-   * lists are typed arrays of their exact length: a campus keeps 2,785 plans, about 720,000
-   * numbers, which as arrays of references the garbage collector would copy and which would
-   * carry the room their growth left.
+   * The plan's own lists, back to back in `lists` from `at`: the components whose supply changes
+   * (`suppliedCount`), their feeders and their liveness (1 or 0) in the scenario, in the same
+   * order; the circuits to redraw (`circuitCount`: every circuit of the racks on those
+   * components); and the components whose figures may change, children before parents
+   * (`upwardCount`: the order they are worked out in). `lists` is a block the plans of one feeds
+   * share (`listRoom`): a campus keeps 2,785 plans, about 720,000 numbers, which as arrays of
+   * references the garbage collector would copy, and as a typed array per list cost an
+   * allocation outside V8's heap each, most of the time a plan took to make.
    */
-  supplied: Int32Array;
-  live: Uint8Array;
-  fedBy: Int32Array;
-  /** The circuits to redraw: every circuit of the racks on those components. */
-  circuits: Int32Array;
+  lists: Int32Array;
+  at: number;
+  suppliedCount: number;
+  circuitCount: number;
+  upwardCount: number;
   /** The scenario's UPS modules lost, as [UPS, modules] pairs: read from the plan, not from scenarios of several shapes. */
   lostModules: readonly number[];
   /** What a replay reads its circuits of one rack from (`CircuitCopies`): made when the plan is first replayed. */
   copies: CircuitCopies | null;
   /** Its components, circuits, upward order and racks as marks (`planMasks`): made when first evaluated again. */
   within?: PlanMasks;
-  /** Components whose figures may change, children before parents: the order they are worked out in. */
-  upward: Int32Array;
   /** The flow's `changed` and `changedRacks`: those components with the UPSs that lose modules, and the racks, ascending. Shared: read-only. */
   changed: readonly number[];
   changedRacks: readonly number[];
 }
 
 const NO_LOSSES: readonly number[] = [];
+
+/** Where a plan's circuits and upward order start in its `lists`. */
+const circuitsAt = (plan: Plan) => plan.at + 3 * plan.suppliedCount;
+const upwardAt = (plan: Plan) => circuitsAt(plan) + plan.circuitCount;
+
+/** Numbers in a block of plans' lists. A plan whose lists are longer (a side lost) has a block of its own. */
+const BLOCK = 1 << 16;
+
+/** The block the plans of one feeds are written into now, and how much of it they took. */
+const blocksOf = perFeeds<'lists', { block: Int32Array; used: number }>();
+
+/** Room for `count` numbers of a new plan's lists: its block, and where they start. */
+function listRoom(graph: PowerGraph, count: number): { lists: Int32Array; at: number } {
+  if (count > BLOCK) return { lists: new Int32Array(count), at: 0 };
+  const room = blocksOf(graph, 'lists', () => ({ block: new Int32Array(BLOCK), used: 0 }));
+  if (room.used + count > BLOCK) {
+    room.block = new Int32Array(BLOCK);
+    room.used = 0;
+  }
+  const at = room.used;
+  room.used += count;
+  return { lists: room.block, at };
+}
 
 /**
  * Plans per `feedsKey`, by whether facility load is shared over the utilities and the id of the
@@ -378,28 +403,33 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
     for (let i = from.fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = from.fedBy[i]!);
     for (let i = fedBy[d]!; i !== -1 && markDirty(marks, dirty, i); i = fedBy[i]!);
   }
+  const s = supplied.length;
+  const upwardCount = dirty.length;
+  const { lists, at } = listRoom(graph, 3 * s + circuits.length + upwardCount);
+  for (let k = 0; k < s; k++) {
+    const i = supplied[k]!;
+    lists[at + k] = i;
+    lists[at + s + k] = fedBy[i]!;
+    lists[at + 2 * s + k] = live[i]!;
+  }
+  const circuitsFrom = at + 3 * s;
+  for (let k = 0; k < circuits.length; k++) lists[circuitsFrom + k] = circuits[k]!;
   // Children before parents: a child always comes later in `order` than what supplies it.
   const positions = marks.sorting;
-  for (let k = 0; k < dirty.length; k++) positions[k] = graph.orderPos[dirty[k]!]!;
-  sortAscending(positions, dirty.length);
-  const upward = new Int32Array(dirty.length);
-  for (let k = dirty.length - 1, m = 0; k >= 0; k--, m++) upward[m] = graph.order[positions[k]!]!;
+  for (let k = 0; k < upwardCount; k++) positions[k] = graph.orderPos[dirty[k]!]!;
+  sortAscending(positions, upwardCount);
+  const upwardFrom = circuitsFrom + circuits.length;
+  for (let k = upwardCount - 1, m = 0; k >= 0; k--, m++) lists[upwardFrom + m] = graph.order[positions[k]!]!;
   for (const [i] of scenario.lostModules) markDirty(marks, dirty, i);
 
-  const nowLive = new Uint8Array(supplied.length);
-  const nowFedBy = new Int32Array(supplied.length);
-  for (let k = 0; k < supplied.length; k++) {
-    nowLive[k] = live[supplied[k]!]!;
-    nowFedBy[k] = fedBy[supplied[k]!]!;
-  }
   return {
-    supplied: Int32Array.from(supplied),
-    live: nowLive,
-    fedBy: nowFedBy,
-    circuits: Int32Array.from(circuits),
+    lists,
+    at,
+    suppliedCount: s,
+    circuitCount: circuits.length,
+    upwardCount,
     lostModules: scenario.lostModules.size === 0 ? NO_LOSSES : [...scenario.lostModules].flat(),
     copies: null,
-    upward,
     changed: sortedNumbers(dirty, marks.sorting),
     changedRacks: sortedNumbers(changedRacks, marks.sorting),
   };
@@ -495,16 +525,18 @@ interface CircuitCopies {
 
 /** Copies for a plan replayed now, its liveness in the scratch (`live`). */
 function circuitCopies(graph: PowerGraph, plan: Plan, live: Uint8Array): CircuitCopies {
-  const { circuits } = plan;
-  const slots = new Int32Array(circuits.length);
-  for (let k = 0; k < circuits.length; k++) {
-    const ri = graph.soleRack[circuits[k]!]!;
-    slots[k] = ri === -1 ? -1 : caseSlot(graph, circuits[k]!, graph.racks[ri]!, live);
+  const { lists, circuitCount } = plan;
+  const from = circuitsAt(plan);
+  const slots = new Int32Array(circuitCount);
+  for (let k = 0; k < circuitCount; k++) {
+    const c = lists[from + k]!;
+    const ri = graph.soleRack[c]!;
+    slots[k] = ri === -1 ? -1 : caseSlot(graph, c, graph.racks[ri]!, live);
   }
   return {
     slots,
-    drawn: new Float64Array(CASE_SIZE * circuits.length),
-    versions: new Int32Array(circuits.length).fill(-1),
+    drawn: new Float64Array(CASE_SIZE * circuitCount),
+    versions: new Int32Array(circuitCount).fill(-1),
   };
 }
 
@@ -738,10 +770,11 @@ function planMasks(graph: PowerGraph, plan: Plan): PlanMasks {
     changed[i] = 1;
     place[i] = k;
   });
+  const { lists } = plan;
   const circuit = new Int32Array(n).fill(-1);
-  plan.circuits.forEach((c, k) => (circuit[c] = k));
+  for (let k = 0, from = circuitsAt(plan); k < plan.circuitCount; k++) circuit[lists[from + k]!] = k;
   const upward = new Int32Array(n).fill(-1);
-  plan.upward.forEach((d, k) => (upward[d] = k));
+  for (let k = 0, from = upwardAt(plan); k < plan.upwardCount; k++) upward[lists[from + k]!] = k;
   const rack = new Uint8Array(graph.racks.length);
   for (const ri of plan.changedRacks) rack[ri] = 1;
   return { changed, place, circuit, upward, rack };
@@ -816,7 +849,7 @@ function upwardAgain(
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT, if
   // they were worked out again: they hold it already otherwise.
-  if (plan.upward.length > 0 && graph.utilities.some((u) => moved[u]))
+  if (plan.upwardCount > 0 && graph.utilities.some((u) => moved[u]))
     hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 }
 
@@ -828,30 +861,32 @@ export function copyFigures(from: Flow, into: Flow, i: number): void {
 
 /** Writes a plan's liveness and feeders into a flow. */
 function replayLiveness(plan: Plan, into: Flow): void {
-  const { supplied } = plan;
-  for (let k = 0; k < supplied.length; k++) {
-    into.live[supplied[k]!] = plan.live[k]!;
-    into.fedBy[supplied[k]!] = plan.fedBy[k]!;
+  const { lists, at, suppliedCount: s } = plan;
+  for (let k = 0; k < s; k++) {
+    const i = lists[at + k]!;
+    into.fedBy[i] = lists[at + s + k]!;
+    into.live[i] = lists[at + 2 * s + k]!;
   }
 }
 
 /** Marks what a plan changes with the present evaluation's number, as making it did. */
 function replayMarks(plan: Plan, marks: Marks): void {
   const epoch = marks.epoch;
-  const { circuits, changed, changedRacks } = plan;
+  const { lists, circuitCount, changed, changedRacks } = plan;
   for (let k = 0; k < changed.length; k++) marks.dirty[changed[k]!] = epoch;
-  for (let k = 0; k < circuits.length; k++) marks.circuit[circuits[k]!] = epoch;
+  for (let k = 0, from = circuitsAt(plan); k < circuitCount; k++) marks.circuit[lists[from + k]!] = epoch;
   for (let k = 0; k < changedRacks.length; k++) marks.rack[changedRacks[k]!] = epoch;
 }
 
 /** The plan's circuits drawn into the base's scratch. */
 function drawCircuits(graph: PowerGraph, base: DeltaBase, plan: Plan, replayed: boolean): void {
-  const { circuits } = plan;
+  const { lists, circuitCount } = plan;
+  const from = circuitsAt(plan);
   const cases = circuitCases(graph);
   // A plan replayed reads its own copies of its circuits' cases; the first evaluation, which may be
   // the only one (a check from scratch), reads them where they are kept.
   const copies = replayed ? (plan.copies ??= circuitCopies(graph, plan, base.scratch.live)) : null;
-  for (let k = 0; k < circuits.length; k++) drawOneCircuit(graph, base, k, circuits[k]!, copies, cases, base.scratch);
+  for (let k = 0; k < circuitCount; k++) drawOneCircuit(graph, base, k, lists[from + k]!, copies, cases, base.scratch);
 }
 
 /**
@@ -967,12 +1002,13 @@ function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan
   const marks = base.marks;
   const epoch = marks.epoch;
   const { pushedW, pushedItW } = marks;
-  const { upward } = plan;
+  const { lists, upwardCount } = plan;
+  const upwardFrom = upwardAt(plan);
   const { mechanicalW, unhungW } = facilityLoad(graph, settings);
   const baseHangW = baseHang(graph, base, unhungW);
 
-  for (let k = 0; k < upward.length; k++) {
-    const d = upward[k]!;
+  for (let k = 0; k < upwardCount; k++) {
+    const d = lists[upwardFrom + k]!;
     const redrawn = redraws(graph, marks, live, from.live, d);
     if (marks.circuit[d] === epoch && live[d]) {
       inW[d] = outW[d]!;
@@ -1008,7 +1044,7 @@ function workUpward(graph: PowerGraph, settings: Settings, base: DeltaBase, plan
     }
   }
   // The facility load not hung on the chain, shared again over the utilities by their new IT.
-  if (upward.length > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
+  if (upwardCount > 0) hangOnUtilities(graph, live, outW, inW, itW, unhungW, marks.hangW);
 }
 
 /**
