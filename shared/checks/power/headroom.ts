@@ -42,7 +42,7 @@ const LIMITING_LEVELS = new Set(['source', 'transformer', 'switchgear', 'ups', '
 const limitingOf = perChain<'limiting', Uint8Array>();
 
 /** Which of a flow's changed components (their places k in `changed`) are at a limiting level, per list (`placesMarked`). */
-const limitingKept = new WeakMap<readonly number[], Int32Array>();
+const limitingKept = new WeakMap<readonly number[], readonly number[]>();
 
 /** A configuration's headroom as a check found it, kept for the next check by configuration id. */
 interface KeptHeadroom {

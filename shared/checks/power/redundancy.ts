@@ -438,7 +438,7 @@ function rebase(base: DeltaBase, moved: readonly number[]): void {
 }
 
 /** Where the utilities are in a failure's changed components, per list (`placesMarked`). */
-const utilityPlacesKept = new WeakMap<readonly number[], Int32Array>();
+const utilityPlacesKept = new WeakMap<readonly number[], readonly number[]>();
 
 /** Each utility's place among the chain's utilities (−1 for every other component), per chain (read-only). */
 const placesOf = perChain<'utilities', Int32Array>();

@@ -136,21 +136,28 @@ export function stillGrouped(kept: readonly number[], ids: ConfigurationIds): bo
   return true;
 }
 
+/** No places: shared by the lists that mark none. */
+const NO_PLACES: readonly number[] = [];
+
 /**
  * The places k of a flow's changed components whose component `marks` marks, kept per list in
  * `kept` (one cache per kind of mark): a plan's list is the same for every check of the same
- * feeds, and a campus failure changes up to hundreds of components.
+ * feeds, and a campus failure changes up to hundreds of components. Counted, then made at their
+ * length: a campus proof keeps 5,000 of these lists of a few places, and a typed array each would
+ * be an allocation outside V8's heap.
  */
 export function placesMarked(
-  kept: WeakMap<readonly number[], Int32Array>,
+  kept: WeakMap<readonly number[], readonly number[]>,
   changed: readonly number[],
   marks: Uint8Array,
-): Int32Array {
+): readonly number[] {
   let places = kept.get(changed);
   if (!places) {
-    const at: number[] = [];
-    for (let k = 0; k < changed.length; k++) if (marks[changed[k]!]) at.push(k);
-    kept.set(changed, (places = Int32Array.from(at)));
+    let count = 0;
+    for (let k = 0; k < changed.length; k++) if (marks[changed[k]!]) count++;
+    const at = count === 0 ? NO_PLACES : new Array<number>(count);
+    for (let k = 0, m = 0; m < count; k++) if (marks[changed[k]!]) (at as number[])[m++] = k;
+    kept.set(changed, (places = at));
   }
   return places;
 }
