@@ -445,8 +445,8 @@ function makePlan(graph: PowerGraph, base: DeltaBase, scenario: Scenario, shared
  * unwritten, pages the system never maps (each fresh page costs about 12 µs on this machine; the
  * array is 4.3 MB on a campus). Those are the case no failure draws (both sides live, normal
  * operation's) and the cases of a dead circuit: it carries nothing, and its rack's state alone is
- * kept (`rackStates`, by rack and case), so half the circuits a failure redraws, and a third of
- * the array's pages, are never written. A rack with other devices (another `devices` array: an
+ * kept (`rackStates`, by rack and case). Half the circuits a failure redraws are dead, and half
+ * the array is never written (2.1 of its 4.3 MB are, on a campus). A rack with other devices (another `devices` array: an
  * edit, another catalog or load basis) has its circuits' cases drawn again, and their `version`
  * moved on, so the plans' copies of them are read afresh. A circuit of several racks is drawn
  * each time.
