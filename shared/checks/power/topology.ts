@@ -200,7 +200,10 @@ function splitSupplies(count: number, feed: 'AB' | 'A' | 'B', hasA: boolean, has
   return [0, 0];
 }
 
-/** The children of a component that has none, and what it supplies: shared, never written. */
+/**
+ * The empty list of indexes every component with none shares (its children, what it supplies, the
+ * racks on it): never written.
+ */
 const NOTHING: number[] = [];
 
 function buildChain(components: readonly PowerComponent[]): Chain {
@@ -567,9 +570,6 @@ export function buildPowerGraph(
   };
 }
 
-/** The racks on a component that has none: one list shared by most of a chain's components. */
-const NO_RACKS: number[] = [];
-
 /** Rack indexes per circuit, under a new `feedsKey`. */
 function feedsOf(
   chain: Chain,
@@ -585,7 +585,7 @@ function feedsOf(
   }
   const circuitRacks: number[][] = new Array<number[]>(n);
   for (let i = 0; i < n; i++) {
-    circuitRacks[i] = count[i] === 0 ? NO_RACKS : new Array<number>(count[i]!);
+    circuitRacks[i] = count[i] === 0 ? NOTHING : new Array<number>(count[i]!);
     count[i] = 0;
   }
   racks.forEach((r, ri) => {
